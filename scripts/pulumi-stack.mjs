@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// Drives a Pulumi program in a directory through the real Pulumi CLI (Automation API, inline mode),
+// against a file:// backend with the passphrase secrets provider. The demo, the examples, the e2e
+// tests and the bench all go through here, so they exercise what a user's `pulumi up` exercises:
+// closure serialization of the dynamic providers, secrets in state, unknowns at preview.
+//
+//   node scripts/pulumi-stack.mjs <op...> --program <dir> [--stack <name>] [--state <dir>]
+//        [--config key=value]... [--secret key=value]... [--json]
+//   ops: up, preview, preview-no-changes, refresh, destroy, outputs, rm,
+//        export  (`pulumi stack export`: secrets stay ciphertext, as a user would see the state),
+//        output  (`pulumi stack output`: the CLI's own text, where secrets print as [secret])
+//
+// Why inline mode: no registry reachable from our machines carries the Node language host
+// (`pulumi-language-nodejs`), and inline programs do not need it — the CLI talks to a language
+// server inside this process (`--client`). With a regular Pulumi install, `pulumi up` in the
+// program's directory works as well.
+import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs, promisify } from "node:util";
+import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
+
+const execFileAsync = promisify(execFile);
+const OPS = new Set(["up", "preview", "preview-no-changes", "refresh", "destroy", "export", "output", "outputs", "rm"]);
+const repoRoot = path.resolve(import.meta.dirname, "..");
+
+function usage(message) {
+  process.stderr.write(
+    `${message}\nusage: pulumi-stack.mjs <op...> --program <dir> [--stack name] [--state dir] [--config k=v] [--secret k=v] [--json]\n`,
+  );
+  process.exit(2);
+}
+
+function parseKeyValues(list, secret) {
+  // The plain CLI in the stack's workspace, with the same home, backend and passphrase.
+async function pulumiCli(cliArgs) {
+  const { stdout } = await execFileAsync(pulumiCommand.command, cliArgs, {
+    cwd: workDir,
+    env: { ...process.env, ...env, PULUMI_HOME: homeDir },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+const config = {};
+  for (const item of list ?? []) {
+    const eq = item.indexOf("=");
+    if (eq <= 0) usage(`bad config ${JSON.stringify(item)}: expected key=value`);
+    config[item.slice(0, eq)] = { value: item.slice(eq + 1), secret };
+  }
+  return config;
+}
+
+const { values: args, positionals: ops } = parseArgs({
+  allowPositionals: true,
+  options: {
+    program: { type: "string" },
+    stack: { type: "string", default: "dev" },
+    state: { type: "string" },
+    config: { type: "string", multiple: true },
+    secret: { type: "string", multiple: true },
+    json: { type: "boolean", default: false },
+    parallel: { type: "string" },
+  },
+});
+if (!args.program) usage("--program is required");
+if (ops.length === 0) usage("no operation given");
+for (const op of ops) if (!OPS.has(op)) usage(`unknown operation ${op}`);
+
+const programDir = path.resolve(args.program);
+const projectName = path.basename(programDir).replace(/[^A-Za-z0-9_.-]/g, "-");
+const stateDir = path.resolve(args.state ?? path.join(repoRoot, ".pulumi-local", projectName));
+const backendDir = path.join(stateDir, "backend");
+const homeDir = path.join(stateDir, "home");
+// The workspace (Pulumi.yaml + Pulumi.<stack>.yaml) lives beside the state, so running a program
+// never writes into its directory; `main` points the engine (and the dynamic-provider host, whose
+// working directory it sets) back at the program, where node_modules resolve.
+const workDir = path.join(stateDir, "workspace");
+for (const dir of [backendDir, homeDir, workDir]) mkdirSync(dir, { recursive: true });
+
+const pulumiRoot = process.env.CCM_PULUMI_ROOT;
+if (!pulumiRoot) usage("CCM_PULUMI_ROOT is not set: run through `bash scripts/with-toolchain.sh pulumi -- ...`");
+const pulumiCommand = await PulumiCommand.get({ root: pulumiRoot });
+
+// Every run imports the program afresh: a Pulumi program registers its resources as a side effect
+// of being evaluated, and ESM caches modules by URL.
+let evaluation = 0;
+const entry = pathToFileURL(path.join(programDir, "index.ts")).href;
+const program = async () => {
+  evaluation += 1;
+  const exports = await import(`${entry}?run=${evaluation}`);
+  return { ...exports };
+};
+
+const env = {
+  PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "ccm-local-passphrase",
+  PULUMI_SKIP_UPDATE_CHECK: "true",
+};
+const stack = await LocalWorkspace.createOrSelectStack(
+  { stackName: args.stack, projectName, program },
+  {
+    pulumiCommand,
+    workDir,
+    pulumiHome: homeDir,
+    envVars: env,
+    projectSettings: {
+      name: projectName,
+      runtime: "nodejs",
+      main: programDir,
+      backend: { url: pathToFileURL(backendDir).href },
+    },
+  },
+);
+// The plain CLI in the stack's workspace, with the same home, backend and passphrase.
+async function pulumiCli(cliArgs) {
+  const { stdout } = await execFileAsync(pulumiCommand.command, cliArgs, {
+    cwd: workDir,
+    env: { ...process.env, ...env, PULUMI_HOME: homeDir },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+const config = { ...parseKeyValues(args.config, false), ...parseKeyValues(args.secret, true) };
+if (Object.keys(config).length > 0) await stack.setAllConfig(config);
+
+const log = args.json ? (text) => process.stderr.write(text) : (text) => process.stdout.write(text);
+const parallel = args.parallel ? Number(args.parallel) : undefined;
+const results = {};
+for (const op of ops) {
+  switch (op) {
+    case "up": {
+      const r = await stack.up({ onOutput: log, parallel });
+      results.up = { outputs: r.outputs, changes: r.summary.resourceChanges ?? {} };
+      break;
+    }
+    case "preview":
+    case "preview-no-changes": {
+      const r = await stack.preview({ onOutput: log, expectNoChanges: op === "preview-no-changes", parallel });
+      results[op] = { changes: r.changeSummary };
+      break;
+    }
+    case "refresh": {
+      const r = await stack.refresh({ onOutput: log, parallel });
+      results.refresh = { changes: r.summary.resourceChanges ?? {} };
+      break;
+    }
+    case "destroy": {
+      const r = await stack.destroy({ onOutput: log, parallel });
+      results.destroy = { changes: r.summary.resourceChanges ?? {} };
+      break;
+    }
+    case "export": {
+      // Not stack.exportStack(): the Automation API adds --show-secrets, and what must be proven is
+      // what the plain CLI (and anyone with the state file) sees.
+      results.export = JSON.parse(await pulumiCli(["stack", "export", "--stack", args.stack]));
+      break;
+    }
+    case "output": {
+      results.output = await pulumiCli(["stack", "output", "--stack", args.stack]);
+      break;
+    }
+    case "outputs":
+      results.outputs = await stack.outputs();
+      break;
+    case "rm":
+      await stack.workspace.removeStack(args.stack);
+      results.rm = true;
+      break;
+  }
+}
+if (args.json) process.stdout.write(`${JSON.stringify(results)}\n`);

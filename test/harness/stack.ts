@@ -1,0 +1,165 @@
+// The e2e harness: runs a Pulumi program from test/ or examples/ through the real Pulumi CLI, each
+// operation in a fresh Node process (scripts/pulumi-stack.mjs), against a file:// backend in a
+// temporary directory with the passphrase secrets provider. Nothing here touches ~/.pulumi.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const execFileAsync = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const runner = path.join(repoRoot, "scripts/pulumi-stack.mjs");
+
+export type ResourceChanges = Record<string, number>;
+
+export interface OutputValue {
+  value: unknown;
+  secret: boolean;
+}
+
+export interface StackResource {
+  urn: string;
+  type: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
+export interface StackExport {
+  version: number;
+  deployment: { resources?: StackResource[] } & Record<string, unknown>;
+}
+
+export interface TestStackOptions {
+  /** Program directory, relative to the repository root (e.g. "examples/basic"). */
+  program: string;
+  stack?: string;
+  /** Stack config: plain values, and values stored as secrets. */
+  config?: Record<string, string>;
+  secrets?: Record<string, string>;
+  /** Extra environment for the CLI, the program and the dynamic-provider host. */
+  env?: Record<string, string>;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+/** Fails loudly (never skips) when the toolchain is missing: the engine is the judge. */
+export function requirePulumiRoot(): string {
+  const root = process.env.CCM_PULUMI_ROOT;
+  if (!root) {
+    throw new Error(
+      "CCM_PULUMI_ROOT is not set: run the tests with `npm test` (scripts/with-toolchain.sh provides the Pulumi CLI)",
+    );
+  }
+  return root;
+}
+
+export async function pulumiVersion(): Promise<string> {
+  const { stdout } = await execFileAsync(path.join(requirePulumiRoot(), "bin/pulumi"), ["version"], {
+    env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+  });
+  return stdout.trim();
+}
+
+export class TestStack {
+  readonly stateDir: string;
+  private configPassed = false;
+
+  constructor(private readonly options: TestStackOptions) {
+    requirePulumiRoot();
+    this.stateDir = mkdtempSync(path.join(tmpdir(), "ccm-e2e-"));
+  }
+
+  /** Runs operations in one CLI session; returns the runner's JSON results keyed by operation. */
+  async run(ops: string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    const args = [runner, ...ops, "--program", path.resolve(repoRoot, this.options.program), "--json"];
+    args.push("--state", this.stateDir, "--stack", this.options.stack ?? "test");
+    if (!this.configPassed) {
+      for (const [k, v] of Object.entries(this.options.config ?? {})) args.push("--config", `${k}=${v}`);
+      for (const [k, v] of Object.entries(this.options.secrets ?? {})) args.push("--secret", `${k}=${v}`);
+    }
+    try {
+      const { stdout } = await execFileAsync(process.execPath, args, {
+        cwd: repoRoot,
+        env: { ...process.env, ...this.options.env, ...env },
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      this.configPassed = true;
+      return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
+    } catch (err) {
+      const e = err as Error & { stdout?: string; stderr?: string };
+      throw new PulumiRunError(ops, e.stdout ?? "", e.stderr ?? e.message);
+    }
+  }
+
+  /** Sets (or replaces) config values; they apply from the next operation on. */
+  setConfig(config: Record<string, string>, secrets: Record<string, string> = {}): void {
+    this.options.config = { ...this.options.config, ...config };
+    this.options.secrets = { ...this.options.secrets, ...secrets };
+    this.configPassed = false;
+  }
+
+  async up(env?: Record<string, string>): Promise<{ outputs: Record<string, OutputValue>; changes: ResourceChanges }> {
+    return (await this.run(["up"], env)).up as { outputs: Record<string, OutputValue>; changes: ResourceChanges };
+  }
+
+  async preview(env?: Record<string, string>): Promise<ResourceChanges> {
+    return ((await this.run(["preview"], env)).preview as { changes: ResourceChanges }).changes;
+  }
+
+  /** `pulumi preview --expect-no-changes`: fails if anything would change. */
+  async previewNoChanges(env?: Record<string, string>): Promise<ResourceChanges> {
+    const r = await this.run(["preview-no-changes"], env);
+    return (r["preview-no-changes"] as { changes: ResourceChanges }).changes;
+  }
+
+  async refresh(env?: Record<string, string>): Promise<ResourceChanges> {
+    return ((await this.run(["refresh"], env)).refresh as { changes: ResourceChanges }).changes;
+  }
+
+  async destroy(env?: Record<string, string>): Promise<ResourceChanges> {
+    return ((await this.run(["destroy"], env)).destroy as { changes: ResourceChanges }).changes;
+  }
+
+  /** `pulumi stack export` as the plain CLI prints it: secrets stay ciphertext. */
+  async exportState(): Promise<StackExport> {
+    return (await this.run(["export"])).export as StackExport;
+  }
+
+  /** `pulumi stack output` text, where secret outputs print as [secret]. */
+  async outputText(): Promise<string> {
+    return (await this.run(["output"])).output as string;
+  }
+
+  async outputs(): Promise<Record<string, OutputValue>> {
+    return (await this.run(["outputs"])).outputs as Record<string, OutputValue>;
+  }
+
+  /** Destroys whatever is left, removes the stack and its temporary state. */
+  async dispose(): Promise<void> {
+    try {
+      await this.run(["destroy", "rm"]);
+    } finally {
+      rmSync(this.stateDir, { recursive: true, force: true });
+    }
+  }
+}
+
+export class PulumiRunError extends Error {
+  constructor(
+    readonly ops: string[],
+    readonly stdout: string,
+    readonly stderr: string,
+  ) {
+    super(`pulumi ${ops.join(" ")} failed:\n${stderr}`);
+    this.name = "PulumiRunError";
+  }
+}
+
+export function resourcesOfType(state: StackExport, type: string): StackResource[] {
+  return (state.deployment.resources ?? []).filter((r) => r.type === type);
+}
