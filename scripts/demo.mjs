@@ -6,6 +6,13 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 execFileSync(
   process.execPath,
-  [path.join(root, "scripts/pulumi-stack.mjs"), "up", "preview-no-changes", "destroy", "--program", "test/programs/smoke"],
+  [
+    path.join(root, "scripts/pulumi-stack.mjs"),
+    "up",
+    "preview-no-changes",
+    "destroy",
+    "--program",
+    "test/programs/smoke",
+  ],
   { cwd: root, stdio: "inherit" },
 );

@@ -33,17 +33,7 @@ function usage(message) {
 }
 
 function parseKeyValues(list, secret) {
-  // The plain CLI in the stack's workspace, with the same home, backend and passphrase.
-async function pulumiCli(cliArgs) {
-  const { stdout } = await execFileAsync(pulumiCommand.command, cliArgs, {
-    cwd: workDir,
-    env: { ...process.env, ...env, PULUMI_HOME: homeDir },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return stdout;
-}
-
-const config = {};
+  const config = {};
   for (const item of list ?? []) {
     const eq = item.indexOf("=");
     if (eq <= 0) usage(`bad config ${JSON.stringify(item)}: expected key=value`);
