@@ -1,0 +1,88 @@
+// PKCS#10 certificate signing requests: the emulator makes one for a pending subordinate CA
+// (GET .../{ca_id}/csr) and reads the ones users send to POST /v1/private-certificates/csr.
+import { PkiInputError } from "./errors.js";
+import {
+  hashOf,
+  importForSigning,
+  keyAlgorithmOf,
+  keysMatch,
+  loadPrivateKey,
+  loadPublicKey,
+  publicKeyFromSpki,
+} from "./keys.js";
+import { fromX509Name, toX509Name } from "./names.js";
+import { decodeFirstPem, encodePem } from "./pem.js";
+import type { KeyPair, ParsedCsr, SignatureAlgorithm, SubjectAltName, SubjectFields } from "./types.js";
+import { crypto, x509 } from "./x509-lib.js";
+
+const SAN_TYPES: Readonly<Partial<Record<x509.GeneralNameType, SubjectAltName["type"]>>> = {
+  dns: "DNS",
+  ip: "IP",
+  email: "EMAIL",
+  url: "URI",
+};
+
+function subjectAltNamesOf(csr: x509.Pkcs10CertificateRequest): SubjectAltName[] {
+  let extensions: x509.Extension[];
+  try {
+    extensions = csr.extensions;
+  } catch (cause) {
+    throw new PkiInputError("CSR extension request is not readable", { cause });
+  }
+  const san = extensions.find((extension) => extension instanceof x509.SubjectAlternativeNameExtension);
+  if (!san) return [];
+  return san.names.items.flatMap(({ type, value }) => {
+    const ccmType = SAN_TYPES[type];
+    return ccmType ? [{ type: ccmType, value }] : [];
+  });
+}
+
+export async function createCsr(
+  subject: SubjectFields,
+  keyPair: KeyPair,
+  signatureAlgorithm: SignatureAlgorithm,
+): Promise<string> {
+  const hash = hashOf(signatureAlgorithm);
+  const name = toX509Name(subject);
+  const privateKey = loadPrivateKey(keyPair?.privateKeyPem, "private key");
+  if (!keysMatch(loadPublicKey(keyPair.publicKeyPem, "public key"), privateKey)) {
+    throw new PkiInputError("the key pair's private and public keys do not belong together");
+  }
+  const keys = await importForSigning(privateKey, hash);
+  const csr = await x509.Pkcs10CertificateRequestGenerator.create(
+    { name, keys: { privateKey: keys.privateKey, publicKey: keys.publicKey }, signingAlgorithm: keys.signingAlgorithm },
+    crypto,
+  );
+  return encodePem("CERTIFICATE REQUEST", new Uint8Array(csr.rawData));
+}
+
+/**
+ * Reads a CSR (PEM "CERTIFICATE REQUEST", or the older "NEW CERTIFICATE REQUEST"). A signature
+ * the library cannot check (unknown algorithm) counts as invalid. SANs come from the
+ * extensionRequest attribute; name forms CCM does not know (otherName, directoryName...) are skipped.
+ */
+export async function parseCsr(csrPem: string): Promise<ParsedCsr> {
+  const der = decodeFirstPem(csrPem, ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"], "CSR");
+  let csr: x509.Pkcs10CertificateRequest;
+  try {
+    csr = new x509.Pkcs10CertificateRequest(der);
+  } catch (cause) {
+    throw new PkiInputError("CSR is not a readable PKCS#10 request", { cause });
+  }
+  const spki = new Uint8Array(csr.publicKey.rawData);
+  const publicKey = publicKeyFromSpki(spki, "CSR public key");
+  let signatureValid: boolean;
+  try {
+    signatureValid = await csr.verify(crypto);
+  } catch {
+    // An algorithm WebCrypto cannot verify proves nothing about possession of the key.
+    signatureValid = false;
+  }
+  return {
+    subject: fromX509Name(csr.subjectName),
+    publicKeyPem: encodePem("PUBLIC KEY", spki),
+    keyAlgorithm: keyAlgorithmOf(publicKey),
+    signatureValid,
+    subjectAltNames: subjectAltNamesOf(csr),
+  };
+}

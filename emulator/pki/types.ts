@@ -1,0 +1,79 @@
+// The PKI layer's vocabulary. Values mirror the CCM API enums (ccm-api-facts §2.1, §3.1) so the
+// model can pass request fields through without translation tables.
+
+export type KeyAlgorithm = "RSA2048" | "RSA4096" | "EC256" | "EC384";
+export type SignatureAlgorithm = "SHA256" | "SHA384" | "SHA512";
+
+export interface SubjectFields {
+  commonName: string;
+  country?: string;
+  state?: string;
+  locality?: string;
+  organization?: string;
+  organizationalUnit?: string;
+}
+
+export interface KeyPair {
+  algorithm: KeyAlgorithm;
+  /** PKCS#8 PEM ("BEGIN PRIVATE KEY"), "\n" line endings. */
+  privateKeyPem: string;
+  /** SubjectPublicKeyInfo PEM ("BEGIN PUBLIC KEY"), "\n" line endings. */
+  publicKeyPem: string;
+}
+
+export type KeyUsage =
+  | "digitalSignature"
+  | "nonRepudiation"
+  | "keyEncipherment"
+  | "dataEncipherment"
+  | "keyAgreement"
+  | "keyCertSign"
+  | "cRLSign"
+  | "encipherOnly"
+  | "decipherOnly";
+
+export type ExtendedKeyUsage = "serverAuth" | "clientAuth" | "codeSigning" | "emailProtection" | "timeStamping";
+
+export interface SubjectAltName {
+  type: "DNS" | "IP" | "EMAIL" | "URI";
+  value: string;
+}
+
+export interface IssueRequest {
+  subject: SubjectFields;
+  publicKeyPem: string;
+  /** "self" = self-signed root, signed with `selfPrivateKeyPem` (the subject's own key). */
+  issuer: { certificatePem: string; privateKeyPem: string } | "self";
+  selfPrivateKeyPem?: string;
+  signatureAlgorithm: SignatureAlgorithm;
+  serialNumberHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Present => BasicConstraints cA=true (critical), with pathLenConstraint when given. */
+  ca?: { pathLength?: number };
+  keyUsages?: KeyUsage[];
+  extendedKeyUsages?: ExtendedKeyUsage[];
+  subjectAltNames?: SubjectAltName[];
+  /** Non-critical; the value is encoded as a UTF8String. */
+  customExtension?: { oid: string; value: string };
+}
+
+export interface ParsedCsr {
+  subject: SubjectFields;
+  publicKeyPem: string;
+  keyAlgorithm: KeyAlgorithm | "UNSUPPORTED";
+  signatureValid: boolean;
+  subjectAltNames: SubjectAltName[];
+}
+
+export interface ParsedCertificate {
+  subject: SubjectFields;
+  issuer: SubjectFields;
+  /** Lower-case hex of the serial's magnitude (no sign-padding 00 byte), as given to issueCertificate. */
+  serialNumberHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  publicKeyPem: string;
+  isCa: boolean;
+  pathLength?: number;
+}

@@ -1,0 +1,284 @@
+// Certificates made by emulator/pki, checked with OpenSSL: chains verify (x509_strict), and
+// `openssl x509 -text` shows every field the CCM API lets a caller ask for.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  generateKeyPair,
+  type IssueRequest,
+  issueCertificate,
+  type KeyAlgorithm,
+  type KeyPair,
+  PkiInputError,
+  parseCertificate,
+  randomSerialHex,
+  type SignatureAlgorithm,
+  verifyIssuedBy,
+} from "../../../emulator/pki/index.js";
+import { buildChain, type Chain, INTERMEDIATE_SUBJECT, LEAF_SUBJECT, ROOT_SUBJECT } from "./fixtures.js";
+import { makeWorkdir, openssl, opensslPublicKey, type Workdir } from "./tools.js";
+
+const CASES: {
+  name: string;
+  keys: [KeyAlgorithm, KeyAlgorithm, KeyAlgorithm];
+  hash: SignatureAlgorithm;
+  sig: string;
+}[] = [
+  { name: "RSA2048", keys: ["RSA2048", "RSA2048", "RSA2048"], hash: "SHA256", sig: "sha256WithRSAEncryption" },
+  { name: "RSA4096", keys: ["RSA4096", "RSA4096", "RSA4096"], hash: "SHA512", sig: "sha512WithRSAEncryption" },
+  { name: "EC256", keys: ["EC256", "EC256", "EC256"], hash: "SHA256", sig: "ecdsa-with-SHA256" },
+  { name: "EC384", keys: ["EC384", "EC384", "EC384"], hash: "SHA384", sig: "ecdsa-with-SHA384" },
+  // The leaf's signature follows its issuer's key: an EC intermediate signs with ECDSA.
+  { name: "mixed RSA/EC", keys: ["RSA2048", "EC384", "RSA2048"], hash: "SHA512", sig: "ecdsa-with-SHA512" },
+];
+
+const DN = "C = CN, ST = Sichuan, L = Chengdu, O = Huawei, OU = CloudBU";
+
+let workdir: Workdir;
+beforeAll(async () => {
+  workdir = await makeWorkdir();
+});
+afterAll(() => workdir.remove());
+
+describe.each(CASES)("a $name root -> intermediate -> leaf chain", ({ name, keys, hash, sig }) => {
+  let chain: Chain;
+  const file = (level: string) => `${name.replace(/\W/g, "_")}-${level}.pem`;
+
+  beforeAll(async () => {
+    chain = await buildChain({ keyAlgorithms: keys, signatureAlgorithm: hash });
+    await workdir.write(file("root"), chain.root.certificatePem);
+    await workdir.write(file("intermediate"), chain.intermediate.certificatePem);
+    await workdir.write(file("leaf"), chain.leaf.certificatePem);
+    await workdir.write(file("leaf-key"), chain.leaf.keys.privateKeyPem);
+  });
+
+  it("verifies with openssl verify -x509_strict, also for the TLS server purpose", async () => {
+    const args = ["verify", "-x509_strict", "-CAfile", file("root"), "-untrusted", file("intermediate")];
+    const verified = await openssl(workdir.dir, ...args, file("leaf"));
+    expect(verified.stdout.trim()).toBe(`${file("leaf")}: OK`);
+    expect(verified.code).toBe(0);
+    const server = await openssl(workdir.dir, ...args, "-purpose", "sslserver", file("leaf"));
+    expect(server.code).toBe(0);
+  });
+
+  it("fails openssl verify without the intermediate (the chain is really needed)", async () => {
+    const result = await openssl(workdir.dir, "verify", "-CAfile", file("root"), file("leaf"));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr + result.stdout).toContain("unable to get local issuer certificate");
+  });
+
+  it("shows the leaf's subject, issuer, serial, signature and extensions in openssl x509 -text", async () => {
+    const text = (await openssl(workdir.dir, "x509", "-in", file("leaf"), "-noout", "-text", "-certopt", "ext_parse"))
+      .stdout;
+    expect(text).toContain(`Subject: ${DN}, CN = www.example.com\n`);
+    expect(text).toContain(`Issuer: ${DN}, CN = Emulator Issuing CA\n`);
+    expect(text).toContain(`Signature Algorithm: ${sig}\n`);
+    expect(text).toMatch(/X509v3 Basic Constraints: critical\n\s+CA:FALSE\n/);
+    expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
+    expect(text).toMatch(
+      /X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/,
+    );
+    expect(text).toMatch(
+      /X509v3 Subject Alternative Name: ?\n\s+DNS:www.example.com, IP Address:156.127.116.38, IP Address:2001:DB8:0:0:0:0:0:1, email:ops@example.com, URI:https:\/\/example.com\/ccm\n/,
+    );
+    expect(text).toMatch(/1\.3\.6\.1\.4\.1\.2011\.4\.99: ?\n.*UTF8STRING\s+:emulator-custom-value\n/);
+    expect(text).not.toMatch(/1\.3\.6\.1\.4\.1\.2011\.4\.99: critical/);
+    const serial = await openssl(workdir.dir, "x509", "-in", file("leaf"), "-noout", "-serial");
+    expect(serial.stdout.trim()).toBe(`serial=${chain.leaf.serialNumberHex.toUpperCase()}`);
+  });
+
+  it("links AuthorityKeyIdentifier to the issuer's SubjectKeyIdentifier at every level", async () => {
+    const keyIds = async (level: string) => {
+      const text = (await openssl(workdir.dir, "x509", "-in", file(level), "-noout", "-text")).stdout;
+      const ski = /Subject Key Identifier: ?\n\s+([0-9A-F:]+)\n/.exec(text)?.[1];
+      const aki = /Authority Key Identifier: ?\n\s+(?:keyid:)?([0-9A-F:]+)\n/.exec(text)?.[1];
+      return { ski, aki };
+    };
+    const [root, intermediate, leaf] = await Promise.all(["root", "intermediate", "leaf"].map(keyIds));
+    expect(root!.ski).toMatch(/^([0-9A-F]{2}:){19}[0-9A-F]{2}$/);
+    expect(root!.aki).toBe(root!.ski);
+    expect(intermediate!.aki).toBe(root!.ski);
+    expect(leaf!.aki).toBe(intermediate!.ski);
+    expect(leaf!.ski).not.toBe(intermediate!.ski);
+  });
+
+  it("marks the CAs with critical BasicConstraints and the path length", async () => {
+    const root = (await openssl(workdir.dir, "x509", "-in", file("root"), "-noout", "-text")).stdout;
+    const intermediate = (await openssl(workdir.dir, "x509", "-in", file("intermediate"), "-noout", "-text")).stdout;
+    expect(root).toMatch(/X509v3 Basic Constraints: critical\n\s+CA:TRUE\n/);
+    expect(root).toContain(`Subject: ${DN}, CN = Emulator Root CA\n`);
+    expect(root).toContain(`Issuer: ${DN}, CN = Emulator Root CA\n`);
+    expect(intermediate).toMatch(/X509v3 Basic Constraints: critical\n\s+CA:TRUE, pathlen:0\n/);
+    expect(intermediate).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Certificate Sign, CRL Sign\n/);
+  });
+
+  it("puts the requested public key in the leaf", async () => {
+    expect(await opensslPublicKey(workdir, file("leaf"), "cert")).toBe(
+      await opensslPublicKey(workdir, file("leaf-key"), "key"),
+    );
+  });
+
+  it("parses back with parseCertificate", () => {
+    const leaf = parseCertificate(chain.leaf.certificatePem);
+    expect(leaf.subject).toEqual(LEAF_SUBJECT);
+    expect(leaf.issuer).toEqual(INTERMEDIATE_SUBJECT);
+    expect(leaf.serialNumberHex).toBe(chain.leaf.serialNumberHex);
+    expect(leaf.publicKeyPem).toBe(chain.leaf.keys.publicKeyPem);
+    expect(leaf.isCa).toBe(false);
+    expect(leaf.pathLength).toBeUndefined();
+    expect(leaf.notAfter.getTime()).toBeGreaterThan(leaf.notBefore.getTime());
+    const root = parseCertificate(chain.root.certificatePem);
+    expect(root.subject).toEqual(ROOT_SUBJECT);
+    expect(root.issuer).toEqual(ROOT_SUBJECT);
+    expect(root.isCa).toBe(true);
+    expect(root.pathLength).toBeUndefined();
+    expect(parseCertificate(chain.intermediate.certificatePem)).toMatchObject({ isCa: true, pathLength: 0 });
+  });
+
+  it("answers verifyIssuedBy for the right and the wrong issuer", () => {
+    expect(verifyIssuedBy(chain.leaf.certificatePem, chain.intermediate.certificatePem)).toBe(true);
+    expect(verifyIssuedBy(chain.intermediate.certificatePem, chain.root.certificatePem)).toBe(true);
+    expect(verifyIssuedBy(chain.root.certificatePem, chain.root.certificatePem)).toBe(true);
+    expect(verifyIssuedBy(chain.leaf.certificatePem, chain.root.certificatePem)).toBe(false);
+    expect(verifyIssuedBy(chain.intermediate.certificatePem, chain.leaf.certificatePem)).toBe(false);
+  });
+});
+
+describe("issueCertificate details", () => {
+  let root: { keys: KeyPair; pem: string };
+  let leafKeys: KeyPair;
+  const notBefore = new Date("2025-01-01T00:00:00.000Z");
+  const notAfter = new Date("2055-06-30T12:34:56.789Z"); // after 2049: GeneralizedTime
+
+  beforeAll(async () => {
+    const keys = await generateKeyPair("EC256");
+    leafKeys = await generateKeyPair("EC256");
+    const pem = await issueCertificate({
+      subject: { commonName: "Only CN" },
+      publicKeyPem: keys.publicKeyPem,
+      issuer: "self",
+      selfPrivateKeyPem: keys.privateKeyPem,
+      signatureAlgorithm: "SHA256",
+      serialNumberHex: "00FF01",
+      notBefore,
+      notAfter,
+      ca: { pathLength: 2 },
+    });
+    root = { keys, pem };
+    await workdir.write("details-root.pem", pem);
+  });
+
+  it("keeps dates (to the second), a minimal serial and a CN-only subject", async () => {
+    const parsed = parseCertificate(root.pem);
+    expect(parsed.notBefore.toISOString()).toBe("2025-01-01T00:00:00.000Z");
+    expect(parsed.notAfter.toISOString()).toBe("2055-06-30T12:34:56.000Z");
+    expect(parsed.serialNumberHex).toBe("ff01");
+    expect(parsed.subject).toEqual({ commonName: "Only CN" });
+    expect(parsed).toMatchObject({ isCa: true, pathLength: 2 });
+    const text = (await openssl(workdir.dir, "x509", "-in", "details-root.pem", "-noout", "-text")).stdout;
+    expect(text).toContain("Not After : Jun 30 12:34:56 2055 GMT");
+    expect(text).toContain("Subject: CN = Only CN\n");
+    expect(text).toMatch(/Serial Number:\s+(65281 \(0xff01\)|00:ff:01)/);
+    expect(text).toMatch(/CA:TRUE, pathlen:2\n/);
+  });
+
+  it("encodes IPv4-mapped and full-form IPv6 SANs", async () => {
+    const pem = await issueCertificate({
+      subject: { commonName: "ip.example" },
+      publicKeyPem: leafKeys.publicKeyPem,
+      issuer: { certificatePem: root.pem, privateKeyPem: root.keys.privateKeyPem },
+      signatureAlgorithm: "SHA256",
+      serialNumberHex: randomSerialHex(),
+      notBefore,
+      notAfter: new Date("2030-01-01T00:00:00Z"),
+      subjectAltNames: [
+        { type: "IP", value: "::ffff:10.1.2.3" },
+        { type: "IP", value: "FE80:0000:0000:0000:0202:B3FF:FE1E:8329" },
+        { type: "IP", value: "::1" },
+      ],
+    });
+    await workdir.write("details-ip.pem", pem);
+    const text = (await openssl(workdir.dir, "x509", "-in", "details-ip.pem", "-noout", "-ext", "subjectAltName"))
+      .stdout;
+    expect(text).toContain(
+      "IP Address:0:0:0:0:0:FFFF:A01:203, IP Address:FE80:0:0:0:202:B3FF:FE1E:8329, IP Address:0:0:0:0:0:0:0:1",
+    );
+  });
+
+  const base = (): IssueRequest => ({
+    subject: { commonName: "bad.example" },
+    publicKeyPem: leafKeys.publicKeyPem,
+    issuer: { certificatePem: root.pem, privateKeyPem: root.keys.privateKeyPem },
+    signatureAlgorithm: "SHA256",
+    serialNumberHex: "01",
+    notBefore,
+    notAfter,
+  });
+
+  const BAD_REQUESTS: [string, () => Partial<IssueRequest>, RegExp][] = [
+    [
+      "a garbage issuer certificate",
+      () => ({ issuer: { certificatePem: "x", privateKeyPem: "x" } }),
+      /issuer certificate/,
+    ],
+    [
+      "an issuer key that is not the issuer's",
+      () => ({ issuer: { certificatePem: root.pem, privateKeyPem: leafKeys.privateKeyPem } }),
+      /issuer private key does not belong/,
+    ],
+    [
+      "a self-signed key that is not the subject's",
+      () => ({ issuer: "self", selfPrivateKeyPem: root.keys.privateKeyPem }),
+      /selfPrivateKeyPem does not belong/,
+    ],
+    ["a self-signed request without its key", () => ({ issuer: "self" }), /selfPrivateKeyPem/],
+    ["a zero serial", () => ({ serialNumberHex: "0000" }), /serial number must be positive/],
+    ["a non-hex serial", () => ({ serialNumberHex: "xyz" }), /serial number must be a hex string/],
+    ["a 21-octet serial", () => ({ serialNumberHex: `80${"00".repeat(19)}` }), /20 octets/],
+    ["notAfter before notBefore", () => ({ notAfter: new Date("2024-01-01T00:00:00Z") }), /notAfter must be later/],
+    ["an invalid IP SAN", () => ({ subjectAltNames: [{ type: "IP", value: "300.1.1.1" }] }), /IPv4 or IPv6/],
+    [
+      "an unknown SAN type",
+      () => ({ subjectAltNames: [{ type: "X400" as "DNS", value: "a" }] }),
+      /alternative name type/,
+    ],
+    ["a non-ASCII DNS SAN", () => ({ subjectAltNames: [{ type: "DNS", value: "bücher.example" }] }), /ASCII/],
+    ["an invalid custom OID", () => ({ customExtension: { oid: "1.2.x", value: "v" } }), /dotted OID/],
+    [
+      "a custom OID that is a standard extension",
+      () => ({ customExtension: { oid: "2.5.29.19", value: "v" } }),
+      /collides/,
+    ],
+    ["an unknown key usage", () => ({ keyUsages: ["everything" as "cRLSign"] }), /key usage/],
+    [
+      "an unknown signature algorithm",
+      () => ({ signatureAlgorithm: "MD5" as SignatureAlgorithm }),
+      /signature algorithm/,
+    ],
+    ["a three-letter country", () => ({ subject: { commonName: "c", country: "CHN" } }), /two-letter/],
+    ["an empty common name", () => ({ subject: { commonName: "" } }), /commonName/],
+    ["a negative path length", () => ({ ca: { pathLength: -1 } }), /pathLength/],
+    ["a public key that is not PEM", () => ({ publicKeyPem: "ssh-rsa AAAA" }), /subject public key/],
+  ];
+
+  it.each(BAD_REQUESTS)("refuses %s with PkiInputError", async (_name, override, message) => {
+    const error = await issueCertificate({ ...base(), ...override() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PkiInputError);
+    expect(error).toMatchObject({ code: "PKI_INPUT", message: expect.stringMatching(message) });
+    expect((error as Error).message).not.toContain("BEGIN");
+  });
+
+  it("refuses to issue from a certificate that is not a CA", async () => {
+    const leaf = await issueCertificate({ ...base(), serialNumberHex: randomSerialHex() });
+    const error = await issueCertificate({
+      ...base(),
+      issuer: { certificatePem: leaf, privateKeyPem: leafKeys.privateKeyPem },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "PKI_INPUT", message: "issuer certificate is not a CA certificate" });
+  });
+
+  it("throws PkiInputError from parseCertificate and verifyIssuedBy on garbage", () => {
+    expect(() => parseCertificate("garbage")).toThrow(PkiInputError);
+    const broken = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+    expect(() => parseCertificate(broken)).toThrow(/not a readable X.509 certificate/);
+    expect(() => verifyIssuedBy(broken, root.pem)).toThrow(PkiInputError);
+  });
+});
