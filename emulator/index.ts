@@ -1,2 +1,158 @@
 // ccm-emulator: a local CCM / SCM / SMS API server (see README "The emulator").
+// startEmulator() runs it in-process; emulator/cli.ts is the `ccm-emulator` command.
+
+import { mkdtemp } from "node:fs/promises";
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Credentials, DEMO_CREDENTIALS } from "./auth.js";
+import { Clock } from "./clock.js";
+import { CONTROL_PREFIX, handleControlRequest } from "./control.js";
+import { FaultInjector, type FaultRule, parseFaultRule } from "./faults.js";
+import { newRequestId } from "./http.js";
+import { Model } from "./model/index.js";
+import { parseSeedDocument, type SeedDocument } from "./model/seed.js";
+import { handleApiRequest } from "./pipeline.js";
+import type { Runtime } from "./runtime.js";
+import { createRouter } from "./server.js";
+import { RequestCounter } from "./stats.js";
+import { openStore } from "./store/index.js";
+import { prepareTls, type TlsMaterial } from "./tls.js";
+
 export const EMULATOR_NAME = "ccm-emulator";
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default here) picks a free one. */
+  port?: number;
+  /** Listen address; default 127.0.0.1. */
+  host?: string;
+  /** Persist to this directory (durable file store); in memory when absent. */
+  dataDir?: string;
+  /** Serve HTTPS with a self-made CA (see `tls` in the result). */
+  tls?: boolean;
+  /** Where the TLS CA lives; default `<dataDir>/.tls`, or a fresh temporary directory. */
+  tlsDir?: string;
+  /** false = accept every request without credentials (--no-auth). Default true. */
+  auth?: boolean;
+  /** Override some or all of the accepted credentials (defaults: the demo credentials). */
+  credentials?: Partial<Credentials>;
+  /** A seed document (SCM certificates, SMS tasks), applied at start and after every reset. */
+  seed?: unknown;
+  /** Fault rules armed at start and after every reset (same shape as PUT /_emulator/faults). */
+  faults?: unknown[];
+  /** Log one line per request through `log`. */
+  logRequests?: boolean;
+  /** Where diagnostics go; default stderr. */
+  log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** Base URL, e.g. http://127.0.0.1:41234 — no trailing slash. */
+  url: string;
+  port: number;
+  host: string;
+  /** The accepted credentials, or null with auth disabled. */
+  credentials: Credentials | null;
+  storeKind: string;
+  /** With tls: the CA certificate clients must trust, and the file it was written to. */
+  tls?: { caFile: string; caCertificatePem: string };
+  close(): Promise<void>;
+}
+
+function hostForUrl(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const host = options.host ?? "127.0.0.1";
+  const startupFaults: FaultRule[] = (options.faults ?? []).map(parseFaultRule);
+  const seed: SeedDocument | undefined = options.seed === undefined ? undefined : parseSeedDocument(options.seed);
+  const credentials = options.auth === false ? null : { ...DEMO_CREDENTIALS, ...options.credentials };
+  let tls: TlsMaterial | undefined;
+  if (options.tls) {
+    const dir =
+      options.tlsDir ??
+      (options.dataDir ? join(options.dataDir, ".tls") : await mkdtemp(join(tmpdir(), "ccm-emulator-tls-")));
+    tls = await prepareTls(dir, host);
+  }
+  const store = await openStore(options.dataDir);
+  const clock = new Clock();
+  const faults = new FaultInjector();
+  faults.replace(startupFaults);
+  const rt: Runtime = {
+    model: new Model(store, clock),
+    clock,
+    faults,
+    counter: new RequestCounter(),
+    router: createRouter(),
+    credentials,
+    log,
+    startup: { faults: startupFaults, seed },
+    info: { storeKind: store.kind, tls: tls !== undefined, logRequests: options.logRequests ?? false },
+  };
+  if (seed) await rt.model.seed(seed);
+
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
+    const requestId = newRequestId();
+    response.setHeader("X-Request-Id", requestId);
+    if (rt.info.logRequests) {
+      response.on("finish", () => log(`${request.method} ${request.url} -> ${response.statusCode} (${requestId})`));
+    }
+    const control = (request.url ?? "/").startsWith(CONTROL_PREFIX);
+    const handled = control
+      ? handleControlRequest(rt, request, response)
+      : handleApiRequest(rt, request, response, requestId);
+    handled.catch((error: unknown) => {
+      log(`ccm-emulator: request ${requestId} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  };
+  const server: Server = tls
+    ? createHttpsServer({ cert: tls.certificatePem, key: tls.privateKeyPem }, handler)
+    : createHttpServer(handler);
+  let address: AddressInfo;
+  try {
+    address = await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const scheme = tls ? "https" : "http";
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${scheme}://${hostForUrl(host)}:${address.port}`,
+    port: address.port,
+    host,
+    credentials,
+    storeKind: store.kind,
+    ...(tls ? { tls: { caFile: tls.caFile, caCertificatePem: tls.caCertificatePem } } : {}),
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => store.close());
+      return closing;
+    },
+  };
+}
+
+export { type Credentials, DEMO_CREDENTIALS } from "./auth.js";
+export { FAULT_KINDS, type FaultRule } from "./faults.js";
+export { ERRORS } from "./model/errors.js";
+export { ROUTES } from "./server.js";

@@ -1,0 +1,106 @@
+// The model's one entry point (moto's backend): every operation of the emulated APIs, bound to one
+// store and one clock. It enforces the service's rules and throws ApiError; it knows nothing of HTTP.
+
+import type { Clock } from "../clock.js";
+import type { EmulatorStore } from "../store/index.js";
+import { createAuthority } from "./authority-create.js";
+import { exportAuthorityCertificate, exportAuthorityCsr, importAuthorityCertificate } from "./authority-io.js";
+import {
+  activateAuthority,
+  deleteAuthority,
+  disableAuthority,
+  enableAuthority,
+  restoreAuthority,
+  revokeAuthority,
+} from "./authority-lifecycle.js";
+import { exportCertificate } from "./certificate-export.js";
+import { applyCertificate, applyCertificateByCsr } from "./certificate-issue.js";
+import { deleteCertificate, revokeCertificate } from "./certificate-ops.js";
+import { type ModelContext, SerialIndex } from "./context.js";
+import { inventory, purgeDue } from "./inventory.js";
+import { QUOTA_CERTIFICATE_AUTHORITIES, QUOTA_CERTIFICATES } from "./limits.js";
+import { listAuthorities, listCertificates } from "./list.js";
+import { getCa, getCertificate } from "./lookup.js";
+import { exportScmCertificate } from "./scm.js";
+import { applySeed, parseSeedDocument } from "./seed.js";
+import { parseEnableCaCert, showCertKey } from "./sms.js";
+import { isPurged } from "./status.js";
+import { createTags, deleteTags, domainTags, listTags, type TaggedKind } from "./tags.js";
+
+export class Model {
+  readonly #ctx: ModelContext;
+
+  constructor(store: EmulatorStore, clock: Clock) {
+    const serials = new SerialIndex();
+    serials.rebuild(store);
+    this.#ctx = { store, clock, serials };
+  }
+
+  get clock(): Clock {
+    return this.#ctx.clock;
+  }
+
+  now(): number {
+    return this.#ctx.clock.now();
+  }
+
+  // --- private certificates ---
+  applyCertificate = (body: unknown) => applyCertificate(this.#ctx, body);
+  applyCertificateByCsr = (body: unknown) => applyCertificateByCsr(this.#ctx, body);
+  getCertificate = (id: string) => getCertificate(this.#ctx, id);
+  listCertificates = (query: URLSearchParams) =>
+    listCertificates(this.#ctx.store.list("certificates"), query, this.now());
+  deleteCertificate = (id: string) => deleteCertificate(this.#ctx, id);
+  revokeCertificate = (id: string, body: unknown) => revokeCertificate(this.#ctx, id, body);
+  exportCertificate = (id: string, body: unknown) => exportCertificate(this.#ctx, id, body);
+
+  // --- private CAs ---
+  createAuthority = (body: unknown) => createAuthority(this.#ctx, body);
+  getAuthority = (id: string) => getCa(this.#ctx, id);
+  listAuthorities = (query: URLSearchParams) => listAuthorities(this.#ctx.store.list("authorities"), query, this.now());
+  activateAuthority = (id: string, body: unknown) => activateAuthority(this.#ctx, id, body);
+  disableAuthority = (id: string) => disableAuthority(this.#ctx, id);
+  enableAuthority = (id: string) => enableAuthority(this.#ctx, id);
+  deleteAuthority = async (id: string, pendingDays: string | null) => {
+    await purgeDue(this.#ctx);
+    await deleteAuthority(this.#ctx, id, pendingDays);
+  };
+  restoreAuthority = (id: string) => restoreAuthority(this.#ctx, id);
+  revokeAuthority = (id: string, body: unknown) => revokeAuthority(this.#ctx, id, body);
+  exportAuthorityCertificate = (id: string) => exportAuthorityCertificate(this.#ctx, id);
+  exportAuthorityCsr = (id: string) => exportAuthorityCsr(this.#ctx, id);
+  importAuthorityCertificate = (id: string, body: unknown) => importAuthorityCertificate(this.#ctx, id, body);
+
+  // --- tags ---
+  createTags = (kind: TaggedKind, id: string, body: unknown) => createTags(this.#ctx, kind, id, body);
+  deleteTags = (kind: TaggedKind, id: string, body: unknown) => deleteTags(this.#ctx, kind, id, body);
+  listTags = (kind: TaggedKind, id: string) => listTags(this.#ctx, kind, id);
+  domainTags = (kind: TaggedKind) => domainTags(this.#ctx, kind);
+
+  // --- quotas (facts §2.9) ---
+  quotas(kind: TaggedKind): { type: string; used: number; quota: number } {
+    if (kind === "certificate") {
+      return { type: "CERTIFICATE", used: this.#ctx.store.list("certificates").length, quota: QUOTA_CERTIFICATES };
+    }
+    const now = this.now();
+    const used = this.#ctx.store.list("authorities").filter((ca) => ca.listed && !isPurged(ca, now)).length;
+    return { type: "CERTIFICATE_AUTHORITY", used, quota: QUOTA_CERTIFICATE_AUTHORITIES };
+  }
+
+  // --- SCM / SMS ---
+  exportScmCertificate = (id: string) => exportScmCertificate(this.#ctx, id);
+  showCertKey = (taskId: string, enableCaCert: string | null) =>
+    showCertKey(this.#ctx, taskId, parseEnableCaCert(enableCaCert));
+
+  // --- control plane ---
+  seed = (doc: unknown) => applySeed(this.#ctx, parseSeedDocument(doc));
+  inventory = () => inventory(this.#ctx);
+
+  async reset(): Promise<void> {
+    await this.#ctx.store.clear();
+    this.#ctx.serials.rebuild(this.#ctx.store);
+  }
+}
+
+export { ApiError, ERRORS, type ErrorSpec } from "./errors.js";
+export type { CaRecord, CertificateRecord } from "./records.js";

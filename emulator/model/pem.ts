@@ -1,0 +1,46 @@
+// How PEMs look on the wire. The live service answers with "\r\n" line breaks (seeds/000, 003):
+// certificates and CSRs without a final line break, chains joined by "\r\n", private keys ending
+// with "\r\n" — exactly as in the documented samples.
+
+const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+
+function lines(pem: string): string[] {
+  return pem
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** One PEM block with "\r\n" line breaks and no trailing line break. */
+export function crlfPem(pem: string): string {
+  return lines(pem).join("\r\n");
+}
+
+/** Several certificates, each as crlfPem, joined by "\r\n". */
+export function crlfChain(pems: readonly string[]): string {
+  return pems.map(crlfPem).join("\r\n");
+}
+
+/** A private key as the samples show it: "\r\n" line breaks including a final one. */
+export function crlfKey(pem: string): string {
+  return `${crlfPem(pem)}\r\n`;
+}
+
+/** "\n"-terminated PEM text, for files inside zip archives and the SMS API (seeds/004 uses "\n"). */
+export function lfPem(pem: string): string {
+  return `${lines(pem).join("\n")}\n`;
+}
+
+/** Every PEM block in a text, in order. */
+export function splitPemBlocks(text: string, label = "CERTIFICATE"): string[] {
+  return [...text.matchAll(BLOCK)].filter((match) => match[1] === label).map((match) => match[0]);
+}
+
+/**
+ * A PEM pasted into JSON by hand often carries the two-character sequences "\r\n" / "\n" instead
+ * of real line breaks (facts §2.7: "newlines as `\r\n` or `\n` escapes"); accept both.
+ */
+export function unescapePem(text: string): string {
+  return text.replace(/\\r\\n|\\n|\\r/g, "\n");
+}

@@ -1,0 +1,52 @@
+// Private certificate routes (facts §2): parse the request, call the model, shape the answer.
+
+import { crlfChain, crlfKey, crlfPem } from "../model/pem.js";
+import { noContent, ok, type RouteContext, uuidParam } from "./context.js";
+import { certificateView } from "./views.js";
+
+export async function applyCertificate(ctx: RouteContext) {
+  const record = await ctx.model.applyCertificate(ctx.body);
+  return ok({ certificate_id: record.id });
+}
+
+export async function applyCertificateByCsr(ctx: RouteContext) {
+  const { id } = await ctx.model.applyCertificateByCsr(ctx.body);
+  return ok({ certificate_id: id });
+}
+
+export function showCertificate(ctx: RouteContext) {
+  return ok(certificateView(ctx.model.getCertificate(uuidParam(ctx, "certificate_id")), ctx.model.now()));
+}
+
+export function listCertificates(ctx: RouteContext) {
+  const page = ctx.model.listCertificates(ctx.query);
+  const now = ctx.model.now();
+  return ok({ total: page.total, certificates: page.items.map((record) => certificateView(record, now)) });
+}
+
+export async function deleteCertificate(ctx: RouteContext) {
+  await ctx.model.deleteCertificate(uuidParam(ctx, "certificate_id"));
+  return noContent;
+}
+
+export async function revokeCertificate(ctx: RouteContext) {
+  await ctx.model.revokeCertificate(uuidParam(ctx, "certificate_id"), ctx.body);
+  return noContent;
+}
+
+export async function exportCertificate(ctx: RouteContext) {
+  const result = await ctx.model.exportCertificate(uuidParam(ctx, "certificate_id"), ctx.body);
+  if (result.kind === "zip") {
+    return { status: 200, bytes: result.data, contentType: "application/octet-stream", fileName: result.fileName };
+  }
+  const json: Record<string, string> = {
+    certificate: crlfPem(result.certificatePem),
+    certificate_chain: crlfChain(result.chainPems),
+  };
+  if (result.privateKeyPem !== undefined) json.private_key = crlfKey(result.privateKeyPem);
+  return ok(json);
+}
+
+export function certificateQuotas(ctx: RouteContext) {
+  return ok({ quotas: { resources: [ctx.model.quotas("certificate")] } });
+}

@@ -1,0 +1,55 @@
+// The route table: every emulated API operation, by method and documented path (facts §2, §3, §5,
+// §6). Routes only parse and serialize; the model (emulator/model) holds the rules.
+
+import { type Route, Router } from "./router.js";
+import * as authorities from "./routes/authorities.js";
+import * as certificates from "./routes/certificates.js";
+import * as scm from "./routes/scm.js";
+import * as sms from "./routes/sms.js";
+import { tagRoutes } from "./routes/tags.js";
+
+const CERTS = "/v1/private-certificates";
+const CAS = "/v1/private-certificate-authorities";
+const certTags = tagRoutes("certificate");
+const caTags = tagRoutes("ca");
+
+export const ROUTES: Route[] = [
+  // private certificates — literal paths first
+  { method: "POST", template: `${CERTS}/csr`, handler: certificates.applyCertificateByCsr },
+  { method: "GET", template: `${CERTS}/quotas`, handler: certificates.certificateQuotas },
+  { method: "GET", template: `${CERTS}/tags`, handler: certTags.domain },
+  { method: "POST", template: CERTS, handler: certificates.applyCertificate },
+  { method: "GET", template: CERTS, handler: certificates.listCertificates },
+  { method: "GET", template: `${CERTS}/{certificate_id}`, handler: certificates.showCertificate },
+  { method: "DELETE", template: `${CERTS}/{certificate_id}`, handler: certificates.deleteCertificate },
+  { method: "POST", template: `${CERTS}/{certificate_id}/revoke`, handler: certificates.revokeCertificate },
+  { method: "POST", template: `${CERTS}/{certificate_id}/export`, handler: certificates.exportCertificate },
+  { method: "POST", template: `${CERTS}/{certificate_id}/tags/create`, handler: certTags.create },
+  { method: "DELETE", template: `${CERTS}/{certificate_id}/tags/delete`, handler: certTags.delete },
+  { method: "GET", template: `${CERTS}/{certificate_id}/tags`, handler: certTags.list },
+  // private CAs
+  { method: "GET", template: `${CAS}/quotas`, handler: authorities.authorityQuotas },
+  { method: "GET", template: `${CAS}/tags`, handler: caTags.domain },
+  { method: "POST", template: CAS, handler: authorities.createAuthority },
+  { method: "GET", template: CAS, handler: authorities.listAuthorities },
+  { method: "GET", template: `${CAS}/{ca_id}`, handler: authorities.showAuthority },
+  { method: "DELETE", template: `${CAS}/{ca_id}`, handler: authorities.deleteAuthority },
+  { method: "POST", template: `${CAS}/{ca_id}/activate`, handler: authorities.activateAuthority },
+  { method: "POST", template: `${CAS}/{ca_id}/disable`, handler: authorities.disableAuthority },
+  { method: "POST", template: `${CAS}/{ca_id}/enable`, handler: authorities.enableAuthority },
+  { method: "POST", template: `${CAS}/{ca_id}/restore`, handler: authorities.restoreAuthority },
+  { method: "POST", template: `${CAS}/{ca_id}/revoke`, handler: authorities.revokeAuthority },
+  { method: "POST", template: `${CAS}/{ca_id}/export`, handler: authorities.exportAuthorityCertificate },
+  { method: "GET", template: `${CAS}/{ca_id}/csr`, handler: authorities.exportAuthorityCsr },
+  { method: "POST", template: `${CAS}/{ca_id}/import`, handler: authorities.importAuthorityCertificate },
+  { method: "POST", template: `${CAS}/{ca_id}/tags/create`, handler: caTags.create },
+  { method: "DELETE", template: `${CAS}/{ca_id}/tags/delete`, handler: caTags.delete },
+  { method: "GET", template: `${CAS}/{ca_id}/tags`, handler: caTags.list },
+  // SCM and SMS
+  { method: "POST", template: "/v3/scm/certificates/{certificate_id}/export", handler: scm.exportScmCertificate },
+  { method: "GET", template: "/v3/tasks/{task_id}/certkey", handler: sms.showCertKey },
+];
+
+export function createRouter(): Router {
+  return new Router(ROUTES);
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, open, readdir, readFile, rename, rm, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { type CollectionMap, type Store, StoreError } from "./types.js";
+
+const MARKER = "ccm-emulator-store.json";
+const FORMAT = 1;
+
+/**
+ * A directory of JSON files, one per document: `<dir>/<collection>/<id>.json`. Every write goes to
+ * a temporary file that is fsync'ed, renamed over the target, and then the directory is fsync'ed,
+ * so after put() resolves the document survives a SIGKILL or power loss, and a crash mid-write
+ * leaves the old document intact (rename is atomic). Reads come from an in-memory copy loaded at
+ * open. Writes to the same document are chained so they land in call order.
+ */
+export class FileStore<M extends CollectionMap> implements Store<M> {
+  readonly kind = "files";
+  readonly #dir: string;
+  readonly #cache = new Map<string, Map<string, string>>();
+  readonly #chains = new Map<string, Promise<void>>();
+  readonly #madeDirs = new Set<string>();
+
+  private constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  /** Opens (creating if needed) the store at `dir` and loads every document into memory. */
+  static async open<M extends CollectionMap>(dir: string): Promise<FileStore<M>> {
+    const store = new FileStore<M>(dir);
+    await store.#load();
+    return store;
+  }
+
+  async #load(): Promise<void> {
+    await mkdir(this.#dir, { recursive: true });
+    const marker = join(this.#dir, MARKER);
+    const existing = await readFile(marker, "utf8").catch(() => undefined);
+    if (existing === undefined) {
+      await writeDurably(this.#dir, MARKER, JSON.stringify({ format: FORMAT }));
+    } else {
+      const parsed: unknown = JSON.parse(existing);
+      const format = typeof parsed === "object" && parsed !== null ? Reflect.get(parsed, "format") : undefined;
+      if (format !== FORMAT) throw new StoreError(`unsupported data directory format ${String(format)}`);
+    }
+    for (const entry of await readdir(this.#dir, { withFileTypes: true })) {
+      // Directories starting with "." are not collections (the CLI keeps its TLS material in ".tls").
+      if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+      const collection = decodeName(entry.name);
+      const docs = new Map<string, string>();
+      const collectionDir = join(this.#dir, entry.name);
+      for (const file of await readdir(collectionDir)) {
+        if (file.startsWith(".")) {
+          // A temporary file left by a crash before its rename: the write was never acknowledged.
+          await rm(join(collectionDir, file), { force: true });
+          continue;
+        }
+        if (!file.endsWith(".json")) continue;
+        docs.set(decodeName(file.slice(0, -".json".length)), await readFile(join(collectionDir, file), "utf8"));
+      }
+      this.#cache.set(collection, docs);
+      this.#madeDirs.add(collection);
+    }
+  }
+
+  #docs(collection: string): Map<string, string> {
+    let docs = this.#cache.get(collection);
+    if (!docs) {
+      docs = new Map();
+      this.#cache.set(collection, docs);
+    }
+    return docs;
+  }
+
+  get<C extends keyof M & string>(collection: C, id: string): M[C] | undefined {
+    const text = this.#docs(collection).get(id);
+    return text === undefined ? undefined : (JSON.parse(text) as M[C]);
+  }
+
+  list<C extends keyof M & string>(collection: C): M[C][] {
+    return [...this.#docs(collection).values()].map((text) => JSON.parse(text) as M[C]);
+  }
+
+  put<C extends keyof M & string>(collection: C, id: string, doc: M[C]): Promise<void> {
+    const text = JSON.stringify(doc);
+    this.#docs(collection).set(id, text);
+    return this.#chain(collection, id, async () => {
+      const dir = await this.#collectionDir(collection);
+      await writeDurably(dir, `${encodeName(id)}.json`, text);
+    });
+  }
+
+  delete<C extends keyof M & string>(collection: C, id: string): Promise<void> {
+    this.#docs(collection).delete(id);
+    return this.#chain(collection, id, async () => {
+      const dir = await this.#collectionDir(collection);
+      await unlink(join(dir, `${encodeName(id)}.json`)).catch((error: unknown) => {
+        if (!isMissing(error)) throw error;
+      });
+      await syncDirectory(dir);
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.#settled();
+    for (const [collection, docs] of this.#cache) {
+      const dir = join(this.#dir, encodeName(collection));
+      for (const id of docs.keys()) {
+        await unlink(join(dir, `${encodeName(id)}.json`)).catch((error: unknown) => {
+          if (!isMissing(error)) throw error;
+        });
+      }
+      docs.clear();
+      if (this.#madeDirs.has(collection)) await syncDirectory(dir);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#settled();
+  }
+
+  async #settled(): Promise<void> {
+    await Promise.allSettled([...this.#chains.values()]);
+  }
+
+  #chain(collection: string, id: string, write: () => Promise<void>): Promise<void> {
+    const key = `${collection}\u0000${id}`;
+    const previous = this.#chains.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(write);
+    this.#chains.set(key, next);
+    const forget = () => {
+      if (this.#chains.get(key) === next) this.#chains.delete(key);
+    };
+    next.then(forget, forget);
+    return next.catch((error: unknown) => {
+      throw new StoreError(`could not write ${collection}/${id}`, { cause: error });
+    });
+  }
+
+  async #collectionDir(collection: string): Promise<string> {
+    const dir = join(this.#dir, encodeName(collection));
+    if (!this.#madeDirs.has(collection)) {
+      await mkdir(dir, { recursive: true });
+      await syncDirectory(this.#dir);
+      this.#madeDirs.add(collection);
+    }
+    return dir;
+  }
+}
+
+async function writeDurably(dir: string, name: string, text: string): Promise<void> {
+  const temporary = join(dir, `.${name}.${randomUUID()}.tmp`);
+  const handle = await open(temporary, "wx");
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, join(dir, name));
+  await syncDirectory(dir);
+}
+
+/** fsync on the directory makes the rename (or unlink) itself durable. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+// Ids become file names: percent-encoding keeps "/" and ".." out, and encoding "." means no
+// document file starts with "." (reserved for temporary files).
+function encodeName(name: string): string {
+  return encodeURIComponent(name).replace(/\./g, "%2E").replace(/\*/g, "%2A");
+}
+
+function decodeName(name: string): string {
+  return decodeURIComponent(name);
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === "object" && error !== null && Reflect.get(error, "code") === "ENOENT";
+}
