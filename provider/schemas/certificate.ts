@@ -1,0 +1,267 @@
+// Private certificate shapes: apply (system-generated key), apply by CSR, the certificate
+// detail / list responses and revocation. Export lives in export.ts.
+import { z } from "zod";
+import { normalizePem } from "../pem.js";
+import {
+  certificateDistinguishedNameArgs,
+  checkValidityLimit,
+  type DistinguishedName,
+  type DistinguishedNameBody,
+  distinguishedNameFromWire,
+  distinguishedNameWire,
+  subjectAlternativeNamesArgs,
+  toDistinguishedNameBody,
+  toValidityBody,
+  type ValidityBody,
+  validityArgs,
+  wireInt,
+  wireText,
+  wireTimestamp,
+} from "./common.js";
+import {
+  CERTIFICATE_KEY_ALGORITHMS,
+  CERTIFICATE_SIGNATURE_ALGORITHMS,
+  type CertificateStatus,
+  CSR_CERTIFICATE_TYPES,
+  type CsrCertificateType,
+  CUSTOMIZED_EXTENSION_LIMITS,
+  EXTENDED_KEY_USAGES,
+  type ExtendedKeyUsageName,
+  ID_LIMITS,
+  KEY_USAGES,
+  type KeyUsage,
+  PATH_LENGTH,
+  REVOCATION_REASON_NAMES,
+  type RevocationReason,
+  type SanType,
+  VALIDITY_MAX_YEARS,
+} from "./enums.js";
+
+export const ccmId = z.string().regex(new RegExp(ID_LIMITS.ccm.pattern.source, "i"), "must be a 36-character UUID");
+
+// ---------------------------------------------------------------------------------------------
+// Apply — POST /v1/private-certificates
+
+const extendedKeyUsageArgs = z.strictObject({
+  serverAuth: z.boolean().optional(),
+  clientAuth: z.boolean().optional(),
+  codeSigning: z.boolean().optional(),
+  emailProtection: z.boolean().optional(),
+  timeStamping: z.boolean().optional(),
+});
+
+const customizedExtensionArgs = z.strictObject({
+  objectIdentifier: z
+    .string()
+    .min(CUSTOMIZED_EXTENSION_LIMITS.objectIdentifier.min)
+    .max(CUSTOMIZED_EXTENSION_LIMITS.objectIdentifier.max)
+    .regex(CUSTOMIZED_EXTENSION_LIMITS.objectIdentifier.pattern, "must be a dotted OID such as 1.3.6.1.4.1.2011.4.99"),
+  value: z.string().min(CUSTOMIZED_EXTENSION_LIMITS.value.min).max(CUSTOMIZED_EXTENSION_LIMITS.value.max),
+});
+
+export const applyCertificateArgs = z
+  .strictObject({
+    issuerId: ccmId,
+    keyAlgorithm: z.enum(CERTIFICATE_KEY_ALGORITHMS),
+    signatureAlgorithm: z.enum(CERTIFICATE_SIGNATURE_ALGORITHMS),
+    distinguishedName: certificateDistinguishedNameArgs,
+    validity: validityArgs,
+    keyUsages: z.array(z.enum(KEY_USAGES)).optional(),
+    subjectAlternativeNames: subjectAlternativeNamesArgs.optional(),
+    extendedKeyUsage: extendedKeyUsageArgs.optional(),
+    customizedExtension: customizedExtensionArgs.optional(),
+    enterpriseProjectId: z.string().min(1).optional(),
+  })
+  .superRefine((args, ctx) => checkValidityLimit(args.validity, VALIDITY_MAX_YEARS.CERTIFICATE, ctx));
+/** What a caller passes to apply for a certificate (camelCase). */
+export type ApplyCertificateArgs = z.input<typeof applyCertificateArgs>;
+
+export interface ApplyCertificateBody {
+  issuer_id: string;
+  key_algorithm: string;
+  signature_algorithm: string;
+  distinguished_name: DistinguishedNameBody;
+  validity: ValidityBody;
+  key_usages?: KeyUsage[];
+  subject_alternative_names?: { type: SanType; value: string }[];
+  extended_key_usage?: Partial<Record<(typeof EXTENDED_KEY_USAGES)[ExtendedKeyUsageName]["field"], boolean>>;
+  customized_extension?: { object_identifier: string; value: string };
+  enterprise_project_id?: string;
+}
+
+export function toApplyCertificateBody(args: z.output<typeof applyCertificateArgs>): ApplyCertificateBody {
+  const body: ApplyCertificateBody = {
+    issuer_id: args.issuerId,
+    key_algorithm: args.keyAlgorithm,
+    signature_algorithm: args.signatureAlgorithm,
+    distinguished_name: toDistinguishedNameBody(args.distinguishedName),
+    validity: toValidityBody(args.validity),
+  };
+  if (args.keyUsages) body.key_usages = [...args.keyUsages];
+  if (args.subjectAlternativeNames) {
+    body.subject_alternative_names = args.subjectAlternativeNames.map((san) => ({ type: san.type, value: san.value }));
+  }
+  if (args.extendedKeyUsage) {
+    const eku: NonNullable<ApplyCertificateBody["extended_key_usage"]> = {};
+    for (const name of Object.keys(EXTENDED_KEY_USAGES) as ExtendedKeyUsageName[]) {
+      const flag = args.extendedKeyUsage[name];
+      if (flag !== undefined) eku[EXTENDED_KEY_USAGES[name].field] = flag;
+    }
+    body.extended_key_usage = eku;
+  }
+  if (args.customizedExtension) {
+    body.customized_extension = {
+      object_identifier: args.customizedExtension.objectIdentifier,
+      value: args.customizedExtension.value,
+    };
+  }
+  if (args.enterpriseProjectId !== undefined) body.enterprise_project_id = args.enterpriseProjectId;
+  return body;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Apply by CSR — POST /v1/private-certificates/csr
+
+export const applyCertificateByCsrArgs = z
+  .strictObject({
+    issuerId: ccmId,
+    csr: z.string().includes("-----BEGIN CERTIFICATE REQUEST-----", { message: "must be a PEM certificate request" }),
+    validity: validityArgs,
+    type: z.enum(CSR_CERTIFICATE_TYPES).optional(),
+    pathLength: z.number().int().min(PATH_LENGTH.min).max(PATH_LENGTH.max).optional(),
+    enterpriseProjectId: z.string().min(1).optional(),
+  })
+  .superRefine((args, ctx) => {
+    if (args.pathLength !== undefined && args.type !== "INTERMEDIATE_CA") {
+      ctx.addIssue({ code: "custom", path: ["pathLength"], message: "only allowed with type INTERMEDIATE_CA" });
+    }
+    const max = args.type === "INTERMEDIATE_CA" ? VALIDITY_MAX_YEARS.SUBORDINATE_CA : VALIDITY_MAX_YEARS.CERTIFICATE;
+    checkValidityLimit(args.validity, max, ctx);
+  });
+export type ApplyCertificateByCsrArgs = z.input<typeof applyCertificateByCsrArgs>;
+
+export interface ApplyCertificateByCsrBody {
+  issuer_id: string;
+  csr: string;
+  validity: ValidityBody;
+  type?: CsrCertificateType;
+  path_length?: number;
+  enterprise_project_id?: string;
+}
+
+export function toApplyCertificateByCsrBody(
+  args: z.output<typeof applyCertificateByCsrArgs>,
+): ApplyCertificateByCsrBody {
+  const body: ApplyCertificateByCsrBody = {
+    issuer_id: args.issuerId,
+    csr: normalizePem(args.csr),
+    validity: toValidityBody(args.validity),
+  };
+  if (args.type !== undefined) body.type = args.type;
+  if (args.pathLength !== undefined) body.path_length = args.pathLength;
+  if (args.enterpriseProjectId !== undefined) body.enterprise_project_id = args.enterpriseProjectId;
+  return body;
+}
+
+/** Response of both applies: {certificate_id}. */
+export const certificateIdWire = z.looseObject({ certificate_id: z.string().min(1) });
+
+// ---------------------------------------------------------------------------------------------
+// Detail / list — GET /v1/private-certificates[/{id}]
+
+export const certificateWire = z.looseObject({
+  certificate_id: z.string().min(1),
+  status: z.string().min(1),
+  issuer_id: wireText,
+  issuer_name: wireText,
+  key_algorithm: wireText,
+  signature_algorithm: wireText,
+  freeze_flag: wireInt,
+  gen_mode: wireText,
+  serial_number: wireText,
+  create_time: wireTimestamp,
+  delete_time: wireTimestamp,
+  not_before: wireTimestamp,
+  not_after: wireTimestamp,
+  distinguished_name: distinguishedNameWire.nullish(),
+  enterprise_project_id: wireText,
+});
+
+/** A private certificate as the client returns it. Timestamps are ISO 8601 strings (UTC). */
+export interface CertificateInfo {
+  certificateId: string;
+  status: CertificateStatus | (string & {});
+  issuerId: string | undefined;
+  issuerName: string | undefined;
+  keyAlgorithm: string | undefined;
+  signatureAlgorithm: string | undefined;
+  /** 0 = not frozen. */
+  freezeFlag: number | undefined;
+  genMode: string | undefined;
+  serialNumber: string | undefined;
+  createTime: string | undefined;
+  deleteTime: string | undefined;
+  notBefore: string | undefined;
+  notAfter: string | undefined;
+  distinguishedName: DistinguishedName;
+  enterpriseProjectId: string | undefined;
+}
+
+export function certificateFromWire(wire: z.output<typeof certificateWire>): CertificateInfo {
+  return {
+    certificateId: wire.certificate_id,
+    status: wire.status,
+    issuerId: wire.issuer_id,
+    issuerName: wire.issuer_name,
+    keyAlgorithm: wire.key_algorithm,
+    signatureAlgorithm: wire.signature_algorithm,
+    freezeFlag: wire.freeze_flag,
+    genMode: wire.gen_mode,
+    serialNumber: wire.serial_number,
+    createTime: wire.create_time,
+    deleteTime: wire.delete_time,
+    notBefore: wire.not_before,
+    notAfter: wire.not_after,
+    distinguishedName: distinguishedNameFromWire(wire.distinguished_name),
+    enterpriseProjectId: wire.enterprise_project_id,
+  };
+}
+
+export const certificateListWire = z.looseObject({
+  total: wireInt,
+  certificates: z
+    .array(certificateWire)
+    .nullish()
+    .transform((v) => v ?? []),
+});
+
+export interface ListCertificatesQuery {
+  limit?: number;
+  offset?: number;
+  /** Substring match on the certificate name (common name). */
+  name?: string;
+  status?: CertificateStatus;
+  sortKey?: "create_time" | "common_name" | "issuer_name" | "not_after";
+  sortDir?: "DESC" | "ASC";
+}
+
+export function toListCertificatesQuery(query: ListCertificatesQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (query.limit !== undefined) out.limit = String(query.limit);
+  if (query.offset !== undefined) out.offset = String(query.offset);
+  if (query.name !== undefined) out.name = query.name;
+  if (query.status !== undefined) out.status = query.status;
+  if (query.sortKey !== undefined) out.sort_key = query.sortKey;
+  if (query.sortDir !== undefined) out.sort_dir = query.sortDir;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Revoke — POST /v1/private-certificates/{id}/revoke (and the CA twin)
+
+export const revocationReasonArg = z.enum(REVOCATION_REASON_NAMES);
+
+/** The docs insist on "{}" rather than an absent body when there is no reason. */
+export function toRevokeBody(reason: RevocationReason | undefined): { reason?: RevocationReason } {
+  return reason === undefined ? {} : { reason };
+}

@@ -1,0 +1,184 @@
+// SDK-HMAC-SHA256: the official test vector (facts §7.2) and the canonicalisation edge cases.
+import { describe, expect, it } from "vitest";
+import {
+  buildQuery,
+  canonicalQueryString,
+  canonicalRequest,
+  canonicalUri,
+  EMPTY_BODY_SHA256,
+  encodePath,
+  encodeRfc3986,
+  formatSdkDate,
+  parseQuery,
+  sha256Hex,
+  sign,
+} from "../../provider/client/signer.js";
+
+describe("official test vector", () => {
+  const input = {
+    method: "GET",
+    path: "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs",
+    query: parseQuery("limit=2&marker=13551d6b-755d-4757-b956-536f674975c0"),
+    headers: {
+      Host: "service.region.example.com",
+      "Content-Type": "application/json",
+      "X-Sdk-Date": "20191115T033655Z",
+    },
+    body: undefined,
+  };
+
+  it("builds the exact canonical request", () => {
+    expect(canonicalRequest(input).canonical).toBe(
+      [
+        "GET",
+        "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs/",
+        "limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
+        "content-type:application/json",
+        "host:service.region.example.com",
+        "x-sdk-date:20191115T033655Z",
+        "",
+        "content-type;host;x-sdk-date",
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      ].join("\n"),
+    );
+  });
+
+  it("hashes, signs and formats the Authorization header as the guide does", () => {
+    const signature = sign(input, "QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc");
+    expect(sha256Hex(signature.canonicalRequest)).toBe(
+      "b25362e603ee30f4f25e7858e8a7160fd36e803bb2dfe206278659d71a9bcd7a",
+    );
+    expect(signature.stringToSign).toBe(
+      "SDK-HMAC-SHA256\n20191115T033655Z\nb25362e603ee30f4f25e7858e8a7160fd36e803bb2dfe206278659d71a9bcd7a",
+    );
+    expect(signature.signature).toBe("7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe");
+    expect(signature.authorization).toBe(
+      "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=content-type;host;x-sdk-date, " +
+        "Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
+    );
+  });
+
+  it("does not depend on header name case or order", () => {
+    const shuffled = {
+      ...input,
+      headers: {
+        "x-sdk-date": "20191115T033655Z",
+        HOST: "service.region.example.com",
+        "content-TYPE": " application/json ",
+      },
+    };
+    expect(sign(shuffled, "QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc").signature).toBe(
+      "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
+    );
+  });
+
+  it("refuses to sign without X-Sdk-Date", () => {
+    expect(() => sign({ ...input, headers: { Host: "h" } }, "ak", "sk")).toThrow(/X-Sdk-Date/);
+  });
+});
+
+describe("RFC 3986 encoding", () => {
+  it("keeps only unreserved characters", () => {
+    expect(encodeRfc3986("AZaz09-_.~")).toBe("AZaz09-_.~");
+    expect(encodeRfc3986("a b+c/d?e&f=g")).toBe("a%20b%2Bc%2Fd%3Fe%26f%3Dg");
+    // encodeURIComponent leaves these alone; RFC 3986 does not.
+    expect(encodeRfc3986("!'()*")).toBe("%21%27%28%29%2A");
+    expect(encodeRfc3986("é中")).toBe("%C3%A9%E4%B8%AD");
+  });
+});
+
+describe("canonical URI", () => {
+  it("adds the trailing slash only for signing", () => {
+    expect(canonicalUri("/v1/private-certificates")).toBe("/v1/private-certificates/");
+    expect(canonicalUri("/v1/private-certificates/")).toBe("/v1/private-certificates/");
+    expect(canonicalUri("")).toBe("/");
+    expect(canonicalUri("/")).toBe("/");
+  });
+
+  it("encodes each segment and normalises equivalent encodings", () => {
+    const sent = encodePath(["v1", "a b", "é", "x+y", "~ok"]);
+    expect(sent).toBe("/v1/a%20b/%C3%A9/x%2By/~ok");
+    expect(canonicalUri(sent)).toBe("/v1/a%20b/%C3%A9/x%2By/~ok/");
+    // Lower-case escapes and an escaped unreserved character sign like the canonical form.
+    expect(canonicalUri("/v1/a%20b/%c3%a9/x%2by/%7Eok")).toBe("/v1/a%20b/%C3%A9/x%2By/~ok/");
+    // A stray "%" is literal text.
+    expect(canonicalUri("/v1/100%")).toBe("/v1/100%25/");
+  });
+
+  it("keeps an encoded slash inside its segment", () => {
+    expect(canonicalUri(encodePath(["tags", "a/b"]))).toBe("/tags/a%2Fb/");
+  });
+});
+
+describe("canonical query string", () => {
+  it("is empty without a query", () => {
+    expect(canonicalQueryString([])).toBe("");
+    expect(buildQuery([])).toBe("");
+  });
+
+  it("sorts by encoded name, then repeated names by encoded value", () => {
+    expect(
+      canonicalQueryString([
+        ["status", "ISSUED"],
+        ["name", "b"],
+        ["limit", "10"],
+        ["name", "a c"],
+        ["name", "B"],
+      ]),
+    ).toBe("limit=10&name=B&name=a%20c&name=b&status=ISSUED");
+  });
+
+  it("encodes unicode and reserved characters in names and values", () => {
+    expect(
+      canonicalQueryString([
+        ["名", "值"],
+        ["z", "1"],
+        ["a&b", "c=d"],
+        ["empty", ""],
+      ]),
+    ).toBe("%E5%90%8D=%E5%80%BC&a%26b=c%3Dd&empty=&z=1");
+  });
+
+  it("is what is sent, so a server re-parsing the URL signs the same string", () => {
+    const pairs: [string, string][] = [
+      ["name", "Test Cert (prod)*"],
+      ["limit", "2"],
+    ];
+    const sent = buildQuery(pairs);
+    expect(sent).toBe("?limit=2&name=Test%20Cert%20%28prod%29%2A");
+    expect(canonicalQueryString(parseQuery(sent))).toBe(sent.slice(1));
+    expect(new URLSearchParams(sent).get("name")).toBe("Test Cert (prod)*");
+  });
+});
+
+describe("payload hash and date", () => {
+  it("hashes an empty body as the empty string", () => {
+    expect(sha256Hex("")).toBe(EMPTY_BODY_SHA256);
+    const { canonical } = canonicalRequest({
+      method: "post",
+      path: "/x",
+      query: [],
+      headers: { "X-Sdk-Date": "d" },
+      body: "",
+    });
+    expect(canonical.split("\n")[0]).toBe("POST");
+    expect(canonical.endsWith(EMPTY_BODY_SHA256)).toBe(true);
+  });
+
+  it("hashes the exact body bytes", () => {
+    const body = '{"reason":"SUPERSEDED"}';
+    const { canonical } = canonicalRequest({
+      method: "POST",
+      path: "/x",
+      query: [],
+      headers: { "X-Sdk-Date": "d" },
+      body,
+    });
+    expect(canonical.endsWith(sha256Hex(Buffer.from(body, "utf8")))).toBe(true);
+  });
+
+  it("formats X-Sdk-Date in UTC without separators", () => {
+    expect(formatSdkDate(new Date("2019-11-15T03:36:55.123Z"))).toBe("20191115T033655Z");
+    expect(formatSdkDate(new Date(Date.UTC(2024, 0, 2, 3, 4, 5)))).toBe("20240102T030405Z");
+  });
+});
