@@ -96,7 +96,7 @@ export function authError(why: string): ApiError {
 }
 
 export function notFound(kind: "CA" | "certificate", id: string): ApiError {
-  return new ApiError("notFound", `The ${kind} ${id} does not exist.`);
+  return new ApiError("notFound", undefined, { message: `The ${kind} ${id} does not exist.` });
 }
 
 export function invalidState(detail: string): ApiError {

@@ -1,0 +1,315 @@
+// Private certificate endpoints (ccm-api-facts §2, seeds/002): apply, get, list, delete, revoke, tags.
+
+import { X509Certificate } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { type Api, startTestEmulator } from "./helpers/client.js";
+import {
+  applyCertificate,
+  CA_DN,
+  certificateBody,
+  createCa,
+  createRoot,
+  expectError,
+  subordinateBody,
+} from "./helpers/fixtures.js";
+
+const CERTS = "/v1/private-certificates";
+const CAS = "/v1/private-certificate-authorities";
+const DAY = 86_400_000;
+
+let api: Api;
+let root: string;
+beforeAll(async () => {
+  api = await startTestEmulator();
+});
+afterAll(async () => {
+  await api.emulator.close();
+});
+beforeEach(async () => {
+  await api.post("/_emulator/reset", undefined, { auth: "none" });
+  root = await createRoot(api);
+});
+
+async function exportPem(id: string): Promise<string> {
+  const response = await api.post(`${CERTS}/${id}/export`, { type: "OTHER", is_compressed: "false" });
+  expect(response.status).toBe(200);
+  return response.json.certificate;
+}
+
+describe("apply", () => {
+  test("200 {certificate_id}; the certificate carries what was asked for", async () => {
+    const response = await api.post(
+      CERTS,
+      certificateBody(root, {
+        key_algorithm: "RSA2048",
+        signature_algorithm: "SHA384",
+        distinguished_name: { common_name: "app.example.com", organization: "Example Org" },
+        validity: { type: "MONTH", value: 2 },
+        key_usages: ["digitalSignature", "keyEncipherment"],
+        subject_alternative_names: [
+          { type: "DNS", value: "app.example.com" },
+          { type: "IP", value: "10.0.0.1" },
+          { type: "EMAIL", value: "ops@example.com" },
+          { type: "URI", value: "https://app.example.com/id" },
+        ],
+        extended_key_usage: { server_auth: true, client_auth: true, code_signing: false },
+        customized_extension: { object_identifier: "1.3.6.1.4.1.2011.4.99", value: "emulated" },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.json)).toEqual(["certificate_id"]);
+    expect(response.json.certificate_id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const x509 = new X509Certificate(await exportPem(response.json.certificate_id));
+    // Missing DN fields are inherited from the issuing CA.
+    expect(x509.subject.split("\n").sort()).toEqual(
+      [`C=${CA_DN.country}`, `ST=${CA_DN.state}`, `L=${CA_DN.locality}`, "O=Example Org", `OU=${CA_DN.organizational_unit}`, "CN=app.example.com"].sort(),
+    );
+    expect(x509.subjectAltName).toContain("DNS:app.example.com");
+    expect(x509.subjectAltName).toContain("IP Address:10.0.0.1");
+    expect(x509.subjectAltName).toContain("email:ops@example.com");
+    expect(x509.subjectAltName).toContain("URI:https://app.example.com/id");
+    expect(x509.keyUsage?.sort()).toEqual(["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"]);
+    expect(x509.ca).toBe(false);
+    const validMs = Date.parse(x509.validTo) - Date.parse(x509.validFrom);
+    expect(Math.round(validMs / DAY)).toBe(62);
+    expect(x509.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+  });
+
+  test("each key algorithm gives the key it names", async () => {
+    const expected = { RSA2048: 2048, RSA4096: 4096, EC256: "prime256v1", EC384: "secp384r1" } as const;
+    for (const [algorithm, size] of Object.entries(expected)) {
+      const id = await applyCertificate(api, root, { key_algorithm: algorithm });
+      const details = new X509Certificate(await exportPem(id)).publicKey.asymmetricKeyDetails;
+      expect(typeof size === "number" ? details?.modulusLength : details?.namedCurve).toBe(size);
+    }
+  });
+
+  test("serial numbers are unique, and chains lead to the issuing CA", async () => {
+    const sub = await createCa(api, subordinateBody(root));
+    const ids = [await applyCertificate(api, sub), await applyCertificate(api, sub), await applyCertificate(api, root)];
+    const details = await Promise.all(ids.map(async (id) => (await api.get(`${CERTS}/${id}`)).json));
+    expect(new Set(details.map((d) => d.serial_number)).size).toBe(3);
+    const x509 = new X509Certificate(await exportPem(ids[0]!));
+    expect(x509.serialNumber.toLowerCase()).toBe(details[0].serial_number);
+    const subPem = (await api.post(`${CAS}/${sub}/export`)).json.certificate;
+    expect(x509.verify(new X509Certificate(subPem).publicKey)).toBe(true);
+    expect(details[0].issuer_name).toBe("Emulator Test Sub");
+  });
+
+  test("only an ACTIVED CA can issue", async () => {
+    await api.post(`${CAS}/${root}/disable`);
+    expectError(await api.post(CERTS, certificateBody(root)), 403, "PCA.00030203");
+    const pending = await createCa(api, subordinateBody(undefined));
+    expectError(await api.post(CERTS, certificateBody(pending)), 403, "PCA.00030203");
+    expectError(await api.post(CERTS, certificateBody("00000000-0000-4000-8000-000000000000")), 400, "PCA.10010002");
+  });
+
+  test("a revoked subordinate CA cannot issue", async () => {
+    const sub = await createCa(api, subordinateBody(root));
+    await api.post(`${CAS}/${sub}/revoke`, {});
+    expectError(await api.post(CERTS, certificateBody(sub)), 403, "PCA.00030203");
+  });
+});
+
+describe("get", () => {
+  test("the documented fields, ms timestamps", async () => {
+    const id = await applyCertificate(api, root);
+    const response = await api.get(`${CERTS}/${id}`);
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.json).sort()).toEqual(
+      [
+        "certificate_id",
+        "create_time",
+        "delete_time",
+        "distinguished_name",
+        "enterprise_project_id",
+        "freeze_flag",
+        "gen_mode",
+        "issuer_id",
+        "issuer_name",
+        "key_algorithm",
+        "not_after",
+        "not_before",
+        "serial_number",
+        "signature_algorithm",
+        "status",
+      ].sort(),
+    );
+    expect(response.json).toMatchObject({
+      certificate_id: id,
+      status: "ISSUED",
+      issuer_id: root,
+      issuer_name: CA_DN.common_name,
+      key_algorithm: "EC256",
+      signature_algorithm: "SHA256",
+      freeze_flag: 0,
+      gen_mode: "GENERATE",
+      delete_time: null,
+    });
+    expect(response.json.not_after - response.json.not_before).toBe(30 * DAY);
+  });
+
+  test("not found is HTTP 400 PCA.10010002 (live behaviour); a malformed id PCA.10010105", async () => {
+    expectError(await api.get(`${CERTS}/00000000-0000-4000-8000-000000000000`), 400, "PCA.10010002");
+    expectError(await api.get(`${CERTS}/{certificate_id}`), 400, "PCA.10010105");
+  });
+
+  test("EXPIRED once the emulator clock passes not_after", async () => {
+    const id = await applyCertificate(api, root, { validity: { type: "HOUR", value: 1 } });
+    await api.post("/_emulator/clock", { advance_ms: 2 * 3_600_000 }, { auth: "none" });
+    expect((await api.get(`${CERTS}/${id}`)).json.status).toBe("EXPIRED");
+    expectError(await api.post(`${CERTS}/${id}/export`, { type: "OTHER", is_compressed: false }), 403, "PCA.00030203");
+    expectError(await api.post(`${CERTS}/${id}/revoke`, {}), 403, "PCA.00030203");
+  });
+});
+
+describe("list", () => {
+  test("{total, certificates}; name, status, sort and paging", async () => {
+    const a = await applyCertificate(api, root, { distinguished_name: { common_name: "alpha.example.com" } });
+    await applyCertificate(api, root, { distinguished_name: { common_name: "beta.example.com" } });
+    const c = await applyCertificate(api, root, { distinguished_name: { common_name: "gamma.example.org" } });
+    await api.post(`${CERTS}/${c}/revoke`, {});
+    const all = (await api.get(CERTS)).json;
+    expect(all.total).toBe(3);
+    expect(all.certificates[0].certificate_id).toBe(c); // create_time DESC by default
+    expect((await api.get(CERTS, { query: { name: "example.com" } })).json.total).toBe(2);
+    expect((await api.get(CERTS, { query: { status: "REVOKED" } })).json.certificates[0].certificate_id).toBe(c);
+    const asc = (await api.get(CERTS, { query: { sort_key: "common_name", sort_dir: "ASC", limit: "1" } })).json;
+    expect(asc).toMatchObject({ total: 3 });
+    expect(asc.certificates.map((x: { certificate_id: string }) => x.certificate_id)).toEqual([a]);
+    expect((await api.get(CERTS, { query: { offset: "2" } })).json.certificates).toHaveLength(1);
+    expect((await api.get(CERTS, { query: { limit: "0" } })).json).toEqual({ total: 3, certificates: [] });
+  });
+
+  test("default limit is 10", async () => {
+    for (let i = 0; i < 11; i++) await applyCertificate(api, root);
+    const page = (await api.get(CERTS)).json;
+    expect(page.total).toBe(11);
+    expect(page.certificates).toHaveLength(10);
+  });
+
+  test("refuses bad query values", async () => {
+    for (const query of [
+      { limit: "1001" },
+      { limit: "x" },
+      { offset: "-1" },
+      { status: "ACTIVED" },
+      { sort_key: "serial_number" },
+      { sort_dir: "UP" },
+      { name: "n".repeat(65) },
+    ]) {
+      expectError(await api.get(CERTS, { query }), 400, "PCA.00020001");
+    }
+  });
+});
+
+describe("delete and revoke", () => {
+  test("delete: 204, immediate, in any status", async () => {
+    const issued = await applyCertificate(api, root);
+    const revoked = await applyCertificate(api, root);
+    await api.post(`${CERTS}/${revoked}/revoke`, {});
+    for (const id of [issued, revoked]) {
+      const response = await api.delete(`${CERTS}/${id}`);
+      expect(response.status).toBe(204);
+      expect(response.bytes.length).toBe(0);
+      expectError(await api.get(`${CERTS}/${id}`), 400, "PCA.10010002");
+      expectError(await api.delete(`${CERTS}/${id}`), 400, "PCA.10010002");
+    }
+    const inventory = (await api.get("/_emulator/inventory", { auth: "none" })).json;
+    expect(inventory.certificates).toEqual([]);
+  });
+
+  test("revoke: {} means UNSPECIFIED, a reason is kept, no body is refused, twice is refused", async () => {
+    const first = await applyCertificate(api, root);
+    const second = await applyCertificate(api, root);
+    expectError(await api.post(`${CERTS}/${first}/revoke`), 400, "PCA.00020001");
+    expectError(await api.post(`${CERTS}/${first}/revoke`, { reason: "NOT_A_REASON" }), 400, "PCA.00020001");
+    expect((await api.post(`${CERTS}/${first}/revoke`, {})).status).toBe(204);
+    expect((await api.post(`${CERTS}/${second}/revoke`, { reason: "SUPERSEDED" })).status).toBe(204);
+    expect((await api.get(`${CERTS}/${first}`)).json.status).toBe("REVOKED");
+    expectError(await api.post(`${CERTS}/${first}/revoke`, {}), 403, "PCA.00030203");
+    expectError(await api.post(`${CERTS}/${first}/export`, { type: "OTHER", is_compressed: false }), 403, "PCA.00030203");
+    const inventory = (await api.get("/_emulator/inventory", { auth: "none" })).json;
+    const reasons = Object.fromEntries(
+      inventory.certificates.map((c: { id: string; revocation_reason: string }) => [c.id, c.revocation_reason]),
+    );
+    expect(reasons).toEqual({ [first]: "UNSPECIFIED", [second]: "SUPERSEDED" });
+  });
+
+  test("every documented revoke reason is accepted", async () => {
+    for (const reason of [
+      "UNSPECIFIED",
+      "KEY_COMPROMISE",
+      "CERTIFICATE_AUTHORITY_COMPROMISE",
+      "AFFILIATION_CHANGED",
+      "SUPERSEDED",
+      "CESSATION_OF_OPERATION",
+      "CERTIFICATE_HOLD",
+      "PRIVILEGE_WITHDRAWN",
+      "ATTRIBUTE_AUTHORITY_COMPROMISE",
+    ]) {
+      const id = await applyCertificate(api, root);
+      expect((await api.post(`${CERTS}/${id}/revoke`, { reason })).status).toBe(204);
+    }
+  });
+});
+
+describe("tags", () => {
+  test("create (upsert), list, delete by key or key+value, domain tags", async () => {
+    const id = await applyCertificate(api, root);
+    const tags = `${CERTS}/${id}/tags`;
+    expect(
+      (await api.post(`${tags}/create`, { tags: [{ key: "env", value: "dev" }, { key: "team", value: "pki" }] })).status,
+    ).toBe(204);
+    expect((await api.post(`${tags}/create`, { tags: [{ key: "env", value: "prod" }] })).status).toBe(204);
+    expect((await api.get(tags)).json).toEqual({
+      tags: [
+        { key: "env", value: "prod" },
+        { key: "team", value: "pki" },
+      ],
+    });
+    expect((await api.get(`${CERTS}/tags`)).json).toEqual({
+      tags: [
+        { key: "env", values: ["prod"] },
+        { key: "team", values: ["pki"] },
+      ],
+    });
+    // A value that does not match leaves the tag alone; the key alone removes it.
+    await api.call("DELETE", `${tags}/delete`, { body: { tags: [{ key: "env", value: "dev" }] } });
+    expect((await api.get(tags)).json.tags).toHaveLength(2);
+    const response = await api.call("DELETE", `${tags}/delete`, { body: { tags: [{ key: "env", value: "prod" }, { key: "team" }] } });
+    expect(response.status).toBe(204);
+    expect((await api.get(tags)).json).toEqual({ tags: [] });
+  });
+
+  test("tag rules: 1–20 per request, key charset and length, no _sys_, no duplicates, value length", async () => {
+    const id = await applyCertificate(api, root);
+    const create = (body: unknown) => api.post(`${CERTS}/${id}/tags/create`, body);
+    for (const body of [
+      {},
+      { tags: [] },
+      { tags: Array.from({ length: 21 }, (_, i) => ({ key: `k${i}`, value: "v" })) },
+      { tags: [{ key: "", value: "v" }] },
+      { tags: [{ key: "k".repeat(129), value: "v" }] },
+      { tags: [{ key: "bad/key", value: "v" }] },
+      { tags: [{ key: "_sys_reserved", value: "v" }] },
+      { tags: [{ key: " padded", value: "v" }] },
+      { tags: [{ key: "dup", value: "1" }, { key: "dup", value: "2" }] },
+      { tags: [{ key: "k", value: "v".repeat(256) }] },
+      { tags: [{ key: "k", value: "bad<value>" }] },
+      { tags: [{ key: "k" }] },
+    ]) {
+      expectError(await create(body), 400, "PCA.00020001");
+    }
+    expect((await create({ tags: [{ key: "ok key_1.2:3=4+5-6@x", value: "" }] })).status).toBe(204);
+    expectError(await api.post(`${CERTS}/00000000-0000-4000-8000-000000000000/tags/create`, { tags: [{ key: "a", value: "b" }] }), 400, "PCA.10010002");
+  });
+});
+
+test("quotas", async () => {
+  await applyCertificate(api, root);
+  expect((await api.get(`${CERTS}/quotas`)).json).toEqual({
+    quotas: { resources: [{ type: "CERTIFICATE", used: 1, quota: 100000 }] },
+  });
+});
