@@ -96,7 +96,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
 
   const portText = value("--port");
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`--port must be 0–65535, got ${portText}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new CliError(`--port must be 0–65535, got ${portText}`);
   const credentials: Partial<Credentials> = {};
   for (const [flag, field] of Object.entries(CREDENTIAL_FLAGS)) {
     const given = isValueFlag(flag) ? value(flag) : undefined;

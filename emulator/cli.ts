@@ -67,6 +67,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof CliError || error instanceof FaultRuleError || error instanceof SeedInputError;
-  process.stderr.write(`ccm-emulator: ${known || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error.stack}\n`);
+  process.stderr.write(
+    `ccm-emulator: ${known || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error.stack}\n`,
+  );
   process.exit(known ? 2 : 1);
 });

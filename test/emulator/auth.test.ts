@@ -201,7 +201,11 @@ describe("configuration", () => {
 });
 
 test("every response carries an X-Request-Id of 32 hex characters", async () => {
-  for (const response of [await api.get(LIST), await api.get(LIST, { auth: "none" }), await api.get("/_emulator/health")]) {
+  for (const response of [
+    await api.get(LIST),
+    await api.get(LIST, { auth: "none" }),
+    await api.get("/_emulator/health"),
+  ]) {
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f]{32}$/);
   }
 });

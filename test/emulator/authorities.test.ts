@@ -70,7 +70,12 @@ describe("create", () => {
     const root = await createRoot(api);
     const sub = await createCa(api, subordinateBody(root, { path_length: 2 }));
     const ca = (await api.get(`${CAS}/${sub}`)).json;
-    expect(ca).toMatchObject({ type: "SUBORDINATE", status: "ACTIVED", issuer_id: root, issuer_name: CA_DN.common_name });
+    expect(ca).toMatchObject({
+      type: "SUBORDINATE",
+      status: "ACTIVED",
+      issuer_id: root,
+      issuer_name: CA_DN.common_name,
+    });
     expect(ca.path_length).toBe(2);
     const exported = (await api.post(`${CAS}/${sub}/export`)).json;
     const rootPem = (await api.post(`${CAS}/${root}/export`)).json.certificate;
@@ -144,7 +149,9 @@ describe("create", () => {
 
   test("crl_configuration: enabled needs obs_bucket_name", async () => {
     expectError(await api.post(CAS, rootBody({ crl_configuration: { enabled: true } })), 400, "PCA.00020001");
-    const id = await createRoot(api, { crl_configuration: { enabled: true, obs_bucket_name: "bucket", valid_days: 7 } });
+    const id = await createRoot(api, {
+      crl_configuration: { enabled: true, obs_bucket_name: "bucket", valid_days: 7 },
+    });
     expect((await api.get(`${CAS}/${id}`)).json.crl_configuration).toMatchObject({
       enabled: true,
       obs_bucket_name: "bucket",
@@ -176,7 +183,13 @@ describe("get and list", () => {
     const page = (await api.get(CAS, { query: { limit: "1", offset: "1" } })).json;
     expect(page.total).toBe(3);
     expect(page.certificate_authorities).toHaveLength(1);
-    for (const query of [{ limit: "1001" }, { offset: "-1" }, { status: "ISSUED" }, { sort_key: "serial" }]) {
+    const bad: Record<string, string>[] = [
+      { limit: "1001" },
+      { offset: "-1" },
+      { status: "ISSUED" },
+      { sort_key: "serial" },
+    ];
+    for (const query of bad) {
       expectError(await api.get(CAS, { query }), 400, "PCA.00020001");
     }
   });
@@ -296,7 +309,9 @@ describe("export, CSR and import", () => {
     const response = await api.get(`${CAS}/${pending}/csr`);
     expect(response.status).toBe(200);
     expect(Object.keys(response.json)).toEqual(["csr"]);
-    expect(response.json.csr).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\r\n[\s\S]+-----END CERTIFICATE REQUEST-----$/);
+    expect(response.json.csr).toMatch(
+      /^-----BEGIN CERTIFICATE REQUEST-----\r\n[\s\S]+-----END CERTIFICATE REQUEST-----$/,
+    );
     expect(response.json.csr).not.toMatch(/[^\r]\n/);
     expectError(await api.get(`${CAS}/${await createRoot(api)}/csr`), 403, "PCA.00030203");
   });
@@ -334,9 +349,16 @@ describe("export, CSR and import", () => {
         400,
         "PCA.00020001",
       );
-      expectError(await api.post(`${CAS}/${pending}/import`, { certificate: "garbage", certificate_chain: rootPem }), 400, "PCA.00020001");
+      expectError(
+        await api.post(`${CAS}/${pending}/import`, { certificate: "garbage", certificate_chain: rootPem }),
+        400,
+        "PCA.00020001",
+      );
 
-      const response = await api.post(`${CAS}/${pending}/import`, { certificate: issued.certificate, certificate_chain: rootPem });
+      const response = await api.post(`${CAS}/${pending}/import`, {
+        certificate: issued.certificate,
+        certificate_chain: rootPem,
+      });
       expect(response.status).toBe(204);
       const ca = (await api.get(`${CAS}/${pending}`)).json;
       expect(ca).toMatchObject({ status: "ACTIVED", gen_mode: "IMPORT", issuer_name: "Outside Root" });
@@ -350,7 +372,11 @@ describe("export, CSR and import", () => {
         validity: { type: "DAY", value: 1 },
       });
       expect(leaf.status).toBe(200);
-      expectError(await api.post(`${CAS}/${pending}/import`, { certificate: issued.certificate, certificate_chain: rootPem }), 403, "PCA.00030203");
+      expectError(
+        await api.post(`${CAS}/${pending}/import`, { certificate: issued.certificate, certificate_chain: rootPem }),
+        403,
+        "PCA.00030203",
+      );
     } finally {
       await outside.emulator.close();
     }

@@ -63,7 +63,14 @@ describe("apply", () => {
     const x509 = new X509Certificate(await exportPem(response.json.certificate_id));
     // Missing DN fields are inherited from the issuing CA.
     expect(x509.subject.split("\n").sort()).toEqual(
-      [`C=${CA_DN.country}`, `ST=${CA_DN.state}`, `L=${CA_DN.locality}`, "O=Example Org", `OU=${CA_DN.organizational_unit}`, "CN=app.example.com"].sort(),
+      [
+        `C=${CA_DN.country}`,
+        `ST=${CA_DN.state}`,
+        `L=${CA_DN.locality}`,
+        "O=Example Org",
+        `OU=${CA_DN.organizational_unit}`,
+        "CN=app.example.com",
+      ].sort(),
     );
     expect(x509.subjectAltName).toContain("DNS:app.example.com");
     expect(x509.subjectAltName).toContain("IP Address:10.0.0.1");
@@ -190,7 +197,7 @@ describe("list", () => {
   });
 
   test("refuses bad query values", async () => {
-    for (const query of [
+    const bad: Record<string, string>[] = [
       { limit: "1001" },
       { limit: "x" },
       { offset: "-1" },
@@ -198,7 +205,8 @@ describe("list", () => {
       { sort_key: "serial_number" },
       { sort_dir: "UP" },
       { name: "n".repeat(65) },
-    ]) {
+    ];
+    for (const query of bad) {
       expectError(await api.get(CERTS, { query }), 400, "PCA.00020001");
     }
   });
@@ -229,7 +237,11 @@ describe("delete and revoke", () => {
     expect((await api.post(`${CERTS}/${second}/revoke`, { reason: "SUPERSEDED" })).status).toBe(204);
     expect((await api.get(`${CERTS}/${first}`)).json.status).toBe("REVOKED");
     expectError(await api.post(`${CERTS}/${first}/revoke`, {}), 403, "PCA.00030203");
-    expectError(await api.post(`${CERTS}/${first}/export`, { type: "OTHER", is_compressed: false }), 403, "PCA.00030203");
+    expectError(
+      await api.post(`${CERTS}/${first}/export`, { type: "OTHER", is_compressed: false }),
+      403,
+      "PCA.00030203",
+    );
     const inventory = (await api.get("/_emulator/inventory", { auth: "none" })).json;
     const reasons = Object.fromEntries(
       inventory.certificates.map((c: { id: string; revocation_reason: string }) => [c.id, c.revocation_reason]),
@@ -260,7 +272,14 @@ describe("tags", () => {
     const id = await applyCertificate(api, root);
     const tags = `${CERTS}/${id}/tags`;
     expect(
-      (await api.post(`${tags}/create`, { tags: [{ key: "env", value: "dev" }, { key: "team", value: "pki" }] })).status,
+      (
+        await api.post(`${tags}/create`, {
+          tags: [
+            { key: "env", value: "dev" },
+            { key: "team", value: "pki" },
+          ],
+        })
+      ).status,
     ).toBe(204);
     expect((await api.post(`${tags}/create`, { tags: [{ key: "env", value: "prod" }] })).status).toBe(204);
     expect((await api.get(tags)).json).toEqual({
@@ -278,7 +297,9 @@ describe("tags", () => {
     // A value that does not match leaves the tag alone; the key alone removes it.
     await api.call("DELETE", `${tags}/delete`, { body: { tags: [{ key: "env", value: "dev" }] } });
     expect((await api.get(tags)).json.tags).toHaveLength(2);
-    const response = await api.call("DELETE", `${tags}/delete`, { body: { tags: [{ key: "env", value: "prod" }, { key: "team" }] } });
+    const response = await api.call("DELETE", `${tags}/delete`, {
+      body: { tags: [{ key: "env", value: "prod" }, { key: "team" }] },
+    });
     expect(response.status).toBe(204);
     expect((await api.get(tags)).json).toEqual({ tags: [] });
   });
@@ -295,7 +316,12 @@ describe("tags", () => {
       { tags: [{ key: "bad/key", value: "v" }] },
       { tags: [{ key: "_sys_reserved", value: "v" }] },
       { tags: [{ key: " padded", value: "v" }] },
-      { tags: [{ key: "dup", value: "1" }, { key: "dup", value: "2" }] },
+      {
+        tags: [
+          { key: "dup", value: "1" },
+          { key: "dup", value: "2" },
+        ],
+      },
       { tags: [{ key: "k", value: "v".repeat(256) }] },
       { tags: [{ key: "k", value: "bad<value>" }] },
       { tags: [{ key: "k" }] },
@@ -303,7 +329,11 @@ describe("tags", () => {
       expectError(await create(body), 400, "PCA.00020001");
     }
     expect((await create({ tags: [{ key: "ok key_1.2:3=4+5-6@x", value: "" }] })).status).toBe(204);
-    expectError(await api.post(`${CERTS}/00000000-0000-4000-8000-000000000000/tags/create`, { tags: [{ key: "a", value: "b" }] }), 400, "PCA.10010002");
+    expectError(
+      await api.post(`${CERTS}/00000000-0000-4000-8000-000000000000/tags/create`, { tags: [{ key: "a", value: "b" }] }),
+      400,
+      "PCA.10010002",
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 // Test-side HTTP helpers for the emulator: one `call` that signs (AK/SK), sends a token, or
 // nothing, and returns status, headers and the parsed body.
 
-import { type RunningEmulator, startEmulator, type EmulatorOptions } from "../../../emulator/index.js";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../../emulator/index.js";
 import { sign } from "./signer.js";
 
 export const DEMO = {
@@ -61,7 +61,8 @@ export class Api {
     const response = await fetch(`${this.url}${path}${qs}`, { method, headers, body: text });
     const bytes = new Uint8Array(await response.arrayBuffer());
     const type = response.headers.get("content-type") ?? "";
-    const json = type.includes("json") && bytes.length > 0 ? JSON.parse(Buffer.from(bytes).toString("utf8")) : undefined;
+    const json =
+      type.includes("json") && bytes.length > 0 ? JSON.parse(Buffer.from(bytes).toString("utf8")) : undefined;
     return { status: response.status, headers: response.headers, json, bytes };
   }
 

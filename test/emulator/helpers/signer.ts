@@ -22,7 +22,10 @@ export interface ToSign {
 }
 
 export function sdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 }
 
 /** Returns the headers to send: the given ones plus X-Sdk-Date and Authorization. */
