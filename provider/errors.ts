@@ -227,9 +227,13 @@ export class CcmNetworkError extends CcmError implements RequestRef {
     const transportCode = transportCodeOf(cause);
     const reason = cause instanceof Error ? cause.message : String(cause);
     const tries = attempts && attempts > 1 ? ` (${attempts} attempts)` : "";
+    const hint =
+      transportCode && TLS_HINT_CODES.test(transportCode)
+        ? ". Hint: the endpoint's TLS certificate is not trusted; add its CA with caBundle / HW_CA_BUNDLE"
+        : "";
     super(
       "ERR_CCM_NETWORK",
-      `${describe(ref)} failed to get a response${tries}: ${transportCode ? `${transportCode} ` : ""}${reason}`,
+      `${describe(ref)} failed to get a response${tries}: ${transportCode ? `${transportCode} ` : ""}${reason}${hint}`,
       { cause },
     );
     this.service = ref.service;
@@ -240,6 +244,8 @@ export class CcmNetworkError extends CcmError implements RequestRef {
     this.attempts = attempts;
   }
 }
+
+const TLS_HINT_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/;
 
 function transportCodeOf(cause: unknown): string | undefined {
   if (typeof cause !== "object" || cause === null) return undefined;

@@ -23,7 +23,22 @@ export interface RetryPolicy {
   readonly notProcessedStatuses: readonly number[];
   /** Statuses whose Retry-After header sets the delay. */
   readonly retryAfterStatuses: readonly number[];
+  /** Transport error codes that another attempt cannot fix (TLS verification). */
+  readonly fatalNetworkCodes: readonly string[];
 }
+
+/** Node's certificate verification failures: the endpoint's CA is not trusted (see caBundle). */
+export const TLS_VERIFICATION_CODES: readonly string[] = [
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+];
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 5,
@@ -33,6 +48,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   retryableStatuses: [408, 429, 500, 502, 503, 504],
   notProcessedStatuses: [408, 429, 503],
   retryAfterStatuses: [429, 503],
+  fatalNetworkCodes: TLS_VERIFICATION_CODES,
 };
 
 /** "idempotent": safe to send again. "create": a non-idempotent create (see create.ts). */
@@ -83,6 +99,9 @@ export function decideRetry(input: DecideInput): RetryDecision {
   }
 
   const what = outcome.kind === "timeout" ? "timeout" : `network error${outcome.code ? ` ${outcome.code}` : ""}`;
+  if (outcome.kind === "network" && outcome.code && policy.fatalNetworkCodes.includes(outcome.code)) {
+    return { action: "fail", reason: `${what} cannot be fixed by retrying` };
+  }
   if (outcome.written && idempotency === "create") {
     return { action: "reconcile", reason: `${what} after the create was sent` };
   }

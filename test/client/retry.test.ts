@@ -74,6 +74,11 @@ describe("decideRetry", () => {
     expect(decide(timeout(true), "idempotent").action).toBe("retry");
   });
 
+  it("does not retry TLS verification failures: another attempt cannot fix them", () => {
+    expect(decide(network(false, "DEPTH_ZERO_SELF_SIGNED_CERT"), "idempotent")).toMatchObject({ action: "fail" });
+    expect(decide(network(false, "ERR_TLS_CERT_ALTNAME_INVALID"), "create")).toMatchObject({ action: "fail" });
+  });
+
   it("stops after maxRetries retries", () => {
     const max = DEFAULT_RETRY_POLICY.maxRetries;
     expect(decide(response(503), "idempotent", max).action).toBe("retry");

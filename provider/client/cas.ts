@@ -1,0 +1,289 @@
+// CCM private CAs: create, get, list, the lifecycle transitions (activate, disable, enable,
+// delete with pending days, restore, revoke), CA certificate / CSR export, certificate import, tags.
+import { CcmInvalidArgumentError, isCcmApiError, isNotFoundError } from "../errors.js";
+import {
+  type ActivateCaArgs,
+  activateCaArgs,
+  type CaCertificate,
+  type CaInfo,
+  type CreateCaArgs,
+  caCertificateFromWire,
+  caCertificateWire,
+  caCsrWire,
+  caFromWire,
+  caIdWire,
+  caListWire,
+  caWire,
+  createCaArgs,
+  type ImportCaCertificateArgs,
+  importCaCertificateArgs,
+  type ListCasQuery,
+  toActivateCaBody,
+  toCreateCaBody,
+  toImportCaCertificateBody,
+  toListCasQuery,
+} from "../schemas/ca.js";
+import { toRevokeBody } from "../schemas/certificate.js";
+import type { DistinguishedName } from "../schemas/common.js";
+import { type CaStatus, LIST_LIMIT, PENDING_DAYS, type RevocationReason } from "../schemas/enums.js";
+import { type CreateOptions, type CreateResult, createWithoutDuplicates, serviceTimeThreshold } from "./create.js";
+import type { OperationName } from "./operations.js";
+import { TagApi } from "./tags.js";
+import type { CallSpec, RawResponse, Transport } from "./transport.js";
+import { requireId, validateArgs } from "./validate.js";
+import { type WaitOptions, waitForStatus } from "./wait.js";
+
+export interface CreateCaResult extends CreateResult {
+  readonly caId: string;
+}
+
+export interface CaPage {
+  readonly total: number;
+  readonly cas: CaInfo[];
+}
+
+/** `changed` is false when the CA was already in the target state (a repeat, or a lost response). */
+export interface TransitionResult {
+  readonly changed: boolean;
+}
+
+interface CaCriteria {
+  readonly type: string;
+  readonly distinguishedName: DistinguishedName;
+  readonly keyAlgorithm?: string;
+  readonly signatureAlgorithm?: string;
+  readonly issuerId?: string;
+  readonly genMode?: string;
+}
+
+const LOOKUP_PAGE = 100;
+const LOOKUP_MAX_PAGES = 10;
+
+export class CaApi {
+  readonly #t: Transport;
+  readonly tags: TagApi;
+
+  constructor(transport: Transport) {
+    this.#t = transport;
+    this.tags = new TagApi(transport, "CA");
+  }
+
+  /** Creates a CA (pay-per-use). Never creates a duplicate when a response is lost (create.ts). */
+  async create(args: CreateCaArgs, options?: CreateOptions): Promise<CreateCaResult> {
+    const parsed = validateArgs("CA create arguments", createCaArgs, args);
+    const call: CallSpec = { op: "createCa", body: toCreateCaBody(parsed) };
+    const criteria: CaCriteria = {
+      type: parsed.type,
+      distinguishedName: parsed.distinguishedName,
+      keyAlgorithm: parsed.keyAlgorithm,
+      signatureAlgorithm: parsed.signatureAlgorithm,
+      issuerId: parsed.issuerId,
+    };
+    const result = await createWithoutDuplicates(
+      this.#t,
+      {
+        kind: "CA",
+        what: `${parsed.type} ${JSON.stringify(parsed.distinguishedName.commonName)}`,
+        execute: () => this.#t.execute(call),
+        idFrom: (response) => this.#t.parseJson(call, response, caIdWire).ca_id,
+        findMatches: (since) => this.#findMatches(criteria, since),
+        listable: true,
+      },
+      options,
+    );
+    return { ...result, caId: result.id };
+  }
+
+  async get(caId: string): Promise<CaInfo> {
+    const call: CallSpec = { op: "getCa", params: { ca_id: requireId("caId", caId) } };
+    const response = await this.#t.send(call);
+    return caFromWire(this.#t.parseJson(call, response, caWire));
+  }
+
+  /** Like get, but undefined when the CA does not exist (either not-found shape). */
+  async find(caId: string): Promise<CaInfo | undefined> {
+    try {
+      return await this.get(caId);
+    } catch (error) {
+      if (isNotFoundError(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async list(query: ListCasQuery = {}): Promise<CaPage> {
+    return (await this.#listPage(query)).page;
+  }
+
+  async listAll(query: Omit<ListCasQuery, "offset" | "limit"> = {}): Promise<CaInfo[]> {
+    const all: CaInfo[] = [];
+    for (let offset = 0; ; offset += LIST_LIMIT.max) {
+      const { page } = await this.#listPage({ ...query, offset, limit: LIST_LIMIT.max });
+      all.push(...page.cas);
+      if (page.cas.length < LIST_LIMIT.max || all.length >= page.total) return all;
+    }
+  }
+
+  /** Activates a PENDING CA, issuing its certificate from a CA of this account. */
+  async activate(caId: string, args: ActivateCaArgs = {}): Promise<TransitionResult> {
+    const parsed = validateArgs("CA activate arguments", activateCaArgs, args);
+    return this.#transition("activateCa", caId, toActivateCaBody(parsed), ["ACTIVED"]);
+  }
+
+  /** ACTIVED or EXPIRED → DISABLED. */
+  disable(caId: string): Promise<TransitionResult> {
+    return this.#transition("disableCa", caId, undefined, ["DISABLED"]);
+  }
+
+  /** DISABLED → ACTIVED. */
+  enable(caId: string): Promise<TransitionResult> {
+    return this.#transition("enableCa", caId, undefined, ["ACTIVED"]);
+  }
+
+  /** DELETED (within its pending days) → DISABLED. */
+  restore(caId: string): Promise<TransitionResult> {
+    return this.#transition("restoreCa", caId, undefined, ["DISABLED"]);
+  }
+
+  /** Imports the externally signed certificate of a PENDING subordinate CA (→ ACTIVED). */
+  async importCertificate(caId: string, args: ImportCaCertificateArgs): Promise<TransitionResult> {
+    const parsed = validateArgs("CA import arguments", importCaCertificateArgs, args);
+    return this.#transition("importCaCertificate", caId, toImportCaCertificateBody(parsed), ["ACTIVED"]);
+  }
+
+  /** Revokes a subordinate CA. */
+  async revoke(caId: string, reason?: RevocationReason): Promise<void> {
+    await this.#t.send({ op: "revokeCa", params: { ca_id: requireId("caId", caId) }, body: toRevokeBody(reason) });
+  }
+
+  /**
+   * Deletes a PENDING CA at once, or schedules a DISABLED one for deletion after `pendingDays`
+   * (7–30; restorable until then). `existed` is false when it was already gone.
+   */
+  async delete(caId: string, pendingDays?: number): Promise<{ existed: boolean }> {
+    const id = requireId("caId", caId);
+    if (
+      pendingDays !== undefined &&
+      !(Number.isInteger(pendingDays) && pendingDays >= PENDING_DAYS.min && pendingDays <= PENDING_DAYS.max)
+    ) {
+      throw new CcmInvalidArgumentError("CA delete arguments", [
+        `pendingDays: an integer from ${PENDING_DAYS.min} to ${PENDING_DAYS.max}`,
+      ]);
+    }
+    const query = pendingDays === undefined ? {} : { pending_days: String(pendingDays) };
+    try {
+      await this.#t.send({ op: "deleteCa", params: { ca_id: id }, query });
+      return { existed: true };
+    } catch (error) {
+      if (isNotFoundError(error)) return { existed: false };
+      // A repeat of a delete whose response was lost finds the CA already scheduled.
+      if (
+        isCcmApiError(error) &&
+        error.status < 500 &&
+        (await this.find(id))?.status === ("DELETED" satisfies CaStatus)
+      ) {
+        return { existed: true };
+      }
+      throw error;
+    }
+  }
+
+  /** The CA's certificate and chain (ACTIVED or EXPIRED CAs). */
+  async exportCertificate(caId: string): Promise<CaCertificate> {
+    const call: CallSpec = { op: "exportCaCertificate", params: { ca_id: requireId("caId", caId) } };
+    const response = await this.#t.send(call);
+    return caCertificateFromWire(this.#t.parseJson(call, response, caCertificateWire));
+  }
+
+  /** The CSR of a PENDING CA (normalised PEM). */
+  async exportCsr(caId: string): Promise<string> {
+    const call: CallSpec = { op: "exportCaCsr", params: { ca_id: requireId("caId", caId) } };
+    const response = await this.#t.send(call);
+    return this.#t.parseJson(call, response, caCsrWire).csr;
+  }
+
+  /** Polls until the CA has one of `statuses`. */
+  waitForStatus(caId: string, statuses: readonly CaStatus[], options?: WaitOptions): Promise<CaInfo> {
+    return waitForStatus(
+      this.#t,
+      "CA",
+      caId,
+      statuses,
+      () => this.get(caId),
+      (ca) => ca.status,
+      options,
+    );
+  }
+
+  /** For applyByCsr with INTERMEDIATE_CA: subordinate CAs with this CN issued by `issuerId` from a CSR. */
+  findIntermediateMatches(commonName: string, issuerId: string, since: number): Promise<string[]> {
+    return this.#findMatches(
+      { type: "SUBORDINATE", distinguishedName: { commonName }, issuerId, genMode: "CSR" },
+      since,
+    );
+  }
+
+  async #transition(
+    op: OperationName,
+    caId: string,
+    body: unknown,
+    targets: readonly CaStatus[],
+  ): Promise<TransitionResult> {
+    const id = requireId("caId", caId);
+    try {
+      await this.#t.send({ op, params: { ca_id: id }, body });
+      return { changed: true };
+    } catch (error) {
+      if (!isCcmApiError(error) || isNotFoundError(error) || error.status >= 500) throw error;
+      // The service refuses a transition from the wrong state; if the CA is already where we
+      // wanted it (our earlier attempt's response was lost, or a repeat), that is success.
+      const current = await this.find(id);
+      if (current && (targets as readonly string[]).includes(current.status)) return { changed: false };
+      throw error;
+    }
+  }
+
+  async #listPage(query: ListCasQuery): Promise<{ page: CaPage; response: RawResponse }> {
+    const call: CallSpec = { op: "listCas", query: toListCasQuery(query) };
+    const response = await this.#t.send(call);
+    const wire = this.#t.parseJson(call, response, caListWire);
+    const cas = wire.certificate_authorities.map(caFromWire);
+    return { page: { total: wire.total ?? cas.length, cas }, response };
+  }
+
+  async #findMatches(criteria: CaCriteria, since: number): Promise<string[]> {
+    const ids: string[] = [];
+    let threshold: number | undefined;
+    const commonName = criteria.distinguishedName.commonName;
+    for (let page = 0, offset = 0; page < LOOKUP_MAX_PAGES; page++, offset += LOOKUP_PAGE) {
+      const { page: result, response } = await this.#listPage({
+        ...(commonName ? { name: commonName } : {}),
+        sortKey: "create_time",
+        sortDir: "DESC",
+        limit: LOOKUP_PAGE,
+        offset,
+      });
+      threshold ??= serviceTimeThreshold(since, response);
+      for (const ca of result.cas) if (caMatches(ca, criteria, threshold)) ids.push(ca.caId);
+      if (result.cas.length < LOOKUP_PAGE || offset + LOOKUP_PAGE >= result.total) break;
+    }
+    return ids;
+  }
+}
+
+function sameOrUnknown(actual: string | undefined, expected: string | undefined): boolean {
+  return actual === undefined || expected === undefined || actual === expected;
+}
+
+function caMatches(ca: CaInfo, criteria: CaCriteria, threshold: number): boolean {
+  if (ca.type !== criteria.type) return false;
+  const want = criteria.distinguishedName;
+  const have = ca.distinguishedName;
+  for (const field of ["commonName", "country", "state", "locality", "organization", "organizationalUnit"] as const) {
+    if (!sameOrUnknown(have[field], want[field])) return false;
+  }
+  if (!sameOrUnknown(ca.keyAlgorithm, criteria.keyAlgorithm)) return false;
+  if (!sameOrUnknown(ca.signatureAlgorithm, criteria.signatureAlgorithm)) return false;
+  if (!sameOrUnknown(ca.issuerId, criteria.issuerId)) return false;
+  if (!sameOrUnknown(ca.genMode, criteria.genMode)) return false;
+  return ca.createTime === undefined || Date.parse(ca.createTime) >= threshold;
+}

@@ -1,0 +1,131 @@
+// Creating without duplicates or orphans when a response is lost.
+//
+// Apply and CA create are not idempotent and the API has no idempotency token. When an attempt
+// ends ambiguously — a timeout or reset after the request was written, or a 5xx other than 503 —
+// the certificate may or may not exist. Re-sending blindly risks a duplicate; giving up leaves an
+// orphan that no state knows about. So the client asks the service: it lists what matches the
+// request (same name, issuer, algorithms, created since just before the first attempt, corrected
+// for the service's clock) and is not among the ids the caller already manages, then:
+//
+//   one match   → adopt it (the lost response's resource);
+//   several     → stop with CcmCreateAmbiguousError naming them (a human must choose);
+//   none        → nothing was created: re-send once; if that is lost too, look again.
+//
+// Limits: a create still running on the service after the settle delay is invisible to the
+// lookup, so the re-send can duplicate it; the client then reports the late one as a suspected
+// duplicate. Two creates of identical resources racing from different processes look alike;
+// pass the ids you already own as knownIds.
+import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
+import type { ExecuteResult, RawResponse, Transport } from "./transport.js";
+
+export interface CreateOptions {
+  /** Ids the caller already manages; never adopted as the result of this create. */
+  readonly knownIds?: Iterable<string>;
+  /** Wait before looking, so a create the service is still finishing becomes visible. Default 2000 ms. */
+  readonly settleMs?: number;
+}
+
+export const DEFAULT_SETTLE_MS = 2_000;
+
+/** How the id was obtained: the response ("created"), a lookup after a lost response
+ * ("adopted"), or a re-send after a lookup proved nothing had been created ("resent"). */
+export type CreateResolution = "created" | "adopted" | "resent";
+
+export interface CreateResult {
+  readonly id: string;
+  readonly resolution: CreateResolution;
+  /** After a re-send: unclaimed look-alikes that appeared meanwhile (possible duplicates to review). */
+  readonly suspectedDuplicateIds: readonly string[];
+}
+
+export interface CreateFlow {
+  readonly kind: CreatedKind;
+  /** Human description for errors, e.g. `"app.example.com" from CA 1234…`. */
+  readonly what: string;
+  /** One send, with the retries that are safe before processing. */
+  execute(): Promise<ExecuteResult>;
+  idFrom(response: RawResponse): string;
+  /** Ids of resources matching the request created at or after `sinceMs` (our clock). */
+  findMatches(sinceMs: number): Promise<string[]>;
+  /** False when the service does not list such resources, so "none found" proves nothing. */
+  readonly listable: boolean;
+}
+
+export async function createWithoutDuplicates(
+  transport: Transport,
+  flow: CreateFlow,
+  options: CreateOptions = {},
+): Promise<CreateResult> {
+  const known = new Set(options.knownIds ?? []);
+  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+  const since = transport.now().getTime();
+
+  const lookup = async (failure: string, exclude?: string): Promise<string[]> => {
+    await transport.sleep(settleMs);
+    try {
+      const ids = await flow.findMatches(since);
+      return [...new Set(ids)].filter((id) => !known.has(id) && id !== exclude);
+    } catch (error) {
+      const reason = isCcmError(error) ? error.message : String(error);
+      throw new CcmCreateOutcomeUnknownError(flow.kind, flow.what, `${failure}, and the lookup failed: ${reason}`, {
+        cause: error,
+      });
+    }
+  };
+
+  const first = await flow.execute();
+  if (first.kind === "ok") return { id: flow.idFrom(first.response), resolution: "created", suspectedDuplicateIds: [] };
+
+  const afterFirst = await lookup(first.reason);
+  const decided = decide(flow, afterFirst);
+  if (decided) return decided;
+  if (!flow.listable) {
+    throw new CcmCreateOutcomeUnknownError(
+      flow.kind,
+      flow.what,
+      `${first.reason}; the service does not list this kind of ${flow.kind}, so its absence cannot be proven`,
+      { cause: first.error },
+    );
+  }
+
+  // Nothing matches: the lost attempt created nothing, so one re-send cannot duplicate.
+  const second = await flow.execute();
+  if (second.kind === "ok") {
+    const id = flow.idFrom(second.response);
+    let suspects: string[] = [];
+    try {
+      suspects = await lookup("checking for a late duplicate", id);
+    } catch {
+      // NO-OP: the re-send succeeded; the duplicate check is best effort.
+    }
+    return { id, resolution: "resent", suspectedDuplicateIds: suspects };
+  }
+  const afterSecond = await lookup(second.reason);
+  const decidedAgain = decide(flow, afterSecond);
+  if (decidedAgain) return decidedAgain;
+  throw new CcmCreateOutcomeUnknownError(
+    flow.kind,
+    flow.what,
+    `two attempts ended ambiguously (${first.reason}; ${second.reason}) and no matching ${flow.kind} is visible`,
+    { cause: second.error },
+  );
+}
+
+function decide(flow: CreateFlow, candidates: string[]): CreateResult | undefined {
+  if (candidates.length === 1) {
+    return { id: candidates[0] as string, resolution: "adopted", suspectedDuplicateIds: [] };
+  }
+  if (candidates.length > 1) throw new CcmCreateAmbiguousError(flow.kind, flow.what, candidates);
+  return undefined;
+}
+
+/** Converts "created at or after `sinceMs` on our clock" into the service's clock, given one of
+ * its responses. Without a Date header the window widens to the signature's 15-minute tolerance
+ * (a request outside it would have been refused, so the clocks are at most that far apart). */
+export function serviceTimeThreshold(sinceMs: number, response: RawResponse): number {
+  const DATE_RESOLUTION_AND_LATENCY_MS = 2_000;
+  const SIGNATURE_SKEW_TOLERANCE_MS = 15 * 60 * 1000;
+  if (response.serverDate === undefined) return sinceMs - SIGNATURE_SKEW_TOLERANCE_MS;
+  const offset = response.serverDate - response.receivedAt;
+  return sinceMs + offset - DATE_RESOLUTION_AND_LATENCY_MS;
+}

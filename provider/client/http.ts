@@ -1,0 +1,189 @@
+// HTTP on undici: one keep-alive pool per endpoint origin and CA bundle, kept in a module-level
+// registry (the only module-level state of the client) so that a dynamic-provider host that lives
+// for a whole `pulumi up` reuses its connections across resources.
+//
+// One attempt = one dispatch, reported as data (AttemptOutcome), never thrown: the retry policy
+// needs to know not just that an attempt failed but whether the request had been fully written —
+// a create that was never sent can be re-sent, one that was sent may have taken effect. undici
+// tells us through the handler's onRequestSent callback.
+import { createHash } from "node:crypto";
+import { rootCertificates } from "node:tls";
+import { type Dispatcher, Pool } from "undici";
+
+export type AttemptOutcome =
+  | {
+      readonly kind: "response";
+      readonly status: number;
+      /** Lower-cased names; repeated headers joined with ", ". */
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: Uint8Array;
+    }
+  | { readonly kind: "network"; readonly written: boolean; readonly code: string | undefined; readonly error: Error }
+  | { readonly kind: "timeout"; readonly written: boolean; readonly timeoutMs: number };
+
+export interface AttemptRequest {
+  readonly origin: string;
+  readonly caBundle: string | undefined;
+  readonly method: "GET" | "POST" | "DELETE" | "PUT";
+  /** Path and query as sent. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+  readonly timeoutMs: number;
+}
+
+// Why these numbers: a pool never needs many sockets (the engine's parallelism is 10–50, and
+// creates are serial per resource); idle sockets live 10 s (undici's 4 s default expires between
+// the steps of a slow `pulumi up`), or what the server's Keep-Alive hint says, up to a minute.
+// HTTP/1.1 only: h1 keep-alive and onRequestSent semantics are what the create safety relies on.
+const POOL_OPTIONS = {
+  connections: 16,
+  pipelining: 1,
+  keepAliveTimeout: 10_000,
+  keepAliveMaxTimeout: 60_000,
+  allowH2: false,
+  maxResponseSize: 32 * 1024 * 1024,
+} as const;
+
+const pools = new Map<string, Pool>();
+
+function poolKey(origin: string, caBundle: string | undefined): string {
+  const bundle = caBundle ? createHash("sha256").update(caBundle).digest("hex").slice(0, 16) : "system-roots";
+  return `${origin}#${bundle}`;
+}
+
+/** The shared pool of `origin` (with `caBundle` trusted in addition to the system roots). */
+export function poolFor(origin: string, caBundle: string | undefined): Pool {
+  const key = poolKey(origin, caBundle);
+  const existing = pools.get(key);
+  if (existing && !existing.closed && !existing.destroyed) return existing;
+  const pool = new Pool(origin, {
+    ...POOL_OPTIONS,
+    // TLS verification stays on: a private CA is trusted by adding it, never by switching checks off.
+    ...(caBundle ? { connect: { ca: [...rootCertificates, caBundle] } } : {}),
+  });
+  pools.set(key, pool);
+  return pool;
+}
+
+/** Number of live pools (for tests and diagnostics). */
+export function poolCount(): number {
+  return pools.size;
+}
+
+/** Closes every pool (tests; a host shutting down). Idle sockets are unref'd, so a process
+ * exits without this. */
+export async function closeAllPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((pool) => pool.close().catch(() => pool.destroy())));
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+function errorCode(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") return code;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? errorCode(cause) : undefined;
+}
+
+class TimeoutAbort extends Error {
+  constructor() {
+    super("request timed out");
+    this.name = "TimeoutAbort";
+  }
+}
+
+/** Sends one request and reports what happened. Never rejects. */
+export function sendAttempt(request: AttemptRequest, dispatcher?: Dispatcher): Promise<AttemptOutcome> {
+  const target = dispatcher ?? poolFor(request.origin, request.caBundle);
+  return new Promise<AttemptOutcome>((resolve) => {
+    let settled = false;
+    let written = false;
+    let timedOut = false;
+    let controller: Dispatcher.DispatchController | undefined;
+    let status = 0;
+    let headers: Record<string, string> = {};
+    const chunks: Buffer[] = [];
+
+    const settle = (outcome: AttemptOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    // The timeout covers the whole attempt (queueing, connect, response body). When it fires
+    // before undici has started the request, we settle at once and abort when it starts.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller?.abort(new TimeoutAbort());
+      settle({ kind: "timeout", written, timeoutMs: request.timeoutMs });
+    }, request.timeoutMs);
+
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(ctl) {
+        controller = ctl;
+        if (timedOut) ctl.abort(new TimeoutAbort());
+      },
+      onRequestSent() {
+        written = true;
+      },
+      onResponseStart(_ctl, statusCode, responseHeaders) {
+        // A response also proves the service saw the request (it may answer before the body
+        // is fully sent, e.g. 413).
+        written = true;
+        status = statusCode;
+        headers = flattenHeaders(responseHeaders as Record<string, string | string[] | undefined>);
+      },
+      onResponseData(_ctl, chunk) {
+        chunks.push(chunk);
+      },
+      onResponseEnd() {
+        clearTimeout(timer);
+        const outcome: AttemptOutcome = {
+          kind: "response",
+          status,
+          headers,
+          body: new Uint8Array(Buffer.concat(chunks)),
+        };
+        // GOTCHA: with pipelining 1, undici frees the socket for the next request only in a
+        // setImmediate after the response ends ("wait a full event loop cycle", client-h1). A
+        // caller that sends its next request sooner finds the connection busy and the pool
+        // opens another one. Settling two check phases later lets sequential calls reuse it.
+        setImmediate(() => setImmediate(() => settle(outcome)));
+      },
+      onResponseError(_ctl, error) {
+        if (timedOut || error instanceof TimeoutAbort) {
+          settle({ kind: "timeout", written, timeoutMs: request.timeoutMs });
+          return;
+        }
+        settle({ kind: "network", written, code: errorCode(error), error });
+      },
+    };
+
+    try {
+      target.dispatch(
+        {
+          path: request.path,
+          method: request.method,
+          headers: request.headers,
+          body: request.body ?? null,
+          // Our own timer is the per-request timeout; undici's fire just after it as a backstop.
+          headersTimeout: request.timeoutMs + 1_000,
+          bodyTimeout: request.timeoutMs + 1_000,
+        },
+        handler,
+      );
+    } catch (error) {
+      settle({ kind: "network", written: false, code: undefined, error: error as Error });
+    }
+  });
+}

@@ -1,0 +1,296 @@
+// One API call: build the request from the operation table, authenticate it (AK/SK signature or
+// IAM token), send it through the pooled HTTP layer, and apply the retry policy. Failures leave
+// as typed errors from provider/errors.ts; the credentials are read from the resolved config at
+// call time and never stored anywhere else.
+import type { z } from "zod";
+import { endpointFor, type ResolvedConfig } from "../config.js";
+import {
+  CcmApiError,
+  type CcmError,
+  CcmInvalidArgumentError,
+  CcmNetworkError,
+  CcmResponseSchemaError,
+  CcmTimeoutError,
+  type RequestRef,
+} from "../errors.js";
+import { parseApiErrorBody } from "../schemas/api-error.js";
+import { issuesOf } from "../schemas/common.js";
+import { type AttemptOutcome, sendAttempt } from "./http.js";
+import { OPERATIONS, type OperationName } from "./operations.js";
+import { createRedactor, type Redactor } from "./redact.js";
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry.js";
+import { buildQuery, encodeRfc3986, formatSdkDate, type QueryPairs, sign } from "./signer.js";
+
+export const USER_AGENT = "pulumi-huaweicloud-ccm";
+
+export interface TransportOptions {
+  /** The clock: X-Sdk-Date, Retry-After dates, create-time windows. */
+  readonly now?: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** [0, 1) source for backoff jitter. */
+  readonly random?: () => number;
+  /** Overrides of the retry policy; maxRetries defaults to the resolved config's. */
+  readonly retryPolicy?: Partial<RetryPolicy>;
+  /** Debug sink; defaults to stderr when CCM_DEBUG=1 in `env`. Lines are redacted before. */
+  readonly debug?: ((line: string) => void) | undefined;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface CallSpec {
+  readonly op: OperationName;
+  /** Path placeholder values (raw; encoded here). */
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** JSON body (serialised here), or undefined for none. */
+  readonly body?: unknown;
+  /** Extra values never to print (e.g. an export password). */
+  readonly secrets?: readonly (string | undefined)[];
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+  readonly requestId: string | undefined;
+  readonly attempts: number;
+  /** The service's clock from the Date header (ms), and ours when the response arrived. */
+  readonly serverDate: number | undefined;
+  readonly receivedAt: number;
+}
+
+export type ExecuteResult =
+  | { readonly kind: "ok"; readonly response: RawResponse }
+  /** A create may have taken effect but its response was lost; `error` is what happened. */
+  | { readonly kind: "ambiguous"; readonly error: CcmError; readonly reason: string };
+
+const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class Transport {
+  readonly #config: ResolvedConfig;
+  readonly #now: () => Date;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #random: () => number;
+  readonly #policy: RetryPolicy;
+  readonly #debug: ((line: string) => void) | undefined;
+
+  constructor(config: ResolvedConfig, options: TransportOptions = {}) {
+    this.#config = config;
+    this.#now = options.now ?? (() => new Date());
+    this.#sleep = options.sleep ?? sleepReal;
+    this.#random = options.random ?? Math.random;
+    this.#policy = { ...DEFAULT_RETRY_POLICY, maxRetries: config.maxRetries, ...options.retryPolicy };
+    const env = options.env ?? process.env;
+    this.#debug =
+      options.debug ??
+      (env.CCM_DEBUG === "1" || env.CCM_DEBUG === "true" ? (line) => process.stderr.write(`${line}\n`) : undefined);
+  }
+
+  now(): Date {
+    return this.#now();
+  }
+
+  sleep(ms: number): Promise<void> {
+    return this.#sleep(ms);
+  }
+
+  /** Sends an idempotent call (retrying as the policy allows) and returns a 2xx response. */
+  async send(call: CallSpec): Promise<RawResponse> {
+    const result = await this.execute(call);
+    if (result.kind === "ambiguous") throw result.error;
+    return result.response;
+  }
+
+  /** Like send, but a create whose outcome is unknown comes back as "ambiguous" instead of
+   * being re-sent or thrown, so the caller can find out what happened (create.ts). */
+  async execute(call: CallSpec): Promise<ExecuteResult> {
+    const spec = OPERATIONS[call.op];
+    const redact = this.#redactor(call.secrets);
+    const endpoint = new URL(endpointFor(this.#config, spec.service));
+    const path = `${endpoint.pathname.replace(/\/$/, "")}${fillPath(spec.path, call.params ?? {})}`;
+    const queryPairs = toPairs(call.query ?? {});
+    const pathAndQuery = `${path}${buildQuery(queryPairs)}`;
+    const ref: RequestRef = { service: spec.service, method: spec.method, path: pathAndQuery };
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+
+    for (let attempts = 1; ; attempts++) {
+      const headers = this.#headers(spec.method, endpoint.host, path, queryPairs, body);
+      const started = Date.now();
+      const outcome = await sendAttempt({
+        origin: endpoint.origin,
+        caBundle: this.#config.caBundle,
+        method: spec.method,
+        path: pathAndQuery,
+        headers,
+        body,
+        timeoutMs: this.#config.requestTimeoutMs,
+      });
+      const decision = decideRetry({
+        outcome,
+        idempotency: spec.idempotency,
+        attempts,
+        policy: this.#policy,
+        now: this.#now().getTime(),
+        random: this.#random(),
+      });
+      this.#log(
+        redact,
+        ref,
+        attempts,
+        Date.now() - started,
+        outcome,
+        decision.action === "done" ? "" : `${decision.action}: ${decision.reason}`,
+      );
+
+      switch (decision.action) {
+        case "done":
+          if (outcome.kind !== "response") throw new TypeError("a done decision needs a response");
+          return { kind: "ok", response: this.#toRaw(outcome, attempts) };
+        case "retry":
+          if (decision.delayMs > 0) await this.#sleep(decision.delayMs);
+          continue;
+        case "reconcile":
+          return {
+            kind: "ambiguous",
+            error: this.#toError(ref, outcome, attempts, spec.iam, redact),
+            reason: decision.reason,
+          };
+        case "fail":
+          throw this.#toError(ref, outcome, attempts, spec.iam, redact);
+      }
+    }
+  }
+
+  /** Parses a 2xx JSON body with `schema`; a mismatch is a CcmResponseSchemaError. */
+  parseJson<S extends z.ZodType>(call: CallSpec, response: RawResponse, schema: S): z.output<S> {
+    const spec = OPERATIONS[call.op];
+    const ref: RequestRef = {
+      service: spec.service,
+      method: spec.method,
+      path: fillPath(spec.path, call.params ?? {}),
+    };
+    let data: unknown;
+    try {
+      data = JSON.parse(Buffer.from(response.body).toString("utf8"));
+    } catch {
+      throw new CcmResponseSchemaError(ref, [`body is not JSON (${response.body.length} bytes)`], response.requestId);
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw new CcmResponseSchemaError(ref, issuesOf(parsed.error), response.requestId);
+    return parsed.data;
+  }
+
+  #redactor(extra: readonly (string | undefined)[] | undefined): Redactor {
+    const c = this.#config.credentials;
+    const secrets =
+      c.kind === "aksk"
+        ? [c.accessKey.reveal(), c.secretKey.reveal(), c.securityToken?.reveal()]
+        : [c.authToken.reveal()];
+    return createRedactor([...secrets, ...(extra ?? [])]);
+  }
+
+  #headers(
+    method: string,
+    host: string,
+    path: string,
+    query: QueryPairs,
+    body: string | undefined,
+  ): Record<string, string> {
+    const config = this.#config;
+    const headers: Record<string, string> = { Host: host };
+    if (body !== undefined) headers["Content-Type"] = "application/json;charset=UTF-8";
+    if (config.projectId) headers["X-Project-Id"] = config.projectId;
+    if (config.domainId) headers["X-Domain-Id"] = config.domainId;
+    const credentials = config.credentials;
+    if (credentials.kind === "token") {
+      return { ...headers, "X-Auth-Token": credentials.authToken.reveal(), "User-Agent": USER_AGENT };
+    }
+    if (credentials.securityToken) headers["X-Security-Token"] = credentials.securityToken.reveal();
+    headers["X-Sdk-Date"] = formatSdkDate(this.#now());
+    // Every header above is signed (as the Node SDK does); User-Agent is added after signing.
+    const signature = sign(
+      { method, path, query, headers, body },
+      credentials.accessKey.reveal(),
+      credentials.secretKey.reveal(),
+    );
+    return { ...headers, Authorization: signature.authorization, "User-Agent": USER_AGENT };
+  }
+
+  #toRaw(outcome: Extract<AttemptOutcome, { kind: "response" }>, attempts: number): RawResponse {
+    const serverDate = outcome.headers.date ? Date.parse(outcome.headers.date) : Number.NaN;
+    return {
+      status: outcome.status,
+      headers: outcome.headers,
+      body: outcome.body,
+      requestId: outcome.headers["x-request-id"],
+      attempts,
+      serverDate: Number.isFinite(serverDate) ? serverDate : undefined,
+      receivedAt: this.#now().getTime(),
+    };
+  }
+
+  #toError(
+    ref: RequestRef,
+    outcome: AttemptOutcome,
+    attempts: number,
+    iam: (typeof OPERATIONS)[OperationName]["iam"],
+    redact: Redactor,
+  ): CcmError {
+    if (outcome.kind === "timeout") return new CcmTimeoutError(ref, outcome.timeoutMs, outcome.written, attempts);
+    if (outcome.kind === "network") return new CcmNetworkError(ref, outcome.error, outcome.written, attempts);
+    let parsedBody: unknown;
+    try {
+      parsedBody = JSON.parse(Buffer.from(outcome.body).toString("utf8"));
+    } catch {
+      parsedBody = undefined;
+    }
+    const body = parseApiErrorBody(parsedBody);
+    const retryAfter = outcome.headers["retry-after"];
+    return new CcmApiError({
+      ...ref,
+      status: outcome.status,
+      errorCode: body.errorCode,
+      errorMsg: body.errorMsg === undefined ? undefined : redact(body.errorMsg),
+      requestId: outcome.headers["x-request-id"] ?? body.requestId,
+      iamAction: iam,
+      credentialSources: this.#config.credentials.sources,
+      attempts,
+      retryAfterMs: retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined,
+    });
+  }
+
+  #log(redact: Redactor, ref: RequestRef, attempts: number, ms: number, outcome: AttemptOutcome, note: string): void {
+    if (!this.#debug) return;
+    const result =
+      outcome.kind === "response"
+        ? `HTTP ${outcome.status}${outcome.headers["x-request-id"] ? ` request-id=${outcome.headers["x-request-id"]}` : ""}`
+        : outcome.kind === "timeout"
+          ? `timeout written=${outcome.written}`
+          : `network ${outcome.code ?? outcome.error.message} written=${outcome.written}`;
+    let line = `[ccm-client] ${ref.service} ${ref.method} ${ref.path} attempt=${attempts} ${ms}ms → ${result}`;
+    if (note) line += ` (${note})`;
+    if (outcome.kind === "response" && (outcome.status < 200 || outcome.status >= 300)) {
+      line += ` body=${Buffer.from(outcome.body).toString("utf8").slice(0, 500)}`;
+    }
+    this.#debug(redact(line));
+  }
+}
+
+/** Fills {placeholders} with RFC 3986-encoded values; an empty value is a bug, not a request. */
+export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([a-z_]+)\}/g, (_match, name: string) => {
+    const value = params[name];
+    // An empty id would address the collection instead (TF once sent "{certificate_id}" literally).
+    if (value === undefined || value === "") throw new CcmInvalidArgumentError("request path", [`${name} is empty`]);
+    return encodeRfc3986(value);
+  });
+}
+
+function toPairs(query: Readonly<Record<string, string | readonly string[] | undefined>>): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (typeof value === "string") pairs.push([name, value]);
+    else for (const v of value) pairs.push([name, v]);
+  }
+  return pairs;
+}

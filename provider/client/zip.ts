@@ -1,0 +1,62 @@
+// Compressed export: the service returns a zip whose files depend on the export type (seed 000,
+// EXPORT_ZIP_FILES). Unzipped in memory with fflate and mapped by file name to typed fields.
+import { strFromU8, unzipSync } from "fflate";
+import { CcmExportFormatError } from "../errors.js";
+import { normalizePem, splitPemBlocks } from "../pem.js";
+import type { ExportType } from "../schemas/enums.js";
+import type { ExportedArchive } from "../schemas/export.js";
+
+const CERTIFICATE_FILES = ["server.crt", "server.pem", "cert.pem"];
+const CHAIN_FILES = ["chain.crt", "chain.pem"];
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+export function parseExportArchive(type: ExportType, bytes: Uint8Array): ExportedArchive {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch (error) {
+    throw new CcmExportFormatError(`the ${type} export is not a readable zip: ${(error as Error).message}`, []);
+  }
+  const fileNames = Object.keys(entries).filter((name) => !name.endsWith("/"));
+  // Files may sit in a folder inside the archive; only the base name matters.
+  const byBase = new Map<string, Uint8Array>();
+  for (const name of fileNames) {
+    const data = entries[name];
+    if (data) byBase.set(name.slice(name.lastIndexOf("/") + 1), data);
+  }
+  const text = (names: readonly string[]) => {
+    for (const name of names) {
+      const data = byBase.get(name);
+      if (data) return strFromU8(data);
+    }
+    return undefined;
+  };
+
+  const leafFile = text(CERTIFICATE_FILES);
+  const leafBlocks = leafFile
+    ? splitPemBlocks(leafFile).filter((b) => b.startsWith("-----BEGIN CERTIFICATE-----"))
+    : [];
+  const chainFile = text(CHAIN_FILES);
+  // NGINX puts the chain after the leaf in server.crt and ships no chain file.
+  const chain = chainFile ? normalizePem(chainFile) : leafBlocks.length > 1 ? leafBlocks.slice(1).join("") : undefined;
+  const key = text(["server.key"]);
+  const password = text(["keystorePass.txt"]);
+
+  const archive: ExportedArchive = {
+    type,
+    certificate: leafBlocks[0],
+    certificateChain: chain === "" ? undefined : chain,
+    privateKey: key ? normalizePem(key) : undefined,
+    pfx: byBase.get("server.pfx"),
+    jks: byBase.get("server.jks"),
+    keystorePassword: password?.trim() || undefined,
+    fileNames,
+  };
+  if (!archive.certificate && !archive.pfx && !archive.jks) {
+    throw new CcmExportFormatError(`the ${type} export holds no certificate, PFX or JKS`, fileNames);
+  }
+  return archive;
+}

@@ -1,0 +1,231 @@
+// Creates without duplicates or orphans: the lost-response cases of apply and CA create against
+// a fake CCM on loopback (the emulator integration test repeats the main case end to end).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { closeAllPools } from "../../provider/client/http.js";
+import { CcmClient } from "../../provider/client/index.js";
+import { resolveConfig } from "../../provider/config.js";
+import { CcmApiError, CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError } from "../../provider/errors.js";
+import { createFakeCcm, type FakeCcm, fakeId } from "./fake-ccm.js";
+import { type LocalServer, startLocalServer } from "./local-server.js";
+
+const ISSUER = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
+const APPLY = {
+  issuerId: ISSUER,
+  keyAlgorithm: "EC256",
+  signatureAlgorithm: "SHA256",
+  distinguishedName: { commonName: "app.example.com" },
+  validity: { type: "DAY", value: 30 },
+} as const;
+
+let server: LocalServer;
+let fake: FakeCcm;
+let sleeps: number[];
+
+beforeAll(async () => {
+  server = await startLocalServer();
+});
+afterAll(async () => {
+  await closeAllPools();
+  await server.close();
+});
+beforeEach(() => {
+  fake = createFakeCcm();
+  server.setHandler(fake.handler);
+  sleeps = [];
+});
+
+function client(): CcmClient {
+  return new CcmClient(
+    resolveConfig({ "huaweicloud-ccm:ccmEndpoint": server.url }, { HW_ACCESS_KEY: "AK", HW_SECRET_KEY: "SK" }),
+    {
+      sleep: async (ms) => void sleeps.push(ms),
+    },
+  );
+}
+
+function lookalike(createdAgoMs = 0): string {
+  const id = fakeId();
+  fake.certificates.push({
+    certificate_id: id,
+    status: "ISSUED",
+    issuer_id: ISSUER,
+    key_algorithm: "EC256",
+    signature_algorithm: "SHA256",
+    gen_mode: "GENERATE",
+    create_time: Date.now() + fake.clockOffsetMs - createdAgoMs,
+    distinguished_name: { common_name: "app.example.com" },
+  });
+  return id;
+}
+
+describe("apply", () => {
+  it("answers normally: one request, no lookup", async () => {
+    const result = await client().certificates.apply(APPLY);
+    expect(result).toMatchObject({ resolution: "created", suspectedDuplicateIds: [] });
+    expect(fake.creates).toBe(1);
+    expect(fake.lists).toBe(0);
+  });
+
+  it("adopts the certificate whose response was lost: exactly one exists", async () => {
+    fake.createBehaviour = (n) => (n === 0 ? { process: true, reply: "reset" } : { process: true, reply: "ok" });
+    const result = await client().certificates.apply(APPLY);
+    expect(result.resolution).toBe("adopted");
+    expect(fake.certificates.map((c) => c.certificate_id)).toEqual([result.certificateId]);
+    expect(fake.creates).toBe(1);
+    expect(sleeps).toContain(2000); // the settle delay before looking
+  });
+
+  it("re-sends once when the lookup proves nothing was created (5xx before processing)", async () => {
+    fake.createBehaviour = (n) =>
+      n === 0 ? { process: false, reply: { status: 500 } } : { process: true, reply: "ok" };
+    const result = await client().certificates.apply(APPLY);
+    expect(result).toMatchObject({ resolution: "resent", suspectedDuplicateIds: [] });
+    expect(fake.certificates).toHaveLength(1);
+    expect(fake.creates).toBe(2);
+  });
+
+  it("adopts after the re-send is lost too", async () => {
+    fake.createBehaviour = (n) => (n === 0 ? { process: false, reply: "reset" } : { process: true, reply: "reset" });
+    const result = await client().certificates.apply(APPLY);
+    expect(result.resolution).toBe("adopted");
+    expect(fake.certificates).toHaveLength(1);
+    expect(fake.creates).toBe(2);
+  });
+
+  it("says the outcome is unknown when two attempts are lost and nothing is visible", async () => {
+    fake.createBehaviour = () => ({ process: false, reply: { status: 502 } });
+    const error = await client()
+      .certificates.apply(APPLY)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
+    expect((error as Error).message).toMatch(
+      /two attempts ended ambiguously \(HTTP 502 after the create was sent; HTTP 502/,
+    );
+    expect(fake.creates).toBe(2);
+  });
+
+  it("retries 429 and 503 like any call: the service did not process them", async () => {
+    fake.createBehaviour = (n) =>
+      n === 0
+        ? { process: false, reply: { status: 429, retryAfter: "1" } }
+        : n === 1
+          ? { process: false, reply: { status: 503 } }
+          : { process: true, reply: "ok" };
+    const result = await client().certificates.apply(APPLY);
+    expect(result.resolution).toBe("created");
+    expect(fake.creates).toBe(3);
+    expect(fake.lists).toBe(0);
+    expect(sleeps[0]).toBe(1000);
+  });
+
+  it("never adopts a certificate the caller already manages, nor one created before the call", async () => {
+    const mine = lookalike(0);
+    lookalike(60 * 60 * 1000); // an hour old
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    const result = await client().certificates.apply(APPLY, { knownIds: [mine] });
+    expect(result.resolution).toBe("adopted");
+    expect(result.certificateId).not.toBe(mine);
+    expect(fake.certificates).toHaveLength(3);
+  });
+
+  it("stops with the candidates when several unclaimed certificates match", async () => {
+    const other = lookalike(0);
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    const error = await client()
+      .certificates.apply(APPLY)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CcmCreateAmbiguousError);
+    const candidates = (error as CcmCreateAmbiguousError).candidateIds;
+    expect(candidates).toHaveLength(2);
+    expect(candidates).toContain(other);
+    expect((error as Error).message).toContain("knownIds");
+    expect(fake.creates).toBe(1);
+  });
+
+  it("ignores look-alikes with another issuer or algorithm", async () => {
+    lookalike(0);
+    const [decoy] = fake.certificates;
+    if (decoy) decoy.key_algorithm = "RSA2048";
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    await expect(client().certificates.apply(APPLY)).resolves.toMatchObject({ resolution: "adopted" });
+  });
+
+  it("corrects for the service's clock using its Date header", async () => {
+    fake.clockOffsetMs = -10 * 60 * 1000; // the service is 10 minutes behind us
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    await expect(client().certificates.apply(APPLY)).resolves.toMatchObject({ resolution: "adopted" });
+  });
+
+  it("without a Date header, widens the window to the signature's 15-minute tolerance", async () => {
+    fake.sendDate = false;
+    fake.clockOffsetMs = -10 * 60 * 1000;
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    await expect(client().certificates.apply(APPLY)).resolves.toMatchObject({ resolution: "adopted" });
+  });
+
+  it("reports a failed lookup as an unknown outcome, never re-sending blindly", async () => {
+    fake.listFails = true;
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    const error = await client()
+      .certificates.apply(APPLY)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
+    expect((error as CcmCreateOutcomeUnknownError).cause).toBeInstanceOf(CcmApiError);
+    expect((error as Error).message).toMatch(/lookup failed: .*HTTP 403/);
+    expect(fake.creates).toBe(1);
+  });
+
+  it("flags a late look-alike after a re-send as a suspected duplicate", async () => {
+    fake.createBehaviour = (n) => {
+      if (n === 1) lookalike(0); // the first request "finishes" on the service only now
+      return n === 0 ? { process: false, reply: { status: 504 } } : { process: true, reply: "ok" };
+    };
+    const result = await client().certificates.apply(APPLY);
+    expect(result.resolution).toBe("resent");
+    expect(result.suspectedDuplicateIds).toHaveLength(1);
+  });
+});
+
+describe("CA create", () => {
+  const CA = {
+    type: "ROOT",
+    keyAlgorithm: "EC384",
+    signatureAlgorithm: "SHA384",
+    validity: { type: "YEAR", value: 10 },
+    distinguishedName: {
+      commonName: "Root CA",
+      country: "CN",
+      state: "S",
+      locality: "L",
+      organization: "O",
+      organizationalUnit: "OU",
+    },
+  } as const;
+
+  it("adopts the CA whose response was lost", async () => {
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    const result = await client().cas.create(CA);
+    expect(result.resolution).toBe("adopted");
+    expect(fake.cas.map((ca) => ca.ca_id)).toEqual([result.caId]);
+  });
+
+  it("does not adopt a CA with another subject", async () => {
+    fake.cas.push({
+      ca_id: fakeId(),
+      type: "ROOT",
+      status: "ACTIVED",
+      key_algorithm: "EC384",
+      create_time: Date.now(),
+      distinguished_name: {
+        common_name: "Root CA",
+        country: "CN",
+        state: "S",
+        locality: "L",
+        organization: "Other",
+        organizational_unit: "OU",
+      },
+    });
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    await expect(client().cas.create(CA)).resolves.toMatchObject({ resolution: "adopted" });
+  });
+});
