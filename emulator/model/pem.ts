@@ -4,12 +4,13 @@
 
 const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
 
+// Blank lines inside a block are kept: an encrypted traditional key needs the one after DEK-Info.
 function lines(pem: string): string[] {
   return pem
     .replace(/\r\n?/g, "\n")
+    .trim()
     .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
+    .map((line) => line.trim());
 }
 
 /** One PEM block with "\r\n" line breaks and no trailing line break. */
