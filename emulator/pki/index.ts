@@ -4,8 +4,10 @@
 export { issueCertificate, parseCertificate, verifyIssuedBy } from "./certificates.js";
 export { createCsr, parseCsr } from "./csr.js";
 export { PkiInputError } from "./errors.js";
+export { buildJks } from "./jks.js";
 export { generateKeyPair, publicKeyMatchesPrivateKey, toTraditionalPrivateKeyPem } from "./keys.js";
 export { withCrlf } from "./pem.js";
+export { buildPfx } from "./pkcs12.js";
 export { generateKeystorePassword, randomSerialHex } from "./random.js";
 export type {
   ExtendedKeyUsage,
@@ -19,3 +21,4 @@ export type {
   SubjectAltName,
   SubjectFields,
 } from "./types.js";
+export { buildZip } from "./zip.js";

@@ -13,10 +13,18 @@ export interface ToolResult {
 
 function run(command: string, args: string[], cwd: string): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== "number") return reject(error); // the tool could not start
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      command,
+      args,
+      { cwd, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error?.killed) return reject(new Error(`${command} ${args[0]} timed out`));
+        if (error && typeof error.code !== "number") return reject(error); // the tool could not start
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
+    // A tool that wants to prompt (keytool asking for a key password) reads EOF instead of hanging.
+    child.stdin?.end();
   });
 }
 
