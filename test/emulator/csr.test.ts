@@ -138,7 +138,7 @@ describe("refusals", () => {
   test("a CSR whose signature does not verify", async () => {
     // Flip the last byte of the DER: the end of the signature value, so the CSR still parses.
     const der = Buffer.from(csr.replace(/-----[A-Z ]+-----|\s/g, ""), "base64");
-    der[der.length - 1] ^= 0x01;
+    der.writeUInt8(der.readUInt8(der.length - 1) ^ 0x01, der.length - 1);
     const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString("base64")}\n-----END CERTIFICATE REQUEST-----`;
     const response = await byCsr({ csr: tampered });
     expectError(response, 400, "PCA.00020001");
