@@ -114,9 +114,11 @@ export function apiErrorHint(details: ApiErrorDetails): string | undefined {
     const permission = action
       ? `the IAM permission ${action.name}${action.documented ? "" : " (name inferred from the action pattern)"}`
       : "the IAM permission for this operation";
+    // The service also answers 403 when a CA or certificate is in a state that forbids the
+    // operation, so the hint names both causes rather than guessing.
     return (
-      `the caller is not allowed: grant ${permission}; CCM is a global service, so an IAM token must be ` +
-      "domain-scoped and AK/SK users need a policy covering CCM"
+      `forbidden: either the caller lacks ${permission} (CCM is a global service: an IAM token must be ` +
+      "domain-scoped), or the CA/certificate's current status does not allow this operation"
     );
   }
   if (details.status === 401)

@@ -70,7 +70,8 @@ describe("CcmApiError", () => {
       errorCode: "PCA.00010403",
       iamAction: { name: "pca:cert:get", documented: true },
     });
-    expect(documented.hint).toContain("grant the IAM permission pca:cert:get;");
+    expect(documented.hint).toContain("the caller lacks the IAM permission pca:cert:get (CCM is a global service");
+    expect(documented.hint).toContain("status does not allow this operation");
     const inferred = new CcmApiError({ ...base, status: 403, iamAction: { name: "pca:ca:enable", documented: false } });
     expect(inferred.hint).toContain("pca:ca:enable (name inferred from the action pattern)");
   });
