@@ -1,5 +1,5 @@
 // Issuing, reading and checking X.509 certificates.
-import { X509Certificate as NodeX509Certificate } from "node:crypto";
+import { type KeyObject, X509Certificate as NodeX509Certificate } from "node:crypto";
 import { PkiInputError } from "./errors.js";
 import { basicConstraints, customExtension, extendedKeyUsage, keyUsage, subjectAltName } from "./extensions.js";
 import { hashOf, importForSigning, keysMatch, loadPrivateKey, loadPublicKey, publicKeyFromSpki } from "./keys.js";
@@ -60,8 +60,9 @@ function isCaCertificate(certificate: x509.X509Certificate): boolean {
  * Issues a certificate and returns its PEM ("\n" line endings). Besides what the request asks for,
  * it always carries BasicConstraints (critical; cA=false for end entities), SubjectKeyIdentifier
  * (SHA-1 of the public key, RFC 5280 §4.2.1.2 method 1) and AuthorityKeyIdentifier (the issuer's
- * SKI, or the certificate's own for a self-signed root). The issuer name is copied byte for byte
- * from the issuer certificate's subject, so chain building never depends on re-encoding.
+ * SKI, or the certificate's own for a self-signed root). The issuer name is the issuer
+ * certificate's subject as parsed (same attributes, order and string types), never rebuilt from
+ * SubjectFields, so name chaining holds even for CA certificates this module did not make.
  *
  * Policy is the caller's: which key usages a CA gets, path-length limits across the chain,
  * validity nested in the issuer's. What is refused here: keys that do not belong together, an
@@ -80,7 +81,7 @@ export async function issueCertificate(req: IssueRequest): Promise<string> {
 
   let issuerName: x509.Name;
   let authorityKeyId: string;
-  let signingKey: ReturnType<typeof loadPrivateKey>;
+  let signingKey: KeyObject;
   if (req.issuer === "self") {
     signingKey = loadPrivateKey(req.selfPrivateKeyPem, "self-signing private key (selfPrivateKeyPem)");
     if (!keysMatch(subjectKey, signingKey)) {

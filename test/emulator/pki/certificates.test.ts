@@ -1,5 +1,7 @@
 // Certificates made by emulator/pki, checked with OpenSSL: chains verify (x509_strict), and
 // `openssl x509 -text` shows every field the CCM API lets a caller ask for.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   generateKeyPair,
@@ -178,6 +180,60 @@ describe("issueCertificate details", () => {
     expect(text).toContain("Subject: CN = Only CN\n");
     expect(text).toMatch(/Serial Number:\s+(65281 \(0xff01\)|00:ff:01)/);
     expect(text).toMatch(/CA:TRUE, pathlen:2\n/);
+  });
+
+  it("issues under a CA certificate made by OpenSSL (names chain, openssl verify passes)", async () => {
+    const made = await openssl(
+      workdir.dir,
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "external-ca.key",
+      "-out",
+      "external-ca.pem",
+      "-days",
+      "30",
+      "-subj",
+      "/C=DE/O=External Org/OU=PKI/CN=External Root",
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+    );
+    expect(made.code).toBe(0);
+    const [caPem, caKey] = await Promise.all(
+      ["external-ca.pem", "external-ca.key"].map((name) => readFile(join(workdir.dir, name), "utf8")),
+    );
+    const now = Date.now();
+    const pem = await issueCertificate({
+      subject: { commonName: "under-external.example", country: "DE" },
+      publicKeyPem: leafKeys.publicKeyPem,
+      issuer: { certificatePem: caPem!, privateKeyPem: caKey! },
+      signatureAlgorithm: "SHA384",
+      serialNumberHex: randomSerialHex(),
+      notBefore: new Date(now),
+      notAfter: new Date(now + 86_400_000),
+    });
+    await workdir.write("under-external.pem", pem);
+    const verified = await openssl(
+      workdir.dir,
+      "verify",
+      "-x509_strict",
+      "-CAfile",
+      "external-ca.pem",
+      "under-external.pem",
+    );
+    expect(verified.stdout.trim()).toBe("under-external.pem: OK");
+    expect(parseCertificate(pem).issuer).toEqual({
+      commonName: "External Root",
+      country: "DE",
+      organization: "External Org",
+      organizationalUnit: "PKI",
+    });
+    expect(verifyIssuedBy(pem, caPem!)).toBe(true);
   });
 
   it("encodes IPv4-mapped and full-form IPv6 SANs", async () => {
