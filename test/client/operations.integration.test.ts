@@ -353,7 +353,9 @@ describe("SCM and SMS", () => {
     expect(withCa.ca).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
     expect(withCa.targetMgmtCert).toBeDefined();
     expect(withCa.targetDataPrivateKey).toBeDefined();
+    // enable_ca_cert defaults to false (current CN/EU pages): no CA certificate then.
+    expect((await client.sms.getCertKey(taskId)).ca).toBeUndefined();
     const inventory = await harness.inventory();
-    expect(inventory.requests.by_route["GET /v3/tasks/{task_id}/certkey"]).toBe(1);
+    expect(inventory.requests.by_route["GET /v3/tasks/{task_id}/certkey"]).toBe(2);
   });
 });
