@@ -93,25 +93,26 @@ export class FileStore<M extends CollectionMap> implements Store<M> {
     this.#docs(collection).delete(id);
     return this.#chain(collection, id, async () => {
       const dir = await this.#collectionDir(collection);
-      await unlink(join(dir, `${encodeName(id)}.json`)).catch((error: unknown) => {
-        if (!isMissing(error)) throw error;
-      });
+      await unlinkIfPresent(join(dir, `${encodeName(id)}.json`));
       await syncDirectory(dir);
     });
   }
 
   async clear(): Promise<void> {
-    await this.#settled();
+    const dirs: string[] = [];
+    const removals: Promise<void>[] = [];
     for (const [collection, docs] of this.#cache) {
       const dir = join(this.#dir, encodeName(collection));
-      for (const id of docs.keys()) {
-        await unlink(join(dir, `${encodeName(id)}.json`)).catch((error: unknown) => {
-          if (!isMissing(error)) throw error;
-        });
+      if (this.#madeDirs.has(collection)) dirs.push(dir);
+      for (const id of [...docs.keys()]) {
+        docs.delete(id);
+        // Chained like every write, so a put still in flight cannot land after its removal.
+        removals.push(this.#chain(collection, id, () => unlinkIfPresent(join(dir, `${encodeName(id)}.json`))));
       }
-      docs.clear();
-      if (this.#madeDirs.has(collection)) await syncDirectory(dir);
     }
+    await Promise.all(removals);
+    // One fsync per directory makes all the unlinks durable.
+    for (const dir of dirs) await syncDirectory(dir);
   }
 
   async close(): Promise<void> {
@@ -158,6 +159,12 @@ async function writeDurably(dir: string, name: string, text: string): Promise<vo
   }
   await rename(temporary, join(dir, name));
   await syncDirectory(dir);
+}
+
+async function unlinkIfPresent(file: string): Promise<void> {
+  await unlink(file).catch((error: unknown) => {
+    if (!isMissing(error)) throw error;
+  });
 }
 
 /** fsync on the directory makes the rename (or unlink) itself durable. */

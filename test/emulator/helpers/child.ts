@@ -1,0 +1,102 @@
+// Running the real `ccm-emulator` command in a child process: compile emulator/ with tsc into a
+// scratch directory inside node_modules/.cache (so the compiled files still resolve the project's
+// dependencies), spawn `node cli.js`, and read the URL it prints.
+
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { Api } from "./client.js";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+
+/** Compiles emulator/ (only) and returns the path of the compiled cli.js. */
+export function buildCli(): string {
+  const cache = join(ROOT, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  const out = mkdtempSync(join(cache, "ccm-emulator-test-"));
+  const config = join(out, "tsconfig.json");
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: join(ROOT, "tsconfig.json"),
+      compilerOptions: { noEmit: false, outDir: out, rootDir: ROOT, declaration: false, sourceMap: false },
+      include: [join(ROOT, "emulator")],
+    }),
+  );
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", config], {
+    stdio: "pipe",
+  });
+  return join(out, "emulator", "cli.js");
+}
+
+export interface Child {
+  process: ChildProcess;
+  url: string;
+  stdout: () => string;
+  /** Resolves with the exit code (or signal name) once the process has ended. */
+  exited: Promise<number | string>;
+}
+
+/** Spawns the CLI and waits for its "listening on <url>" line. */
+export function spawnCli(cli: string, args: string[], env: Record<string, string> = {}): Promise<Child> {
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  const exited = new Promise<number | string>((done) => {
+    child.on("exit", (code, signal) => done(code ?? signal ?? "unknown"));
+  });
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ccm-emulator did not start: ${out}${err}`)), 30_000);
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise({ process: child, url: match[1]!, stdout: () => out, exited });
+      }
+    });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`ccm-emulator exited (${code}) before listening: ${out}${err}`));
+    });
+  });
+}
+
+/** Runs the CLI to completion (for --help and argument errors). */
+export function runCli(cli: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    const stdout = execFileSync(process.execPath, [cli, ...args], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+      stdio: "pipe",
+    });
+    return { code: 0, stdout, stderr: "" };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string; stderr: string };
+    return { code: failed.status, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** An Api for an emulator running elsewhere (a child process): only its URL is known. */
+export function remoteApi(url: string): Api {
+  const parsed = new URL(url);
+  return new Api({
+    url,
+    port: Number(parsed.port),
+    host: parsed.hostname,
+    credentials: null,
+    storeKind: "unknown",
+    close: async () => {},
+  });
+}
+
+/** Removes what buildCli compiled. */
+export function removeBuild(cli: string): void {
+  rmSync(dirname(dirname(cli)), { recursive: true, force: true });
+}
