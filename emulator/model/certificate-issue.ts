@@ -32,7 +32,7 @@ function requireIssuerId(body: Record<string, unknown>): string {
 }
 
 function checkCertificateQuota(ctx: ModelContext): void {
-  if (ctx.store.list("certificates").length >= QUOTA_CERTIFICATES) {
+  if (ctx.store.count("certificates") >= QUOTA_CERTIFICATES) {
     throw new ApiError("quotaExceeded", `At most ${QUOTA_CERTIFICATES} private certificates are allowed.`);
   }
 }

@@ -80,7 +80,7 @@ export class Model {
   // --- quotas (facts §2.9) ---
   quotas(kind: TaggedKind): { type: string; used: number; quota: number } {
     if (kind === "certificate") {
-      return { type: "CERTIFICATE", used: this.#ctx.store.list("certificates").length, quota: QUOTA_CERTIFICATES };
+      return { type: "CERTIFICATE", used: this.#ctx.store.count("certificates"), quota: QUOTA_CERTIFICATES };
     }
     const now = this.now();
     const used = this.#ctx.store.list("authorities").filter((ca) => ca.listed && !isPurged(ca, now)).length;

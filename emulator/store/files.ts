@@ -80,6 +80,10 @@ export class FileStore<M extends CollectionMap> implements Store<M> {
     return [...this.#docs(collection).values()].map((text) => JSON.parse(text) as M[C]);
   }
 
+  count<C extends keyof M & string>(collection: C): number {
+    return this.#docs(collection).size;
+  }
+
   put<C extends keyof M & string>(collection: C, id: string, doc: M[C]): Promise<void> {
     const text = JSON.stringify(doc);
     this.#docs(collection).set(id, text);

@@ -27,6 +27,10 @@ export class MemoryStore<M extends CollectionMap> implements Store<M> {
     return [...this.#collection(collection).values()].map((doc) => structuredClone(doc) as M[C]);
   }
 
+  count<C extends keyof M & string>(collection: C): number {
+    return this.#collection(collection).size;
+  }
+
   async put<C extends keyof M & string>(collection: C, id: string, doc: M[C]): Promise<void> {
     this.#collection(collection).set(id, structuredClone(doc));
   }

@@ -15,6 +15,8 @@ export interface Store<M extends CollectionMap> {
   get<C extends keyof M & string>(collection: C, id: string): M[C] | undefined;
   /** Copies of every document of a collection, in no particular order. */
   list<C extends keyof M & string>(collection: C): M[C][];
+  /** How many documents a collection holds (cheaper than list().length: nothing is copied). */
+  count<C extends keyof M & string>(collection: C): number;
   /** Create or replace; resolves once durable. Later writes to one id land in call order. */
   put<C extends keyof M & string>(collection: C, id: string, doc: M[C]): Promise<void>;
   /** Remove (a missing id is not an error); resolves once durable. */

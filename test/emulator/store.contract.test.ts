@@ -76,6 +76,9 @@ describe.each(Object.keys(BACKENDS))("%s store", (name) => {
         .sort(),
     ).toEqual([1, 2]);
     expect(store.list("others")).toEqual([{ n: 3 }]);
+    expect([store.count("things"), store.count("others")]).toEqual([2, 1]);
+    await store.clear();
+    expect(store.count("things")).toBe(0);
   });
 
   test("put replaces; delete removes; deleting a missing id is fine", async () => {
