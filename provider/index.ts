@@ -1,2 +1,57 @@
-// The public entry of pulumi-huaweicloud-ccm: explicit re-exports only (see README "Layout").
-export const PACKAGE_NAME = "pulumi-huaweicloud-ccm";
+// pulumi-huaweicloud-ccm: Huawei Cloud CCM private CAs and certificates as Pulumi resources.
+// Explicit re-exports only: what is not listed here is internal.
+
+export type { CaPage, CreateCaResult, TransitionResult } from "./client/cas.js";
+export type { ApplyResult, CertificatePage } from "./client/certificates.js";
+export type { CreateOptions, CreateResolution, CreateResult } from "./client/create.js";
+export { closeAllPools } from "./client/http.js";
+// The API client (usable without Pulumi)
+export { CcmClient, createClient } from "./client/index.js";
+export { OPERATIONS } from "./client/operations.js";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./client/retry.js";
+export type { TransportOptions } from "./client/transport.js";
+export type { WaitOptions } from "./client/wait.js";
+// Configuration
+export {
+  CONFIG_NAMESPACE,
+  CONFIG_SETTINGS,
+  type Credentials,
+  endpointFor,
+  type ResolvedConfig,
+  resolveConfig,
+  SecretValue,
+} from "./config.js";
+// Errors
+export {
+  type AnyCcmError,
+  CcmApiError,
+  CcmConfigError,
+  CcmCreateAmbiguousError,
+  CcmCreateOutcomeUnknownError,
+  CcmError,
+  type CcmErrorCode,
+  CcmExportFormatError,
+  CcmInvalidArgumentError,
+  CcmNetworkError,
+  CcmResponseSchemaError,
+  CcmTimeoutError,
+  CcmWaitTimeoutError,
+  isCcmApiError,
+  isCcmError,
+  isNotFoundError,
+} from "./errors.js";
+// PEM helpers
+export { certificateMetadata, fullChainPem, normalizePem, splitPemBlocks } from "./pem.js";
+// Resources
+export {
+  type CustomizedExtensionArgs,
+  type DistinguishedNameArgs,
+  type ExtendedKeyUsageArgs,
+  PrivateCertificate,
+  type PrivateCertificateArgs,
+  type SubjectAlternativeNameArgs,
+  type ValidityArgs,
+} from "./resources/private-certificate.js";
+
+// Enums and limits (the same tables `check` validates with)
+export * as limits from "./schemas/enums.js";

@@ -1,0 +1,144 @@
+// PrivateCertificate: a certificate issued by a CCM private CA (seed 002, POST /v1/private-certificates),
+// or from your own CSR (POST /v1/private-certificates/csr) so the key never leaves you. Its PEMs
+// and keystores come from a CertificateBundle. Handlers: private-certificate.handlers.ts.
+import * as pulumi from "@pulumi/pulumi";
+import type {
+  CertificateKeyAlgorithm,
+  CertificateSignatureAlgorithm,
+  KeyUsage,
+  RevocationReason,
+  SanType,
+  ValidityType,
+} from "../schemas/enums.js";
+import { shimProvider } from "./shim.js";
+
+export interface DistinguishedNameArgs {
+  /** CN, 1–64 characters. */
+  commonName: pulumi.Input<string>;
+  /** Two letters (ISO 3166). Omitted fields are inherited from the issuing CA. */
+  country?: pulumi.Input<string>;
+  state?: pulumi.Input<string>;
+  locality?: pulumi.Input<string>;
+  organization?: pulumi.Input<string>;
+  organizationalUnit?: pulumi.Input<string>;
+}
+
+export interface ValidityArgs {
+  /** YEAR (12 months), MONTH (31 days), DAY or HOUR. */
+  type: pulumi.Input<ValidityType>;
+  /** How many units; at most 20 years for certificates and subordinate CAs, 30 for root CAs. */
+  value: pulumi.Input<number>;
+  /** Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes. */
+  startFrom?: pulumi.Input<string | number>;
+}
+
+export interface SubjectAlternativeNameArgs {
+  type: pulumi.Input<SanType>;
+  value: pulumi.Input<string>;
+}
+
+export interface ExtendedKeyUsageArgs {
+  serverAuth?: pulumi.Input<boolean>;
+  clientAuth?: pulumi.Input<boolean>;
+  codeSigning?: pulumi.Input<boolean>;
+  emailProtection?: pulumi.Input<boolean>;
+  timeStamping?: pulumi.Input<boolean>;
+}
+
+export interface CustomizedExtensionArgs {
+  /** Dotted OID, e.g. 1.3.6.1.4.1.2011.4.99. */
+  objectIdentifier: pulumi.Input<string>;
+  value: pulumi.Input<string>;
+}
+
+export interface PrivateCertificateArgs {
+  /** The issuing private CA (ACTIVED). */
+  issuerId: pulumi.Input<string>;
+  validity: pulumi.Input<ValidityArgs>;
+  /** Required unless csrPem is given (then the CSR carries the key). */
+  keyAlgorithm?: pulumi.Input<CertificateKeyAlgorithm>;
+  /** Required unless csrPem is given. */
+  signatureAlgorithm?: pulumi.Input<CertificateSignatureAlgorithm>;
+  /** Required unless csrPem is given (then the CSR carries the subject). */
+  distinguishedName?: pulumi.Input<DistinguishedNameArgs>;
+  keyUsages?: pulumi.Input<pulumi.Input<KeyUsage>[]>;
+  /** Up to 20 names: DNS, IP, EMAIL, URI. */
+  subjectAlternativeNames?: pulumi.Input<pulumi.Input<SubjectAlternativeNameArgs>[]>;
+  extendedKeyUsage?: pulumi.Input<ExtendedKeyUsageArgs>;
+  customizedExtension?: pulumi.Input<CustomizedExtensionArgs>;
+  /**
+   * Issue from your own PKCS#10 request instead of a key the service generates: the private key
+   * never leaves you, and the bundle then carries no key. Stored as a secret.
+   */
+  csrPem?: pulumi.Input<string>;
+  /** Tags, updated in place. */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a
+   * replacement (new certificate first, then the old one is deleted) — no refresh needed.
+   * "720h", "30d", "1h30m" or ISO 8601 "P30D". Updated in place.
+   */
+  renewBefore?: pulumi.Input<string>;
+  /** Revoke with this reason before deleting (on destroy and after a replacement). Updated in place. */
+  revokeOnDelete?: pulumi.Input<RevocationReason>;
+}
+
+/** Properties whose values are secrets in state. */
+export const PRIVATE_CERTIFICATE_SECRETS = ["csrPem"] as const;
+
+export class PrivateCertificate extends pulumi.dynamic.Resource {
+  /** The CCM certificate id (also the resource id). */
+  declare readonly certificateId: pulumi.Output<string>;
+  /** ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh. */
+  declare readonly status: pulumi.Output<string>;
+  declare readonly serialNumber: pulumi.Output<string>;
+  declare readonly issuerId: pulumi.Output<string>;
+  declare readonly issuerName: pulumi.Output<string>;
+  /** GENERATE (the service made the key) or CSR. */
+  declare readonly genMode: pulumi.Output<string>;
+  /** ISO 8601. */
+  declare readonly notBefore: pulumi.Output<string>;
+  /** ISO 8601. */
+  declare readonly notAfter: pulumi.Output<string>;
+  /** True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired). */
+  declare readonly readyForRenewal: pulumi.Output<boolean>;
+  /** The subject as issued, with the fields inherited from the CA. */
+  declare readonly subject: pulumi.Output<Record<string, string>>;
+  declare readonly keyAlgorithm: pulumi.Output<string>;
+  declare readonly signatureAlgorithm: pulumi.Output<string>;
+  declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  declare readonly renewBefore: pulumi.Output<string | undefined>;
+  declare readonly revokeOnDelete: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: PrivateCertificateArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      ...args,
+      csrPem: args?.csrPem === undefined ? undefined : pulumi.secret(args.csrPem),
+      certificateId: undefined,
+      status: undefined,
+      serialNumber: undefined,
+      issuerName: undefined,
+      genMode: undefined,
+      notBefore: undefined,
+      notAfter: undefined,
+      readyForRenewal: undefined,
+      subject: undefined,
+    };
+    super(
+      shimProvider("PrivateCertificate"),
+      name,
+      props,
+      { ...opts, additionalSecretOutputs: [...PRIVATE_CERTIFICATE_SECRETS, ...(opts?.additionalSecretOutputs ?? [])] },
+      "huaweicloud-ccm",
+      "PrivateCertificate",
+    );
+  }
+
+  /**
+   * Looks up an existing certificate by id (read-only: Pulumi does not create, update or delete
+   * it). `pulumi import` does not work for dynamic providers (pulumi/pulumi#16175); this does.
+   */
+  static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): PrivateCertificate {
+    return new PrivateCertificate(name, {} as PrivateCertificateArgs, { ...opts, id });
+  }
+}

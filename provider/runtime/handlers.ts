@@ -1,0 +1,15 @@
+// The contract every resource's handlers fulfil: the dynamic-provider methods, minus `configure`
+// (the runtime owns configuration). Handlers run in the engine's dynamic-provider host process.
+import type * as pulumi from "@pulumi/pulumi";
+
+export interface ResourceHandlers<Inputs extends object = object, Outputs extends object = object> {
+  check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult<Inputs>>;
+  diff(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult>;
+  create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>>;
+  read(id: string, props?: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>>;
+  update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>>;
+  delete(id: string, props: Outputs): Promise<void>;
+}
+
+export type HandlerMethod = keyof ResourceHandlers;
+export const HANDLER_METHODS: readonly HandlerMethod[] = ["check", "diff", "create", "read", "update", "delete"];

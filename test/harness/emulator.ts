@@ -1,0 +1,92 @@
+// An in-process ccm-emulator for e2e tests, with the stack config that points a Pulumi program at
+// it and small wrappers around its control plane (inventory, faults, clock).
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator/index.js";
+import { type CcmClient, createClient } from "../../provider/index.js";
+
+/** The emulator's documented demo credentials (CONTRIBUTING.md). */
+export const DEMO_AK = "EMULATORACCESSKEY000";
+export const DEMO_SK = "emulatorSecretKey0000000000000000000000";
+
+export interface InventoryEntry {
+  id: string;
+  status: string;
+  common_name: string;
+  issuer_id?: string | null;
+  serial_number?: string;
+  revocation_reason: string | null;
+  tags: Record<string, string>;
+  deleted: boolean;
+  type?: string;
+}
+
+export interface Inventory {
+  certificate_authorities: InventoryEntry[];
+  certificates: InventoryEntry[];
+  requests: { total: number; by_route: Record<string, number> };
+}
+
+export class TestEmulator {
+  private constructor(readonly running: RunningEmulator) {}
+
+  static async start(options: EmulatorOptions = {}): Promise<TestEmulator> {
+    return new TestEmulator(await startEmulator({ port: 0, ...options }));
+  }
+
+  get url(): string {
+    return this.running.url;
+  }
+
+  /** Plain and secret stack config that sends all three services to this emulator. */
+  stackConfig(): { config: Record<string, string>; secrets: Record<string, string> } {
+    return {
+      config: {
+        "huaweicloud-ccm:region": "cn-north-4",
+        "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: this.url, scm: this.url, sms: this.url }),
+      },
+      secrets: { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK },
+    };
+  }
+
+  /** A client for arranging a test's world (CAs, revocations) behind Pulumi's back. */
+  client(): CcmClient {
+    return createClient(
+      {
+        "huaweicloud-ccm:accessKey": DEMO_AK,
+        "huaweicloud-ccm:secretKey": DEMO_SK,
+        "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: this.url, scm: this.url, sms: this.url }),
+      },
+      {},
+    );
+  }
+
+  async control(method: string, name: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.url}/_emulator/${name}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} /_emulator/${name}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? undefined : response.json();
+  }
+
+  inventory(): Promise<Inventory> {
+    return this.control("GET", "inventory") as Promise<Inventory>;
+  }
+
+  /** API requests served so far (control-plane calls are not counted). */
+  async requestCount(): Promise<number> {
+    return (await this.inventory()).requests.total;
+  }
+
+  setFaults(rules: unknown[]): Promise<unknown> {
+    return this.control("PUT", "faults", rules);
+  }
+
+  shiftClock(offsetMs: number): Promise<unknown> {
+    return this.control("POST", "clock", { offset_ms: offsetMs });
+  }
+
+  close(): Promise<void> {
+    return this.running.close();
+  }
+}
