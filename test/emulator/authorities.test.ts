@@ -1,5 +1,6 @@
 // Private CA endpoints and the CA state machine (ccm-api-facts §3).
 
+import { execFileSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { type Api, startTestEmulator } from "./helpers/client.js";
@@ -145,6 +146,20 @@ describe("create", () => {
     expectError(await api.post(CAS, subordinateBody("00000000-0000-4000-8000-000000000000")), 400, "PCA.10010002");
     const pending = await pendingSubordinate();
     expectError(await api.post(CAS, subordinateBody(pending)), 403, "PCA.00030203");
+  });
+
+  test("key_usages: a subordinate may choose its own, names are checked; a root keeps the defaults", async () => {
+    const root = await createRoot(api, { key_usages: ["digitalSignature"] });
+    const rootPem = (await api.post(`${CAS}/${root}/export`)).json.certificate;
+    const text = (pem: string) =>
+      execFileSync("openssl", ["x509", "-noout", "-ext", "keyUsage"], { input: pem, encoding: "utf8" });
+    expect(text(rootPem)).toContain("Digital Signature, Certificate Sign, CRL Sign");
+    const sub = await createCa(api, subordinateBody(root, { key_usages: ["keyCertSign", "cRLSign"] }));
+    expect(text((await api.post(`${CAS}/${sub}/export`)).json.certificate)).toMatch(
+      /Key Usage: critical\n\s+Certificate Sign, CRL Sign\n/,
+    );
+    expectError(await api.post(CAS, subordinateBody(root, { key_usages: ["certSign"] })), 400, "PCA.00020001");
+    expectError(await api.post(CAS, rootBody({ enterprise_project_id: "eps" })), 400, "PCA.00020001");
   });
 
   test("crl_configuration: enabled needs obs_bucket_name", async () => {

@@ -148,6 +148,7 @@ describe("SMS certkey", () => {
     expectError(await api.get("/v3/tasks/missing/certkey"), 404, "SMS.0002");
     await seed({ sms_tasks: [{ id: "t1" }] });
     expectError(await api.get("/v3/tasks/t1/certkey", { query: { enable_ca_cert: "maybe" } }), 400, "SMS.0001");
+    expectError(await api.get(`/v3/tasks/${"t".repeat(37)}/certkey`), 400, "SMS.0001");
   });
 
   test("needs authentication like every API", async () => {
