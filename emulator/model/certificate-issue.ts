@@ -15,12 +15,13 @@ import {
   DEFAULT_CSR_CERT_KEY_USAGES,
   DEFAULT_CSR_SIGNATURE_ALGORITHM,
   DEFAULT_SUBORDINATE_PATH_LENGTH,
+  type KeyAlgorithmName,
   MAX_YEARS_OTHER,
   QUOTA_CERTIFICATES,
 } from "./limits.js";
 import { chainBelow, type IssuingCa, requireIssuer } from "./lookup.js";
 import { unescapePem } from "./pem.js";
-import type { CaRecord, CertificateRecord, DistinguishedName } from "./records.js";
+import type { CaRecord, CertificateRecord, DistinguishedName, ValidityInput } from "./records.js";
 import { inheritSubject, parseCertificateSubject } from "./subject.js";
 import { checkPathLength } from "./subordinate.js";
 import { parseValidity, resolveValidity } from "./validity.js";
@@ -37,6 +38,13 @@ function checkCertificateQuota(ctx: ModelContext): void {
   }
 }
 
+function requireValidity(body: Record<string, unknown>): ValidityInput {
+  if (body.validity === undefined || body.validity === null) {
+    throw new ApiError("invalidValidity", "Parameter validity is required.");
+  }
+  return parseValidity(body.validity);
+}
+
 function parseApply(body: unknown) {
   const obj = requireObject(body, "body");
   return {
@@ -44,12 +52,7 @@ function parseApply(body: unknown) {
     keyAlgorithm: parseKeyAlgorithm(obj),
     signatureAlgorithm: parseSignatureAlgorithm(obj, true)!,
     subject: parseCertificateSubject(obj.distinguished_name),
-    validity: (() => {
-      if (obj.validity === undefined || obj.validity === null) {
-        throw new ApiError("invalidValidity", "Parameter validity is required.");
-      }
-      return parseValidity(obj.validity);
-    })(),
+    validity: requireValidity(obj),
     keyUsages: parseKeyUsages(obj) ?? [],
     extendedKeyUsages: parseExtendedKeyUsages(obj.extended_key_usage),
     subjectAltNames: parseSubjectAltNames(obj.subject_alternative_names),
@@ -136,7 +139,9 @@ async function commitCertificate(ctx: ModelContext, issued: Issued): Promise<Cer
   return record;
 }
 
-async function readCsr(text: string): Promise<ParsedCsr> {
+type UsableCsr = ParsedCsr & { keyAlgorithm: KeyAlgorithmName };
+
+async function readCsr(text: string): Promise<UsableCsr> {
   let parsed: ParsedCsr;
   try {
     parsed = await parseCsr(unescapePem(text));
@@ -146,13 +151,14 @@ async function readCsr(text: string): Promise<ParsedCsr> {
     throw error;
   }
   if (!parsed.signatureValid) throw new ApiError("incorrectParameter", "The signature of the CSR does not verify.");
-  if (parsed.keyAlgorithm === "UNSUPPORTED") {
+  const keyAlgorithm = parsed.keyAlgorithm;
+  if (keyAlgorithm === "UNSUPPORTED") {
     throw new ApiError("invalidKeyAlgorithm", "The CSR's key is not RSA2048, RSA4096, EC256 or EC384.");
   }
   if (!parsed.subject.commonName) {
     throw new ApiError("invalidDistinguishedName", "The CSR's subject has no common name.");
   }
-  return parsed;
+  return { ...parsed, keyAlgorithm };
 }
 
 /**
@@ -164,15 +170,12 @@ export async function applyCertificateByCsr(ctx: ModelContext, body: unknown): P
   const obj = requireObject(body, "body");
   const issuerId = requireIssuerId(obj);
   const csrText = requireString(obj, "csr");
-  if (obj.validity === undefined || obj.validity === null) {
-    throw new ApiError("invalidValidity", "Parameter validity is required.");
-  }
-  const validity = parseValidity(obj.validity);
+  const validity = requireValidity(obj);
   const type = optionalEnum(obj, "type", CSR_CERTIFICATE_TYPES) ?? "ENTITY_CERT";
   const pathLength = parsePathLength(obj) ?? DEFAULT_SUBORDINATE_PATH_LENGTH;
   const enterpriseProjectId = parseEnterpriseProjectId(obj);
   const csr = await readCsr(csrText);
-  const keyAlgorithm = csr.keyAlgorithm === "UNSUPPORTED" ? "RSA2048" : csr.keyAlgorithm;
+  const keyAlgorithm = csr.keyAlgorithm;
   const issuer = requireIssuer(ctx, issuerId);
   const window = resolveValidity(validity, ctx.clock.now(), MAX_YEARS_OTHER, issuer.notAfter);
   const intermediate = type === "INTERMEDIATE_CA";

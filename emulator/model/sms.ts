@@ -36,7 +36,9 @@ export function parseEnableCaCert(raw: string | null): boolean {
   return value;
 }
 
-const inFlight = new Map<string, Promise<SmsKeyMaterial>>();
+// Key material being made right now, per store (so two emulators in one process never share),
+// so that concurrent first requests for a task get the same answer.
+const inFlightByStore = new WeakMap<object, Map<string, Promise<SmsKeyMaterial>>>();
 
 export async function showCertKey(ctx: ModelContext, taskId: string, withCa: boolean): Promise<SmsKeyMaterial> {
   if (!checkTaskId(taskId)) throw new ApiError("smsInvalidParameter", "Parameter task_id must be 1–36 characters.");
@@ -45,6 +47,8 @@ export async function showCertKey(ctx: ModelContext, taskId: string, withCa: boo
   const existing = withCa ? task.withCa : task.withoutCa;
   if (existing) return existing;
   const key = `${taskId}\u0000${withCa}`;
+  const inFlight = inFlightByStore.get(ctx.store) ?? new Map<string, Promise<SmsKeyMaterial>>();
+  inFlightByStore.set(ctx.store, inFlight);
   let pending = inFlight.get(key);
   if (!pending) {
     pending = makeMaterial(ctx, task, withCa).finally(() => inFlight.delete(key));
