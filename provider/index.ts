@@ -44,6 +44,16 @@ export {
 export { certificateMetadata, fullChainPem, normalizePem, splitPemBlocks } from "./pem.js";
 // Resources
 export {
+  IntermediateCaCertificate,
+  type IntermediateCaCertificateArgs,
+} from "./resources/intermediate-ca-certificate.js";
+export {
+  type CaDistinguishedNameArgs,
+  type CrlConfigurationArgs,
+  PrivateCa,
+  type PrivateCaArgs,
+} from "./resources/private-ca.js";
+export {
   type CustomizedExtensionArgs,
   type DistinguishedNameArgs,
   type ExtendedKeyUsageArgs,

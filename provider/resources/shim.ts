@@ -9,6 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 export type ResourceTypeName =
   | "PrivateCa"
   | "PrivateCertificate"
+  | "IntermediateCaCertificate"
   | "CertificateBundle"
   | "ScmCertificateBundle"
   | "MigrationTaskCertKey";

@@ -1,9 +1,13 @@
 // Resource type name (as frozen in the serialized shim) → its handlers. Adding a resource adds a
 // line here; renaming one would strand existing state, so names never change.
+import { intermediateCaCertificateHandlers } from "../resources/intermediate-ca-certificate.handlers.js";
+import { privateCaHandlers } from "../resources/private-ca.handlers.js";
 import { privateCertificateHandlers } from "../resources/private-certificate.handlers.js";
 import type { ResourceTypeName } from "../resources/shim.js";
 import type { ResourceHandlers } from "./handlers.js";
 
 export const RESOURCE_HANDLERS: Partial<Record<ResourceTypeName, ResourceHandlers<object, object>>> = {
+  PrivateCa: privateCaHandlers,
   PrivateCertificate: privateCertificateHandlers,
+  IntermediateCaCertificate: intermediateCaCertificateHandlers,
 };

@@ -1,0 +1,163 @@
+// IntermediateCaCertificate handlers, run in the engine's dynamic-provider host through the
+// runtime. check and diff never call the API; every input is an issuance field, so any change
+// means a new certificate. create never forgets the id it obtained; read reflects the CA record
+// (and its removal); delete is a no-op, because CCM offers nothing else for such a CA.
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { CcmClient } from "../client/index.js";
+import { normalizePem } from "../pem.js";
+import { client } from "../runtime/context.js";
+import type { ResourceHandlers } from "../runtime/handlers.js";
+import type { CaInfo } from "../schemas/ca.js";
+import { ccmId } from "../schemas/certificate.js";
+import { checkValidityLimit, validityArgs } from "../schemas/common.js";
+import { PATH_LENGTH, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
+import { explainIssuerRefusal } from "./ca-explain.js";
+import { checkInputs } from "./check.js";
+import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
+import { changedProperties, type DiffPlan } from "./diff.js";
+
+const CSR_REQUIRED =
+  "is required: the PEM certificate request of the CA to sign — a PrivateCa exposes it as csrPem while it is " +
+  "a PENDING SUBORDINATE (created without issuerId)";
+
+export const intermediateCaCertificateInputs = z.strictObject({
+  issuerId: ccmId,
+  csrPem: z
+    .string()
+    .includes("-----BEGIN CERTIFICATE REQUEST-----", { message: "must be a PEM certificate request" })
+    .transform(normalizePem),
+  // On the field, not the object: reported even when another property fails too.
+  validity: validityArgs.superRefine((validity, ctx) =>
+    checkValidityLimit(validity, VALIDITY_MAX_YEARS.SUBORDINATE_CA, ctx, ["value"]),
+  ),
+  pathLength: z.number().int().min(PATH_LENGTH.min).max(PATH_LENGTH.max).optional(),
+  enterpriseProjectId: z.string().min(1).optional(),
+});
+
+export type IntermediateCaCertificateInputs = z.output<typeof intermediateCaCertificateInputs>;
+
+export interface IntermediateCaCertificateOutputs extends IntermediateCaCertificateInputs {
+  caId: string;
+  status: string;
+  serialNumber?: string;
+  notBefore?: string;
+  notAfter?: string;
+  issuerName?: string;
+  subject?: Record<string, string>;
+  certificatePem?: string;
+  certificateChainPem?: string;
+}
+
+/** Everything is an issuance field: any change signs a new certificate. */
+export const INTERMEDIATE_CA_CERTIFICATE_DIFF: DiffPlan = {
+  replaceOn: ["issuerId", "csrPem", "validity", "pathLength", "enterpriseProjectId"],
+  updateOn: [],
+};
+
+function inputsOf(value: Partial<IntermediateCaCertificateOutputs>): IntermediateCaCertificateInputs {
+  return definedEntries({
+    issuerId: value.issuerId,
+    csrPem: value.csrPem,
+    validity: value.validity,
+    pathLength: value.pathLength,
+    enterpriseProjectId: value.enterpriseProjectId,
+  }) as IntermediateCaCertificateInputs;
+}
+
+async function describe(
+  api: CcmClient,
+  inputs: IntermediateCaCertificateInputs,
+  info: CaInfo,
+  kept: Partial<IntermediateCaCertificateOutputs>,
+): Promise<IntermediateCaCertificateOutputs> {
+  let certificatePem = kept.certificatePem;
+  let certificateChainPem = kept.certificateChainPem;
+  // The certificate never changes under its id; export once (export needs ACTIVED or EXPIRED).
+  if (certificatePem === undefined && (info.status === "ACTIVED" || info.status === "EXPIRED")) {
+    const exported = await api.cas.exportCertificate(info.caId);
+    certificatePem = exported.certificate;
+    certificateChainPem = exported.certificateChain;
+  }
+  return {
+    ...inputs,
+    ...definedEntries({
+      serialNumber: info.serialNumber,
+      notBefore: info.notBefore,
+      notAfter: info.notAfter,
+      issuerName: info.issuerName,
+      subject: definedEntries({ ...info.distinguishedName }) as Record<string, string>,
+      certificatePem,
+      certificateChainPem,
+    }),
+    caId: info.caId,
+    status: info.status,
+  };
+}
+
+export const intermediateCaCertificateHandlers: ResourceHandlers<
+  IntermediateCaCertificateInputs,
+  IntermediateCaCertificateOutputs
+> = {
+  async check(_olds, news): Promise<pulumi.dynamic.CheckResult<IntermediateCaCertificateInputs>> {
+    const result = checkInputs(intermediateCaCertificateInputs, news);
+    // A missing CSR is usually a CA that has none to give (a ROOT, or one already signed): say where CSRs come from.
+    const failures = result.failures?.map((f) =>
+      f.property === "csrPem" && f.reason === "is required" ? { ...f, reason: CSR_REQUIRED } : f,
+    );
+    return failures ? { ...result, failures } : result;
+  },
+
+  async diff(_id, olds, news) {
+    const { replaces } = changedProperties(INTERMEDIATE_CA_CERTIFICATE_DIFF, olds, news);
+    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+  },
+
+  async create(inputs) {
+    const args = withoutProvider(inputs) as IntermediateCaCertificateInputs;
+    const api = client();
+    let caId: string;
+    try {
+      ({ certificateId: caId } = await api.certificates.applyByCsr({
+        issuerId: args.issuerId,
+        csr: args.csrPem,
+        validity: args.validity,
+        type: "INTERMEDIATE_CA",
+        ...definedEntries({ pathLength: args.pathLength, enterpriseProjectId: args.enterpriseProjectId }),
+      }));
+    } catch (error) {
+      throw await explainIssuerRefusal(api, args.issuerId, error, "intermediate CA certificates");
+    }
+    try {
+      const info = await api.cas.get(caId);
+      return { id: caId, outs: await describe(api, args, info, {}) };
+    } catch (error) {
+      throw new ResourceInitError(caId, { ...args, caId, status: "UNKNOWN" }, "intermediate CA certificate", error);
+    }
+  },
+
+  async read(id, props) {
+    const api = client();
+    const info = await api.cas.find(id);
+    if (!info) return GONE;
+    const stored = props ? (withoutProvider(props) as Partial<IntermediateCaCertificateOutputs>) : {};
+    // Adopted with `get`: the inputs the API can tell us about.
+    const inputs = stored.issuerId
+      ? inputsOf(stored)
+      : (definedEntries({ issuerId: info.issuerId, pathLength: info.pathLength }) as IntermediateCaCertificateInputs);
+    return { id, props: await describe(api, inputs, info, stored) };
+  },
+
+  async update(id, olds, news) {
+    // Reached only to finish a create that failed half-way: nothing is changed in place.
+    const api = client();
+    const info = await api.cas.get(id);
+    return { outs: await describe(api, withoutProvider(news) as IntermediateCaCertificateInputs, info, olds) };
+  },
+
+  async delete() {
+    // NO-OP: CCM supports only GET and export on a CA issued from a CSR (facts §2.7) — it cannot be
+    // disabled, deleted or revoked through the API, is not listed and takes no CA quota. Its
+    // certificate stays valid until notAfter; to retire it, delete the PrivateCa that imported it.
+  },
+};

@@ -1,0 +1,73 @@
+// IntermediateCaCertificate: a CCM CA signs a subordinate CA's CSR (POST /v1/private-certificates/csr
+// with type INTERMEDIATE_CA, facts §2.7) — the "signing elsewhere" step of the external flow when
+// the signer is a CCM CA too, e.g. a root in another account or stack. The result is a CA record
+// of its own that CCM only lets you read and export; its certificate and chain are what a PENDING
+// PrivateCa imports. Handlers: intermediate-ca-certificate.handlers.ts.
+import * as pulumi from "@pulumi/pulumi";
+import type { ValidityArgs } from "./private-certificate.js";
+import { shimProvider } from "./shim.js";
+
+export interface IntermediateCaCertificateArgs {
+  /** The signing CA (ACTIVED, holding its key in CCM). */
+  issuerId: pulumi.Input<string>;
+  /** The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret. */
+  csrPem: pulumi.Input<string>;
+  /** At most 20 years, and never past the issuer's notAfter. */
+  validity: pulumi.Input<ValidityArgs>;
+  /** 0–6 (default 0), below the issuer's. */
+  pathLength?: pulumi.Input<number>;
+  enterpriseProjectId?: pulumi.Input<string>;
+}
+
+/** Properties whose values are secrets in state: every PEM. */
+export const INTERMEDIATE_CA_CERTIFICATE_SECRETS = ["csrPem", "certificatePem", "certificateChainPem"] as const;
+
+export class IntermediateCaCertificate extends pulumi.dynamic.Resource {
+  /** The id CCM returned: a CA id (only GET and export work on it). Also the resource id. */
+  readonly caId: pulumi.Output<string>;
+  declare readonly status: pulumi.Output<string>;
+  declare readonly serialNumber: pulumi.Output<string | undefined>;
+  /** ISO 8601. */
+  declare readonly notBefore: pulumi.Output<string | undefined>;
+  /** ISO 8601. */
+  declare readonly notAfter: pulumi.Output<string | undefined>;
+  declare readonly issuerName: pulumi.Output<string | undefined>;
+  /** The subject, taken from the CSR. */
+  declare readonly subject: pulumi.Output<Record<string, string>>;
+  /** The signed CA certificate (PEM, secret): a PrivateCa's `certificatePem` to import. */
+  declare readonly certificatePem: pulumi.Output<string>;
+  /** The signer's chain, issuer first, up to the root (PEM, secret): a PrivateCa's `certificateChainPem`. */
+  declare readonly certificateChainPem: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: IntermediateCaCertificateArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      ...args,
+      csrPem: args?.csrPem === undefined ? undefined : pulumi.secret(args.csrPem),
+      status: undefined,
+      serialNumber: undefined,
+      notBefore: undefined,
+      notAfter: undefined,
+      issuerName: undefined,
+      subject: undefined,
+      certificatePem: undefined,
+      certificateChainPem: undefined,
+    };
+    super(
+      shimProvider("IntermediateCaCertificate"),
+      name,
+      props,
+      {
+        ...opts,
+        additionalSecretOutputs: [...INTERMEDIATE_CA_CERTIFICATE_SECRETS, ...(opts?.additionalSecretOutputs ?? [])],
+      },
+      "huaweicloud-ccm",
+      "IntermediateCaCertificate",
+    );
+    this.caId = this.id;
+  }
+
+  /** Looks up an intermediate CA certificate by its CA id (read-only). */
+  static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): IntermediateCaCertificate {
+    return new IntermediateCaCertificate(name, {} as IntermediateCaCertificateArgs, { ...opts, id });
+  }
+}

@@ -1,0 +1,374 @@
+// PrivateCa handlers, run in the engine's dynamic-provider host through the runtime. check and
+// diff never call the API (a preview makes zero calls); create never forgets an id it obtained;
+// read reflects status changes made outside Pulumi; delete disables first and schedules the
+// deletion with `pendingDays`.
+//
+// The external-signing flow: a SUBORDINATE without issuerId is created PENDING and its CSR is
+// fetched once into `csrPem` (a CSR export is signed afresh on every call, so fetching it again
+// would change the output for nothing — and CCM exports it only while PENDING). Supplying
+// `certificatePem` + `certificateChainPem` later is an in-place update that imports them.
+//
+// A CA scheduled for deletion outside Pulumi (status DELETED) stays in state: it is still
+// restorable, and a restore + refresh brings it back. It cannot issue, so the next `pulumi up`
+// replaces it (as the Terraform provider, which forgets DELETED CAs, ends up doing too). A CA
+// that no longer exists at all leaves state on refresh.
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { CcmClient } from "../client/index.js";
+import { CcmInvalidArgumentError, isNotFoundError } from "../errors.js";
+import { normalizePem, splitPemBlocks } from "../pem.js";
+import { client } from "../runtime/context.js";
+import type { ResourceHandlers } from "../runtime/handlers.js";
+import { type CaInfo, type CreateCaArgs, createCaArgs } from "../schemas/ca.js";
+import { checkValidityLimit, tagsArgs } from "../schemas/common.js";
+import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
+import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "./ca-explain.js";
+import { checkInputs } from "./check.js";
+import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
+import { changedProperties, type DiffPlan } from "./diff.js";
+import { containsUnknown } from "./unknowns.js";
+
+const ca = createCaArgs.shape;
+
+/** Sent when the user gives none: the shortest window the API allows, sent explicitly because
+ * older API pages mark pending_days mandatory (facts §3.3). */
+export const DEFAULT_PENDING_DAYS = PENDING_DAYS.min;
+
+const certificatePemArg = z
+  .string()
+  .includes("-----BEGIN CERTIFICATE-----", { message: "must be a PEM certificate" })
+  .transform(normalizePem);
+
+/** What check accepts: the create API's fields (camelCase), the import pair, and our extras. */
+export const privateCaInputs = z
+  .strictObject({
+    type: ca.type,
+    distinguishedName: ca.distinguishedName,
+    keyAlgorithm: ca.keyAlgorithm,
+    signatureAlgorithm: ca.signatureAlgorithm,
+    validity: ca.validity,
+    issuerId: ca.issuerId,
+    pathLength: ca.pathLength,
+    keyUsages: ca.keyUsages,
+    crlConfiguration: ca.crlConfiguration,
+    enterpriseProjectId: ca.enterpriseProjectId,
+    tags: tagsArgs.optional(),
+    pendingDays: z.number().int().min(PENDING_DAYS.min).max(PENDING_DAYS.max).optional(),
+    certificatePem: certificatePemArg.optional(),
+    certificateChainPem: certificatePemArg.optional(),
+  })
+  .superRefine((args, ctx) =>
+    checkValidityLimit(
+      args.validity,
+      args.type === "ROOT" ? VALIDITY_MAX_YEARS.ROOT_CA : VALIDITY_MAX_YEARS.SUBORDINATE_CA,
+      ctx,
+    ),
+  );
+
+export type PrivateCaInputs = z.output<typeof privateCaInputs>;
+const INPUT_KEYS = Object.keys(privateCaInputs.shape) as (keyof PrivateCaInputs)[];
+
+/** State: the inputs (without the import pair, whose names the outputs reuse) and what the API says. */
+export interface PrivateCaOutputs extends Omit<PrivateCaInputs, "certificatePem" | "certificateChainPem"> {
+  caId: string;
+  status: string;
+  genMode?: string;
+  serialNumber?: string;
+  notBefore?: string;
+  notAfter?: string;
+  issuerName?: string;
+  subject?: Record<string, string>;
+  deleteTime?: string;
+  csrPem?: string;
+  /** The CA's own certificate as exported (not the import input, though after an import they agree). */
+  certificatePem?: string;
+  certificateChainPem?: string;
+}
+
+/** Issuance fields change → a new CA; tags and pendingDays change in place. The import pair is judged apart. */
+export const PRIVATE_CA_DIFF: DiffPlan = {
+  replaceOn: [
+    "type",
+    "distinguishedName",
+    "keyAlgorithm",
+    "signatureAlgorithm",
+    "validity",
+    "issuerId",
+    "pathLength",
+    "keyUsages",
+    // CCM's CRL switch needs an OBS agency the client does not manage: a new CA it is.
+    "crlConfiguration",
+    "enterpriseProjectId",
+  ],
+  updateOn: ["tags", "pendingDays"],
+  unordered: ["keyUsages"],
+};
+
+const ROOT_REFUSALS: Readonly<Record<string, string>> = {
+  issuerId: "not allowed for a ROOT CA (a root signs itself)",
+  pathLength: "not allowed for a ROOT CA (the service fixes a root's path length)",
+  keyUsages: "not allowed for a ROOT CA (the service always gives a root digitalSignature, keyCertSign and cRLSign)",
+  certificatePem: "not allowed for a ROOT CA: only a PENDING SUBORDINATE imports a certificate signed elsewhere",
+  certificateChainPem: "not allowed for a ROOT CA: only a PENDING SUBORDINATE imports a certificate signed elsewhere",
+};
+
+/** Rules across properties, judged on the raw inputs so they are reported with all the others. */
+export function crossPropertyFailures(news: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
+  const failures: pulumi.dynamic.CheckFailure[] = [];
+  const given = (key: string) => news[key] !== undefined && news[key] !== null;
+  if (news.type === "ROOT") {
+    for (const key of ["signatureAlgorithm", "validity"]) {
+      if (!given(key)) failures.push({ property: key, reason: "is required for a ROOT CA" });
+    }
+    for (const [key, reason] of Object.entries(ROOT_REFUSALS)) {
+      if (given(key)) failures.push({ property: key, reason });
+    }
+  }
+  if (news.type === "SUBORDINATE" && given("issuerId")) {
+    for (const key of ["signatureAlgorithm", "validity"]) {
+      if (!given(key)) {
+        failures.push({
+          property: key,
+          reason:
+            "is required with issuerId (a subordinate signed inside CCM); leave out issuerId to create the CA " +
+            "PENDING and have its csrPem signed elsewhere",
+        });
+      }
+    }
+    for (const key of ["certificatePem", "certificateChainPem"]) {
+      if (given(key)) {
+        failures.push({
+          property: key,
+          reason:
+            "not used with issuerId: the CA is signed inside CCM by issuerId; leave out issuerId to import a " +
+            "certificate signed elsewhere",
+        });
+      }
+    }
+  }
+  if (news.type !== "ROOT" && given("certificatePem") !== given("certificateChainPem")) {
+    const missing = given("certificatePem") ? "certificateChainPem" : "certificatePem";
+    failures.push({
+      property: missing,
+      reason: "is required with the other: CCM imports a CA certificate together with its issuer's chain",
+    });
+  }
+  return failures;
+}
+
+/** The first certificate of a PEM text, normalised; used to tell whether two PEMs are the same certificate. */
+function firstCertificate(pem: unknown): string | undefined {
+  if (typeof pem !== "string") return undefined;
+  return splitPemBlocks(pem).find((block) => block.startsWith("-----BEGIN CERTIFICATE-----"));
+}
+
+/** Whether supplying certificatePem asks for an import (an update), judged from state only. */
+export function wantsImport(olds: PrivateCaOutputs, news: Record<string, unknown>): boolean {
+  const certificate = news.certificatePem;
+  if (certificate === undefined || certificate === null) return false;
+  if (containsUnknown(certificate) || containsUnknown(news.certificateChainPem)) return true;
+  if (olds.status === "PENDING") return true;
+  // Already activated with this very certificate: nothing to do, whatever the chain's spelling.
+  return firstCertificate(olds.certificatePem) !== firstCertificate(certificate);
+}
+
+function subjectOf(info: CaInfo): Record<string, string> {
+  return definedEntries({ ...info.distinguishedName }) as Record<string, string>;
+}
+
+/** The inputs part of a stored state or of new inputs (drops outputs and the import pair). */
+function inputsOf(value: Partial<PrivateCaOutputs> | PrivateCaInputs): PrivateCaOutputs {
+  const out: Record<string, unknown> = {};
+  for (const key of INPUT_KEYS) {
+    if (key === "certificatePem" || key === "certificateChainPem") continue;
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as unknown as PrivateCaOutputs;
+}
+
+/** For a CA adopted with `get`: the inputs the API can tell us about. */
+function inputsFromApi(info: CaInfo): PrivateCaOutputs {
+  return definedEntries({
+    type: info.type,
+    distinguishedName: subjectOf(info),
+    keyAlgorithm: info.keyAlgorithm,
+    signatureAlgorithm: info.signatureAlgorithm,
+    issuerId: info.issuerId,
+    pathLength: info.type === "ROOT" ? undefined : info.pathLength,
+  }) as unknown as PrivateCaOutputs;
+}
+
+function createArgsOf(args: PrivateCaInputs): CreateCaArgs {
+  return {
+    type: args.type,
+    distinguishedName: args.distinguishedName,
+    keyAlgorithm: args.keyAlgorithm,
+    ...definedEntries({
+      signatureAlgorithm: args.signatureAlgorithm,
+      validity: args.validity,
+      issuerId: args.issuerId,
+      pathLength: args.pathLength,
+      keyUsages: args.keyUsages,
+      crlConfiguration: args.crlConfiguration,
+      enterpriseProjectId: args.enterpriseProjectId,
+    }),
+  };
+}
+
+/**
+ * The outputs for a CA as the API describes it now. PEMs the API cannot give in the CA's current
+ * status (the CSR once activated, the certificate while DISABLED or DELETED) are kept from `kept`.
+ */
+async function describe(
+  api: CcmClient,
+  inputs: PrivateCaOutputs,
+  info: CaInfo,
+  kept: Partial<PrivateCaOutputs>,
+): Promise<PrivateCaOutputs> {
+  let csrPem = kept.csrPem;
+  if (info.status === "PENDING" && csrPem === undefined) csrPem = await exportCsrExplained(api, info.caId);
+  let certificatePem = kept.certificatePem;
+  let certificateChainPem = kept.certificateChainPem;
+  // A CA's certificate never changes under its id, so one export is enough.
+  if ((info.status === "ACTIVED" || info.status === "EXPIRED") && certificatePem === undefined) {
+    const exported = await api.cas.exportCertificate(info.caId);
+    certificatePem = exported.certificate;
+    certificateChainPem = exported.certificateChain;
+  }
+  return {
+    ...inputs,
+    ...definedEntries({
+      genMode: info.genMode,
+      serialNumber: info.serialNumber,
+      notBefore: info.notBefore,
+      notAfter: info.notAfter,
+      issuerName: info.issuerName,
+      subject: subjectOf(info),
+      deleteTime: info.status === "DELETED" ? info.deleteTime : undefined,
+      csrPem,
+      certificatePem,
+      certificateChainPem,
+    }),
+    caId: info.caId,
+    status: info.status,
+  };
+}
+
+async function importSigned(api: CcmClient, caId: string, args: PrivateCaInputs): Promise<void> {
+  try {
+    await api.cas.importCertificate(caId, {
+      certificate: args.certificatePem ?? "",
+      certificateChain: args.certificateChainPem ?? "",
+    });
+  } catch (error) {
+    throw await explainImportRefusal(api, caId, error);
+  }
+}
+
+async function syncTags(api: CcmClient, id: string, olds: Record<string, string>, news: Record<string, string>) {
+  const removed = Object.fromEntries(Object.entries(olds).filter(([k, v]) => news[k] !== v));
+  if (Object.keys(removed).length > 0) await api.cas.tags.remove(id, removed);
+  const added = Object.fromEntries(Object.entries(news).filter(([k, v]) => olds[k] !== v));
+  if (Object.keys(added).length > 0) await api.cas.tags.add(id, added);
+}
+
+export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutputs> = {
+  async check(_olds, news) {
+    const result = checkInputs(privateCaInputs, news);
+    const extra = crossPropertyFailures(withoutProvider(news)).filter(
+      (f) => !result.failures?.some((g) => g.property === f.property),
+    );
+    const failures = [...(result.failures ?? []), ...extra];
+    return failures.length > 0 ? { inputs: news as PrivateCaInputs, failures } : result;
+  },
+
+  async diff(_id, olds, news) {
+    const { replaces, updates } = changedProperties(PRIVATE_CA_DIFF, olds, news);
+    if (wantsImport(olds, news as Record<string, unknown>)) updates.push("certificatePem");
+    // Scheduled for deletion outside Pulumi: it cannot issue and will vanish, so make a new one.
+    if (olds.status === "DELETED") replaces.push("status");
+    return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
+  },
+
+  async create(inputs) {
+    const args = withoutProvider(inputs) as PrivateCaInputs;
+    const api = client();
+    let caId: string;
+    try {
+      ({ caId } = await api.cas.create(createArgsOf(args)));
+    } catch (error) {
+      throw args.issuerId ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs") : error;
+    }
+    // Everything learnt so far, so a failure below still records the CA with what is known (its CSR).
+    let known: PrivateCaOutputs = { ...inputsOf(args), caId, status: "UNKNOWN" };
+    try {
+      let info = await api.cas.get(caId);
+      if (args.tags && Object.keys(args.tags).length > 0) await api.cas.tags.add(caId, args.tags);
+      known = await describe(api, inputsOf(args), info, {});
+      if (args.certificatePem && info.status === "PENDING") {
+        // A certificate for a CA that did not exist yet can only match by accident; the service
+        // judges (PCA.00030301) and the CA stays PENDING with its CSR in state to be signed.
+        await importSigned(api, caId, args);
+        info = await api.cas.get(caId);
+        known = await describe(api, inputsOf(args), info, { csrPem: known.csrPem });
+      }
+      return { id: caId, outs: known };
+    } catch (error) {
+      throw new ResourceInitError(caId, { ...known } as Record<string, unknown>, "CA", error);
+    }
+  },
+
+  async read(id, props) {
+    const api = client();
+    const info = await api.cas.find(id);
+    if (!info) return GONE;
+    const stored = props ? (withoutProvider(props) as Partial<PrivateCaOutputs>) : {};
+    const inputs = stored.type ? inputsOf(stored) : inputsFromApi(info);
+    // A CA issued from a CSR (adopted with get) supports only get and export (facts §2.7).
+    const tags = info.genMode === "CSR" ? {} : await api.cas.tags.list(id);
+    const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
+    const outs = await describe(api, { ...inputs, ...(hadTags ? { tags } : {}) }, info, stored);
+    return { id, props: outs };
+  },
+
+  async update(id, olds, news) {
+    const args = withoutProvider(news) as PrivateCaInputs;
+    const api = client();
+    await syncTags(api, id, olds.tags ?? {}, args.tags ?? {});
+    let info = await api.cas.get(id);
+    if (args.certificatePem && args.certificateChainPem) {
+      if (info.status === "PENDING") {
+        await importSigned(api, id, args);
+        info = await api.cas.get(id);
+      } else {
+        const current = olds.certificatePem ?? (await api.cas.exportCertificate(id)).certificate;
+        if (firstCertificate(current) !== firstCertificate(args.certificatePem)) {
+          throw new CcmInvalidArgumentError("PrivateCa certificatePem", [
+            `CCM imports a certificate only into a PENDING CA, and CA ${id} is ${info.status} with another ` +
+              "certificate. To change a CA's certificate, replace the CA (pulumi up --replace <urn>) and have the " +
+              "new CA's csrPem signed",
+          ]);
+        }
+      }
+    }
+    // Also finishes a create that failed half-way (the engine retries it as an update).
+    return { outs: await describe(api, inputsOf(args), info, olds) };
+  },
+
+  async delete(id, props) {
+    const api = client();
+    const info = await api.cas.find(id);
+    if (!info) return; // NO-OP: already gone
+    if (info.status === "DELETED") return; // NO-OP: already scheduled for deletion (outside Pulumi)
+    if (info.status === "ACTIVED" || info.status === "EXPIRED") {
+      try {
+        await api.cas.disable(id); // only a PENDING or DISABLED CA can be deleted
+      } catch (error) {
+        if (isNotFoundError(error)) return;
+        throw error;
+      }
+    }
+    await api.cas.delete(id, props.pendingDays ?? DEFAULT_PENDING_DAYS);
+  },
+};
