@@ -117,47 +117,59 @@ if (Object.keys(config).length > 0) await stack.setAllConfig(config);
 
 const log = args.json ? (text) => process.stderr.write(text) : (text) => process.stdout.write(text);
 const parallel = args.parallel ? Number(args.parallel) : undefined;
-const results = {};
-for (const op of ops) {
-  switch (op) {
-    case "up": {
-      const r = await stack.up({ onOutput: log, parallel });
-      results.up = { outputs: r.outputs, changes: r.summary.resourceChanges ?? {} };
-      break;
+async function runOperations() {
+  const results = {};
+  for (const op of ops) {
+    switch (op) {
+      case "up": {
+        const r = await stack.up({ onOutput: log, parallel });
+        results.up = { outputs: r.outputs, changes: r.summary.resourceChanges ?? {} };
+        break;
+      }
+      case "preview":
+      case "preview-no-changes": {
+        const r = await stack.preview({ onOutput: log, expectNoChanges: op === "preview-no-changes", parallel });
+        results[op] = { changes: r.changeSummary };
+        break;
+      }
+      case "refresh": {
+        const r = await stack.refresh({ onOutput: log, parallel });
+        results.refresh = { changes: r.summary.resourceChanges ?? {} };
+        break;
+      }
+      case "destroy": {
+        const r = await stack.destroy({ onOutput: log, parallel });
+        results.destroy = { changes: r.summary.resourceChanges ?? {} };
+        break;
+      }
+      case "export": {
+        // Not stack.exportStack(): the Automation API adds --show-secrets, and what must be proven is
+        // what the plain CLI (and anyone with the state file) sees.
+        results.export = JSON.parse(await pulumiCli(["stack", "export", "--stack", args.stack]));
+        break;
+      }
+      case "output": {
+        results.output = await pulumiCli(["stack", "output", "--stack", args.stack]);
+        break;
+      }
+      case "outputs":
+        results.outputs = await stack.outputs();
+        break;
+      case "rm":
+        await stack.workspace.removeStack(args.stack);
+        results.rm = true;
+        break;
     }
-    case "preview":
-    case "preview-no-changes": {
-      const r = await stack.preview({ onOutput: log, expectNoChanges: op === "preview-no-changes", parallel });
-      results[op] = { changes: r.changeSummary };
-      break;
-    }
-    case "refresh": {
-      const r = await stack.refresh({ onOutput: log, parallel });
-      results.refresh = { changes: r.summary.resourceChanges ?? {} };
-      break;
-    }
-    case "destroy": {
-      const r = await stack.destroy({ onOutput: log, parallel });
-      results.destroy = { changes: r.summary.resourceChanges ?? {} };
-      break;
-    }
-    case "export": {
-      // Not stack.exportStack(): the Automation API adds --show-secrets, and what must be proven is
-      // what the plain CLI (and anyone with the state file) sees.
-      results.export = JSON.parse(await pulumiCli(["stack", "export", "--stack", args.stack]));
-      break;
-    }
-    case "output": {
-      results.output = await pulumiCli(["stack", "output", "--stack", args.stack]);
-      break;
-    }
-    case "outputs":
-      results.outputs = await stack.outputs();
-      break;
-    case "rm":
-      await stack.workspace.removeStack(args.stack);
-      results.rm = true;
-      break;
   }
+  return results;
 }
-if (args.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+
+// A failed operation must fail the process: the Automation API's language server keeps handles
+// that would otherwise let Node exit 0 after an unhandled rejection.
+try {
+  const results = await runOperations();
+  if (args.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+}

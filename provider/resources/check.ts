@@ -3,7 +3,7 @@
 // that are unknown at preview pass. No API call is ever made from here.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { unknownAlong } from "./unknowns.js";
+import { unknownAlong, valueAt } from "./unknowns.js";
 
 export interface CheckOutcome<T> {
   /** The inputs to store: the parsed (normalised, defaulted) value when everything is known. */
@@ -11,16 +11,31 @@ export interface CheckOutcome<T> {
   failures: pulumi.dynamic.CheckFailure[];
 }
 
+export interface CheckOptions {
+  /**
+   * Top-level properties holding secrets. GOTCHA: the engine prints the input value of a failed
+   * property next to the reason — secrets included — so their failures name the property in the
+   * reason instead, where the engine prints no value.
+   */
+  secrets?: readonly string[];
+}
+
 export function checkInputs<S extends z.ZodType>(
   schema: S,
   news: Record<string, unknown>,
+  options: CheckOptions = {},
 ): pulumi.dynamic.CheckResult<z.infer<S>> {
   const { __provider, ...userInputs } = news;
   const parsed = schema.safeParse(userInputs);
   if (parsed.success) return { inputs: { ...(parsed.data as object), __provider } as z.infer<S> };
   const failures = parsed.error.issues
     .filter((issue) => !unknownAlong(userInputs, issue.path))
-    .map((issue) => ({ property: propertyPath(issue.path), reason: describeIssue(issue) }));
+    .flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ property: propertyPath([...issue.path, key]), reason: "is not a known property" }))
+        : [{ property: propertyPath(issue.path), reason: describeIssue(issue, valueAt(userInputs, issue.path)) }],
+    )
+    .map((failure) => hideSecretValue(failure, options.secrets ?? []));
   // Only unknown values failed: keep the inputs as given; the next check (at update time, with
   // everything known) validates them for real.
   return failures.length === 0 ? { inputs: news as z.infer<S> } : { inputs: news as z.infer<S>, failures };
@@ -36,13 +51,36 @@ export function propertyPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_value") {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+function hideSecretValue(
+  failure: pulumi.dynamic.CheckFailure,
+  secrets: readonly string[],
+): pulumi.dynamic.CheckFailure {
+  const top = failure.property.split(/[.[]/)[0] ?? "";
+  return secrets.includes(top) ? { property: "", reason: `${failure.property} ${failure.reason}` } : failure;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case "invalid_value":
+      // Enum values are never secret, so the rejected one is shown (the engine prints nested
+      // properties' values as <nil>).
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(input)})`;
+    case "invalid_type":
+      return input === undefined ? "is required" : `must be ${article(issue.expected)} (got ${typeof input})`;
+    case "too_small":
+      if (issue.origin === "string")
+        return issue.minimum === 1 ? "must not be empty" : `must have at least ${issue.minimum} characters`;
+      if (issue.origin === "array") return `must have at least ${issue.minimum} entries`;
+      return `must be ${issue.inclusive ? "at least" : "greater than"} ${issue.minimum}`;
+    case "too_big":
+      if (issue.origin === "string") return `must have at most ${issue.maximum} characters`;
+      if (issue.origin === "array") return `must have at most ${issue.maximum} entries`;
+      return `must be ${issue.inclusive ? "at most" : "less than"} ${issue.maximum}`;
+    default:
+      return issue.message;
   }
-  if (issue.code === "unrecognized_keys") {
-    return `unknown propert${issue.keys.length === 1 ? "y" : "ies"} ${issue.keys.join(", ")}`;
-  }
-  if (issue.code === "invalid_type" && issue.input === undefined) return "is required";
-  return issue.message;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

@@ -162,7 +162,7 @@ async function syncTags(api: CcmClient, id: string, olds: Record<string, string>
 
 export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInputs, PrivateCertificateOutputs> = {
   async check(olds, news) {
-    const result = checkInputs(privateCertificateInputs, news);
+    const result = checkInputs(privateCertificateInputs, news, { secrets: ["csrPem"] });
     const extra = crossPropertyFailures(withoutProvider(news), withoutProvider(olds), Date.now()).filter(
       (f) => !result.failures?.some((g) => g.property === f.property),
     );

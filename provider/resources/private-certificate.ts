@@ -71,6 +71,8 @@ export interface PrivateCertificateArgs {
    * never leaves you, and the bundle then carries no key. Stored as a secret.
    */
   csrPem?: pulumi.Input<string>;
+  /** Enterprise project to issue into (Huawei Cloud EPS), where the account uses them. */
+  enterpriseProjectId?: pulumi.Input<string>;
   /** Tags, updated in place. */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
@@ -87,8 +89,12 @@ export interface PrivateCertificateArgs {
 export const PRIVATE_CERTIFICATE_SECRETS = ["csrPem"] as const;
 
 export class PrivateCertificate extends pulumi.dynamic.Resource {
-  /** The CCM certificate id (also the resource id). */
-  declare readonly certificateId: pulumi.Output<string>;
+  /**
+   * The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a
+   * preview of an in-place update (a tags change), so bundles built from it are not shown as
+   * replaced when nothing about the certificate changes.
+   */
+  readonly certificateId: pulumi.Output<string>;
   /** ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh. */
   declare readonly status: pulumi.Output<string>;
   declare readonly serialNumber: pulumi.Output<string>;
@@ -104,17 +110,30 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
   declare readonly readyForRenewal: pulumi.Output<boolean>;
   /** The subject as issued, with the fields inherited from the CA. */
   declare readonly subject: pulumi.Output<Record<string, string>>;
-  declare readonly keyAlgorithm: pulumi.Output<string>;
-  declare readonly signatureAlgorithm: pulumi.Output<string>;
+  declare readonly keyAlgorithm: pulumi.Output<string | undefined>;
+  declare readonly signatureAlgorithm: pulumi.Output<string | undefined>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
   declare readonly renewBefore: pulumi.Output<string | undefined>;
   declare readonly revokeOnDelete: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: PrivateCertificateArgs, opts?: pulumi.CustomResourceOptions) {
+    // Every declared output is named here (undefined until the engine fills it): Pulumi only
+    // exposes outputs whose keys are in props — also for `get`, where args are empty.
     const props = {
-      ...args,
-      csrPem: args?.csrPem === undefined ? undefined : pulumi.secret(args.csrPem),
-      certificateId: undefined,
+      issuerId: args.issuerId,
+      validity: args.validity,
+      keyAlgorithm: args.keyAlgorithm,
+      signatureAlgorithm: args.signatureAlgorithm,
+      distinguishedName: args.distinguishedName,
+      keyUsages: args.keyUsages,
+      subjectAlternativeNames: args.subjectAlternativeNames,
+      extendedKeyUsage: args.extendedKeyUsage,
+      customizedExtension: args.customizedExtension,
+      csrPem: args.csrPem === undefined ? undefined : pulumi.secret(args.csrPem),
+      enterpriseProjectId: args.enterpriseProjectId,
+      tags: args.tags,
+      renewBefore: args.renewBefore,
+      revokeOnDelete: args.revokeOnDelete,
       status: undefined,
       serialNumber: undefined,
       issuerName: undefined,
@@ -132,6 +151,7 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
       "huaweicloud-ccm",
       "PrivateCertificate",
     );
+    this.certificateId = this.id;
   }
 
   /**
@@ -139,6 +159,7 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
    * it). `pulumi import` does not work for dynamic providers (pulumi/pulumi#16175); this does.
    */
   static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): PrivateCertificate {
+    // The empty args never reach check: a lookup only reads.
     return new PrivateCertificate(name, {} as PrivateCertificateArgs, { ...opts, id });
   }
 }

@@ -1,5 +1,6 @@
 // Resource type name (as frozen in the serialized shim) → its handlers. Adding a resource adds a
 // line here; renaming one would strand existing state, so names never change.
+import { certificateBundleHandlers } from "../resources/certificate-bundle.handlers.js";
 import { intermediateCaCertificateHandlers } from "../resources/intermediate-ca-certificate.handlers.js";
 import { privateCaHandlers } from "../resources/private-ca.handlers.js";
 import { privateCertificateHandlers } from "../resources/private-certificate.handlers.js";
@@ -10,4 +11,5 @@ export const RESOURCE_HANDLERS: Partial<Record<ResourceTypeName, ResourceHandler
   PrivateCa: privateCaHandlers,
   PrivateCertificate: privateCertificateHandlers,
   IntermediateCaCertificate: intermediateCaCertificateHandlers,
+  CertificateBundle: certificateBundleHandlers,
 };

@@ -5,7 +5,7 @@ import { EXPORT_PASSWORD, EXPORT_TYPES, type ExportType } from "./enums.js";
 
 const exportPassword = z
   .string()
-  .regex(EXPORT_PASSWORD.pattern, "letters, digits and , . + - _ # only")
+  .regex(EXPORT_PASSWORD.pattern, "must use only letters, digits and , . + - _ #")
   .refine((s) => Buffer.byteLength(s, "utf8") <= EXPORT_PASSWORD.maxBytes, `at most ${EXPORT_PASSWORD.maxBytes} bytes`);
 
 export const exportCertificateArgs = z.strictObject({

@@ -14,7 +14,7 @@ export interface InventoryEntry {
   issuer_id?: string | null;
   serial_number?: string;
   revocation_reason: string | null;
-  tags: Record<string, string>;
+  tags: { key: string; value: string }[];
   deleted: boolean;
   type?: string;
 }

@@ -163,3 +163,10 @@ export class PulumiRunError extends Error {
 export function resourcesOfType(state: StackExport, type: string): StackResource[] {
   return (state.deployment.resources ?? []).filter((r) => r.type === type);
 }
+
+/** A string output's value; fails the test (rather than crash later) when it is missing. */
+export function outputString(outputs: Record<string, OutputValue>, key: string): string {
+  const value = outputs[key]?.value;
+  if (typeof value !== "string") throw new Error(`output ${key} is ${JSON.stringify(value)}, not a string`);
+  return value;
+}

@@ -1,0 +1,96 @@
+// CertificateBundle: a private certificate exported for a server type (seed 000,
+// POST /v1/private-certificates/{id}/export) — PEMs, and a PFX (IIS) or JKS (TOMCAT) keystore with
+// its password — as secret outputs, plus metadata read locally from the certificate.
+// Handlers: certificate-bundle.handlers.ts.
+import * as pulumi from "@pulumi/pulumi";
+import type { ExportType } from "../schemas/enums.js";
+import { shimProvider } from "./shim.js";
+
+export interface CertificateBundleArgs {
+  /** The certificate to export (a PrivateCertificate's certificateId). */
+  certificateId: pulumi.Input<string>;
+  /**
+   * APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+   */
+  type: pulumi.Input<ExportType>;
+  /**
+   * Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS;
+   * without it the key is exported unencrypted and the service picks the keystore password.
+   * At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+   */
+  password?: pulumi.Input<string>;
+}
+
+/** Every output that carries key material, a certificate or a password. */
+export const CERTIFICATE_BUNDLE_SECRETS = [
+  "certificatePem",
+  "certificateChainPem",
+  "fullChainPem",
+  "privateKeyPem",
+  "pfxBase64",
+  "jksBase64",
+  "keystorePassword",
+  "password",
+] as const;
+
+export class CertificateBundle extends pulumi.dynamic.Resource {
+  declare readonly certificateId: pulumi.Output<string>;
+  declare readonly type: pulumi.Output<ExportType>;
+  /** The leaf certificate (PEM, "\n" line endings). Secret. */
+  declare readonly certificatePem: pulumi.Output<string>;
+  /** The issuing chain, intermediate(s) then root (PEM). Secret. */
+  declare readonly certificateChainPem: pulumi.Output<string>;
+  /** Leaf followed by the chain — what nginx's ssl_certificate wants. Secret. */
+  declare readonly fullChainPem: pulumi.Output<string>;
+  /** The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates. Secret. */
+  declare readonly privateKeyPem: pulumi.Output<string | undefined>;
+  /** IIS: the PKCS#12 keystore (server.pfx), base64. Secret. */
+  declare readonly pfxBase64: pulumi.Output<string | undefined>;
+  /** TOMCAT: the Java KeyStore (server.jks), base64. Secret. */
+  declare readonly jksBase64: pulumi.Output<string | undefined>;
+  /** IIS/TOMCAT: the keystore password (the one given, or keystorePass.txt). Secret. */
+  declare readonly keystorePassword: pulumi.Output<string | undefined>;
+  /** Hex serial number of the leaf, read locally. */
+  declare readonly serialNumber: pulumi.Output<string>;
+  /** ISO 8601. */
+  declare readonly notBefore: pulumi.Output<string>;
+  /** ISO 8601. */
+  declare readonly notAfter: pulumi.Output<string>;
+  /** SHA-256 fingerprint of the leaf, "AB:CD:…". */
+  declare readonly sha256Fingerprint: pulumi.Output<string>;
+  /** The leaf's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example". */
+  declare readonly subject: pulumi.Output<string>;
+  /** The leaf's subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"]. */
+  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
+  /** The certificate's status at the last export or refresh: ISSUED, REVOKED or EXPIRED. */
+  declare readonly certificateStatus: pulumi.Output<string>;
+
+  constructor(name: string, args: CertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      ...args,
+      password: args?.password === undefined ? undefined : pulumi.secret(args.password),
+      certificatePem: undefined,
+      certificateChainPem: undefined,
+      fullChainPem: undefined,
+      privateKeyPem: undefined,
+      pfxBase64: undefined,
+      jksBase64: undefined,
+      keystorePassword: undefined,
+      serialNumber: undefined,
+      notBefore: undefined,
+      notAfter: undefined,
+      sha256Fingerprint: undefined,
+      subject: undefined,
+      subjectAlternativeNames: undefined,
+      certificateStatus: undefined,
+    };
+    super(
+      shimProvider("CertificateBundle"),
+      name,
+      props,
+      { ...opts, additionalSecretOutputs: [...CERTIFICATE_BUNDLE_SECRETS, ...(opts?.additionalSecretOutputs ?? [])] },
+      "huaweicloud-ccm",
+      "CertificateBundle",
+    );
+  }
+}

@@ -1,0 +1,15 @@
+// An existing certificate, made outside this stack, looked up by id and exported.
+import * as pulumi from "@pulumi/pulumi";
+import { CertificateBundle, PrivateCertificate } from "pulumi-huaweicloud-ccm";
+
+const config = new pulumi.Config();
+const existing = PrivateCertificate.get("existing", config.require("certificateId"));
+const bundle = new CertificateBundle("existing-pem", { certificateId: existing.certificateId, type: "OTHER" });
+
+export const status = existing.status;
+export const serialNumber = existing.serialNumber;
+export const subject = existing.subject;
+export const issuerId = existing.issuerId;
+export const keyAlgorithm = existing.keyAlgorithm;
+export const notAfter = existing.notAfter;
+export const bundleSerialNumber = bundle.serialNumber;

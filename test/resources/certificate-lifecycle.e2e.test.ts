@@ -1,0 +1,181 @@
+// PrivateCertificate + CertificateBundle through the real Pulumi CLI against the emulator: the
+// whole life of a certificate, its secrets in state, and its bundles opened by real tools.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { outputString, resourcesOfType, TestStack } from "../harness/stack.js";
+import { opensslVerify, run, Scratch } from "../harness/tools.js";
+import { createRootCa } from "./fixtures.js";
+
+const tagMap = (tags: unknown) =>
+  Object.fromEntries((tags as { key: string; value: string }[]).map((t) => [t.key, t.value]));
+
+const CERT = "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate";
+const BUNDLE = "pulumi-nodejs:dynamic/huaweicloud-ccm:CertificateBundle";
+
+describe("PrivateCertificate and CertificateBundle: the whole life, through the real engine", () => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+  let caId: string;
+  let rootPem: string;
+  const scratch = new Scratch();
+  let firstCertificateId: string;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    ({ caId, rootPem } = await createRootCa(emulator));
+    const { config, secrets } = emulator.stackConfig();
+    stack = new TestStack({
+      program: "test/programs/certificate",
+      config: { ...config, caId, revokeOnDelete: "SUPERSEDED" },
+      secrets: { ...secrets, keystorePassword: "Iis-Pass_2026" },
+    });
+  });
+  afterAll(async () => {
+    await emulator.setFaults([]).catch(() => undefined);
+    await stack?.dispose();
+    await emulator?.close();
+    scratch.dispose();
+  });
+
+  it("up issues the certificate and exports three bundles, every PEM and keystore a secret", async () => {
+    const { outputs, changes } = await stack.up();
+    expect(changes).toEqual({ create: 5 });
+    expect(outputs.status).toEqual({ value: "ISSUED", secret: false });
+    expect(outputs.readyForRenewal).toEqual({ value: false, secret: false });
+    firstCertificateId = outputs.certificateId?.value as string;
+    const [entry] = (await emulator.inventory()).certificates;
+    expect(entry).toMatchObject({ id: firstCertificateId, status: "ISSUED", common_name: "web.internal.example" });
+    expect(outputs.subject?.value).toMatchObject({ commonName: "web.internal.example", organization: "Example Corp" });
+    for (const key of ["nginxFullChainPem", "nginxPrivateKeyPem", "iisPfxBase64", "iisKeystorePassword"]) {
+      expect(outputs[key]?.secret, key).toBe(true);
+    }
+    expect(outputs.nginxSerialNumber?.value).toBe(outputString(outputs, "serialNumber").toUpperCase());
+    expect(outputs.nginxSubjectAlternativeNames?.value).toEqual(["DNS:web.internal.example", "IP Address:10.0.0.10"]);
+    expect(outputs.iisKeystorePassword?.value).toBe("Iis-Pass_2026");
+  });
+
+  it("the NGINX full chain verifies with openssl up to the root, and its key matches", async () => {
+    const outputs = await stack.outputs();
+    const fullChain = outputs.nginxFullChainPem?.value as string;
+    expect(fullChain).not.toContain("\r");
+    const verify = await opensslVerify(scratch, rootPem, fullChain);
+    expect(verify.output).toContain(": OK");
+    const leafKey = await run("openssl", [
+      "pkey",
+      "-pubout",
+      "-in",
+      scratch.file("key.pem", outputString(outputs, "nginxPrivateKeyPem")),
+    ]);
+    const certKey = await run("openssl", ["x509", "-pubkey", "-noout", "-in", scratch.file("leaf.pem", fullChain)]);
+    expect(leafKey.code).toBe(0);
+    expect(leafKey.output).toBe(certKey.output);
+  });
+
+  it("the IIS PFX opens with openssl pkcs12 and the TOMCAT JKS with keytool", async () => {
+    const outputs = await stack.outputs();
+    const pfx = scratch.file("server.pfx", Buffer.from(outputs.iisPfxBase64?.value as string, "base64"));
+    const pkcs12 = await run("openssl", ["pkcs12", "-in", pfx, "-passin", "pass:Iis-Pass_2026", "-nokeys"]);
+    expect(pkcs12.code, pkcs12.output).toBe(0);
+    expect(pkcs12.output).toMatch(/subject=.*CN ?= ?web\.internal\.example/);
+    const jks = scratch.file("server.jks", Buffer.from(outputs.tomcatJksBase64?.value as string, "base64"));
+    const password = outputs.tomcatKeystorePassword?.value as string;
+    expect(password.length).toBeGreaterThan(5);
+    const keytool = await run("keytool", [
+      "-list",
+      "-v",
+      "-keystore",
+      jks,
+      "-storepass",
+      password,
+      "-storetype",
+      "JKS",
+    ]);
+    expect(keytool.code, keytool.output).toBe(0);
+    expect(keytool.output).toContain("PrivateKeyEntry");
+    expect(keytool.output).toMatch(/Certificate chain length: 2/);
+  });
+
+  it("preview after up plans no change and makes zero API calls", async () => {
+    const before = await emulator.requestCount();
+    expect(await stack.previewNoChanges()).toEqual({ same: 5 });
+    expect(await emulator.requestCount()).toBe(before);
+  });
+
+  it("refresh of unchanged resources reports no change (keystores are not re-rolled)", async () => {
+    expect(await stack.refresh()).toEqual({ same: 5 });
+    await stack.previewNoChanges();
+  });
+
+  it("stack export holds no PEM, keystore or credential in plaintext; stack output prints [secret]", async () => {
+    const outputs = await stack.outputs();
+    const text = JSON.stringify(await stack.exportState());
+    expect(text).not.toContain("-----BEGIN");
+    expect(text).not.toContain(outputString(outputs, "iisPfxBase64").slice(0, 64));
+    expect(text).not.toContain(outputString(outputs, "tomcatJksBase64").slice(0, 64));
+    for (const secret of [DEMO_AK, DEMO_SK, "Iis-Pass_2026", outputString(outputs, "tomcatKeystorePassword")]) {
+      expect(text).not.toContain(secret);
+    }
+    const state = await stack.exportState();
+    const [bundle] = resourcesOfType(state, BUNDLE);
+    expect(bundle?.outputs?.privateKeyPem).toMatchObject({ "4dabf18193072939515e22adb298388d": expect.any(String) });
+    expect(await stack.outputText()).toMatch(/nginxFullChainPem\s+\[secret\]/);
+  });
+
+  it("the serialized provider in state is a few hundred bytes of shim, with no credential", async () => {
+    const state = await stack.exportState();
+    for (const type of [CERT, BUNDLE]) {
+      const [resource] = resourcesOfType(state, type);
+      const shim = resource?.inputs?.__provider as string;
+      expect(shim).toContain('require("pulumi-huaweicloud-ccm/runtime")');
+      expect(shim.length).toBeLessThan(4096);
+    }
+  });
+
+  it("tags change in place, without a new certificate", async () => {
+    stack.setConfig({ tags: JSON.stringify({ team: "platform", env: "test" }) });
+    expect(await stack.preview()).toEqual({ same: 4, update: 1 });
+    await stack.up();
+    const [entry] = (await emulator.inventory()).certificates;
+    expect(entry?.id).toBe(firstCertificateId);
+    expect(tagMap(entry?.tags)).toEqual({ team: "platform", env: "test" });
+    stack.setConfig({ tags: JSON.stringify({ team: "platform" }) });
+    await stack.up();
+    expect(tagMap((await emulator.inventory()).certificates[0]?.tags)).toEqual({ team: "platform" });
+  });
+
+  it("refresh notices a revocation made outside Pulumi, and the next up replaces the certificate", async () => {
+    await emulator.client().certificates.revoke(firstCertificateId, "KEY_COMPROMISE");
+    await stack.refresh();
+    // Refresh updates the resource's state (stack outputs change only with the next up).
+    const [certificate] = resourcesOfType(await stack.exportState(), CERT);
+    expect(certificate?.outputs).toMatchObject({ status: "REVOKED", readyForRenewal: true });
+    expect(await stack.preview()).toMatchObject({ replace: 4 });
+    const { outputs: after } = await stack.up();
+    expect(after.certificateId?.value).not.toBe(firstCertificateId);
+    expect(after.status?.value).toBe("ISSUED");
+    // The replaced certificate was deleted after its successor existed.
+    const ids = (await emulator.inventory()).certificates.map((c) => c.id);
+    expect(ids).toEqual([after.certificateId?.value]);
+  });
+
+  it("destroy revokes with the configured reason before deleting; a failed delete leaves state consistent", async () => {
+    const certificateId = (await stack.outputs()).certificateId?.value as string;
+    await emulator.setFaults([
+      // A refusal the client does not retry, so the failure is immediate.
+      {
+        kind: "error",
+        method: "DELETE",
+        path: "^/v1/private-certificates/[^/]+$",
+        status: 403,
+        error_code: "PCA.00030203",
+      },
+    ]);
+    await expect(stack.destroy()).rejects.toThrow();
+    const [entry] = (await emulator.inventory()).certificates;
+    expect(entry).toMatchObject({ id: certificateId, status: "REVOKED", revocation_reason: "SUPERSEDED" });
+    await emulator.setFaults([]);
+    // The bundles went with the first attempt; the certificate (already revoked) goes now.
+    expect(await stack.destroy()).toEqual({ delete: 2 });
+    expect((await emulator.inventory()).certificates).toEqual([]);
+  });
+});

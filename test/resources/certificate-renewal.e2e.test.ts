@@ -1,0 +1,61 @@
+// Time-based renewal under the real engine: once now ≥ notAfter − renewBefore, `pulumi preview`
+// and `up` plan a replacement by themselves — no refresh, no API call to find out. The emulator's
+// clock is moved back so the first certificate is issued already close to its end.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestEmulator } from "../harness/emulator.js";
+import { outputString, TestStack } from "../harness/stack.js";
+import { createRootCa } from "./fixtures.js";
+
+const MINUTE = 60_000;
+
+describe("PrivateCertificate renewal", () => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    // Issued 58 minutes "ago" with a 60-minute validity: 2 minutes left, inside a 10-minute window.
+    await emulator.shiftClock(-58 * MINUTE);
+    const { caId } = await createRootCa(emulator);
+    const { config, secrets } = emulator.stackConfig();
+    stack = new TestStack({
+      program: "test/programs/certificate",
+      config: { ...config, caId, validityHours: "1", renewBefore: "10m" },
+      secrets,
+    });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+    await emulator?.close();
+  });
+
+  it("a certificate inside its renewal window says so at once", async () => {
+    const { outputs } = await stack.up();
+    expect(outputs.readyForRenewal).toEqual({ value: true, secret: false });
+    const remaining = Date.parse(outputString(outputs, "notAfter")) - Date.now();
+    expect(remaining).toBeLessThan(10 * MINUTE);
+  });
+
+  it("preview plans the replacement of the certificate and its bundles, making no API call", async () => {
+    await emulator.shiftClock(0);
+    const before = await emulator.requestCount();
+    expect(await stack.preview()).toEqual({ replace: 4, same: 1 });
+    expect(await emulator.requestCount()).toBe(before);
+  });
+
+  it("up renews: a new certificate first, then the old one goes; the next preview is quiet", async () => {
+    const oldId = (await stack.outputs()).certificateId?.value;
+    const { outputs, changes } = await stack.up();
+    expect(changes).toEqual({ replace: 4, same: 1 });
+    expect(outputs.certificateId?.value).not.toBe(oldId);
+    expect(outputs.readyForRenewal?.value).toBe(false);
+    expect(Date.parse(outputString(outputs, "notAfter")) - Date.now()).toBeGreaterThan(50 * MINUTE);
+    expect((await emulator.inventory()).certificates.map((c) => c.id)).toEqual([outputs.certificateId?.value]);
+    await stack.previewNoChanges();
+  });
+
+  it("changing renewBefore is an in-place update that renews nothing", async () => {
+    stack.setConfig({ renewBefore: "15m" });
+    expect(await stack.preview()).toEqual({ update: 1, same: 4 });
+  });
+});
