@@ -43,6 +43,7 @@ export {
 // PEM helpers
 export { certificateMetadata, fullChainPem, normalizePem, splitPemBlocks } from "./pem.js";
 // Resources
+export { CertificateBundle, type CertificateBundleArgs } from "./resources/certificate-bundle.js";
 export {
   IntermediateCaCertificate,
   type IntermediateCaCertificateArgs,
