@@ -26,18 +26,18 @@ export class IntermediateCaCertificate extends pulumi.dynamic.Resource {
   /** The id CCM returned: a CA id (only GET and export work on it). Also the resource id. */
   readonly caId: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
-  declare readonly serialNumber: pulumi.Output<string | undefined>;
+  declare readonly serialNumber: pulumi.Output<string>;
   /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string | undefined>;
+  declare readonly notBefore: pulumi.Output<string>;
   /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string | undefined>;
-  declare readonly issuerName: pulumi.Output<string | undefined>;
+  declare readonly notAfter: pulumi.Output<string>;
+  declare readonly issuerName: pulumi.Output<string>;
   /** The subject, taken from the CSR. */
   declare readonly subject: pulumi.Output<Record<string, string>>;
   /** The signed CA certificate (PEM, secret): a PrivateCa's `certificatePem` to import. */
   declare readonly certificatePem: pulumi.Output<string>;
   /** The signer's chain, issuer first, up to the root (PEM, secret): a PrivateCa's `certificateChainPem`. */
-  declare readonly certificateChainPem: pulumi.Output<string | undefined>;
+  declare readonly certificateChainPem: pulumi.Output<string>;
 
   constructor(name: string, args: IntermediateCaCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {

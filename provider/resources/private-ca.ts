@@ -78,26 +78,26 @@ export class PrivateCa extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<string>;
   declare readonly type: pulumi.Output<string>;
   /** GENERATE (signed inside CCM) or IMPORT (signed elsewhere and imported). */
-  declare readonly genMode: pulumi.Output<string | undefined>;
-  declare readonly serialNumber: pulumi.Output<string | undefined>;
+  declare readonly genMode: pulumi.Output<string>;
+  declare readonly serialNumber: pulumi.Output<string>;
   /** ISO 8601; absent while PENDING. */
-  declare readonly notBefore: pulumi.Output<string | undefined>;
+  declare readonly notBefore: pulumi.Output<string>;
   /** ISO 8601; absent while PENDING. */
-  declare readonly notAfter: pulumi.Output<string | undefined>;
-  declare readonly issuerName: pulumi.Output<string | undefined>;
+  declare readonly notAfter: pulumi.Output<string>;
+  declare readonly issuerName: pulumi.Output<string>;
   /** The subject as the service reports it. */
   declare readonly subject: pulumi.Output<Record<string, string>>;
   /** When a CA scheduled for deletion will be gone (ISO 8601). */
-  declare readonly deleteTime: pulumi.Output<string | undefined>;
+  declare readonly deleteTime: pulumi.Output<string>;
   /**
    * A SUBORDINATE created without issuerId: its certificate signing request (PEM, secret). Fetched
    * once while PENDING and kept after activation (CCM exports it only while PENDING).
    */
-  declare readonly csrPem: pulumi.Output<string | undefined>;
+  declare readonly csrPem: pulumi.Output<string>;
   /** The CA's certificate (PEM, secret) once ACTIVED. */
-  declare readonly certificatePem: pulumi.Output<string | undefined>;
+  declare readonly certificatePem: pulumi.Output<string>;
   /** The CA's chain above it, up to the root (PEM, secret); a root's chain is the root itself. */
-  declare readonly certificateChainPem: pulumi.Output<string | undefined>;
+  declare readonly certificateChainPem: pulumi.Output<string>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
   declare readonly pendingDays: pulumi.Output<number | undefined>;
 
