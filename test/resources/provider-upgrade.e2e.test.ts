@@ -1,0 +1,112 @@
+// Old state keeps working after a package upgrade. A program is set up the way a user's project
+// is — its own node_modules with a copy of this package — and deployed. Then the copy is replaced
+// by a "newer version" whose runtime is different code; preview, refresh and destroy of the old
+// state must run through the new runtime, plan no change, and leave __provider untouched.
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestEmulator } from "../harness/emulator.js";
+import { type StackExport, TestStack } from "../harness/stack.js";
+import { createRootCa } from "./fixtures.js";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const PACKAGE = "pulumi-huaweicloud-ccm";
+
+/** A user-like project: its own node_modules, this package copied in (not linked). */
+function makeProject(dir: string): void {
+  const modules = path.join(dir, "node_modules");
+  mkdirSync(modules, { recursive: true });
+  for (const entry of readdirSync(path.join(repoRoot, "node_modules"))) {
+    if (entry === PACKAGE || entry.startsWith(".")) continue;
+    symlinkSync(path.join(repoRoot, "node_modules", entry), path.join(modules, entry));
+  }
+  installPackage(dir, "1.0.0");
+  cpSync(path.join(repoRoot, "test/programs/certificate/index.ts"), path.join(dir, "index.ts"));
+  writeFileSync(path.join(dir, "Pulumi.yaml"), "name: upgrade\nruntime: nodejs\n");
+}
+
+/** (Re)installs the package copy, as `npm install pulumi-huaweicloud-ccm@<version>` would. */
+function installPackage(dir: string, version: string): string {
+  const target = path.join(dir, "node_modules", PACKAGE);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  cpSync(path.join(repoRoot, "dist"), path.join(target, "dist"), { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as Record<string, unknown>;
+  writeFileSync(path.join(target, "package.json"), JSON.stringify({ ...manifest, version }));
+  return target;
+}
+
+function shims(state: StackExport): string[] {
+  return (state.deployment.resources ?? [])
+    .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/huaweicloud-ccm:"))
+    .flatMap((r) => [r.inputs?.__provider, r.outputs?.__provider])
+    .map((text) => String(text));
+}
+
+describe("an upgraded package serves state written by an older one", () => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+  const project = mkdtempSync(path.join(tmpdir(), "ccm-upgrade-"));
+  const calls = path.join(project, "runtime-calls.log");
+  let shimsBefore: string[];
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    const { caId } = await createRootCa(emulator);
+    makeProject(project);
+    const { config, secrets } = emulator.stackConfig();
+    stack = new TestStack({ program: project, config: { ...config, caId }, secrets });
+  });
+  afterAll(async () => {
+    await stack?.dispose().catch(() => undefined);
+    await emulator?.close();
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  it("version 1 deploys", async () => {
+    const { changes } = await stack.up();
+    expect(changes).toEqual({ create: 5 });
+    shimsBefore = shims(await stack.exportState());
+    expect(shimsBefore.length).toBe(8);
+  });
+
+  it("version 2, with different runtime code, plans no change and serves refresh and destroy", async () => {
+    const target = installPackage(project, "2.0.0");
+    // The "new code": a runtime that logs every call it serves, so the test sees who answered.
+    appendFileSync(
+      path.join(target, "dist/provider/runtime/dispatch.js"),
+      `\nconst __v1Dispatch = exports.dispatch;\nexports.dispatch = (type, method, args) => {\n  require("node:fs").appendFileSync(${JSON.stringify(calls)}, type + " " + method + "\\n");\n  return __v1Dispatch(type, method, args);\n};\n`,
+    );
+
+    await stack.previewNoChanges();
+    expect(await stack.refresh()).toEqual({ same: 5 });
+    const served = readFileSync(calls, "utf8");
+    expect(served).toContain("PrivateCertificate diff");
+    expect(served).toContain("PrivateCertificate read");
+    expect(served).toContain("CertificateBundle read");
+    // The serialized shim is the same text in both versions: nothing in state had to change.
+    expect(shims(await stack.exportState())).toEqual(shimsBefore);
+
+    expect(await stack.destroy()).toEqual({ delete: 5 });
+    expect(readFileSync(calls, "utf8")).toContain("PrivateCertificate delete");
+    expect((await emulator.inventory()).certificates).toEqual([]);
+  });
+
+  it("the state names no package path or version in the shim", () => {
+    for (const text of shimsBefore) {
+      expect(text).not.toContain(project);
+      expect(text).not.toMatch(/node_modules|1\.0\.0/);
+    }
+  });
+});
