@@ -166,9 +166,10 @@ export class CcmApiError extends CcmError implements ApiErrorDetails {
     this.retryAfterMs = details.retryAfterMs;
   }
 
-  /** Both documented not-found shapes (400 + PCA.10010002, 404 + PCA.00030102), or a bare 404. */
+  /** Both documented not-found shapes (400 + PCA.10010002, 404 + PCA.00030102), or a bare 404;
+   * for SCM and SMS, a 404 from the service (not the gateway). */
   get isNotFound(): boolean {
-    return isNotFoundShape(this.status, this.errorCode);
+    return isNotFoundShape(this.service, this.status, this.errorCode);
   }
 }
 
@@ -176,14 +177,21 @@ export function isCcmApiError(value: unknown): value is CcmApiError {
   return isCcmError(value) && value.code === "ERR_CCM_API";
 }
 
-/** True when `value` is the API saying the CA or certificate does not exist. */
+/** True when `value` is the API saying the CA, certificate (CCM or SCM) or SMS task does not exist. */
 export function isNotFoundError(value: unknown): boolean {
-  return isCcmApiError(value) && isNotFoundShape(value.status, value.errorCode);
+  return isCcmApiError(value) && isNotFoundShape(value.service, value.status, value.errorCode);
 }
 
-function isNotFoundShape(status: number, errorCode: string | undefined): boolean {
-  if (errorCode !== undefined) return NOT_FOUND_ERROR_CODES.includes(errorCode);
-  return status === 404;
+// The API gateway answers 404 APIG.0101 for a path it does not route (a wrong endpoint), which
+// says nothing about the object: it must never make a resource drop out of state.
+const GATEWAY_ERROR_CODE = /^APIGW?\./;
+
+function isNotFoundShape(service: ServiceName, status: number, errorCode: string | undefined): boolean {
+  if (errorCode !== undefined && NOT_FOUND_ERROR_CODES.includes(errorCode)) return true;
+  // SCM and SMS codes for a missing certificate or task are not published (the SMS certkey page
+  // documents a 404 answer, without codes), so their 404 is the signal, unless the gateway sent it.
+  if (service !== "ccm") return status === 404 && !(errorCode !== undefined && GATEWAY_ERROR_CODE.test(errorCode));
+  return errorCode === undefined && status === 404;
 }
 
 export interface RequestRef {

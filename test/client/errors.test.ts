@@ -63,6 +63,20 @@ describe("CcmApiError", () => {
     expect(isNotFoundError(new Error("PCA.10010002"))).toBe(false);
   });
 
+  it("recognises SCM and SMS not-found (a 404 from the service), never the gateway's no-such-API 404", () => {
+    const scm = { service: "scm", method: "POST", path: "/v3/scm/certificates/scs0000000000000/export" } as const;
+    const sms = { service: "sms", method: "GET", path: "/v3/tasks/t1/certkey" } as const;
+    expect(isNotFoundError(new CcmApiError({ ...scm, status: 404, errorCode: "SCM.0002" }))).toBe(true);
+    expect(isNotFoundError(new CcmApiError({ ...sms, status: 404, errorCode: "SMS.0002" }))).toBe(true);
+    expect(new CcmApiError({ ...sms, status: 404 }).isNotFound).toBe(true);
+    expect(isNotFoundError(new CcmApiError({ ...scm, status: 404, errorCode: "APIG.0101" }))).toBe(false);
+    expect(isNotFoundError(new CcmApiError({ ...sms, status: 404, errorCode: "APIGW.0101" }))).toBe(false);
+    expect(isNotFoundError(new CcmApiError({ ...scm, status: 400, errorCode: "SCM.0001" }))).toBe(false);
+    expect(isNotFoundError(new CcmApiError({ ...sms, status: 403, errorCode: "SMS.9004" }))).toBe(false);
+    // CCM keeps its own rule: a 404 carrying a code other than the not-found ones is something else.
+    expect(isNotFoundError(new CcmApiError({ ...base, status: 404, errorCode: "APIG.0101" }))).toBe(false);
+  });
+
   it("names the IAM permission on 403, flagging names that are inferred", () => {
     const documented = new CcmApiError({
       ...base,

@@ -341,7 +341,7 @@ describe("SCM and SMS", () => {
     expect(exported.privateKey).toMatch(/^-----BEGIN [A-Z ]*PRIVATE KEY-----\n/);
     expect(splitPemBlocks(exported.entireCertificate ?? "").length).toBeGreaterThanOrEqual(1);
     const missing = await client.scm.exportCertificate("scs0000000000000").catch((e: unknown) => e);
-    expect(missing).toMatchObject({ code: "ERR_CCM_API", service: "scm" });
+    expect(missing).toMatchObject({ code: "ERR_CCM_API", service: "scm", isNotFound: true });
   });
 
   it("reads a seeded SMS task's certificates and keys", async () => {
@@ -357,5 +357,7 @@ describe("SCM and SMS", () => {
     expect((await client.sms.getCertKey(taskId)).ca).toBeUndefined();
     const inventory = await harness.inventory();
     expect(inventory.requests.by_route["GET /v3/tasks/{task_id}/certkey"]).toBe(2);
+    const missing = await client.sms.getCertKey("no-such-task").catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: "ERR_CCM_API", service: "sms", isNotFound: true });
   });
 });
