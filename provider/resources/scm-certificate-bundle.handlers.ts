@@ -1,0 +1,122 @@
+// ScmCertificateBundle handlers. An export is a read: it creates nothing in SCM, so the resource
+// is the exported material, kept stable across refreshes for as long as SCM holds the same
+// certificate. Metadata is read locally with node:crypto, so it always describes exactly the
+// exported certificate.
+import { z } from "zod";
+import type { CcmClient } from "../client/index.js";
+import { isNotFoundError } from "../errors.js";
+import { certificateMetadata, fullChainPem, splitPemBlocks } from "../pem.js";
+import { client } from "../runtime/context.js";
+import type { ResourceHandlers } from "../runtime/handlers.js";
+import { ID_LIMITS } from "../schemas/enums.js";
+import { checkInputs } from "./check.js";
+import { definedEntries, GONE, withoutProvider } from "./common.js";
+import { changedProperties, type DiffPlan } from "./diff.js";
+
+const SCM_ID_LENGTH = ID_LIMITS.scmCertificate.length;
+
+export const scmCertificateBundleInputs = z.strictObject({
+  certificateId: z
+    .string()
+    .regex(
+      new RegExp(`^\\S{${SCM_ID_LENGTH}}$`),
+      `must be a ${SCM_ID_LENGTH}-character SCM certificate id, like "scs1554192131150"`,
+    ),
+});
+
+export type ScmCertificateBundleInputs = z.output<typeof scmCertificateBundleInputs>;
+
+export interface ScmCertificateBundleOutputs extends ScmCertificateBundleInputs {
+  entireCertificatePem: string;
+  certificatePem: string;
+  certificateChainPem?: string;
+  fullChainPem: string;
+  privateKeyPem?: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  sha256Fingerprint: string;
+  subject: string;
+  subjectAlternativeNames: string[];
+}
+
+/** The bundle is a pure function of the certificate it exports. */
+export const SCM_CERTIFICATE_BUNDLE_DIFF: DiffPlan = { replaceOn: ["certificateId"], updateOn: [] };
+
+const isCertificate = (block: string) => block.startsWith("-----BEGIN CERTIFICATE-----");
+
+/** The certificate, and every other certificate of the chain once, in the order SCM gave them. */
+function leafAndChain(certificate: string | undefined, chain: string | undefined, entire: string | undefined) {
+  // `certificate` is the leaf alone; should it be missing, `entire_certificate` starts with it.
+  const leaf = splitPemBlocks(certificate ?? entire ?? "").find(isCertificate);
+  if (!leaf) throw new Error("the SCM export returned no certificate");
+  const rest = chain === undefined ? splitPemBlocks(entire ?? "").slice(1) : splitPemBlocks(chain);
+  return { leaf, chain: [...new Set(rest.filter(isCertificate))].filter((b) => b !== leaf).join("") };
+}
+
+async function exportBundle(api: CcmClient, inputs: ScmCertificateBundleInputs): Promise<ScmCertificateBundleOutputs> {
+  const exported = await api.scm.exportCertificate(inputs.certificateId);
+  const { leaf, chain } = leafAndChain(exported.certificate, exported.certificateChain, exported.entireCertificate);
+  const meta = certificateMetadata(leaf);
+  const full = fullChainPem(leaf, chain);
+  return {
+    ...inputs,
+    ...definedEntries({
+      certificateChainPem: chain === "" ? undefined : chain,
+      privateKeyPem: exported.privateKey,
+    }),
+    entireCertificatePem: exported.entireCertificate ?? full,
+    certificatePem: leaf,
+    fullChainPem: full,
+    serialNumber: meta.serialNumber,
+    notBefore: meta.notBefore,
+    notAfter: meta.notAfter,
+    sha256Fingerprint: meta.fingerprintSha256,
+    subject: meta.subject,
+    subjectAlternativeNames: meta.subjectAltName ? meta.subjectAltName.split(", ") : [],
+  };
+}
+
+export const scmCertificateBundleHandlers: ResourceHandlers<ScmCertificateBundleInputs, ScmCertificateBundleOutputs> = {
+  async check(_olds, news) {
+    return checkInputs(scmCertificateBundleInputs, news);
+  },
+
+  async diff(_id, olds, news) {
+    const { replaces } = changedProperties(SCM_CERTIFICATE_BUNDLE_DIFF, olds, news);
+    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+  },
+
+  async create(inputs) {
+    const args = withoutProvider(inputs) as ScmCertificateBundleInputs;
+    return { id: args.certificateId, outs: await exportBundle(client(), args) };
+  },
+
+  async read(id, props) {
+    if (!props) return GONE;
+    const stored = withoutProvider(props) as ScmCertificateBundleOutputs;
+    let fresh: ScmCertificateBundleOutputs;
+    try {
+      fresh = await exportBundle(client(), { certificateId: stored.certificateId });
+    } catch (error) {
+      // Deleted in SCM: the bundle leaves state (the next up tries the export again and says why
+      // it fails), rather than keeping key material for a certificate that no longer exists.
+      if (isNotFoundError(error)) return GONE;
+      throw error;
+    }
+    // Same certificate → the stored outputs stand, so a refresh of an unchanged bundle reports
+    // no change; a renewed or replaced certificate (same SCM id) is taken as exported now.
+    return { id, props: fresh.certificatePem === stored.certificatePem ? stored : fresh };
+  },
+
+  async update(_id, _olds, news) {
+    // diff never plans an in-place change (every property replaces); should the engine call
+    // update anyway, exporting again keeps the outputs whole rather than emptying them.
+    return { outs: await exportBundle(client(), withoutProvider(news) as ScmCertificateBundleInputs) };
+  },
+
+  async delete() {
+    // NO-OP: an export creates nothing in SCM, and the certificate itself is bought or uploaded
+    // (and deleted) in SCM, outside this stack; Pulumi only forgets the exported copy.
+  },
+};

@@ -1,0 +1,76 @@
+// ScmCertificateBundle: an SSL certificate held in SCM (SSL Certificate Manager — bought or
+// uploaded there, not made by this package) exported with its chain and private key (seed 001,
+// POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
+// from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
+import * as pulumi from "@pulumi/pulumi";
+import { shimProvider } from "./shim.js";
+
+export interface ScmCertificateBundleArgs {
+  /** The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew. */
+  certificateId: pulumi.Input<string>;
+}
+
+/** Every output that carries a certificate or key material. */
+export const SCM_CERTIFICATE_BUNDLE_SECRETS = [
+  "entireCertificatePem",
+  "certificatePem",
+  "certificateChainPem",
+  "fullChainPem",
+  "privateKeyPem",
+] as const;
+
+export class ScmCertificateBundle extends pulumi.dynamic.Resource {
+  declare readonly certificateId: pulumi.Output<string>;
+  /** The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM). Secret. */
+  declare readonly entireCertificatePem: pulumi.Output<string>;
+  /** The certificate alone (PEM, "\n" line endings). Secret. */
+  declare readonly certificatePem: pulumi.Output<string>;
+  /** The issuing chain, intermediate(s) then root (PEM); absent when SCM holds none. Secret. */
+  declare readonly certificateChainPem: pulumi.Output<string | undefined>;
+  /** The certificate followed by its chain, each once — what nginx's ssl_certificate wants. Secret. */
+  declare readonly fullChainPem: pulumi.Output<string>;
+  /** The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR). Secret. */
+  declare readonly privateKeyPem: pulumi.Output<string | undefined>;
+  /** Hex serial number of the certificate, read locally. */
+  declare readonly serialNumber: pulumi.Output<string>;
+  /** ISO 8601. */
+  declare readonly notBefore: pulumi.Output<string>;
+  /** ISO 8601. */
+  declare readonly notAfter: pulumi.Output<string>;
+  /** SHA-256 fingerprint of the certificate, "AB:CD:…". */
+  declare readonly sha256Fingerprint: pulumi.Output<string>;
+  /** The certificate's subject, e.g. "CN=shop.example.com". */
+  declare readonly subject: pulumi.Output<string>;
+  /** The certificate's subject alternative names, e.g. ["DNS:shop.example.com"]. */
+  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
+
+  constructor(name: string, args: ScmCertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
+    // Every declared output is named here (undefined until the engine fills it): Pulumi only
+    // exposes outputs whose keys are in props.
+    const props = {
+      certificateId: args?.certificateId,
+      entireCertificatePem: undefined,
+      certificatePem: undefined,
+      certificateChainPem: undefined,
+      fullChainPem: undefined,
+      privateKeyPem: undefined,
+      serialNumber: undefined,
+      notBefore: undefined,
+      notAfter: undefined,
+      sha256Fingerprint: undefined,
+      subject: undefined,
+      subjectAlternativeNames: undefined,
+    };
+    super(
+      shimProvider("ScmCertificateBundle"),
+      name,
+      props,
+      {
+        ...opts,
+        additionalSecretOutputs: [...SCM_CERTIFICATE_BUNDLE_SECRETS, ...(opts?.additionalSecretOutputs ?? [])],
+      },
+      "huaweicloud-ccm",
+      "ScmCertificateBundle",
+    );
+  }
+}
