@@ -48,6 +48,7 @@ export {
   IntermediateCaCertificate,
   type IntermediateCaCertificateArgs,
 } from "./resources/intermediate-ca-certificate.js";
+export { MigrationTaskCertKey, type MigrationTaskCertKeyArgs } from "./resources/migration-task-cert-key.js";
 export {
   type CaDistinguishedNameArgs,
   type CrlConfigurationArgs,
@@ -63,6 +64,7 @@ export {
   type SubjectAlternativeNameArgs,
   type ValidityArgs,
 } from "./resources/private-certificate.js";
+export { ScmCertificateBundle, type ScmCertificateBundleArgs } from "./resources/scm-certificate-bundle.js";
 
 // Enums and limits (the same tables `check` validates with)
 export * as limits from "./schemas/enums.js";

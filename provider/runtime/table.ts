@@ -2,8 +2,10 @@
 // line here; renaming one would strand existing state, so names never change.
 import { certificateBundleHandlers } from "../resources/certificate-bundle.handlers.js";
 import { intermediateCaCertificateHandlers } from "../resources/intermediate-ca-certificate.handlers.js";
+import { migrationTaskCertKeyHandlers } from "../resources/migration-task-cert-key.handlers.js";
 import { privateCaHandlers } from "../resources/private-ca.handlers.js";
 import { privateCertificateHandlers } from "../resources/private-certificate.handlers.js";
+import { scmCertificateBundleHandlers } from "../resources/scm-certificate-bundle.handlers.js";
 import type { ResourceTypeName } from "../resources/shim.js";
 import type { ResourceHandlers } from "./handlers.js";
 
@@ -12,4 +14,6 @@ export const RESOURCE_HANDLERS: Partial<Record<ResourceTypeName, ResourceHandler
   PrivateCertificate: privateCertificateHandlers,
   IntermediateCaCertificate: intermediateCaCertificateHandlers,
   CertificateBundle: certificateBundleHandlers,
+  ScmCertificateBundle: scmCertificateBundleHandlers,
+  MigrationTaskCertKey: migrationTaskCertKeyHandlers,
 };
