@@ -4,7 +4,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Credentials, DEMO_CREDENTIALS } from "./auth.js";
@@ -17,7 +17,7 @@ import { parseSeedDocument, type SeedDocument } from "./model/seed.js";
 import { handleApiRequest } from "./pipeline.js";
 import type { Runtime } from "./runtime.js";
 import { createRouter } from "./server.js";
-import { RequestCounter } from "./stats.js";
+import { ConnectionCounter, RequestCounter } from "./stats.js";
 import { openStore } from "./store/index.js";
 import { prepareTls, type TlsMaterial } from "./tls.js";
 
@@ -99,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock,
     faults,
     counter: new RequestCounter(),
+    connections: new ConnectionCounter(),
     router: createRouter(),
     credentials,
     log,
@@ -110,6 +111,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     const requestId = newRequestId();
     response.setHeader("X-Request-Id", requestId);
+    // The service's clock, as create_time shows it: clients read it to reason about creation times
+    // (the lost-response lookup). Signature checks keep real time, so a shifted clock stays usable.
+    response.setHeader("Date", new Date(rt.clock.now()).toUTCString());
     if (rt.info.logRequests) {
       response.on("finish", () => log(`${request.method} ${request.url} -> ${response.statusCode} (${requestId})`));
     }
@@ -126,6 +130,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server: Server = tls
     ? createHttpsServer({ cert: tls.certificatePem, key: tls.privateKeyPem }, handler)
     : createHttpServer(handler);
+  // On the https server too this is the TCP accept, before the TLS handshake.
+  server.on("connection", (socket: Socket) => rt.connections.accepted(socket));
   let address: AddressInfo;
   try {
     address = await listen(server, options.port ?? 0, host);

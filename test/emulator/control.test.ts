@@ -109,7 +109,11 @@ describe("clock", () => {
     expect((await api.get(`${CERTS}/${id}`)).json.status).toBe("EXPIRED");
     expect((await api.get("/_emulator/clock", CONTROL)).json.offset_ms).toBe(DAY + DAY / 2);
     // Signatures are still checked against real time, since clients sign with theirs.
-    expect((await api.get(CERTS, { auth: "aksk" })).status).toBe(200);
+    const signed = await api.get(CERTS, { auth: "aksk" });
+    expect(signed.status).toBe(200);
+    // The Date header is the service's (shifted) clock, the one create_time is written with.
+    const served = Date.parse(signed.headers.get("date") ?? "");
+    expect(Math.abs(served - (Date.now() + DAY + DAY / 2))).toBeLessThan(5_000);
   });
 
   test("refuses a body without an integer offset", async () => {
