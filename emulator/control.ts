@@ -34,10 +34,12 @@ function clockView(rt: Runtime) {
   return { now: rt.clock.now(), offset_ms: rt.clock.offsetMs };
 }
 
-/** Back to how the emulator started: no data but the startup seed, startup faults, real time, zero counts. */
+/** Back to how the emulator started: no data but the startup seed, startup faults, real time, zero counts
+ * (requests and connections). */
 export async function resetRuntime(rt: Runtime): Promise<void> {
   await rt.model.reset();
   rt.counter.reset();
+  rt.connections.reset();
   rt.faults.replace(rt.startup.faults);
   rt.clock.setOffset(0);
   if (rt.startup.seed) await rt.model.seed(rt.startup.seed);
@@ -77,7 +79,15 @@ async function dispatch(rt: Runtime, method: string, name: string, body: unknown
     case "POST seed":
       return { status: 200, json: await rt.model.seed(body ?? {}) };
     case "GET inventory":
-      return { status: 200, json: { ...rt.model.inventory(), requests: rt.counter.snapshot(), clock: clockView(rt) } };
+      return {
+        status: 200,
+        json: {
+          ...rt.model.inventory(),
+          requests: rt.counter.snapshot(),
+          connections: rt.connections.snapshot(),
+          clock: clockView(rt),
+        },
+      };
     case "GET faults":
       return { status: 200, json: { rules: rt.faults.list() } };
     case "PUT faults":

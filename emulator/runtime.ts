@@ -4,7 +4,7 @@ import type { FaultInjector, FaultRule } from "./faults.js";
 import type { Model } from "./model/index.js";
 import type { SeedDocument } from "./model/seed.js";
 import type { Router } from "./router.js";
-import type { RequestCounter } from "./stats.js";
+import type { ConnectionCounter, RequestCounter } from "./stats.js";
 
 /** Everything one running emulator shares between its API pipeline and its control plane. */
 export interface Runtime {
@@ -12,6 +12,7 @@ export interface Runtime {
   readonly clock: Clock;
   readonly faults: FaultInjector;
   readonly counter: RequestCounter;
+  readonly connections: ConnectionCounter;
   readonly router: Router;
   /** null = authentication disabled (--no-auth). */
   readonly credentials: Credentials | null;
