@@ -3,6 +3,7 @@
 //   root (ROOT, ACTIVED)
 //     └─ signs the CSR of ─► issuing (SUBORDINATE, created PENDING: CCM makes its key, exposes csrPem)
 //                              └─ once its signed certificate is imported (ACTIVED) ─► web (a leaf)
+//                                                                                     └─► web-nginx (its PEMs)
 //
 // The signer here is a CCM root in the same stack (IntermediateCaCertificate); it could as well
 // be an offline root, another account or another stack — any CA that signs the CSR. A CA's CSR
@@ -12,11 +13,11 @@
 //   pulumi up       # root ACTIVED; issuing PENDING with its csrPem; the root signs that CSR
 //   pulumi config set --secret issuingCertificatePem -- "$(pulumi stack output signedCertificatePem --show-secrets)"
 //   pulumi config set --secret issuingCertificateChainPem -- "$(pulumi stack output signedCertificateChainPem --show-secrets)"
-//   pulumi up       # issuing: updated in place (imported → ACTIVED); web is issued from it
+//   pulumi up       # issuing: updated in place (imported → ACTIVED); web is issued from it, and exported
 //
 // Every PEM (CSR, certificates, chains) is a secret in state and in the stack outputs.
 import * as pulumi from "@pulumi/pulumi";
-import { IntermediateCaCertificate, PrivateCa, PrivateCertificate } from "pulumi-huaweicloud-ccm";
+import { CertificateBundle, IntermediateCaCertificate, PrivateCa, PrivateCertificate } from "pulumi-huaweicloud-ccm";
 
 const config = new pulumi.Config();
 const organisation = {
@@ -81,4 +82,10 @@ export const issuingCertificatePem = issuing.certificatePem;
 export const issuingCertificateChainPem = issuing.certificateChainPem;
 export const signedCertificatePem = signed.certificatePem;
 export const signedCertificateChainPem = signed.certificateChainPem;
+// What a server gets: the leaf, then the imported subordinate, then the root.
+const webBundle = web
+  ? new CertificateBundle("web-nginx", { certificateId: web.certificateId, type: "NGINX" })
+  : undefined;
+
 export const webCertificateId = web?.certificateId;
+export const webFullChainPem = webBundle?.fullChainPem;

@@ -70,6 +70,7 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
     expect(outputs.issuingCertificatePem?.value).toBeUndefined();
     expect(outputs.signedCertificatePem).toMatchObject({ secret: true });
     expect(outputs.webCertificateId?.value).toBeUndefined();
+    expect(outputs.webFullChainPem?.value).toBeUndefined();
     // The signed certificate chains to the root, and its chain is the root.
     const rootPem = text(outputs, "rootCertificatePem");
     expect(splitPemBlocks(text(outputs, "signedCertificateChainPem"))).toEqual(splitPemBlocks(rootPem));
@@ -96,12 +97,12 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
     // GOTCHA: while a preview plans an in-place update of a dynamic resource, the engine reports
     // all its outputs as unknown, so the signer's csrPem input (issuing.csrPem) is unknown and the
     // preview shows it replaced; the up itself finds the CSR unchanged and leaves it alone.
-    expect(await stack.preview()).toEqual({ update: 1, create: 1, replace: 1, same: 2 });
+    expect(await stack.preview()).toEqual({ update: 1, create: 2, replace: 1, same: 2 });
     expect(await emulator.requestCount()).toBe(before);
 
     const { outputs, changes } = await stack.up();
     second = outputs;
-    expect(changes).toEqual({ update: 1, create: 1, same: 3 });
+    expect(changes).toEqual({ update: 1, create: 2, same: 3 });
     expect(outputs.issuingCaId?.value).toBe(first.issuingCaId?.value);
     expect(outputs.issuingStatus?.value).toBe("ACTIVED");
     // The CSR it was signed for stays in state after activation (CCM no longer exports it).
@@ -119,22 +120,22 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
 
   it("after the import, a preview makes no API call and plans no change", async () => {
     const before = await emulator.requestCount();
-    expect(await stack.previewNoChanges()).toEqual({ same: 5 });
+    expect(await stack.previewNoChanges()).toEqual({ same: 6 });
     expect(await emulator.requestCount()).toBe(before);
   });
 
-  it("the leaf verifies with openssl through the imported subordinate up to the root", async () => {
+  it("the leaf's bundle verifies with openssl through the imported subordinate up to the root", async () => {
     const rootPem = text(second, "rootCertificatePem");
     const issuingPem = text(second, "issuingCertificatePem");
     // The subordinate's own chain (from its CA export) is the root.
     expect(splitPemBlocks(text(second, "issuingCertificateChainPem"))).toEqual(splitPemBlocks(rootPem));
     expect(await opensslVerify(rootPem, "", issuingPem)).toMatch(/: OK/);
-    const leaf = await emulator.client().certificates.exportPem(text(second, "webCertificateId"), { type: "OTHER" });
-    expect(splitPemBlocks(leaf.certificateChain ?? "")).toEqual([
-      ...splitPemBlocks(issuingPem),
-      ...splitPemBlocks(rootPem),
-    ]);
-    expect(await opensslVerify(rootPem, issuingPem, leaf.certificate ?? "")).toMatch(/: OK/);
+    // The bundle's full chain: the leaf, the imported subordinate, the root.
+    const [leaf, ...chain] = splitPemBlocks(text(second, "webFullChainPem"));
+    expect(chain).toEqual([...splitPemBlocks(issuingPem), ...splitPemBlocks(rootPem)]);
+    expect(await opensslVerify(rootPem, chain.join(""), leaf ?? "")).toMatch(/: OK/);
+    const verified = await opensslVerify(rootPem, "", leaf ?? "").catch((e: Error) => e.message);
+    expect(verified).toMatch(/unable to get local issuer certificate/);
   });
 
   it("neither the state nor the stack outputs show a PEM in plaintext", async () => {
@@ -157,6 +158,7 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
       "issuingCertificateChainPem",
       "signedCertificatePem",
       "signedCertificateChainPem",
+      "webFullChainPem",
     ]) {
       expect(output).toMatch(new RegExp(`${name}\\s+\\[secret\\]`));
     }
@@ -164,12 +166,12 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
   });
 
   it("refresh finds everything as recorded", async () => {
-    expect(await stack.refresh()).toEqual({ same: 5 });
-    expect(await stack.previewNoChanges()).toEqual({ same: 5 });
+    expect(await stack.refresh()).toEqual({ same: 6 });
+    expect(await stack.previewNoChanges()).toEqual({ same: 6 });
   });
 
   it("destroy leaves no active CA or certificate behind", async () => {
-    expect(await stack.destroy()).toEqual({ delete: 5 });
+    expect(await stack.destroy()).toEqual({ delete: 6 });
     const inventory = await emulator.inventory();
     // Deleted certificates are gone from the inventory; CAs are scheduled for deletion.
     expect(inventory.certificates).toEqual([]);
