@@ -12,7 +12,10 @@ import { splitPemBlocks } from "./pem.js";
 export const CONFIG_NAMESPACE = "huaweicloud-ccm";
 export const DEFAULT_MAX_RETRIES = 5;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Keep-alive connections per endpoint pool; bench/provider.mjs measures what fewer would cost. */
+export const DEFAULT_MAX_CONNECTIONS = 16;
 const MAX_RETRIES_LIMIT = 20;
+const MAX_CONNECTIONS_LIMIT = 256;
 
 export interface ConfigSetting {
   /** The stack-config key, without the "huaweicloud-ccm:" namespace. */
@@ -100,6 +103,13 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     default: String(DEFAULT_REQUEST_TIMEOUT_MS),
     description: "timeout of one HTTP attempt, in ms",
   },
+  {
+    key: "maxConnections",
+    env: ["HW_CCM_MAX_CONNECTIONS"],
+    secret: false,
+    default: String(DEFAULT_MAX_CONNECTIONS),
+    description: `TCP connections per endpoint (and CA bundle) at most, 1–${MAX_CONNECTIONS_LIMIT}`,
+  },
 ];
 
 /** A secret string that will not print itself: not in JSON, not in util.inspect, not in templates. */
@@ -145,6 +155,8 @@ export interface ResolvedConfig {
   readonly caBundle: string | undefined;
   readonly maxRetries: number;
   readonly requestTimeoutMs: number;
+  /** Most sockets the pool of one endpoint holds (one pool per endpoint, CA bundle and size). */
+  readonly maxConnections: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -207,6 +219,7 @@ export function resolveConfig(
     caBundle: resolveCaBundle(stackConfig, env),
     maxRetries: resolveInt(stackConfig, env, "maxRetries", DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT),
     requestTimeoutMs: resolveInt(stackConfig, env, "requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS, 1, 3_600_000),
+    maxConnections: resolveInt(stackConfig, env, "maxConnections", DEFAULT_MAX_CONNECTIONS, 1, MAX_CONNECTIONS_LIMIT),
   };
 }
 

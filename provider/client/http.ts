@@ -24,6 +24,8 @@ export type AttemptOutcome =
 export interface AttemptRequest {
   readonly origin: string;
   readonly caBundle: string | undefined;
+  /** Size of the origin's pool, when this request is the one that creates it. */
+  readonly maxConnections: number;
   readonly method: "GET" | "POST" | "DELETE" | "PUT";
   /** Path and query as sent. */
   readonly path: string;
@@ -32,12 +34,12 @@ export interface AttemptRequest {
   readonly timeoutMs: number;
 }
 
-// Why these numbers: a pool never needs many sockets (the engine's parallelism is 10–50, and
-// creates are serial per resource); idle sockets live 10 s (undici's 4 s default expires between
-// the steps of a slow `pulumi up`), or what the server's Keep-Alive hint says, up to a minute.
+// Why these numbers: the pool size comes from the config (maxConnections, default 16: a pool never
+// needs many sockets, the engine's parallelism is 10–50 and creates are serial per resource);
+// idle sockets live 10 s (undici's 4 s default expires between the steps of a slow `pulumi up`),
+// or what the server's Keep-Alive hint says, up to a minute.
 // HTTP/1.1 only: h1 keep-alive and onRequestSent semantics are what the create safety relies on.
 const POOL_OPTIONS = {
-  connections: 16,
   pipelining: 1,
   keepAliveTimeout: 10_000,
   keepAliveMaxTimeout: 60_000,
@@ -47,18 +49,24 @@ const POOL_OPTIONS = {
 
 const pools = new Map<string, Pool>();
 
-function poolKey(origin: string, caBundle: string | undefined): string {
+// The size is part of the key so that a call configured with another size never silently shares a
+// pool made with the first one it met.
+function poolKey(origin: string, caBundle: string | undefined, connections: number): string {
   const bundle = caBundle ? createHash("sha256").update(caBundle).digest("hex").slice(0, 16) : "system-roots";
-  return `${origin}#${bundle}`;
+  return `${origin}#${bundle}#${connections}`;
 }
 
-/** The shared pool of `origin` (with `caBundle` trusted in addition to the system roots). */
-export function poolFor(origin: string, caBundle: string | undefined): Pool {
-  const key = poolKey(origin, caBundle);
+/**
+ * The shared pool of `origin` (with `caBundle` trusted in addition to the system roots) holding at
+ * most `connections` sockets.
+ */
+export function poolFor(origin: string, caBundle: string | undefined, connections: number): Pool {
+  const key = poolKey(origin, caBundle, connections);
   const existing = pools.get(key);
   if (existing && !existing.closed && !existing.destroyed) return existing;
   const pool = new Pool(origin, {
     ...POOL_OPTIONS,
+    connections,
     // TLS verification stays on: a private CA is trusted by adding it, never by switching checks off.
     ...(caBundle ? { connect: { ca: [...rootCertificates, caBundle] } } : {}),
   });
@@ -104,7 +112,7 @@ class TimeoutAbort extends Error {
 
 /** Sends one request and reports what happened. Never rejects. */
 export function sendAttempt(request: AttemptRequest, dispatcher?: Dispatcher): Promise<AttemptOutcome> {
-  const target = dispatcher ?? poolFor(request.origin, request.caBundle);
+  const target = dispatcher ?? poolFor(request.origin, request.caBundle, request.maxConnections);
   return new Promise<AttemptOutcome>((resolve) => {
     let settled = false;
     let written = false;

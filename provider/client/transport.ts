@@ -118,6 +118,7 @@ export class Transport {
       const outcome = await sendAttempt({
         origin: endpoint.origin,
         caBundle: this.#config.caBundle,
+        maxConnections: this.#config.maxConnections,
         method: spec.method,
         path: pathAndQuery,
         headers,
