@@ -300,8 +300,10 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
     } catch (error) {
       throw args.issuerId ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs") : error;
     }
-    // Everything learnt so far, so a failure below still records the CA with what is known (its CSR).
-    let known: PrivateCaOutputs = { ...inputsOf(args), caId, status: "UNKNOWN" };
+    // Everything learnt so far, so a failure below still records the CA with what is known (its
+    // CSR). Tags count only once added: the update that finishes the job adds what state lacks.
+    const { tags: _notYet, ...untagged } = inputsOf(args);
+    let known: PrivateCaOutputs = { ...untagged, caId, status: "UNKNOWN" };
     try {
       let info = await api.cas.get(caId);
       if (args.tags && Object.keys(args.tags).length > 0) await api.cas.tags.add(caId, args.tags);

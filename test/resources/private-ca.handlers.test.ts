@@ -436,6 +436,36 @@ describe("PrivateCa and IntermediateCaCertificate handlers against the emulator"
     expect(again.message).toMatch(/CCM imports a certificate only into a PENDING CA, and CA .* is ACTIVED/);
   });
 
+  it("a create that fails after the CA exists records it, and the update that follows finishes the job", async () => {
+    const news = await checked({ ...ROOT, tags: { team: "pki" } });
+    await emulator.setFaults([
+      { kind: "error", method: "POST", path: "/tags/create$", status: 400, error_code: "PCA.00020001", count: 1 },
+    ]);
+    const error = await failure(handlers.create(news));
+    expect(error).toBeInstanceOf(ResourceInitError);
+    const partial = error as ResourceInitError;
+    expect(partial.properties).toMatchObject({ caId: partial.id, status: "UNKNOWN" });
+    // The tags were not added, so state must not claim them: the update compares against state.
+    expect(partial.properties.tags).toBeUndefined();
+    const finished = await handlers.update(partial.id, partial.properties as unknown as PrivateCaOutputs, news);
+    expect(finished.outs).toMatchObject({ status: "ACTIVED", tags: { team: "pki" } });
+    expect(finished.outs?.certificatePem).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+    expect(await emulator.client().cas.tags.list(partial.id)).toEqual({ team: "pki" });
+  });
+
+  it("get (read without stored inputs) adopts a CA with the inputs the API knows", async () => {
+    const root = await handlers.create(await checked(ROOT));
+    const adopted = await handlers.read(root.id, undefined);
+    expect(adopted.props).toMatchObject({
+      type: "ROOT",
+      keyAlgorithm: "EC384",
+      signatureAlgorithm: "SHA384",
+      distinguishedName: DN,
+      status: "ACTIVED",
+      certificatePem: root.outs?.certificatePem,
+    });
+  });
+
   it("exporting the CSR of an active CA says the CSR exists only while PENDING", async () => {
     const root = await handlers.create(await checked(ROOT));
     const error = await failure(exportCsrExplained(emulator.client(), root.id));
