@@ -104,6 +104,10 @@ export class PrivateCa extends pulumi.dynamic.Resource {
   constructor(name: string, args: PrivateCaArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       ...args,
+      // Named even when absent, so that `get` (which passes no args) has these outputs too.
+      type: args?.type,
+      tags: args?.tags,
+      pendingDays: args?.pendingDays,
       certificatePem: args?.certificatePem === undefined ? undefined : pulumi.secret(args.certificatePem),
       certificateChainPem:
         args?.certificateChainPem === undefined ? undefined : pulumi.secret(args.certificateChainPem),

@@ -174,3 +174,46 @@ describe("PrivateCa check: bad input", () => {
     expect(await emulator.requestCount()).toBe(0);
   });
 });
+
+describe("PrivateCa.get: a CA made outside Pulumi, looked up read-only", () => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+  let caId: string;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    ({ caId } = await emulator.client().cas.create({
+      type: "ROOT",
+      keyAlgorithm: "EC256",
+      signatureAlgorithm: "SHA256",
+      validity: { type: "YEAR", value: 1 },
+      distinguishedName: {
+        commonName: "Adopted Root",
+        country: "CN",
+        state: "Sichuan",
+        locality: "Chengdu",
+        organization: "Example Corp",
+        organizationalUnit: "Platform",
+      },
+    }));
+    const { config, secrets } = emulator.stackConfig();
+    stack = new TestStack({ program: "test/programs/private-ca-adopt", config: { ...config, caId }, secrets });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+    await emulator?.close();
+  });
+
+  it("up reads it, its certificate a secret; destroy leaves it alone", async () => {
+    const { outputs } = await stack.up();
+    expect(outputs.caId?.value).toBe(caId);
+    expect(outputs.type?.value).toBe("ROOT");
+    expect(outputs.status?.value).toBe("ACTIVED");
+    expect(outputs.subject?.value).toMatchObject({ commonName: "Adopted Root" });
+    expect(outputs.certificatePem).toMatchObject({ secret: true });
+    expect(text(outputs, "certificatePem")).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+    expect(JSON.stringify(await stack.exportState())).not.toContain("-----BEGIN");
+    await stack.destroy();
+    expect((await emulator.client().cas.get(caId)).status).toBe("ACTIVED");
+  });
+});
