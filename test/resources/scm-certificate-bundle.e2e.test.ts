@@ -169,7 +169,10 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
     // The engine classifies a refresh by the provider's diff of the inputs, which did not
     // change (same id): the summary says "same", while the state now holds the new certificate.
     expect(await stack.refresh()).not.toHaveProperty("delete");
-    const [bundle] = resourcesOfType(await stack.exportState(), BUNDLE);
+    const refreshed = await stack.exportState();
+    // New material read by refresh is as secret in state as what up wrote.
+    expect(JSON.stringify(refreshed)).not.toContain("-----BEGIN");
+    const [bundle] = resourcesOfType(refreshed, BUNDLE);
     expect(bundle?.outputs?.subject).toBe("CN=shop.example.com");
     expect(bundle?.outputs?.subjectAlternativeNames).toEqual(["DNS:shop.example.com", "DNS:www.shop.example.com"]);
     // A self-signed upload has no chain: the output is absent, and the full chain is the certificate.
