@@ -4,6 +4,7 @@
 // first when asked.
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import type { ApplyResult } from "../client/certificates.js";
 import type { CcmClient } from "../client/index.js";
 import { isNotFoundError } from "../errors.js";
 import { client } from "../runtime/context.js";
@@ -11,6 +12,7 @@ import type { ResourceHandlers } from "../runtime/handlers.js";
 import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../schemas/certificate.js";
 import { checkValidityLimit, tagsArgs, validityArgs } from "../schemas/common.js";
 import { type RevocationReason, VALIDITY_MAX_YEARS, VALIDITY_START_FROM_MAX_PAST_MS } from "../schemas/enums.js";
+import { explainIssuerRefusal } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
@@ -160,6 +162,32 @@ async function syncTags(api: CcmClient, id: string, olds: Record<string, string>
   if (Object.keys(added).length > 0) await api.certificates.tags.add(id, added);
 }
 
+/** Apply, or apply by CSR: the API call that makes the certificate. */
+function issue(api: CcmClient, args: PrivateCertificateInputs): Promise<ApplyResult> {
+  return args.csrPem
+    ? api.certificates.applyByCsr({
+        issuerId: args.issuerId,
+        csr: args.csrPem,
+        validity: args.validity,
+        type: "ENTITY_CERT",
+        ...definedEntries({ enterpriseProjectId: args.enterpriseProjectId }),
+      })
+    : api.certificates.apply({
+        issuerId: args.issuerId,
+        keyAlgorithm: args.keyAlgorithm!,
+        signatureAlgorithm: args.signatureAlgorithm!,
+        distinguishedName: args.distinguishedName!,
+        validity: args.validity,
+        ...definedEntries({
+          keyUsages: args.keyUsages,
+          subjectAlternativeNames: args.subjectAlternativeNames,
+          extendedKeyUsage: args.extendedKeyUsage,
+          customizedExtension: args.customizedExtension,
+          enterpriseProjectId: args.enterpriseProjectId,
+        }),
+      });
+}
+
 export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInputs, PrivateCertificateOutputs> = {
   async check(olds, news) {
     const result = checkInputs(privateCertificateInputs, news, { secrets: ["csrPem"] });
@@ -184,34 +212,24 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
   async create(inputs) {
     const args = withoutProvider(inputs) as PrivateCertificateInputs;
     const api = client();
-    const { certificateId } = args.csrPem
-      ? await api.certificates.applyByCsr({
-          issuerId: args.issuerId,
-          csr: args.csrPem,
-          validity: args.validity,
-          type: "ENTITY_CERT",
-          ...definedEntries({ enterpriseProjectId: args.enterpriseProjectId }),
-        })
-      : await api.certificates.apply({
-          issuerId: args.issuerId,
-          keyAlgorithm: args.keyAlgorithm!,
-          signatureAlgorithm: args.signatureAlgorithm!,
-          distinguishedName: args.distinguishedName!,
-          validity: args.validity,
-          ...definedEntries({
-            keyUsages: args.keyUsages,
-            subjectAlternativeNames: args.subjectAlternativeNames,
-            extendedKeyUsage: args.extendedKeyUsage,
-            customizedExtension: args.customizedExtension,
-            enterpriseProjectId: args.enterpriseProjectId,
-          }),
-        });
+    const { certificateId } = await issue(api, args).catch(async (error: unknown) => {
+      // A refusal because of the CA's state gets a message that says what to do.
+      throw await explainIssuerRefusal(api, args.issuerId, error, "certificates");
+    });
     try {
       const info = await api.certificates.waitForStatus(certificateId, ["ISSUED"]);
       if (args.tags && Object.keys(args.tags).length > 0) await api.certificates.tags.add(certificateId, args.tags);
       return { id: certificateId, outs: outputsFrom(args, info, Date.now()) };
     } catch (error) {
-      throw new ResourceInitError(certificateId, { ...args, certificateId, status: "UNKNOWN" }, "certificate", error);
+      // Tags are left out of what is recorded: the update that finishes this create must see them
+      // as still to be added.
+      const { tags: _notYetAdded, ...recorded } = args;
+      throw new ResourceInitError(
+        certificateId,
+        { ...recorded, certificateId, status: "UNKNOWN" },
+        "certificate",
+        error,
+      );
     }
   },
 

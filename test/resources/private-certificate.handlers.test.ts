@@ -1,0 +1,188 @@
+// PrivateCertificate and CertificateBundle handlers without the engine: check and diff as pure
+// functions (what a preview runs — no API call), then create/update against an in-process emulator
+// for the paths an e2e run cannot reach cheaply: a create that fails half-way, a CA that cannot issue.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isCcmApiError } from "../../provider/errors.js";
+import { certificateBundleHandlers as bundle } from "../../provider/resources/certificate-bundle.handlers.js";
+import { ResourceInitError } from "../../provider/resources/common.js";
+import { parseDuration } from "../../provider/resources/duration.js";
+import {
+  privateCertificateHandlers as handlers,
+  type PrivateCertificateInputs,
+  type PrivateCertificateOutputs,
+} from "../../provider/resources/private-certificate.handlers.js";
+import { UNKNOWN } from "../../provider/resources/unknowns.js";
+import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { createRootCa } from "./fixtures.js";
+
+const CA_ID = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
+const ARGS = {
+  issuerId: CA_ID,
+  keyAlgorithm: "EC256",
+  signatureAlgorithm: "SHA256",
+  distinguishedName: { commonName: "unit.internal.example" },
+  validity: { type: "DAY", value: 30 },
+};
+const HOUR = 3_600_000;
+
+async function failuresOf(news: Record<string, unknown>, olds: Record<string, unknown> = {}) {
+  const result = await handlers.check(olds, news);
+  return Object.fromEntries((result.failures ?? []).map((f) => [f.property, f.reason]));
+}
+
+function stored(overrides: Partial<PrivateCertificateOutputs> = {}): PrivateCertificateOutputs {
+  return {
+    ...(ARGS as PrivateCertificateInputs),
+    certificateId: "c0ffee00-0000-4000-8000-000000000001",
+    status: "ISSUED",
+    notAfter: new Date(Date.now() + 30 * 24 * HOUR).toISOString(),
+    readyForRenewal: false,
+    ...overrides,
+  };
+}
+
+describe("check (no API call)", () => {
+  it("accepts valid input and stores the parsed form (ISO startFrom → ms)", async () => {
+    const start = new Date(Date.now() + HOUR).toISOString();
+    const result = await handlers.check({}, { ...ARGS, validity: { type: "DAY", value: 30, startFrom: start } });
+    expect(result.failures).toBeUndefined();
+    expect((result.inputs as PrivateCertificateInputs).validity.startFrom).toBe(Date.parse(start));
+  });
+
+  it("lets values unknown at preview pass, wherever they are", async () => {
+    const news = { ...ARGS, issuerId: UNKNOWN, distinguishedName: { commonName: UNKNOWN }, validity: UNKNOWN };
+    expect((await handlers.check({}, news)).failures).toBeUndefined();
+  });
+
+  it("requires the key and subject fields unless a CSR is given, and refuses them with one", async () => {
+    expect(await failuresOf({ issuerId: CA_ID, validity: ARGS.validity })).toMatchObject({
+      keyAlgorithm: "is required (unless csrPem is given)",
+      signatureAlgorithm: "is required (unless csrPem is given)",
+      distinguishedName: "is required (unless csrPem is given)",
+    });
+    const csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
+    expect(await failuresOf({ ...ARGS, csrPem: csr })).toMatchObject({
+      keyAlgorithm: expect.stringContaining("not used with csrPem"),
+      distinguishedName: expect.stringContaining("not used with csrPem"),
+    });
+  });
+
+  it("refuses a renewal window as long as the validity (it would renew at every up)", async () => {
+    expect(await failuresOf({ ...ARGS, validity: { type: "HOUR", value: 24 }, renewBefore: "1d" })).toMatchObject({
+      renewBefore: expect.stringContaining("shorter than the validity"),
+    });
+    expect(await failuresOf({ ...ARGS, validity: { type: "HOUR", value: 24 }, renewBefore: "23h" })).toEqual({});
+  });
+
+  it("judges startFrom's 5-minute rule only when it changes", async () => {
+    const past = Date.now() - 24 * HOUR;
+    const news = { ...ARGS, validity: { type: "DAY", value: 30, startFrom: past } };
+    expect(await failuresOf(news)).toMatchObject({ "validity.startFrom": expect.stringContaining("5 minutes") });
+    expect(await failuresOf(news, news)).toEqual({});
+  });
+
+  it("never echoes a CSR that fails (the engine would print it)", async () => {
+    const result = await handlers.check({}, { issuerId: CA_ID, validity: ARGS.validity, csrPem: "not a csr" });
+    const failure = result.failures?.find((f) => f.reason.includes("csrPem"));
+    expect(failure).toEqual({ property: "", reason: "csrPem must be a PEM certificate request" });
+  });
+});
+
+describe("diff (no API call)", () => {
+  it("no change when only the serialized provider differs", async () => {
+    const olds = { ...stored(), __provider: "old" } as PrivateCertificateOutputs;
+    const news = { ...ARGS, __provider: "new" } as unknown as PrivateCertificateInputs;
+    expect(await handlers.diff("id", olds, news)).toMatchObject({ changes: false, replaces: [] });
+  });
+
+  it("issuance fields replace, new first; tags, renewBefore and revokeOnDelete update in place", async () => {
+    const news = { ...ARGS, distinguishedName: { commonName: "other" } } as PrivateCertificateInputs;
+    expect(await handlers.diff("id", stored(), news)).toEqual({
+      changes: true,
+      replaces: ["distinguishedName"],
+      deleteBeforeReplace: false,
+    });
+    const inPlace = { ...ARGS, tags: { a: "b" }, revokeOnDelete: "SUPERSEDED" } as PrivateCertificateInputs;
+    expect(await handlers.diff("id", stored(), inPlace)).toMatchObject({ changes: true, replaces: [] });
+  });
+
+  it("key usages compare as a set; an unknown issuer plans a replacement", async () => {
+    const olds = stored({ keyUsages: ["digitalSignature", "keyAgreement"] });
+    const reordered = { ...ARGS, keyUsages: ["keyAgreement", "digitalSignature"] } as PrivateCertificateInputs;
+    expect((await handlers.diff("id", olds, reordered)).changes).toBe(false);
+    const unknownIssuer = { ...ARGS, issuerId: UNKNOWN } as PrivateCertificateInputs;
+    expect((await handlers.diff("id", stored(), unknownIssuer)).replaces).toEqual(["issuerId"]);
+  });
+
+  it("plans the renewal from the clock alone, and replaces revoked or expired certificates", async () => {
+    const soon = stored({ notAfter: new Date(Date.now() + HOUR).toISOString(), renewBefore: "2h" });
+    const news = { ...ARGS, renewBefore: "2h" } as PrivateCertificateInputs;
+    expect((await handlers.diff("id", soon, news)).replaces).toEqual(["readyForRenewal"]);
+    expect((await handlers.diff("id", soon, { ...news, renewBefore: "30m" })).replaces).toEqual([]);
+    expect(
+      (await handlers.diff("id", stored({ status: "REVOKED" }), ARGS as PrivateCertificateInputs)).replaces,
+    ).toEqual(["status"]);
+  });
+
+  it("duration formats", () => {
+    expect(parseDuration("720h")).toBe(720 * HOUR);
+    expect(parseDuration("1h30m")).toBe(1.5 * HOUR);
+    expect(parseDuration("P30D")).toBe(720 * HOUR);
+    expect(parseDuration("PT12H")).toBe(12 * HOUR);
+    for (const bad of ["", "soon", "P", "PT", "1y", "10"]) expect(parseDuration(bad), bad).toBeUndefined();
+  });
+
+  it("a bundle is replaced by any change of certificate, type or password", async () => {
+    const olds = { certificateId: CA_ID, type: "NGINX" } as never;
+    expect(await bundle.diff("id", olds, { certificateId: CA_ID, type: "NGINX" } as never)).toMatchObject({
+      changes: false,
+    });
+    expect(await bundle.diff("id", olds, { certificateId: CA_ID, type: "IIS" } as never)).toMatchObject({
+      replaces: ["type"],
+    });
+  });
+});
+
+describe("handlers against the emulator", () => {
+  let emulator: TestEmulator;
+  let caId: string;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    ({ caId } = await createRootCa(emulator));
+    const config: Record<string, string> = {
+      "huaweicloud-ccm:accessKey": DEMO_AK,
+      "huaweicloud-ccm:secretKey": DEMO_SK,
+      "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: emulator.url }),
+    };
+    rememberStackConfig({ get: (key) => config[key] });
+  });
+  afterAll(() => emulator?.close());
+
+  it("a create that fails after the certificate exists keeps its id; the update that follows finishes it", async () => {
+    const args = { ...ARGS, issuerId: caId, tags: { team: "platform" } } as PrivateCertificateInputs;
+    await emulator.setFaults([{ kind: "error", method: "GET", path: "^/v1/private-certificates/[^/]+$", status: 403 }]);
+    const failure = await handlers.create(args).catch((e: unknown) => e);
+    await emulator.setFaults([]);
+    expect(failure).toBeInstanceOf(ResourceInitError);
+    const { id, properties } = failure as ResourceInitError;
+    expect((await emulator.inventory()).certificates.map((c) => c.id)).toEqual([id]);
+    expect(properties.tags).toBeUndefined();
+    const { outs } = await handlers.update(id, properties as unknown as PrivateCertificateOutputs, args);
+    expect(outs).toMatchObject({ certificateId: id, status: "ISSUED", tags: { team: "platform" } });
+    expect((await emulator.inventory()).certificates[0]?.tags).toEqual([{ key: "team", value: "platform" }]);
+  });
+
+  it("issuing from a disabled CA says why and what to do", async () => {
+    await emulator.client().cas.disable(caId);
+    const error = await handlers
+      .create({ ...ARGS, issuerId: caId } as PrivateCertificateInputs)
+      .catch((e: unknown) => e);
+    await emulator.client().cas.enable(caId);
+    expect(isCcmApiError(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /issuerId: the CA .* cannot issue certificates: only an ACTIVED CA issues, and it is DISABLED/,
+    );
+  });
+});
