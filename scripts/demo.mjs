@@ -42,7 +42,9 @@ function stackRun(ops, { json = false, config = [] } = {}) {
     child.stdout?.on("data", (chunk) => {
       out += chunk;
     });
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`pulumi ${ops.join(" ")} failed (exit ${code})`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`pulumi ${ops.join(" ")} failed (exit ${code})`)),
+    );
   });
 }
 

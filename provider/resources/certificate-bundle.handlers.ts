@@ -3,15 +3,16 @@
 // read locally with node:crypto, so it always describes exactly the exported certificate.
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
-import { certificateMetadata, fullChainPem, splitPemBlocks } from "../pem.js";
+import { fullChainPem } from "../pem.js";
 import { client } from "../runtime/context.js";
 import type { ResourceHandlers } from "../runtime/handlers.js";
 import { ccmId } from "../schemas/certificate.js";
 import { EXPORT_TYPES, type ExportType } from "../schemas/enums.js";
 import { exportCertificateArgs } from "../schemas/export.js";
+import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "./certificate-facts.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, withoutProvider } from "./common.js";
-import { changedProperties, type DiffPlan } from "./diff.js";
+import { type DiffPlan, replacementDiff } from "./diff.js";
 
 export const certificateBundleInputs = z.strictObject({
   certificateId: ccmId,
@@ -21,7 +22,7 @@ export const certificateBundleInputs = z.strictObject({
 
 export type CertificateBundleInputs = z.output<typeof certificateBundleInputs>;
 
-export interface CertificateBundleOutputs extends CertificateBundleInputs {
+export interface CertificateBundleOutputs extends CertificateBundleInputs, CertificateFacts {
   certificatePem: string;
   certificateChainPem?: string;
   fullChainPem: string;
@@ -29,12 +30,6 @@ export interface CertificateBundleOutputs extends CertificateBundleInputs {
   pfxBase64?: string;
   jksBase64?: string;
   keystorePassword?: string;
-  serialNumber: string;
-  notBefore: string;
-  notAfter: string;
-  sha256Fingerprint: string;
-  subject: string;
-  subjectAlternativeNames: string[];
   certificateStatus: string;
 }
 
@@ -49,23 +44,13 @@ function bundleId(inputs: CertificateBundleInputs): string {
   return `${inputs.certificateId}/${inputs.type.toLowerCase()}`;
 }
 
-/** Leaf first; the chain is every other certificate, once (NGINX puts the chain after the leaf). */
-function splitLeaf(certificate: string | undefined, chain: string | undefined): { leaf: string; chain: string } {
-  const blocks = splitPemBlocks(`${certificate ?? ""}${chain ?? ""}`).filter((b) =>
-    b.startsWith("-----BEGIN CERTIFICATE-----"),
-  );
-  const [leaf, ...rest] = blocks;
-  if (!leaf) throw new Error("the export returned no certificate");
-  return { leaf, chain: [...new Set(rest)].filter((b) => b !== leaf).join("") };
-}
-
 async function exportPems(api: CcmClient, inputs: CertificateBundleInputs) {
   const type = JSON_EXPORT_TYPES.has(inputs.type) ? inputs.type : "OTHER";
   const pem = await api.certificates.exportPem(inputs.certificateId, {
     type,
     ...definedEntries({ password: inputs.password }),
   });
-  return { ...splitLeaf(pem.certificate, pem.certificateChain), privateKey: pem.privateKey };
+  return { ...splitLeafAndChain(pem.certificate, pem.certificateChain), privateKey: pem.privateKey };
 }
 
 async function exportBundle(api: CcmClient, inputs: CertificateBundleInputs): Promise<CertificateBundleOutputs> {
@@ -76,7 +61,6 @@ async function exportBundle(api: CcmClient, inputs: CertificateBundleInputs): Pr
         ...definedEntries({ password: inputs.password }),
       })
     : undefined;
-  const meta = certificateMetadata(pems.leaf);
   const keystore = archive?.pfx ?? archive?.jks;
   return {
     ...inputs,
@@ -90,12 +74,7 @@ async function exportBundle(api: CcmClient, inputs: CertificateBundleInputs): Pr
     }),
     certificatePem: pems.leaf,
     fullChainPem: fullChainPem(pems.leaf, pems.chain),
-    serialNumber: meta.serialNumber,
-    notBefore: meta.notBefore,
-    notAfter: meta.notAfter,
-    sha256Fingerprint: meta.fingerprintSha256,
-    subject: meta.subject,
-    subjectAlternativeNames: meta.subjectAltName ? meta.subjectAltName.split(", ") : [],
+    ...certificateFacts(pems.leaf),
     certificateStatus: "ISSUED",
   };
 }
@@ -106,8 +85,7 @@ export const certificateBundleHandlers: ResourceHandlers<CertificateBundleInputs
   },
 
   async diff(_id, olds, news) {
-    const { replaces } = changedProperties(CERTIFICATE_BUNDLE_DIFF, olds, news);
-    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+    return replacementDiff(CERTIFICATE_BUNDLE_DIFF, olds, news);
   },
 
   async create(inputs) {

@@ -2,6 +2,7 @@
 // place", treating values unknown at preview as changed, and never looking at `__provider` (a new
 // package version alone must plan no change). No API call is ever made from here.
 import { isDeepStrictEqual } from "node:util";
+import type * as pulumi from "@pulumi/pulumi";
 import { containsUnknown } from "./unknowns.js";
 
 export interface DiffPlan {
@@ -23,6 +24,12 @@ export function changedProperties(plan: DiffPlan, olds: object, news: object): P
   const after = news as Record<string, unknown>;
   const differs = (key: string) => !sameValue(before[key], after[key], plan.unordered?.includes(key) ?? false);
   return { replaces: plan.replaceOn.filter(differs), updates: plan.updateOn.filter(differs) };
+}
+
+/** The whole diff of a resource whose every property replaces (exports, signatures). */
+export function replacementDiff(plan: DiffPlan, olds: object, news: object): pulumi.dynamic.DiffResult {
+  const { replaces } = changedProperties(plan, olds, news);
+  return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
 }
 
 /** Equality as the user means it: absent, null and undefined agree; unknown never equals. */

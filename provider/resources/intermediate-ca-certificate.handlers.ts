@@ -15,7 +15,7 @@ import { PATH_LENGTH, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
 import { explainIssuerRefusal } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
-import { changedProperties, type DiffPlan } from "./diff.js";
+import { type DiffPlan, replacementDiff } from "./diff.js";
 
 const CSR_REQUIRED =
   "is required: the PEM certificate request of the CA to sign — a PrivateCa exposes it as csrPem while it is " +
@@ -109,8 +109,7 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
   },
 
   async diff(_id, olds, news) {
-    const { replaces } = changedProperties(INTERMEDIATE_CA_CERTIFICATE_DIFF, olds, news);
-    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+    return replacementDiff(INTERMEDIATE_CA_CERTIFICATE_DIFF, olds, news);
   },
 
   async create(inputs) {

@@ -9,7 +9,7 @@ import type { ResourceHandlers } from "../runtime/handlers.js";
 import { ID_LIMITS } from "../schemas/enums.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, withoutProvider } from "./common.js";
-import { changedProperties, type DiffPlan } from "./diff.js";
+import { type DiffPlan, replacementDiff } from "./diff.js";
 
 export const migrationTaskCertKeyInputs = z.strictObject({
   taskId: z.string().min(ID_LIMITS.smsTask.min).max(ID_LIMITS.smsTask.max),
@@ -64,8 +64,7 @@ export const migrationTaskCertKeyHandlers: ResourceHandlers<MigrationTaskCertKey
   },
 
   async diff(_id, olds, news) {
-    const { replaces } = changedProperties(MIGRATION_TASK_CERT_KEY_DIFF, olds, news);
-    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+    return replacementDiff(MIGRATION_TASK_CERT_KEY_DIFF, olds, news);
   },
 
   async create(inputs) {

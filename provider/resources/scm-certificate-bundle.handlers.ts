@@ -5,13 +5,14 @@
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
 import { isNotFoundError } from "../errors.js";
-import { certificateMetadata, fullChainPem, splitPemBlocks } from "../pem.js";
+import { fullChainPem } from "../pem.js";
 import { client } from "../runtime/context.js";
 import type { ResourceHandlers } from "../runtime/handlers.js";
 import { ID_LIMITS } from "../schemas/enums.js";
+import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "./certificate-facts.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, withoutProvider } from "./common.js";
-import { changedProperties, type DiffPlan } from "./diff.js";
+import { type DiffPlan, replacementDiff } from "./diff.js";
 
 const SCM_ID_LENGTH = ID_LIMITS.scmCertificate.length;
 
@@ -26,38 +27,25 @@ export const scmCertificateBundleInputs = z.strictObject({
 
 export type ScmCertificateBundleInputs = z.output<typeof scmCertificateBundleInputs>;
 
-export interface ScmCertificateBundleOutputs extends ScmCertificateBundleInputs {
+export interface ScmCertificateBundleOutputs extends ScmCertificateBundleInputs, CertificateFacts {
   entireCertificatePem: string;
   certificatePem: string;
   certificateChainPem?: string;
   fullChainPem: string;
   privateKeyPem?: string;
-  serialNumber: string;
-  notBefore: string;
-  notAfter: string;
-  sha256Fingerprint: string;
-  subject: string;
-  subjectAlternativeNames: string[];
 }
 
 /** The bundle is a pure function of the certificate it exports. */
 export const SCM_CERTIFICATE_BUNDLE_DIFF: DiffPlan = { replaceOn: ["certificateId"], updateOn: [] };
 
-const isCertificate = (block: string) => block.startsWith("-----BEGIN CERTIFICATE-----");
-
 /** The certificate, and every other certificate of the chain once, in the order SCM gave them. */
-function leafAndChain(certificate: string | undefined, chain: string | undefined, entire: string | undefined) {
-  // `certificate` is the leaf alone; should it be missing, `entire_certificate` starts with it.
-  const leaf = splitPemBlocks(certificate ?? entire ?? "").find(isCertificate);
-  if (!leaf) throw new Error("the SCM export returned no certificate");
-  const rest = chain === undefined ? splitPemBlocks(entire ?? "").slice(1) : splitPemBlocks(chain);
-  return { leaf, chain: [...new Set(rest.filter(isCertificate))].filter((b) => b !== leaf).join("") };
-}
-
 async function exportBundle(api: CcmClient, inputs: ScmCertificateBundleInputs): Promise<ScmCertificateBundleOutputs> {
   const exported = await api.scm.exportCertificate(inputs.certificateId);
-  const { leaf, chain } = leafAndChain(exported.certificate, exported.certificateChain, exported.entireCertificate);
-  const meta = certificateMetadata(leaf);
+  // `certificate` is the leaf alone; should it be missing, entire_certificate starts with it.
+  const { leaf, chain } = splitLeafAndChain(
+    exported.certificate ?? exported.entireCertificate,
+    exported.certificateChain ?? exported.entireCertificate,
+  );
   const full = fullChainPem(leaf, chain);
   return {
     ...inputs,
@@ -68,12 +56,7 @@ async function exportBundle(api: CcmClient, inputs: ScmCertificateBundleInputs):
     entireCertificatePem: exported.entireCertificate ?? full,
     certificatePem: leaf,
     fullChainPem: full,
-    serialNumber: meta.serialNumber,
-    notBefore: meta.notBefore,
-    notAfter: meta.notAfter,
-    sha256Fingerprint: meta.fingerprintSha256,
-    subject: meta.subject,
-    subjectAlternativeNames: meta.subjectAltName ? meta.subjectAltName.split(", ") : [],
+    ...certificateFacts(leaf),
   };
 }
 
@@ -83,8 +66,7 @@ export const scmCertificateBundleHandlers: ResourceHandlers<ScmCertificateBundle
   },
 
   async diff(_id, olds, news) {
-    const { replaces } = changedProperties(SCM_CERTIFICATE_BUNDLE_DIFF, olds, news);
-    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+    return replacementDiff(SCM_CERTIFICATE_BUNDLE_DIFF, olds, news);
   },
 
   async create(inputs) {
