@@ -5,10 +5,12 @@
 // closure serialization of the dynamic providers, secrets in state, unknowns at preview.
 //
 //   node scripts/pulumi-stack.mjs <op...> --program <dir> [--stack <name>] [--state <dir>]
-//        [--config key=value]... [--secret key=value]... [--json]
+//        [--config key=value]... [--secret key=value]... [--parallel n] [--json]
 //   ops: up, preview, preview-no-changes, refresh, destroy, outputs, rm,
 //        export  (`pulumi stack export`: secrets stay ciphertext, as a user would see the state),
 //        output  (`pulumi stack output`: the CLI's own text, where secrets print as [secret])
+//   --json also reports `timings` (ms per operation, the Automation API call around the CLI) and,
+//   after export, `exportBytes` (the size of the CLI's own export text), for bench/provider.mjs.
 //
 // Why inline mode: no registry reachable from our machines carries the Node language host
 // (`pulumi-language-nodejs`), and inline programs do not need it — the CLI talks to a language
@@ -27,7 +29,7 @@ const repoRoot = path.resolve(import.meta.dirname, "..");
 
 function usage(message) {
   process.stderr.write(
-    `${message}\nusage: pulumi-stack.mjs <op...> --program <dir> [--stack name] [--state dir] [--config k=v] [--secret k=v] [--json]\n`,
+    `${message}\nusage: pulumi-stack.mjs <op...> --program <dir> [--stack name] [--state dir] [--config k=v] [--secret k=v] [--parallel n] [--json]\n`,
   );
   process.exit(2);
 }
@@ -118,8 +120,9 @@ if (Object.keys(config).length > 0) await stack.setAllConfig(config);
 const log = args.json ? (text) => process.stderr.write(text) : (text) => process.stdout.write(text);
 const parallel = args.parallel ? Number(args.parallel) : undefined;
 async function runOperations() {
-  const results = {};
+  const results = { timings: {} };
   for (const op of ops) {
+    const started = performance.now();
     switch (op) {
       case "up": {
         const r = await stack.up({ onOutput: log, parallel });
@@ -145,7 +148,9 @@ async function runOperations() {
       case "export": {
         // Not stack.exportStack(): the Automation API adds --show-secrets, and what must be proven is
         // what the plain CLI (and anyone with the state file) sees.
-        results.export = JSON.parse(await pulumiCli(["stack", "export", "--stack", args.stack]));
+        const text = await pulumiCli(["stack", "export", "--stack", args.stack]);
+        results.export = JSON.parse(text);
+        results.exportBytes = Buffer.byteLength(text);
         break;
       }
       case "output": {
@@ -160,6 +165,7 @@ async function runOperations() {
         results.rm = true;
         break;
     }
+    results.timings[op] = Math.round(performance.now() - started);
   }
   return results;
 }

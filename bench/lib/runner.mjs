@@ -1,0 +1,149 @@
+// Bench helpers: a Pulumi stack driven through scripts/pulumi-stack.mjs (the real CLI, Automation
+// API inline mode, a file:// backend and PULUMI_HOME in a temporary directory), and the
+// ccm-emulator's control plane read over fresh connections so that its connection count stays
+// exact.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const execFileAsync = promisify(execFile);
+export const repoRoot = path.resolve(import.meta.dirname, "../..");
+const runner = path.join(repoRoot, "scripts/pulumi-stack.mjs");
+
+/** Settings a user's environment could carry into a measurement that must run on the defaults. */
+const NEUTRAL_ENV_KEYS = ["HW_CCM_MAX_CONNECTIONS", "PULUMI_PARALLEL", "CCM_DEBUG"];
+
+export class BenchStack {
+  /**
+   * @param {string} program  directory under the repository root
+   * @param {Record<string, string>} config  plain stack config
+   * @param {Record<string, string>} secrets  secret stack config
+   */
+  constructor(program, config = {}, secrets = {}) {
+    this.program = path.join(repoRoot, program);
+    this.config = config;
+    this.secrets = secrets;
+    this.stackName = "bench";
+    this.stateDir = mkdtempSync(path.join(tmpdir(), `ccm-bench-${path.basename(program)}-`));
+    this.owner = true;
+  }
+
+  /**
+   * Another stack of the same program with the same config, backend and PULUMI_HOME (so it starts
+   * as warm as this one), e.g. to measure an `up` from empty without paying for a `destroy`.
+   */
+  sibling(stackName) {
+    const other = Object.create(BenchStack.prototype);
+    Object.assign(other, this, { stackName, owner: false });
+    return other;
+  }
+
+  /**
+   * Runs operations in one fresh runner process; returns its JSON results (with `timings` in ms).
+   * @param {string[]} ops
+   * @param {{ env?: Record<string, string>, parallel?: number, config?: Record<string, string> }} options
+   *   config: values that replace the stack's own for this run (and stay until the next run sets them)
+   */
+  async run(ops, options = {}) {
+    const args = [
+      runner,
+      ...ops,
+      "--program",
+      this.program,
+      "--state",
+      this.stateDir,
+      "--stack",
+      this.stackName,
+      "--json",
+    ];
+    for (const [k, v] of Object.entries({ ...this.config, ...options.config })) args.push("--config", `${k}=${v}`);
+    for (const [k, v] of Object.entries(this.secrets)) args.push("--secret", `${k}=${v}`);
+    if (options.parallel !== undefined) args.push("--parallel", String(options.parallel));
+    const env = { ...process.env };
+    for (const key of NEUTRAL_ENV_KEYS) delete env[key];
+    try {
+      const { stdout } = await execFileAsync(process.execPath, args, {
+        cwd: repoRoot,
+        env: { ...env, ...options.env },
+        maxBuffer: 512 * 1024 * 1024,
+      });
+      return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+    } catch (error) {
+      const stderr = String(error.stderr ?? error.message);
+      throw new Error(`${path.basename(this.program)}: pulumi ${ops.join(" ")} failed:\n${stderr.slice(-4000)}`);
+    }
+  }
+
+  /** Removes the state directory (with every sibling's state). */
+  dispose() {
+    if (this.owner) rmSync(this.stateDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One request to the emulator on a connection of its own (`agent: false`), so that every call
+ * from the bench adds exactly one to the emulator's connection count.
+ * @returns {Promise<unknown>}
+ */
+export function emulatorCall(baseUrl, method, urlPath, body, headers = {}) {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}${urlPath}`,
+      {
+        method,
+        agent: false,
+        headers: { ...headers, ...(text === undefined ? {} : { "content-type": "application/json" }) },
+      },
+      (res) => {
+        const chunks = [];
+        res.on("data", (chunk) => chunks.push(chunk));
+        res.on("end", () => {
+          const answer = Buffer.concat(chunks).toString("utf8");
+          if ((res.statusCode ?? 0) >= 300) {
+            reject(new Error(`${method} ${urlPath}: ${res.statusCode} ${answer}`));
+            return;
+          }
+          resolve(answer === "" ? undefined : JSON.parse(answer));
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(text);
+  });
+}
+
+/**
+ * API requests and TCP connections the emulator saw while `operation` ran. The read after the
+ * operation arrives on a connection of its own, already counted when it answers: hence the − 1.
+ * @template T
+ * @param {string} baseUrl
+ * @param {() => Promise<T>} operation
+ * @returns {Promise<{ result: T, requests: number, byRoute: Record<string, number>, connections: number }>}
+ */
+export async function countedByEmulator(baseUrl, operation) {
+  const before = await emulatorCall(baseUrl, "GET", "/_emulator/inventory");
+  const result = await operation();
+  const after = await emulatorCall(baseUrl, "GET", "/_emulator/inventory");
+  const byRoute = {};
+  for (const [route, n] of Object.entries(after.requests.by_route)) {
+    const delta = n - (before.requests.by_route[route] ?? 0);
+    if (delta !== 0) byRoute[route] = delta;
+  }
+  return {
+    result,
+    requests: after.requests.total - before.requests.total,
+    byRoute,
+    connections: after.connections.total - before.connections.total - 1,
+  };
+}
+
+/** @param {number[]} values */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
