@@ -6,12 +6,12 @@
 //     pairs of a trivial inline dynamic resource (bench/programs/noop);
 //   - `__provider` bytes per resource and state bytes per pair, from `pulumi stack export`;
 //   - API calls of the no-change preview (goal 0), from the emulator's request counts;
-//   - TCP connections per `up` (goal 1 per host), parallel and sequential, and what a pool of one
-//     connection (HW_CCM_MAX_CONNECTIONS=1) would cost in time — on loopback, and with the
-//     emulator's latency fault adding --latency-ms to every API request (0 skips that part).
+//   - TCP connections per `up` (goal 1 per host), parallel and sequential, and what smaller pools
+//     (HW_CCM_MAX_CONNECTIONS, --pool-sizes) cost in time — on loopback, and with the emulator's
+//     latency fault adding --latency-ms to every API request (0 skips that part).
 //
 //   bash scripts/with-toolchain.sh pulumi -- node bench/provider.mjs [--pairs 100] [--repeats 2]
-//        [--parallel n] [--latency-ms 100] [--warmup-pairs 5]
+//        [--parallel n] [--latency-ms 100] [--pool-sizes 1,4] [--warmup-pairs 5]
 //
 // Run after `npm run build` (bench/run.mjs builds first). Printed, never asserted (CONTRIBUTING:
 // performance goes in bench/). Each operation runs in a fresh runner process, as the e2e tests
@@ -21,9 +21,11 @@ import { availableParallelism, cpus, loadavg, release } from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import emulatorModule from "../dist/emulator/index.js";
+import providerConfig from "../dist/provider/config.js";
 import { BenchStack, countedByEmulator, emulatorCall, median } from "./lib/runner.mjs";
 
 const { startEmulator } = emulatorModule;
+const DEFAULT_POOL = providerConfig.DEFAULT_MAX_CONNECTIONS;
 const execFileAsync = promisify(execFile);
 
 const { values } = parseArgs({
@@ -33,12 +35,14 @@ const { values } = parseArgs({
     parallel: { type: "string" },
     "warmup-pairs": { type: "string", default: "5" },
     "latency-ms": { type: "string", default: "100" },
+    "pool-sizes": { type: "string", default: "1,4" },
   },
 });
 const pairs = Number(values.pairs);
 const repeats = Number(values.repeats);
 const warmupPairs = Math.min(Number(values["warmup-pairs"]), pairs);
 const latencyMs = Number(values["latency-ms"]);
+const poolSizes = values["pool-sizes"].split(",").map(Number);
 const explicitParallel = values.parallel === undefined ? undefined : Number(values.parallel);
 for (const [name, n, min] of [
   ["--pairs", pairs, 1],
@@ -46,6 +50,7 @@ for (const [name, n, min] of [
   ["--warmup-pairs", warmupPairs, 1],
   ["--latency-ms", latencyMs, 0],
   ["--parallel", explicitParallel ?? 1, 1],
+  ...poolSizes.map((size) => ["--pool-sizes", size, 1]),
 ]) {
   if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}`);
 }
@@ -173,14 +178,20 @@ try {
     }
     poolRuns.push({ label, latency, runs });
   };
-  const poolOne = { ...runParallel, env: { HW_CCM_MAX_CONNECTIONS: "1" } };
-  poolRuns.push({ label: `pool 16 (default), --parallel ${parallel}`, latency: 0, runs: counts.up });
-  await upFresh({ label: `pool 1, --parallel ${parallel}`, options: poolOne });
-  // Once: it is there for its connection count, and it is the slowest run.
-  await upFresh({ label: "pool 16 (default), --parallel 1", options: { parallel: 1 }, times: 1 });
+  const pool = (size) => ({ ...runParallel, env: { HW_CCM_MAX_CONNECTIONS: String(size) } });
+  poolRuns.push({ label: `pool ${DEFAULT_POOL} (default), --parallel ${parallel}`, latency: 0, runs: counts.up });
+  for (const size of poolSizes) await upFresh({ label: `pool ${size}, --parallel ${parallel}`, options: pool(size) });
+  // Once: it is there for its connection count.
+  await upFresh({ label: `pool ${DEFAULT_POOL} (default), --parallel 1`, options: { parallel: 1 }, times: 1 });
   if (latencyMs > 0) {
-    await upFresh({ label: `pool 16 (default), --parallel ${parallel}`, options: runParallel, latency: latencyMs });
-    await upFresh({ label: `pool 1, --parallel ${parallel}`, options: poolOne, latency: latencyMs });
+    await upFresh({
+      label: `pool ${DEFAULT_POOL} (default), --parallel ${parallel}`,
+      options: runParallel,
+      latency: latencyMs,
+    });
+    for (const size of poolSizes) {
+      await upFresh({ label: `pool ${size}, --parallel ${parallel}`, options: pool(size), latency: latencyMs });
+    }
   }
 
   report({ samples, counts, exports, poolRuns, parallel });
