@@ -99,7 +99,10 @@ try {
   process.stdout.write(`API calls made by the preview: ${after - before}\n`);
 
   if (values.keep) {
-    step(`kept: state in ${path.relative(root, stateDir)}; run the emulator on that data dir to continue`);
+    step(
+      `kept: the stack and the emulator's data live in ${path.relative(root, stateDir)}; ` +
+        "`npm run demo -- --keep` again picks them up, deleting that folder forgets them",
+    );
   } else {
     step("pulumi destroy");
     await stackRun(["destroy", "rm"]);
