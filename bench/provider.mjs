@@ -295,20 +295,17 @@ function report({ samples, counts, exports, poolRuns, parallel }) {
 
   console.log("\nTCP connections and time per ccm `up` (emulator accepts; one dynamic-provider host per up; goal 1):");
   console.log(
-    `  ${"".padEnd(34)}${"latency".padStart(10)}${"connections".padStart(14)}${"up (s)".padStart(9)}  vs default`,
+    `  ${"".padEnd(34)}${"latency".padStart(10)}${"connections".padStart(14)}${"up (s)".padStart(9)}  vs default  (runs)`,
   );
   const baseline = new Map();
   for (const { label, latency, runs } of poolRuns) {
     const ms = median(runs.map((c) => c.result.timings.up));
     if (!baseline.has(latency)) baseline.set(latency, ms);
-    const note = runs.length === 1 ? "  (one run)" : "";
+    const connections = runs.map((c) => c.connections).join("/");
+    const each = runs.length === 1 ? "one run" : runs.map((c) => seconds(c.result.timings.up)).join("/");
     console.log(
-      `  ${label.padEnd(34)}${(latency ? `+${latency} ms` : "loopback").padStart(10)}` +
-        `${runs
-          .map((c) => c.connections)
-          .join("/")
-          .padStart(14)}${seconds(ms).padStart(9)}` +
-        `  ${(ms / baseline.get(latency)).toFixed(2)} ×${note}`,
+      `  ${label.padEnd(34)}${(latency ? `+${latency} ms` : "loopback").padStart(10)}${connections.padStart(14)}` +
+        `${seconds(ms).padStart(9)}  ${(ms / baseline.get(latency)).toFixed(2)} ×  (${each})`,
     );
   }
   console.log("  pool N = HW_CCM_MAX_CONNECTIONS=N; latency = the emulator's latency fault on every API request");
