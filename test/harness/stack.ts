@@ -111,6 +111,17 @@ export class TestStack {
     return ((await this.run(["preview"], env)).preview as { changes: ResourceChanges }).changes;
   }
 
+  /** The message of a preview that must fail (check refusing bad input); fails the test otherwise. */
+  async previewFailure(): Promise<string> {
+    const outcome = await this.preview().then(
+      (changes) => ({ changes }),
+      (error: Error) => ({ error }),
+    );
+    if (!("error" in outcome))
+      throw new Error(`the preview should have failed, but planned ${JSON.stringify(outcome.changes)}`);
+    return outcome.error.message;
+  }
+
   /** `pulumi preview --expect-no-changes`: fails if anything would change. */
   async previewNoChanges(env?: Record<string, string>): Promise<ResourceChanges> {
     const r = await this.run(["preview-no-changes"], env);

@@ -4,15 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
 import { TestStack } from "../harness/stack.js";
 
-async function previewError(stack: TestStack): Promise<string> {
-  const error = await stack.preview().then(
-    () => undefined,
-    (e: Error) => e,
-  );
-  expect(error, "the preview should have failed").toBeInstanceOf(Error);
-  return (error as Error).message;
-}
-
 describe("check: bad input is refused at preview, every property at once, with zero API calls", () => {
   let emulator: TestEmulator;
   const stacks: TestStack[] = [];
@@ -38,7 +29,7 @@ describe("check: bad input is refused at preview, every property at once, with z
   }
 
   it("PrivateCertificate", async () => {
-    const message = await previewError(stackFor("certificate"));
+    const message = await stackFor("certificate").previewFailure();
     for (const expected of [
       /issuerId.*must be a 36-character UUID/,
       /keyAlgorithm.*must be one of "RSA2048", "RSA4096", "EC256", "EC384" \(got "RSA1024"\)/,
@@ -58,7 +49,7 @@ describe("check: bad input is refused at preview, every property at once, with z
   });
 
   it("CertificateBundle", async () => {
-    const message = await previewError(stackFor("bundle"));
+    const message = await stackFor("bundle").previewFailure();
     expect(message).toMatch(/certificateId.*must be a 36-character UUID/);
     expect(message).toMatch(/type.*must be one of "APACHE", "NGINX", "IIS", "TOMCAT", "OTHER" \(got "PEM"\)/);
     expect(message).toMatch(/password must use only letters, digits/);

@@ -129,17 +129,8 @@ describe("PrivateCa check: bad input", () => {
     await emulator?.close();
   });
 
-  async function previewFailure(): Promise<string> {
-    const error = await stack.preview().then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    expect(error).toBeInstanceOf(Error);
-    return (error as Error).message;
-  }
-
   it("preview names every bad property of a resource and makes no API call", async () => {
-    const message = await previewFailure();
+    const message = await stack.previewFailure();
     for (const expected of [
       /'root': property distinguishedName\.country .*two letters/,
       /'root': property keyAlgorithm .*must be one of "RSA2048", "RSA4096", "EC256", "EC384", "SM2"/,
@@ -159,7 +150,7 @@ describe("PrivateCa check: bad input", () => {
       pendingDays: "7",
       validityYears: "31",
     });
-    expect(await previewFailure()).toMatch(/'root': property validity\.value .*at most 30 years/);
+    expect(await stack.previewFailure()).toMatch(/'root': property validity\.value .*at most 30 years/);
     expect(await emulator.requestCount()).toBe(0);
   });
 
@@ -168,7 +159,7 @@ describe("PrivateCa check: bad input", () => {
       { validityYears: "2" },
       { pendingCertificatePem: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n" },
     );
-    const message = await previewFailure();
+    const message = await stack.previewFailure();
     expect(message).toMatch(/'pending': property certificateChainPem .*is required with the other/);
     expect(message).not.toContain("MIIB");
     expect(await emulator.requestCount()).toBe(0);
