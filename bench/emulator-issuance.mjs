@@ -8,6 +8,7 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import emulatorModule from "../dist/emulator/index.js";
+import { BENCH_ROOT_CA } from "./lib/runner.mjs";
 
 const { startEmulator } = emulatorModule;
 
@@ -62,20 +63,7 @@ async function measure(url, issuerId, keyAlgorithm) {
 
 const emulator = await startEmulator({ port: 0, dataDir: values["data-dir"], log: () => {} });
 try {
-  const { ca_id: root } = await call(emulator.url, "POST", "/v1/private-certificate-authorities", {
-    type: "ROOT",
-    key_algorithm: "EC256",
-    signature_algorithm: "SHA256",
-    distinguished_name: {
-      common_name: "Bench Root",
-      country: "CN",
-      state: "Sichuan",
-      locality: "Chengdu",
-      organization: "Bench",
-      organizational_unit: "Bench",
-    },
-    validity: { type: "YEAR", value: 5 },
-  });
+  const { ca_id: root } = await call(emulator.url, "POST", "/v1/private-certificate-authorities", BENCH_ROOT_CA);
   // Warm-up: JIT, key generation paths, connection pool.
   await measureOnce(emulator.url, root);
   const ec = await measure(emulator.url, root, "EC256");

@@ -22,7 +22,7 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import emulatorModule from "../dist/emulator/index.js";
 import providerConfig from "../dist/provider/config.js";
-import { BenchStack, countedByEmulator, emulatorCall, median } from "./lib/runner.mjs";
+import { BENCH_ROOT_CA, BenchStack, countedByEmulator, emulatorCall, median } from "./lib/runner.mjs";
 
 const { startEmulator } = emulatorModule;
 const DEFAULT_POOL = providerConfig.DEFAULT_MAX_CONNECTIONS;
@@ -86,20 +86,7 @@ try {
     emulator.url,
     "POST",
     "/v1/private-certificate-authorities",
-    {
-      type: "ROOT",
-      key_algorithm: "EC256",
-      signature_algorithm: "SHA256",
-      distinguished_name: {
-        common_name: "Bench Root",
-        country: "CN",
-        state: "Sichuan",
-        locality: "Chengdu",
-        organization: "Bench",
-        organizational_unit: "Bench",
-      },
-      validity: { type: "YEAR", value: 5 },
-    },
+    BENCH_ROOT_CA,
     TOKEN,
   );
   const endpoints = JSON.stringify({ ccm: emulator.url, scm: emulator.url, sms: emulator.url });

@@ -10,6 +10,22 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
+/** The root CA both benches issue from (POST /v1/private-certificate-authorities body). */
+export const BENCH_ROOT_CA = {
+  type: "ROOT",
+  key_algorithm: "EC256",
+  signature_algorithm: "SHA256",
+  distinguished_name: {
+    common_name: "Bench Root",
+    country: "CN",
+    state: "Sichuan",
+    locality: "Chengdu",
+    organization: "Bench",
+    organizational_unit: "Bench",
+  },
+  validity: { type: "YEAR", value: 5 },
+};
+
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 const runner = path.join(repoRoot, "scripts/pulumi-stack.mjs");
 

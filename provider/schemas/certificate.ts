@@ -8,15 +8,13 @@ import {
   type DistinguishedName,
   type DistinguishedNameBody,
   distinguishedNameFromWire,
-  distinguishedNameWire,
+  issuedObjectWireFields,
   subjectAlternativeNamesArgs,
   toDistinguishedNameBody,
   toValidityBody,
   type ValidityBody,
   validityArgs,
   wireInt,
-  wireText,
-  wireTimestamp,
 } from "./common.js";
 import {
   CERTIFICATE_KEY_ALGORITHMS,
@@ -171,20 +169,7 @@ export const certificateIdWire = z.looseObject({ certificate_id: z.string().min(
 
 export const certificateWire = z.looseObject({
   certificate_id: z.string().min(1),
-  status: z.string().min(1),
-  issuer_id: wireText,
-  issuer_name: wireText,
-  key_algorithm: wireText,
-  signature_algorithm: wireText,
-  freeze_flag: wireInt,
-  gen_mode: wireText,
-  serial_number: wireText,
-  create_time: wireTimestamp,
-  delete_time: wireTimestamp,
-  not_before: wireTimestamp,
-  not_after: wireTimestamp,
-  distinguished_name: distinguishedNameWire.nullish(),
-  enterprise_project_id: wireText,
+  ...issuedObjectWireFields,
 });
 
 /** A private certificate as the client returns it. Timestamps are ISO 8601 strings (UTC). */

@@ -154,6 +154,24 @@ export function distinguishedNameFromWire(
   };
 }
 
+/** Fields a CA detail and a certificate detail share (facts §2.2, §3.2), in their wire form. */
+export const issuedObjectWireFields = {
+  status: z.string().min(1),
+  issuer_id: wireText,
+  issuer_name: wireText,
+  key_algorithm: wireText,
+  signature_algorithm: wireText,
+  freeze_flag: wireInt,
+  gen_mode: wireText,
+  serial_number: wireText,
+  create_time: wireTimestamp,
+  delete_time: wireTimestamp,
+  not_before: wireTimestamp,
+  not_after: wireTimestamp,
+  distinguished_name: distinguishedNameWire.nullish(),
+  enterprise_project_id: wireText,
+};
+
 // ---------------------------------------------------------------------------------------------
 // Validity
 
