@@ -1,5 +1,7 @@
 // Fault injection for API requests (never for the control plane): rules matched on method and a
-// path regex, each applied to the next `count` matches and/or with a `probability`.
+// path pattern (emulator/path-pattern.ts: a regex subset that cannot backtrack), each applied to
+// the next `count` matches and/or with a `probability`. Rules are bounded (how many, how slow), so
+// whoever can reach the control plane cannot make every request hang or burn CPU.
 //
 //   latency        wait latency_ms, then carry on (latency rules add up)
 //   error          answer `status` (default 500) with a PCA-style body, without running the request
@@ -9,6 +11,12 @@
 
 import { randomUUID } from "node:crypto";
 import { isObject } from "./model/fields.js";
+import { compilePathPattern, type PathPattern, PathPatternError } from "./path-pattern.js";
+
+/** At most this many rules are armed at once (PUT, POST and startup rules alike). */
+export const MAX_FAULT_RULES = 100;
+/** One latency rule waits at most this long, and all the latency rules of one request together too. */
+export const MAX_FAULT_LATENCY_MS = 60_000;
 
 export const FAULT_KINDS = ["latency", "error", "throttle", "reset", "lost_response"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -18,7 +26,7 @@ export interface FaultRule {
   kind: FaultKind;
   /** Upper-case HTTP method; undefined matches any. */
   method?: string;
-  /** Regular expression tested against the path (without the query); undefined matches any. */
+  /** Pattern (path-pattern.ts) tested against the path (without the query); undefined matches any. */
   path?: string;
   latency_ms?: number;
   status?: number;
@@ -80,14 +88,14 @@ export function parseFaultRule(value: unknown): FaultRule {
   const path = stringField(value, "path");
   if (path !== undefined) {
     try {
-      new RegExp(path);
-    } catch {
-      throw new FaultRuleError("path must be a valid regular expression");
+      compilePathPattern(path);
+    } catch (error) {
+      throw new FaultRuleError(error instanceof PathPatternError ? error.message : "path is not a valid pattern");
     }
     rule.path = path;
   }
   const optional = {
-    latency_ms: numberField(value, "latency_ms", 0, 600_000),
+    latency_ms: numberField(value, "latency_ms", 0, MAX_FAULT_LATENCY_MS),
     status: numberField(value, "status", 400, 599),
     retry_after: numberField(value, "retry_after", 0, 86_400),
     count: numberField(value, "count", 1, Number.MAX_SAFE_INTEGER),
@@ -135,8 +143,21 @@ export interface FaultDecision {
   action: FaultRule | undefined;
 }
 
+interface ArmedRule {
+  rule: FaultRule;
+  pattern: PathPattern | undefined;
+}
+
+function arm(rule: FaultRule): ArmedRule {
+  return { rule: { ...rule }, pattern: rule.path === undefined ? undefined : compilePathPattern(rule.path) };
+}
+
+function tooMany(count: number): FaultRuleError {
+  return new FaultRuleError(`at most ${MAX_FAULT_RULES} fault rules can be armed (${count} asked)`);
+}
+
 export class FaultInjector {
-  #rules: FaultRule[] = [];
+  #rules: ArmedRule[] = [];
   readonly #random: () => number;
 
   constructor(random: () => number = Math.random) {
@@ -144,15 +165,20 @@ export class FaultInjector {
   }
 
   list(): FaultRule[] {
-    return this.#rules.map((rule) => ({ ...rule }));
+    return this.#rules.map(({ rule }) => ({ ...rule }));
   }
 
+  /** Replaces every rule; FaultRuleError (and no change) when there would be too many. */
   replace(rules: FaultRule[]): void {
-    this.#rules = rules.map((rule) => ({ ...rule }));
+    if (rules.length > MAX_FAULT_RULES) throw tooMany(rules.length);
+    this.#rules = rules.map(arm);
   }
 
-  add(rule: FaultRule): void {
-    this.#rules.push({ ...rule });
+  /** Appends rules, all or none; FaultRuleError (and no change) when there would be too many. */
+  add(...rules: FaultRule[]): void {
+    const total = this.#rules.length + rules.length;
+    if (total > MAX_FAULT_RULES) throw tooMany(total);
+    this.#rules.push(...rules.map(arm));
   }
 
   clear(): void {
@@ -162,16 +188,17 @@ export class FaultInjector {
   /** Decides what happens to one API request, consuming counts of the rules that apply. */
   take(method: string, path: string): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0, action: undefined };
-    for (const rule of this.#rules) {
+    for (const { rule, pattern } of this.#rules) {
       if (rule.method !== undefined && rule.method !== method.toUpperCase()) continue;
-      if (rule.path !== undefined && !new RegExp(rule.path).test(path)) continue;
+      if (pattern !== undefined && !pattern.test(path)) continue;
       if (rule.kind !== "latency" && decision.action !== undefined) continue;
       if (rule.probability !== undefined && this.#random() >= rule.probability) continue;
       if (rule.count !== undefined) rule.count -= 1;
       if (rule.kind === "latency") decision.latencyMs += rule.latency_ms ?? 0;
-      else decision.action = rule;
+      else decision.action = { ...rule };
     }
-    this.#rules = this.#rules.filter((rule) => rule.count === undefined || rule.count > 0);
+    this.#rules = this.#rules.filter(({ rule }) => rule.count === undefined || rule.count > 0);
+    decision.latencyMs = Math.min(decision.latencyMs, MAX_FAULT_LATENCY_MS);
     return decision;
   }
 }
