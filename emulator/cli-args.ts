@@ -2,6 +2,7 @@
 // over the environment, the environment over the defaults. Pure, so tests can check it.
 
 import type { Credentials } from "./auth.js";
+import { checkExposure, ExposureError } from "./exposure.js";
 import type { EmulatorOptions } from "./index.js";
 
 export const DEFAULT_PORT = 8443;
@@ -35,6 +36,10 @@ const VALUE_FLAGS = {
   "--temp-secret-key": "CCM_EMULATOR_TEMP_SECRET_KEY",
   "--security-token": "CCM_EMULATOR_SECURITY_TOKEN",
   "--auth-token": "CCM_EMULATOR_AUTH_TOKEN",
+  "--control-token": "CCM_EMULATOR_CONTROL_TOKEN",
+  "--max-connections": "CCM_EMULATOR_MAX_CONNECTIONS",
+  "--headers-timeout-ms": "CCM_EMULATOR_HEADERS_TIMEOUT_MS",
+  "--request-timeout-ms": "CCM_EMULATOR_REQUEST_TIMEOUT_MS",
 } as const;
 
 const SWITCH_FLAGS = {
@@ -61,6 +66,16 @@ function isValueFlag(flag: string): flag is ValueFlag {
 
 function isSwitchFlag(flag: string): flag is SwitchFlag {
   return Object.hasOwn(SWITCH_FLAGS, flag);
+}
+
+/** A positive integer flag, or undefined when not given. */
+function positiveInteger(flag: string, text: string | undefined, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    throw new CliError(`${flag} must be an integer 1–${max}, got ${text}`);
+  }
+  return value;
 }
 
 function truthy(value: string | undefined): boolean {
@@ -113,15 +128,30 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     if (!Array.isArray(parsed)) throw new CliError("CCM_EMULATOR_FAULTS must be a JSON array of fault rules");
     faultFlags.push(...parsed.map((rule) => JSON.stringify(rule)));
   }
+  const host = value("--host") ?? "127.0.0.1";
+  const controlToken = value("--control-token");
+  try {
+    checkExposure(host, controlToken);
+  } catch (error) {
+    if (error instanceof ExposureError) throw new CliError(error.message);
+    throw error;
+  }
+  const limits = {
+    maxConnections: positiveInteger("--max-connections", value("--max-connections"), 65_535),
+    headersTimeoutMs: positiveInteger("--headers-timeout-ms", value("--headers-timeout-ms"), 3_600_000),
+    requestTimeoutMs: positiveInteger("--request-timeout-ms", value("--request-timeout-ms"), 3_600_000),
+  };
   const options: EmulatorOptions = {
     port,
-    host: value("--host") ?? "127.0.0.1",
+    host,
     dataDir: value("--data-dir"),
     tls: on("--tls"),
     tlsDir: value("--tls-dir"),
     auth: !on("--no-auth"),
     credentials,
     logRequests: on("--log-requests"),
+    ...(controlToken === undefined ? {} : { controlToken }),
+    ...Object.fromEntries(Object.entries(limits).filter(([, limit]) => limit !== undefined)),
   };
   return { options, seedFile: value("--seed"), faultFlags, help, version };
 }
@@ -145,7 +175,13 @@ A local Huawei Cloud CCM / SCM / SMS API that issues real X.509 certificates.
   --security-token <t>     the temporary AK's X-Security-Token                  CCM_EMULATOR_SECURITY_TOKEN
   --auth-token <t>         accepted X-Auth-Token                                CCM_EMULATOR_AUTH_TOKEN
   --log-requests           log one line per request to stderr                   CCM_EMULATOR_LOG_REQUESTS=1
+  --control-token <t>      require Authorization: Bearer <t> on /_emulator/     CCM_EMULATOR_CONTROL_TOKEN
+                           (required when --host is not a loopback address)
+  --max-connections <n>    connections open at once (default 512)               CCM_EMULATOR_MAX_CONNECTIONS
+  --headers-timeout-ms <n> time to send a request's headers (default 10000)     CCM_EMULATOR_HEADERS_TIMEOUT_MS
+  --request-timeout-ms <n> time to send a whole request (default 60000)         CCM_EMULATOR_REQUEST_TIMEOUT_MS
   --help, --version
 
-Control plane (never authenticated): /_emulator/health, reset, seed, inventory, faults, clock.
+Control plane (never signed; JSON bodies only, no browser requests): /_emulator/health, reset, seed,
+inventory, faults, clock.
 `;

@@ -2,7 +2,9 @@
 // The `ccm-emulator` command: parse flags, start the server, print where it is and how to sign in.
 
 import { readFileSync } from "node:fs";
+import { DEMO_CREDENTIALS } from "./auth.js";
 import { CliError, parseCliArgs, USAGE } from "./cli-args.js";
+import { ExposureError, exposureWarnings } from "./exposure.js";
 import { FaultRuleError, parseFaultFlag } from "./faults.js";
 import { startEmulator } from "./index.js";
 import { SeedInputError } from "./model/seed.js";
@@ -22,6 +24,11 @@ function version(): string {
   } catch {
     return "unknown";
   }
+}
+
+/** The demo secrets are public (README); any other secret is the user's and never printed. */
+function secret(value: string, demo: string): string {
+  return value === demo ? value : "(custom, not shown)";
 }
 
 async function main(): Promise<void> {
@@ -46,15 +53,20 @@ async function main(): Promise<void> {
   if (c) {
     lines.push(
       "  auth:          SDK-HMAC-SHA256 (AK/SK) or X-Auth-Token",
-      `    access key / secret key:            ${c.accessKey} / ${c.secretKey}`,
-      `    temporary AK / SK / security token: ${c.tempAccessKey} / ${c.tempSecretKey} / ${c.securityToken}`,
-      `    X-Auth-Token:                       ${c.authToken}`,
+      `    access key / secret key:            ${c.accessKey} / ${secret(c.secretKey, DEMO_CREDENTIALS.secretKey)}`,
+      `    temporary AK / SK / security token: ${c.tempAccessKey} / ${secret(c.tempSecretKey, DEMO_CREDENTIALS.tempSecretKey)} / ${secret(c.securityToken, DEMO_CREDENTIALS.securityToken)}`,
+      `    X-Auth-Token:                       ${secret(c.authToken, DEMO_CREDENTIALS.authToken)}`,
     );
   } else {
     lines.push("  auth:          disabled (--no-auth)");
   }
-  lines.push(`  control plane: ${emulator.url}/_emulator/ (health, reset, seed, inventory, faults, clock)`);
+  const token = settings.options.controlToken;
+  lines.push(
+    `  control plane: ${emulator.url}/_emulator/ (health, reset, seed, inventory, faults, clock)` +
+      (token === undefined ? "" : ", with Authorization: Bearer <control token>"),
+  );
   process.stdout.write(`${lines.join("\n")}\n`);
+  for (const warning of exposureWarnings(emulator.host, token)) process.stderr.write(`ccm-emulator: ${warning}\n`);
   const stop = () => {
     emulator.close().then(
       () => process.exit(0),
@@ -66,7 +78,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof CliError || error instanceof FaultRuleError || error instanceof SeedInputError;
+  const known =
+    error instanceof CliError ||
+    error instanceof FaultRuleError ||
+    error instanceof SeedInputError ||
+    error instanceof ExposureError;
   process.stderr.write(
     `ccm-emulator: ${known || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error.stack}\n`,
   );

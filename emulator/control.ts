@@ -1,9 +1,18 @@
-// The control plane under the reserved prefix /_emulator/ (never authenticated, never counted, never
+// The control plane under the reserved prefix /_emulator/ (never signed, never counted, never
 // subject to faults). Documented in the README's "The emulator" section.
+//
+// It can wipe a data directory and replace keys, so it refuses what a web page could send: a web
+// page may POST cross-site to 127.0.0.1 without any CORS preflight when the body is text/plain or
+// a form, so bodies must be application/json (which a page cannot send cross-site without a
+// preflight this server never grants), and any request carrying a browser's Origin header is
+// refused outright (browsers add it to every cross-site and every non-GET request; command-line
+// clients and Node's fetch do not). With a control token, every request must also carry it.
 
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ClockRangeError } from "./clock.js";
 import { FaultRuleError, parseFaultRule } from "./faults.js";
-import { type Reply, readBody, send } from "./http.js";
+import { BodyTooLargeError, type Reply, readBody, send } from "./http.js";
 import { isObject } from "./model/fields.js";
 import { SeedInputError } from "./model/seed.js";
 import type { Runtime } from "./runtime.js";
@@ -20,9 +29,38 @@ class ControlError extends Error {
   }
 }
 
-function parseJson(body: Buffer): unknown {
+/** The media type of a Content-Type header, lower case, without parameters. */
+function mediaType(header: string | undefined): string | undefined {
+  return header?.split(";")[0]?.trim().toLowerCase();
+}
+
+function digest(text: string): Buffer {
+  return createHash("sha256").update(text, "utf8").digest();
+}
+
+/** Compares hashes, so neither the token's length nor its prefix leaks through timing. */
+function carriesToken(request: IncomingMessage, token: string): boolean {
+  const header = request.headers.authorization ?? "";
+  const match = /^Bearer +(\S+) *$/i.exec(header);
+  return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
+}
+
+/** Refuses what a browser, or a caller without the token, sends (before the body is read). */
+function checkCaller(request: IncomingMessage, controlToken: string | undefined): void {
+  if (request.headers.origin !== undefined) {
+    throw new ControlError(403, "the control plane refuses requests from web pages (an Origin header was sent)");
+  }
+  if (controlToken !== undefined && !carriesToken(request, controlToken)) {
+    throw new ControlError(401, "the control plane needs Authorization: Bearer <control token>");
+  }
+}
+
+function parseJson(request: IncomingMessage, body: Buffer): unknown {
   const text = body.toString("utf8");
   if (text.trim() === "") return undefined;
+  if (mediaType(request.headers["content-type"]) !== "application/json") {
+    throw new ControlError(415, "a control-plane body must be sent as Content-Type: application/json");
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -94,7 +132,7 @@ async function dispatch(rt: Runtime, method: string, name: string, body: unknown
       rt.faults.replace(faultRules(body ?? []));
       return { status: 200, json: { rules: rt.faults.list() } };
     case "POST faults":
-      for (const rule of faultRules(body)) rt.faults.add(rule);
+      rt.faults.add(...faultRules(body));
       return { status: 200, json: { rules: rt.faults.list() } };
     case "DELETE faults":
       rt.faults.clear();
@@ -105,8 +143,8 @@ async function dispatch(rt: Runtime, method: string, name: string, body: unknown
       const offset = integer(body, "offset_ms");
       const advance = integer(body, "advance_ms");
       if (offset === undefined && advance === undefined) throw new ControlError(400, "give offset_ms or advance_ms");
-      if (offset !== undefined) rt.clock.setOffset(offset);
-      if (advance !== undefined) rt.clock.advance(advance);
+      // One setOffset, so a refused value changes nothing.
+      rt.clock.setOffset((offset ?? rt.clock.offsetMs) + (advance ?? 0));
       return { status: 200, json: clockView(rt) };
     }
     default:
@@ -124,11 +162,17 @@ export async function handleControlRequest(
   const name = path.slice(CONTROL_PREFIX.length).replace(/\/+$/, "");
   let reply: Reply;
   try {
-    reply = await dispatch(rt, method, name, parseJson(await readBody(request)));
+    checkCaller(request, rt.controlToken);
+    reply = await dispatch(rt, method, name, parseJson(request, await readBody(request)));
   } catch (error) {
     if (error instanceof ControlError) {
       reply = { status: error.status, json: { error_code: "EMULATOR.CONTROL", error_msg: error.message } };
-    } else if (error instanceof FaultRuleError || error instanceof SeedInputError) {
+    } else if (
+      error instanceof FaultRuleError ||
+      error instanceof SeedInputError ||
+      error instanceof ClockRangeError ||
+      error instanceof BodyTooLargeError
+    ) {
       reply = { status: 400, json: { error_code: "EMULATOR.CONTROL", error_msg: error.message } };
     } else {
       rt.log(`ccm-emulator: control ${method} ${path} failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { type Credentials, DEMO_CREDENTIALS } from "./auth.js";
 import { Clock } from "./clock.js";
 import { CONTROL_PREFIX, handleControlRequest } from "./control.js";
+import { checkExposure } from "./exposure.js";
 import { FaultInjector, type FaultRule, parseFaultRule } from "./faults.js";
 import { newRequestId } from "./http.js";
 import { Model } from "./model/index.js";
@@ -46,7 +47,20 @@ export interface EmulatorOptions {
   logRequests?: boolean;
   /** Where diagnostics go; default stderr. */
   log?: (line: string) => void;
+  /**
+   * Require `Authorization: Bearer <token>` on every control-plane request. Mandatory when `host`
+   * is not a loopback address (startEmulator rejects with ExposureError before listening).
+   */
+  controlToken?: string;
+  /** Connections beyond this many at once are closed as soon as they are accepted. */
+  maxConnections?: number;
+  /** A request's headers must arrive within this many ms (slow-loris guard). */
+  headersTimeoutMs?: number;
+  /** A whole request (headers and body) must arrive within this many ms. */
+  requestTimeoutMs?: number;
 }
+
+export const DEFAULT_LIMITS = { maxConnections: 512, headersTimeoutMs: 10_000, requestTimeoutMs: 60_000 } as const;
 
 export interface RunningEmulator {
   /** Base URL, e.g. http://127.0.0.1:41234 — no trailing slash. */
@@ -80,6 +94,13 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const host = options.host ?? "127.0.0.1";
+  const controlToken = options.controlToken === "" ? undefined : options.controlToken;
+  checkExposure(host, controlToken);
+  const limits = {
+    maxConnections: options.maxConnections ?? DEFAULT_LIMITS.maxConnections,
+    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_LIMITS.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_LIMITS.requestTimeoutMs,
+  };
   const startupFaults: FaultRule[] = (options.faults ?? []).map(parseFaultRule);
   const seed: SeedDocument | undefined = options.seed === undefined ? undefined : parseSeedDocument(options.seed);
   const credentials = options.auth === false ? null : { ...DEMO_CREDENTIALS, ...options.credentials };
@@ -103,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     router: createRouter(),
     credentials,
     log,
+    controlToken,
     startup: { faults: startupFaults, seed },
     info: { storeKind: store.kind, tls: tls !== undefined, logRequests: options.logRequests ?? false },
   };
@@ -127,9 +149,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       response.end();
     });
   };
+  // node:http checks the two timeouts every connectionsCheckingInterval ms (default 30 s), which
+  // would let a slow client hold a connection well past a short headersTimeout.
+  const serverOptions = {
+    headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
+  };
   const server: Server = tls
-    ? createHttpsServer({ cert: tls.certificatePem, key: tls.privateKeyPem }, handler)
-    : createHttpServer(handler);
+    ? createHttpsServer({ ...serverOptions, cert: tls.certificatePem, key: tls.privateKeyPem }, handler)
+    : createHttpServer(serverOptions, handler);
+  server.maxConnections = limits.maxConnections;
   // On the https server too this is the TCP accept, before the TLS handshake.
   server.on("connection", (socket: Socket) => rt.connections.accepted(socket));
   let address: AddressInfo;
@@ -159,6 +189,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 }
 
 export { type Credentials, DEMO_CREDENTIALS } from "./auth.js";
+export { ExposureError, isLoopbackHost } from "./exposure.js";
 export { FAULT_KINDS, type FaultRule } from "./faults.js";
 export { ERRORS } from "./model/errors.js";
 export { ROUTES } from "./server.js";

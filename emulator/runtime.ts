@@ -17,6 +17,8 @@ export interface Runtime {
   /** null = authentication disabled (--no-auth). */
   readonly credentials: Credentials | null;
   readonly log: (line: string) => void;
+  /** When set, every control-plane request must carry `Authorization: Bearer <token>`. */
+  readonly controlToken: string | undefined;
   /** What the emulator started with, restored by POST /_emulator/reset. */
   readonly startup: { faults: FaultRule[]; seed: SeedDocument | undefined };
   readonly info: { storeKind: string; tls: boolean; logRequests: boolean };

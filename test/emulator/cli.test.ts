@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { CliError, DEFAULT_PORT, parseCliArgs } from "../../emulator/cli-args.js";
 import { startEmulator } from "../../emulator/index.js";
 import { buildCli, type Child, remoteApi, removeBuild, runCli, spawnCli } from "./helpers/child.js";
@@ -76,6 +76,37 @@ describe("argument parsing", () => {
     expect(() => parseCliArgs(["--port", "70000"], {})).toThrow(CliError);
     expect(() => parseCliArgs([], { CCM_EMULATOR_FAULTS: "{" })).toThrow(CliError);
   });
+
+  test("a non-loopback --host needs --control-token (validated without binding anything)", () => {
+    for (const host of ["0.0.0.0", "::", "192.168.1.10"]) {
+      expect(() => parseCliArgs(["--host", host], {}), host).toThrow(/control token/);
+      expect(() => parseCliArgs([], { CCM_EMULATOR_HOST: host }), host).toThrow(CliError);
+      expect(() => parseCliArgs([], { CCM_EMULATOR_HOST: host, CCM_EMULATOR_CONTROL_TOKEN: "" })).toThrow(CliError);
+      expect(parseCliArgs(["--host", host, "--control-token", "t0ken"], {}).options).toMatchObject({
+        host,
+        controlToken: "t0ken",
+      });
+      expect(
+        parseCliArgs([], { CCM_EMULATOR_HOST: host, CCM_EMULATOR_CONTROL_TOKEN: "env-t0ken" }).options.controlToken,
+      ).toBe("env-t0ken");
+    }
+    expect(parseCliArgs(["--host", "127.0.0.1"], {}).options.controlToken).toBeUndefined();
+    expect(parseCliArgs(["--control-token", "t"], {}).options.controlToken).toBe("t");
+  });
+
+  test("connection cap and timeouts, from flags or the environment", () => {
+    const env = { CCM_EMULATOR_MAX_CONNECTIONS: "64", CCM_EMULATOR_HEADERS_TIMEOUT_MS: "5000" };
+    expect(parseCliArgs(["--request-timeout-ms", "30000"], env).options).toMatchObject({
+      maxConnections: 64,
+      headersTimeoutMs: 5000,
+      requestTimeoutMs: 30000,
+    });
+    expect(parseCliArgs(["--max-connections=8"], env).options.maxConnections).toBe(8);
+    expect(parseCliArgs([], {}).options.maxConnections).toBeUndefined();
+    for (const bad of ["0", "-1", "1.5", "x", ""]) {
+      expect(() => parseCliArgs([`--max-connections=${bad}`], {}), bad).toThrow(CliError);
+    }
+  });
 });
 
 describe("the command", () => {
@@ -91,6 +122,10 @@ describe("the command", () => {
       "--no-auth",
       "--access-key",
       "--auth-token",
+      "--control-token",
+      "--max-connections",
+      "--headers-timeout-ms",
+      "--request-timeout-ms",
     ]) {
       expect(help.stdout).toContain(flag);
     }
@@ -106,6 +141,30 @@ describe("the command", () => {
     expect((await remoteApi(child.url).get("/v1/private-certificates", { auth: "aksk" })).status).toBe(200);
     child.process.kill("SIGTERM");
     expect(await child.exited).toBe(0);
+  });
+
+  test("custom secrets are never printed; the unguarded control plane is warned about", async () => {
+    const secrets = { secretKey: "my-own-secret-key-0123456789", authToken: "my-own-iam-token" };
+    const child = await spawn(["--port", "0", "--secret-key", secrets.secretKey], {
+      CCM_EMULATOR_AUTH_TOKEN: secrets.authToken,
+      CCM_EMULATOR_CONTROL_TOKEN: "",
+    });
+    // stderr is another pipe: wait for the warning before reading everything printed.
+    await vi.waitFor(() => expect(child.stderr()).toContain("the control plane (/_emulator/) has no token"));
+    const printed = child.stdout() + child.stderr();
+    expect(printed).toContain(DEMO.accessKey);
+    for (const value of Object.values(secrets)) expect(printed).not.toContain(value);
+    expect(child.stdout()).toContain("(custom, not shown)");
+  });
+
+  test("with --control-token: the control plane wants it, and the token is not printed", async () => {
+    const child = await spawn(["--port", "0", "--control-token", "guard-t0ken-xyz"]);
+    const api = remoteApi(child.url);
+    expect((await api.get("/_emulator/health", { auth: "none" })).status).toBe(401);
+    const authorized = { auth: "none", headers: { Authorization: "Bearer guard-t0ken-xyz" } } as const;
+    expect((await api.get("/_emulator/health", authorized)).status).toBe(200);
+    expect(child.stdout() + child.stderr()).not.toContain("guard-t0ken-xyz");
+    expect(child.stderr()).not.toContain("has no token");
   });
 
   test("--seed and --fault, with configuration from the environment", async () => {

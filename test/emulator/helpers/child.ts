@@ -33,6 +33,8 @@ export interface Child {
   process: ChildProcess;
   url: string;
   stdout: () => string;
+  /** What the process wrote to stderr so far. */
+  stderr: () => string;
   /** Resolves with the exit code (or signal name) once the process has ended. */
   exited: Promise<number | string>;
 }
@@ -58,7 +60,7 @@ export function spawnCli(cli: string, args: string[], env: Record<string, string
       const match = /listening on (\S+)/.exec(out);
       if (match) {
         clearTimeout(timer);
-        resolvePromise({ process: child, url: match[1]!, stdout: () => out, exited });
+        resolvePromise({ process: child, url: match[1]!, stdout: () => out, stderr: () => err, exited });
       }
     });
     exited.then((code) => {
