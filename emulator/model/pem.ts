@@ -2,7 +2,7 @@
 // certificates and CSRs without a final line break, chains joined by "\r\n", private keys ending
 // with "\r\n" — exactly as in the documented samples.
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+import { scanPemBlocks } from "../pki/index.js";
 
 // Blank lines inside a block are kept: an encrypted traditional key needs the one after DEK-Info.
 function lines(pem: string): string[] {
@@ -33,9 +33,11 @@ export function lfPem(pem: string): string {
   return `${lines(pem).join("\n")}\n`;
 }
 
-/** Every PEM block in a text, in order. */
+/** Every PEM block with `label` in a text, in order (one linear pass: pki/pem.ts scanPemBlocks). */
 export function splitPemBlocks(text: string, label = "CERTIFICATE"): string[] {
-  return [...text.matchAll(BLOCK)].filter((match) => match[1] === label).map((match) => match[0]);
+  return scanPemBlocks(text)
+    .filter((span) => span.label === label)
+    .map((span) => text.slice(span.start, span.end));
 }
 
 /**

@@ -6,7 +6,7 @@ export { createCsr, parseCsr } from "./csr.js";
 export { PkiInputError } from "./errors.js";
 export { buildJks } from "./jks.js";
 export { generateKeyPair, publicKeyMatchesPrivateKey, toTraditionalPrivateKeyPem } from "./keys.js";
-export { withCrlf } from "./pem.js";
+export { type PemSpan, scanPemBlocks, withCrlf } from "./pem.js";
 export { buildPfx } from "./pkcs12.js";
 export { generateKeystorePassword, randomSerialHex } from "./random.js";
 export type {

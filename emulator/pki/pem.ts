@@ -7,8 +7,64 @@ export interface PemBlock {
   der: Uint8Array;
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
 const BASE64_BODY = /^[A-Za-z0-9+/]+={0,2}$/;
+
+const DASHES = "-----";
+const BEGIN = "-----BEGIN ";
+const END = "-----END ";
+const MAX_LABEL_LENGTH = 64;
+
+/** One PEM block found in a text: its label, where it starts and ends, and the text between its lines. */
+export interface PemSpan {
+  label: string;
+  start: number;
+  end: number;
+  body: string;
+}
+
+function isLabelChar(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 32; // A-Z 0-9 space
+}
+
+/** The label after BEGIN/END at `from`, closed by "-----"; undefined when there is none. */
+function labelAt(text: string, from: number): { label: string; after: number } | undefined {
+  let i = from;
+  while (i < text.length && i - from < MAX_LABEL_LENGTH && isLabelChar(text.charCodeAt(i))) i++;
+  if (i === from || !text.startsWith(DASHES, i)) return undefined;
+  return { label: text.slice(from, i), after: i + DASHES.length };
+}
+
+/**
+ * Every "-----BEGIN X-----" … "-----END X-----" block in `text`, in order, in one pass. A regex
+ * with a lazy body and a back-reference (what this replaces) retries from every BEGIN to the end
+ * of the text, which is quadratic on input full of unterminated BEGIN lines; here each "-----" is
+ * looked at once. A BEGIN inside an open block starts the block again; an END with another label
+ * is part of the body.
+ */
+export function scanPemBlocks(text: string): PemSpan[] {
+  const found: PemSpan[] = [];
+  let open: { label: string; start: number; bodyStart: number } | undefined;
+  let at = text.indexOf(DASHES);
+  while (at >= 0) {
+    let next = at + 1;
+    if (text.startsWith(BEGIN, at)) {
+      const marker = labelAt(text, at + BEGIN.length);
+      if (marker) {
+        open = { label: marker.label, start: at, bodyStart: marker.after };
+        next = marker.after;
+      }
+    } else if (open && text.startsWith(END, at)) {
+      const marker = labelAt(text, at + END.length);
+      if (marker && marker.label === open.label) {
+        found.push({ label: open.label, start: open.start, end: marker.after, body: text.slice(open.bodyStart, at) });
+        open = undefined;
+        next = marker.after;
+      }
+    }
+    at = text.indexOf(DASHES, next);
+  }
+  return found;
+}
 
 export function encodePem(label: string, der: Uint8Array): string {
   const base64 = Buffer.from(der).toString("base64");
@@ -19,10 +75,12 @@ export function encodePem(label: string, der: Uint8Array): string {
 /** Every PEM block in `text`, in order. Blocks with RFC 1421 headers (encrypted PEM) are refused. */
 export function decodePemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
-  for (const match of text.matchAll(BLOCK)) {
-    const body = match[2]!.replace(/\s+/g, "");
-    if (!BASE64_BODY.test(body)) throw new PkiInputError(`PEM block "${match[1]}" has no valid base64 body`);
-    blocks.push({ label: match[1]!, der: new Uint8Array(Buffer.from(body, "base64")) });
+  for (const span of scanPemBlocks(text)) {
+    // The BEGIN line must end there: "-----BEGIN X-----" followed by more text is no PEM block.
+    if (!/^\r?\n/.test(span.body)) continue;
+    const body = span.body.replace(/\s+/g, "");
+    if (!BASE64_BODY.test(body)) throw new PkiInputError(`PEM block "${span.label}" has no valid base64 body`);
+    blocks.push({ label: span.label, der: new Uint8Array(Buffer.from(body, "base64")) });
   }
   return blocks;
 }
