@@ -2,11 +2,11 @@
 // against the memory store and the file store; durability across a reopen applies to stores that
 // can be reopened.
 
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { FileStore, MemoryStore, type Store } from "../../emulator/store/index.js";
+import { FileStore, MemoryStore, type Store, StoreError } from "../../emulator/store/index.js";
 
 type Docs = {
   things: { n: number; label?: string; nested?: { list: number[] } };
@@ -165,5 +165,51 @@ describe("file store specifics", () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, "ccm-emulator-store.json"), '{"format": 99}');
     await expect(FileStore.open(dir)).rejects.toThrow(/format/);
+  });
+
+  test("documents are owner-only files in owner-only directories, also ones written before", async () => {
+    const { store, dir, reopen } = await BACKENDS.files!();
+    await store.put("things", "a", { n: 1 });
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(join(dir!, "things", "a.json"))).toBe(0o600);
+    expect(mode(join(dir!, "things"))).toBe(0o700);
+    expect(mode(dir!)).toBe(0o700);
+    expect(mode(join(dir!, "ccm-emulator-store.json"))).toBe(0o600);
+    // A data directory from an older version, readable by everyone, is tightened when opened.
+    chmodSync(join(dir!, "things", "a.json"), 0o644);
+    chmodSync(join(dir!, "things"), 0o755);
+    await reopen!();
+    expect(mode(join(dir!, "things", "a.json"))).toBe(0o600);
+    expect(mode(join(dir!, "things"))).toBe(0o700);
+  });
+
+  test("memory is never ahead of the disk: a write or delete that fails changes neither", async () => {
+    const { store, dir } = await BACKENDS.files!();
+    await store.put("things", "a", { n: 1 });
+    // A directory where the document's file should be makes the rename (and the unlink) fail,
+    // for root too.
+    unlinkSync(join(dir!, "things", "a.json"));
+    mkdirSync(join(dir!, "things", "a.json", "blocker"), { recursive: true });
+    mkdirSync(join(dir!, "things", "b.json", "blocker"), { recursive: true });
+    await expect(store.put("things", "a", { n: 2 })).rejects.toThrow(StoreError);
+    await expect(store.put("things", "b", { n: 3 })).rejects.toThrow(StoreError);
+    await expect(store.delete("things", "a")).rejects.toThrow(StoreError);
+    expect(store.get("things", "a")).toEqual({ n: 1 });
+    expect(store.get("things", "b")).toBeUndefined();
+    expect(store.count("things")).toBe(1);
+    // Once the obstacle is gone, writes go through again.
+    rmSync(join(dir!, "things", "b.json"), { recursive: true });
+    await store.put("things", "b", { n: 4 });
+    expect(store.get("things", "b")).toEqual({ n: 4 });
+  });
+
+  test("a document written while clear() runs survives it, on disk and in memory", async () => {
+    const { store, reopen } = await BACKENDS.files!();
+    await store.put("things", "a", { n: 1 });
+    const cleared = store.clear();
+    const written = store.put("things", "a", { n: 2 });
+    await Promise.all([cleared, written]);
+    expect(store.get("things", "a")).toEqual({ n: 2 });
+    expect((await reopen!()).get("things", "a")).toEqual({ n: 2 });
   });
 });
