@@ -78,11 +78,37 @@ export async function parseCsr(csrPem: string): Promise<ParsedCsr> {
     // An algorithm WebCrypto cannot verify proves nothing about possession of the key.
     signatureValid = false;
   }
+  const subject = readableSubject(csr);
+  const subjectAltNames = subjectAltNamesOf(csr);
+  for (const { value } of subjectAltNames) requireWellFormed(value, "a subject alternative name");
   return {
-    subject: fromX509Name(csr.subjectName),
+    subject,
     publicKeyPem: encodePem("PUBLIC KEY", spki),
     keyAlgorithm: keyAlgorithmOf(publicKey),
     signatureValid,
-    subjectAltNames: subjectAltNamesOf(csr),
+    subjectAltNames,
   };
+}
+
+/**
+ * A BMPString (UTF-16) may decode to a lone surrogate, which no UTF-8 encoder can write back into
+ * the certificate; odd-length ones do not decode at all. Either is the caller's bad CSR.
+ */
+function requireWellFormed(value: string, what: string): void {
+  // UTF-8 cannot carry a lone surrogate: the round trip replaces it with U+FFFD.
+  if (Buffer.from(value, "utf8").toString("utf8") !== value)
+    throw new PkiInputError(`CSR ${what} is not well-formed Unicode text`);
+}
+
+function readableSubject(csr: x509.Pkcs10CertificateRequest): SubjectFields {
+  let subject: SubjectFields;
+  try {
+    subject = fromX509Name(csr.subjectName);
+  } catch (cause) {
+    throw new PkiInputError("CSR subject is not readable", { cause });
+  }
+  for (const [field, value] of Object.entries(subject)) {
+    if (typeof value === "string") requireWellFormed(value, `subject ${field}`);
+  }
+  return subject;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Api, startTestEmulator } from "./helpers/client.js";
+import { csrWithBmpCommonName, ODD_BMP } from "./helpers/crafted-csr.js";
 import { createCa, createRoot, expectError, subordinateBody } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
@@ -149,5 +150,20 @@ describe("refusals", () => {
     const sub = await createCa(api, subordinateBody(root));
     await api.post(`${CAS}/${sub}/disable`);
     expectError(await byCsr({ issuer_id: sub }), 403, "PCA.00030203");
+  });
+
+  test.each([
+    ["an odd-length BMPString", ODD_BMP],
+    ["a one-byte BMPString", Uint8Array.of(0x41)],
+    ["a BMPString holding a lone surrogate", Uint8Array.of(0xd8, 0x00)],
+  ])("a correctly signed CSR whose common name is %s is a 400, and the emulator carries on", async (_name, bytes) => {
+    for (const type of ["ENTITY_CERT", "INTERMEDIATE_CA"]) {
+      const response = await byCsr({ csr: csrWithBmpCommonName(bytes), type });
+      expectError(response, 400, "PCA.00020001");
+      expect(response.json.error_msg).toContain("CSR");
+    }
+    // The same bytes, well formed, are accepted: the crafted CSR itself is sound.
+    expect((await byCsr({ csr: csrWithBmpCommonName(Uint8Array.of(0x00, 0x41, 0x00, 0x42)) })).status).toBe(200);
+    expect((await api.get("/_emulator/health", { auth: "none" })).status).toBe(200);
   });
 });
