@@ -4,6 +4,7 @@
 import { type Route, Router } from "./router.js";
 import * as authorities from "./routes/authorities.js";
 import * as certificates from "./routes/certificates.js";
+import { resourceInstanceRoutes } from "./routes/resource-instances.js";
 import * as scm from "./routes/scm.js";
 import * as sms from "./routes/sms.js";
 import { tagRoutes } from "./routes/tags.js";
@@ -12,10 +13,15 @@ const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
 const certTags = tagRoutes("certificate");
 const caTags = tagRoutes("ca");
+const certInstances = resourceInstanceRoutes("certificate");
+const caInstances = resourceInstanceRoutes("ca");
 
 export const ROUTES: Route[] = [
   // private certificates — literal paths first
   { method: "POST", template: `${CERTS}/csr`, handler: certificates.applyCertificateByCsr },
+  { method: "POST", template: `${CERTS}/csr/parse`, handler: certificates.parseCertificateSigningRequest },
+  { method: "POST", template: `${CERTS}/resource-instances/filter`, handler: certInstances.filter },
+  { method: "POST", template: `${CERTS}/resource-instances/count`, handler: certInstances.count },
   { method: "GET", template: `${CERTS}/quotas`, handler: certificates.certificateQuotas },
   { method: "GET", template: `${CERTS}/tags`, handler: certTags.domain },
   { method: "POST", template: CERTS, handler: certificates.applyCertificate },
@@ -30,6 +36,8 @@ export const ROUTES: Route[] = [
   // private CAs
   { method: "GET", template: `${CAS}/quotas`, handler: authorities.authorityQuotas },
   { method: "GET", template: `${CAS}/tags`, handler: caTags.domain },
+  { method: "POST", template: `${CAS}/resource-instances/filter`, handler: caInstances.filter },
+  { method: "POST", template: `${CAS}/resource-instances/count`, handler: caInstances.count },
   { method: "POST", template: CAS, handler: authorities.createAuthority },
   { method: "GET", template: CAS, handler: authorities.listAuthorities },
   { method: "GET", template: `${CAS}/{ca_id}`, handler: authorities.showAuthority },

@@ -163,8 +163,10 @@ async function readCsr(text: string): Promise<UsableCsr> {
 
 /**
  * `POST /v1/private-certificates/csr`. Subject, key and SANs come from the CSR (the body's
- * subject_alternative_names is "reserved, ignored by backend"); the hash defaults to SHA384 and
- * the key usages to the documented defaults (ccm_client.go).
+ * subject_alternative_names is "reserved, ignored by backend"); the hash is SHA384. Key usages: an
+ * ENTITY_CERT gets the CSR's own when it asks for some ("CSR values take priority", facts §2.7,
+ * ccm_client.go) and the documented defaults otherwise; an INTERMEDIATE_CA always gets the CA
+ * defaults, since a CA certificate without keyCertSign could not issue.
  */
 export async function applyCertificateByCsr(ctx: ModelContext, body: unknown): Promise<{ id: string }> {
   const obj = requireObject(body, "body");
@@ -193,7 +195,7 @@ export async function applyCertificateByCsr(ctx: ModelContext, body: unknown): P
     notAfter: new Date(window.notAfter),
     ...(intermediate
       ? { ca: { pathLength }, keyUsages: [...DEFAULT_CA_KEY_USAGES] }
-      : { keyUsages: [...DEFAULT_CSR_CERT_KEY_USAGES], subjectAltNames: csr.subjectAltNames }),
+      : { keyUsages: csr.keyUsages ?? [...DEFAULT_CSR_CERT_KEY_USAGES], subjectAltNames: csr.subjectAltNames }),
   });
   if (!intermediate) {
     const record = await commitCertificate(ctx, {

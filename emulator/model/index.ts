@@ -17,10 +17,13 @@ import { exportCertificate } from "./certificate-export.js";
 import { applyCertificate, applyCertificateByCsr } from "./certificate-issue.js";
 import { deleteCertificate, revokeCertificate } from "./certificate-ops.js";
 import { type ModelContext, SerialIndex } from "./context.js";
+import { parseCsrRequest } from "./csr-parse.js";
 import { inventory, purgeDue } from "./inventory.js";
 import { QUOTA_CERTIFICATE_AUTHORITIES, QUOTA_CERTIFICATES } from "./limits.js";
 import { listAuthorities, listCertificates } from "./list.js";
 import { getCa, getCertificate } from "./lookup.js";
+import type { CaRecord, CertificateRecord } from "./records.js";
+import { parseInstanceQuery, selectInstances } from "./resource-instances.js";
 import { exportScmCertificate } from "./scm.js";
 import { applySeed, parseSeedDocument } from "./seed.js";
 import { parseEnableCaCert, showCertKey } from "./sms.js";
@@ -53,6 +56,7 @@ export class Model {
   deleteCertificate = (id: string) => deleteCertificate(this.#ctx, id);
   revokeCertificate = (id: string, body: unknown) => revokeCertificate(this.#ctx, id, body);
   exportCertificate = (id: string, body: unknown) => exportCertificate(this.#ctx, id, body);
+  parseCsr = (body: unknown) => parseCsrRequest(body);
 
   // --- private CAs ---
   createAuthority = (body: unknown) => createAuthority(this.#ctx, body);
@@ -76,6 +80,26 @@ export class Model {
   deleteTags = (kind: TaggedKind, id: string, body: unknown) => deleteTags(this.#ctx, kind, id, body);
   listTags = (kind: TaggedKind, id: string) => listTags(this.#ctx, kind, id);
   domainTags = (kind: TaggedKind) => domainTags(this.#ctx, kind);
+
+  // --- resource instances by tags (facts §2.10) ---
+  /** The resources a list/count by tags sees: every certificate; the CAs the CA list shows. */
+  #taggable(kind: TaggedKind): (CertificateRecord | CaRecord)[] {
+    if (kind === "certificate") return this.#ctx.store.list("certificates");
+    const now = this.now();
+    return this.#ctx.store.list("authorities").filter((ca) => ca.listed && !isPurged(ca, now));
+  }
+
+  filterInstances(kind: "certificate", body: unknown): { total: number; items: CertificateRecord[] };
+  filterInstances(kind: "ca", body: unknown): { total: number; items: CaRecord[] };
+  filterInstances(kind: TaggedKind, body: unknown): { total: number; items: (CertificateRecord | CaRecord)[] } {
+    const query = parseInstanceQuery(body);
+    const selected = selectInstances(this.#taggable(kind), query);
+    return { total: selected.length, items: selected.slice(query.offset, query.offset + query.limit) };
+  }
+
+  countInstances(kind: TaggedKind, body: unknown): number {
+    return selectInstances(this.#taggable(kind), parseInstanceQuery(body)).length;
+  }
 
   // --- quotas (facts §2.9) ---
   quotas(kind: TaggedKind): { type: string; used: number; quota: number } {

@@ -1,6 +1,9 @@
 // PKCS#10 certificate signing requests: the emulator makes one for a pending subordinate CA
 // (GET .../{ca_id}/csr) and reads the ones users send to POST /v1/private-certificates/csr.
+
+import type { KeyObject } from "node:crypto";
 import { PkiInputError } from "./errors.js";
+import { keyUsagesOf } from "./extensions.js";
 import {
   hashOf,
   importForSigning,
@@ -12,7 +15,7 @@ import {
 } from "./keys.js";
 import { fromX509Name, toX509Name } from "./names.js";
 import { decodeFirstPem, encodePem } from "./pem.js";
-import type { KeyPair, ParsedCsr, SignatureAlgorithm, SubjectAltName, SubjectFields } from "./types.js";
+import type { KeyPair, KeyUsage, ParsedCsr, SignatureAlgorithm, SubjectAltName, SubjectFields } from "./types.js";
 import { crypto, x509 } from "./x509-lib.js";
 
 const SAN_TYPES: Readonly<Partial<Record<x509.GeneralNameType, SubjectAltName["type"]>>> = {
@@ -22,13 +25,64 @@ const SAN_TYPES: Readonly<Partial<Record<x509.GeneralNameType, SubjectAltName["t
   url: "URI",
 };
 
-function subjectAltNamesOf(csr: x509.Pkcs10CertificateRequest): SubjectAltName[] {
-  let extensions: x509.Extension[];
+function requestedExtensions(csr: x509.Pkcs10CertificateRequest): x509.Extension[] {
   try {
-    extensions = csr.extensions;
+    return csr.extensions;
   } catch (cause) {
     throw new PkiInputError("CSR extension request is not readable", { cause });
   }
+}
+
+/** A KeyUsage extension with no bit set asks for nothing: treated as absent. */
+function keyUsagesOfCsr(extensions: x509.Extension[]): KeyUsage[] | undefined {
+  const extension = extensions.find((candidate) => candidate instanceof x509.KeyUsagesExtension);
+  const usages = extension ? keyUsagesOf(extension) : [];
+  return usages.length > 0 ? usages : undefined;
+}
+
+const SIGNATURE_FAMILIES: Readonly<Record<string, string>> = {
+  "RSASSA-PKCS1-v1_5": "RSA",
+  ECDSA: "ECDSA",
+  "RSA-PSS": "RSA/PSS",
+};
+
+/** "SHA256withRSA"-style, as the CSR parse API names it; the algorithm's own name otherwise. */
+function signatureNameOf(csr: x509.Pkcs10CertificateRequest): string {
+  let algorithm: unknown;
+  try {
+    algorithm = csr.signatureAlgorithm;
+  } catch {
+    return "UNKNOWN";
+  }
+  // GOTCHA: the library types it with WebCrypto's Algorithm, whose fields this project's lib
+  // settings do not declare; read it structurally.
+  const name = nameOf(algorithm);
+  const hash = isObject(algorithm) ? nameOf(algorithm.hash) : undefined;
+  if (name === undefined) return "UNKNOWN";
+  const family = SIGNATURE_FAMILIES[name];
+  return family && hash ? `${hash.replace("-", "")}with${family}` : name;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function nameOf(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  return isObject(value) && typeof value.name === "string" ? value.name : undefined;
+}
+
+const EC_CURVE_BITS: Readonly<Record<string, number>> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
+
+function keySize(key: KeyObject): { keyType: string; keyBits: number | undefined } {
+  const type = key.asymmetricKeyType ?? "unknown";
+  const details = key.asymmetricKeyDetails ?? {};
+  if (type === "rsa" || type === "rsa-pss") return { keyType: "RSA", keyBits: details.modulusLength };
+  if (type === "ec") return { keyType: "EC", keyBits: EC_CURVE_BITS[details.namedCurve ?? ""] };
+  return { keyType: type.toUpperCase(), keyBits: type === "ed25519" ? 256 : undefined };
+}
+
+function subjectAltNamesOf(extensions: x509.Extension[]): SubjectAltName[] {
   const san = extensions.find((extension) => extension instanceof x509.SubjectAlternativeNameExtension);
   if (!san) return [];
   return san.names.items.flatMap(({ type, value }) => {
@@ -79,14 +133,18 @@ export async function parseCsr(csrPem: string): Promise<ParsedCsr> {
     signatureValid = false;
   }
   const subject = readableSubject(csr);
-  const subjectAltNames = subjectAltNamesOf(csr);
+  const extensions = requestedExtensions(csr);
+  const subjectAltNames = subjectAltNamesOf(extensions);
   for (const { value } of subjectAltNames) requireWellFormed(value, "a subject alternative name");
   return {
     subject,
     publicKeyPem: encodePem("PUBLIC KEY", spki),
     keyAlgorithm: keyAlgorithmOf(publicKey),
+    ...keySize(publicKey),
+    signatureAlgorithmName: signatureNameOf(csr),
     signatureValid,
     subjectAltNames,
+    keyUsages: keyUsagesOfCsr(extensions),
   };
 }
 

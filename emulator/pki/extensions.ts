@@ -55,6 +55,13 @@ export function keyUsage(usages: readonly KeyUsage[] | undefined): x509.KeyUsage
   return new x509.KeyUsagesExtension(flags, true);
 }
 
+/** The usages a KeyUsage extension's flags stand for, in RFC 5280 order. */
+export function keyUsagesOf(extension: x509.KeyUsagesExtension): KeyUsage[] {
+  return (Object.entries(KEY_USAGE_FLAGS) as [KeyUsage, number][])
+    .filter(([, flag]) => (extension.usages & flag) !== 0)
+    .map(([usage]) => usage);
+}
+
 export function extendedKeyUsage(
   usages: readonly ExtendedKeyUsage[] | undefined,
 ): x509.ExtendedKeyUsageExtension | undefined {

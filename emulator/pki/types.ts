@@ -62,8 +62,15 @@ export interface ParsedCsr {
   subject: SubjectFields;
   publicKeyPem: string;
   keyAlgorithm: KeyAlgorithm | "UNSUPPORTED";
+  /** The key's family and size, whatever they are: "RSA" 3072, "EC" 521, "ED25519" 256… */
+  keyType: string;
+  keyBits: number | undefined;
+  /** Java-style name of the CSR's own signature, e.g. "SHA256withRSA". */
+  signatureAlgorithmName: string;
   signatureValid: boolean;
   subjectAltNames: SubjectAltName[];
+  /** The usages of the CSR's requested KeyUsage extension; undefined when it asks for none. */
+  keyUsages: KeyUsage[] | undefined;
 }
 
 export interface ParsedCertificate {

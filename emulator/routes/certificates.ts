@@ -1,6 +1,7 @@
 // Private certificate routes (facts §2): parse the request, call the model, shape the answer.
 
 import { crlfChain, crlfKey, crlfPem } from "../model/pem.js";
+import { subjectToApi } from "../model/subject.js";
 import { noContent, ok, type RouteContext, uuidParam } from "./context.js";
 import { certificateView } from "./views.js";
 
@@ -12,6 +13,19 @@ export async function applyCertificate(ctx: RouteContext) {
 export async function applyCertificateByCsr(ctx: RouteContext) {
   const { id } = await ctx.model.applyCertificateByCsr(ctx.body);
   return ok({ certificate_id: id });
+}
+
+/** CSR parse (facts §2.8); the public key with "\r\n" line breaks, as the SDK's field doc says. */
+export async function parseCertificateSigningRequest(ctx: RouteContext) {
+  const summary = await ctx.model.parseCsr(ctx.body);
+  return ok({
+    key_algorithm: summary.keyAlgorithm,
+    // A string in the SDK model; left out for a key whose size means nothing (none the API issues).
+    ...(summary.keyAlgorithmLength === undefined ? {} : { key_algorithm_length: String(summary.keyAlgorithmLength) }),
+    signature_algorithm: summary.signatureAlgorithm,
+    public_key: crlfPem(summary.publicKeyPem),
+    distinguished_name: subjectToApi(summary.distinguishedName),
+  });
 }
 
 export function showCertificate(ctx: RouteContext) {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { x509 } from "../../emulator/pki/x509-lib.js";
 import { type Api, startTestEmulator } from "./helpers/client.js";
 import { csrWithBmpCommonName, ODD_BMP } from "./helpers/crafted-csr.js";
 import { createCa, createRoot, expectError, subordinateBody } from "./helpers/fixtures.js";
@@ -16,12 +17,12 @@ let api: Api;
 let root: string;
 let csr: string;
 
-function opensslCsr(subject: string): string {
+function opensslCsr(subject: string, ...extra: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "ccm-emulator-csr-"));
   try {
     const key = join(dir, "key.pem");
     execFileSync("openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384", "-out", key]);
-    return execFileSync("openssl", ["req", "-new", "-key", key, "-subj", subject], { encoding: "utf8" });
+    return execFileSync("openssl", ["req", "-new", "-key", key, "-subj", subject, ...extra], { encoding: "utf8" });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -57,6 +58,31 @@ describe("ENTITY_CERT (the default)", () => {
     expect(details.distinguished_name.country).toBeUndefined();
     const listed = (await api.get(CERTS)).json.certificates.map((c: { certificate_id: string }) => c.certificate_id);
     expect(listed).toContain(response.json.certificate_id);
+  });
+
+  test("key usages: the CSR's own take priority over the defaults (digitalSignature, keyAgreement)", async () => {
+    const usagesOf = async (certificateId: string) => {
+      const exported = await api.post(`${CERTS}/${certificateId}/export`, { type: "OTHER", is_compressed: false });
+      const extension = new x509.X509Certificate(exported.json.certificate).getExtension(x509.KeyUsagesExtension);
+      return extension?.usages;
+    };
+    const F = x509.KeyUsageFlags;
+    const own = opensslCsr(
+      "/CN=own-usages.example.com",
+      "-addext",
+      "keyUsage=critical,digitalSignature,keyEncipherment",
+    );
+    const withOwn = await byCsr({ csr: own });
+    expect(withOwn.status).toBe(200);
+    expect(await usagesOf(withOwn.json.certificate_id)).toBe(F.digitalSignature | F.keyEncipherment);
+    const withDefaults = await byCsr({});
+    expect(await usagesOf(withDefaults.json.certificate_id)).toBe(F.digitalSignature | F.keyAgreement);
+    // An intermediate CA keeps the CA usages whatever its CSR asks for, or it could not issue.
+    const sub = await byCsr({ csr: own, type: "INTERMEDIATE_CA" });
+    const caPem = (await api.post(`${CAS}/${sub.json.certificate_id}/export`)).json.certificate;
+    expect(new x509.X509Certificate(caPem).getExtension(x509.KeyUsagesExtension)?.usages).toBe(
+      F.digitalSignature | F.keyCertSign | F.cRLSign,
+    );
   });
 
   test('newlines written as "\\n" escapes inside the JSON string are accepted', async () => {
