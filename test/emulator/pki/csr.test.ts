@@ -23,14 +23,49 @@ beforeAll(async () => {
 });
 afterAll(() => workdir.remove());
 
-const OURS: { algorithm: KeyAlgorithm; hash: SignatureAlgorithm; sig: string }[] = [
-  { algorithm: "RSA2048", hash: "SHA384", sig: "sha384WithRSAEncryption" },
-  { algorithm: "RSA4096", hash: "SHA256", sig: "sha256WithRSAEncryption" },
-  { algorithm: "EC256", hash: "SHA512", sig: "ecdsa-with-SHA512" },
-  { algorithm: "EC384", hash: "SHA384", sig: "ecdsa-with-SHA384" },
+const OURS: {
+  algorithm: KeyAlgorithm;
+  hash: SignatureAlgorithm;
+  sig: string;
+  keyType: string;
+  keyBits: number;
+  javaName: string;
+}[] = [
+  {
+    algorithm: "RSA2048",
+    hash: "SHA384",
+    sig: "sha384WithRSAEncryption",
+    keyType: "RSA",
+    keyBits: 2048,
+    javaName: "SHA384withRSA",
+  },
+  {
+    algorithm: "RSA4096",
+    hash: "SHA256",
+    sig: "sha256WithRSAEncryption",
+    keyType: "RSA",
+    keyBits: 4096,
+    javaName: "SHA256withRSA",
+  },
+  {
+    algorithm: "EC256",
+    hash: "SHA512",
+    sig: "ecdsa-with-SHA512",
+    keyType: "EC",
+    keyBits: 256,
+    javaName: "SHA512withECDSA",
+  },
+  {
+    algorithm: "EC384",
+    hash: "SHA384",
+    sig: "ecdsa-with-SHA384",
+    keyType: "EC",
+    keyBits: 384,
+    javaName: "SHA384withECDSA",
+  },
 ];
 
-describe.each(OURS)("createCsr with $algorithm / $hash", ({ algorithm, hash, sig }) => {
+describe.each(OURS)("createCsr with $algorithm / $hash", ({ algorithm, hash, sig, keyType, keyBits, javaName }) => {
   let keys: KeyPair;
   let csr: string;
   const file = `${algorithm}.csr`;
@@ -58,8 +93,12 @@ describe.each(OURS)("createCsr with $algorithm / $hash", ({ algorithm, hash, sig
       subject: { ...ROOT_SUBJECT, commonName: `Pending ${algorithm} CA` },
       publicKeyPem: keys.publicKeyPem,
       keyAlgorithm: algorithm,
+      keyType,
+      keyBits,
+      signatureAlgorithmName: javaName,
       signatureValid: true,
       subjectAltNames: [],
+      keyUsages: undefined,
     });
   });
 });
