@@ -6,11 +6,14 @@
 // a form, so bodies must be application/json (which a page cannot send cross-site without a
 // preflight this server never grants), and any request carrying a browser's Origin header is
 // refused outright (browsers add it to every cross-site and every non-GET request; command-line
-// clients and Node's fetch do not). With a control token, every request must also carry it.
+// clients and Node's fetch do not). Without a control token, the request must be addressed to a
+// loopback host name (DNS rebinding: a page whose own host name resolves to 127.0.0.1 makes
+// same-origin GETs, which carry no Origin). With a control token, every request must carry it.
 
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ClockRangeError } from "./clock.js";
+import { isLoopbackHost } from "./exposure.js";
 import { FaultRuleError, parseFaultRule } from "./faults.js";
 import { BodyTooLargeError, type Reply, readBody, send } from "./http.js";
 import { isObject } from "./model/fields.js";
@@ -53,6 +56,19 @@ function checkCaller(request: IncomingMessage, controlToken: string | undefined)
   if (controlToken !== undefined && !carriesToken(request, controlToken)) {
     throw new ControlError(401, "the control plane needs Authorization: Bearer <control token>");
   }
+  if (controlToken === undefined && !addressedToLoopback(request.headers.host)) {
+    throw new ControlError(
+      403,
+      "without a control token, the control plane answers only requests addressed to localhost or a loopback address",
+    );
+  }
+}
+
+/** The Host header's name (without the port) is loopback; HTTP/1.0 clients may send none. */
+function addressedToLoopback(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  const name = /^(\[[^\]]*\]|[^:]*)(?::\d*)?$/.exec(host.trim())?.[1];
+  return name !== undefined && isLoopbackHost(name);
 }
 
 function parseJson(request: IncomingMessage, body: Buffer): unknown {

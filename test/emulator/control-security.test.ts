@@ -2,6 +2,7 @@
 // browser Origin, an optional bearer token (required off loopback), and bounds on what faults and
 // the clock may be set to.
 
+import { request } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { MAX_CLOCK_OFFSET_MS } from "../../emulator/clock.js";
 import { checkExposure, ExposureError, isLoopbackHost } from "../../emulator/exposure.js";
@@ -60,6 +61,45 @@ describe("requests a web page could send are refused", () => {
       expect(read.status).toBe(403);
     }
     expect(await caCount()).toBe(1);
+  });
+});
+
+/** A control request with a given Host header (what a DNS-rebinding page's requests carry). */
+function withHost(target: Api, method: string, name: string, host: string, token?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { Host: host };
+    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    const req = request(`${target.url}/_emulator/${name}`, { method, headers, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("DNS rebinding", () => {
+  test("without a token, only requests addressed to a loopback host name are answered", async () => {
+    await createRoot(api);
+    const port = api.emulator.port;
+    for (const host of [`attacker.example:${port}`, "attacker.example", `192.168.1.5:${port}`]) {
+      expect(await withHost(api, "GET", "inventory", host), host).toBe(403);
+      expect(await withHost(api, "POST", "reset", host), host).toBe(403);
+    }
+    expect(await caCount()).toBe(1);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, "127.0.0.1"]) {
+      expect(await withHost(api, "GET", "health", host), host).toBe(200);
+    }
+  });
+
+  test("with a token, any host name will do (a container is reached by its service name)", async () => {
+    const guarded = await startTestEmulator({ controlToken: "t" });
+    try {
+      expect(await withHost(guarded, "GET", "health", "ccm-emulator:8443", "t")).toBe(200);
+      expect(await withHost(guarded, "GET", "health", "ccm-emulator:8443")).toBe(401);
+    } finally {
+      await guarded.emulator.close();
+    }
   });
 });
 
