@@ -136,11 +136,6 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     if (error instanceof ExposureError) throw new CliError(error.message);
     throw error;
   }
-  const limits = {
-    maxConnections: positiveInteger("--max-connections", value("--max-connections"), 65_535),
-    headersTimeoutMs: positiveInteger("--headers-timeout-ms", value("--headers-timeout-ms"), 3_600_000),
-    requestTimeoutMs: positiveInteger("--request-timeout-ms", value("--request-timeout-ms"), 3_600_000),
-  };
   const options: EmulatorOptions = {
     port,
     host,
@@ -150,8 +145,11 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     auth: !on("--no-auth"),
     credentials,
     logRequests: on("--log-requests"),
-    ...(controlToken === undefined ? {} : { controlToken }),
-    ...Object.fromEntries(Object.entries(limits).filter(([, limit]) => limit !== undefined)),
+    controlToken,
+    // Left undefined when not given: startEmulator applies DEFAULT_LIMITS.
+    maxConnections: positiveInteger("--max-connections", value("--max-connections"), 65_535),
+    headersTimeoutMs: positiveInteger("--headers-timeout-ms", value("--headers-timeout-ms"), 3_600_000),
+    requestTimeoutMs: positiveInteger("--request-timeout-ms", value("--request-timeout-ms"), 3_600_000),
   };
   return { options, seedFile: value("--seed"), faultFlags, help, version };
 }
