@@ -101,7 +101,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_LIMITS.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_LIMITS.requestTimeoutMs,
   };
+  for (const [name, value] of Object.entries(limits)) {
+    // 0 would mean "no limit" to node:http: refused, like every other value that is not a count.
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
+  }
   const startupFaults: FaultRule[] = (options.faults ?? []).map(parseFaultRule);
+  // Armed (and so bounded) before anything is opened that would need closing on failure.
+  const faults = new FaultInjector();
+  faults.replace(startupFaults);
   const seed: SeedDocument | undefined = options.seed === undefined ? undefined : parseSeedDocument(options.seed);
   const credentials = options.auth === false ? null : { ...DEMO_CREDENTIALS, ...options.credentials };
   let tls: TlsMaterial | undefined;
@@ -113,8 +120,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const store = await openStore(options.dataDir);
   const clock = new Clock();
-  const faults = new FaultInjector();
-  faults.replace(startupFaults);
   const rt: Runtime = {
     model: new Model(store, clock),
     clock,

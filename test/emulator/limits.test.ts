@@ -60,3 +60,9 @@ test("a client that never finishes its body is answered 408 and cut off", async 
   );
   expect(await untilClosed(slow)).toMatch(/^HTTP\/1\.1 408 /);
 });
+
+test("limits must be positive integers (0 would switch node:http's limit off)", async () => {
+  for (const limit of [{ maxConnections: 0 }, { headersTimeoutMs: -1 }, { requestTimeoutMs: 1.5 }]) {
+    await expect(startTestEmulator(limit), JSON.stringify(limit)).rejects.toThrow(RangeError);
+  }
+});
