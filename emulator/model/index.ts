@@ -32,6 +32,20 @@ import { createTags, deleteTags, domainTags, listTags, type TaggedKind } from ".
 
 export class Model {
   readonly #ctx: ModelContext;
+  #updates: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs a read-modify-write of existing documents (tags, revocation, CA lifecycle, deletion,
+   * seed, reset) after the previous one has finished. The file store shows a write only once it
+   * is durable, so two such updates of one document running side by side would each read the old
+   * version and the later write would drop the earlier change. Creations are not queued: they
+   * write new documents, and their key generation is the slow part worth running in parallel.
+   */
+  #exclusive<T>(update: () => Promise<T>): Promise<T> {
+    const run = this.#updates.then(update, update);
+    this.#updates = run.catch(() => undefined);
+    return run;
+  }
 
   constructor(store: EmulatorStore, clock: Clock) {
     const serials = new SerialIndex();
@@ -53,8 +67,8 @@ export class Model {
   getCertificate = (id: string) => getCertificate(this.#ctx, id);
   listCertificates = (query: URLSearchParams) =>
     listCertificates(this.#ctx.store.list("certificates"), query, this.now());
-  deleteCertificate = (id: string) => deleteCertificate(this.#ctx, id);
-  revokeCertificate = (id: string, body: unknown) => revokeCertificate(this.#ctx, id, body);
+  deleteCertificate = (id: string) => this.#exclusive(() => deleteCertificate(this.#ctx, id));
+  revokeCertificate = (id: string, body: unknown) => this.#exclusive(() => revokeCertificate(this.#ctx, id, body));
   exportCertificate = (id: string, body: unknown) => exportCertificate(this.#ctx, id, body);
   parseCsr = (body: unknown) => parseCsrRequest(body);
 
@@ -62,22 +76,26 @@ export class Model {
   createAuthority = (body: unknown) => createAuthority(this.#ctx, body);
   getAuthority = (id: string) => getCa(this.#ctx, id);
   listAuthorities = (query: URLSearchParams) => listAuthorities(this.#ctx.store.list("authorities"), query, this.now());
-  activateAuthority = (id: string, body: unknown) => activateAuthority(this.#ctx, id, body);
-  disableAuthority = (id: string) => disableAuthority(this.#ctx, id);
-  enableAuthority = (id: string) => enableAuthority(this.#ctx, id);
-  deleteAuthority = async (id: string, pendingDays: string | null) => {
-    await purgeDue(this.#ctx);
-    await deleteAuthority(this.#ctx, id, pendingDays);
-  };
-  restoreAuthority = (id: string) => restoreAuthority(this.#ctx, id);
-  revokeAuthority = (id: string, body: unknown) => revokeAuthority(this.#ctx, id, body);
+  activateAuthority = (id: string, body: unknown) => this.#exclusive(() => activateAuthority(this.#ctx, id, body));
+  disableAuthority = (id: string) => this.#exclusive(() => disableAuthority(this.#ctx, id));
+  enableAuthority = (id: string) => this.#exclusive(() => enableAuthority(this.#ctx, id));
+  deleteAuthority = (id: string, pendingDays: string | null) =>
+    this.#exclusive(async () => {
+      await purgeDue(this.#ctx);
+      await deleteAuthority(this.#ctx, id, pendingDays);
+    });
+  restoreAuthority = (id: string) => this.#exclusive(() => restoreAuthority(this.#ctx, id));
+  revokeAuthority = (id: string, body: unknown) => this.#exclusive(() => revokeAuthority(this.#ctx, id, body));
   exportAuthorityCertificate = (id: string) => exportAuthorityCertificate(this.#ctx, id);
   exportAuthorityCsr = (id: string) => exportAuthorityCsr(this.#ctx, id);
-  importAuthorityCertificate = (id: string, body: unknown) => importAuthorityCertificate(this.#ctx, id, body);
+  importAuthorityCertificate = (id: string, body: unknown) =>
+    this.#exclusive(() => importAuthorityCertificate(this.#ctx, id, body));
 
   // --- tags ---
-  createTags = (kind: TaggedKind, id: string, body: unknown) => createTags(this.#ctx, kind, id, body);
-  deleteTags = (kind: TaggedKind, id: string, body: unknown) => deleteTags(this.#ctx, kind, id, body);
+  createTags = (kind: TaggedKind, id: string, body: unknown) =>
+    this.#exclusive(() => createTags(this.#ctx, kind, id, body));
+  deleteTags = (kind: TaggedKind, id: string, body: unknown) =>
+    this.#exclusive(() => deleteTags(this.#ctx, kind, id, body));
   listTags = (kind: TaggedKind, id: string) => listTags(this.#ctx, kind, id);
   domainTags = (kind: TaggedKind) => domainTags(this.#ctx, kind);
 
@@ -117,12 +135,14 @@ export class Model {
     showCertKey(this.#ctx, taskId, parseEnableCaCert(enableCaCert));
 
   // --- control plane ---
-  seed = (doc: unknown) => applySeed(this.#ctx, parseSeedDocument(doc));
+  seed = (doc: unknown) => this.#exclusive(() => applySeed(this.#ctx, parseSeedDocument(doc)));
   inventory = () => inventory(this.#ctx);
 
-  async reset(): Promise<void> {
-    await this.#ctx.store.clear();
-    this.#ctx.serials.rebuild(this.#ctx.store);
+  reset(): Promise<void> {
+    return this.#exclusive(async () => {
+      await this.#ctx.store.clear();
+      this.#ctx.serials.rebuild(this.#ctx.store);
+    });
   }
 }
 
