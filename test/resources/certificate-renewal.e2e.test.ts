@@ -60,7 +60,8 @@ describe("PrivateCertificate renewal", () => {
   });
 });
 
-describe("PrivateCertificate renewal with a fixed validity.startFrom", () => {
+// Waits for the start to pass, then runs preview, up and a no-change preview: room for a loaded machine.
+describe("PrivateCertificate renewal with a fixed validity.startFrom", { timeout: 600_000 }, () => {
   const SECOND = 1_000;
   let emulator: TestEmulator;
   let stack: TestStack;
@@ -70,8 +71,9 @@ describe("PrivateCertificate renewal with a fixed validity.startFrom", () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
     const { config, secrets } = emulator.stackConfig();
-    // Starts a minute from now, for an hour; the renewal window opens 5 seconds after the start.
-    start = Math.ceil((Date.now() + MINUTE) / SECOND) * SECOND;
+    // Starts in 3 minutes (the first `up` must create it before then, even on a loaded machine),
+    // for an hour; the renewal window opens 5 seconds after the start.
+    start = Math.ceil((Date.now() + 3 * MINUTE) / SECOND) * SECOND;
     stack = new TestStack({
       program: "test/programs/certificate",
       config: {

@@ -184,7 +184,8 @@ export function describePartialCreates(scenarios: Scenario[]): void {
       rmSync(stack.stateDir, { recursive: true, force: true });
     }
 
-    describe.each(scenarios)("$step fails", (scenario) => {
+    // Each round is up to eight CLI runs: give it room on a loaded machine.
+    describe.each(scenarios)("$step fails", { timeout: 600_000 }, (scenario) => {
       it("then refresh records the object as it is, and destroy removes it", async () => {
         const stack = stackFor(scenario, "refresh", scenario.tags?.[0]);
         const { id } = await failedUp(scenario, stack);
