@@ -13,6 +13,7 @@ import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "./ce
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
+import { SECRET_PROPERTIES } from "./secrets.js";
 
 export const certificateBundleInputs = z.strictObject({
   certificateId: ccmId,
@@ -81,7 +82,7 @@ async function exportBundle(api: CcmClient, inputs: CertificateBundleInputs): Pr
 
 export const certificateBundleHandlers: ResourceHandlers<CertificateBundleInputs, CertificateBundleOutputs> = {
   async check(_olds, news) {
-    return checkInputs(certificateBundleInputs, news, { secrets: ["password"] });
+    return checkInputs(certificateBundleInputs, news, { secrets: SECRET_PROPERTIES.CertificateBundle });
   },
 
   async diff(_id, olds, news) {

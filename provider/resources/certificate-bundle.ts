@@ -4,6 +4,7 @@
 // Handlers: certificate-bundle.handlers.ts.
 import * as pulumi from "@pulumi/pulumi";
 import type { ExportType } from "../schemas/enums.js";
+import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 
 export interface CertificateBundleArgs {
@@ -20,18 +21,6 @@ export interface CertificateBundleArgs {
    */
   password?: pulumi.Input<string>;
 }
-
-/** Every output that carries key material, a certificate or a password. */
-export const CERTIFICATE_BUNDLE_SECRETS = [
-  "certificatePem",
-  "certificateChainPem",
-  "fullChainPem",
-  "privateKeyPem",
-  "pfxBase64",
-  "jksBase64",
-  "keystorePassword",
-  "password",
-] as const;
 
 export class CertificateBundle extends pulumi.dynamic.Resource {
   declare readonly certificateId: pulumi.Output<string>;
@@ -68,7 +57,7 @@ export class CertificateBundle extends pulumi.dynamic.Resource {
   constructor(name: string, args: CertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       ...args,
-      password: args?.password === undefined ? undefined : pulumi.secret(args.password),
+      password: args?.password,
       certificatePem: undefined,
       certificateChainPem: undefined,
       fullChainPem: undefined,
@@ -87,8 +76,8 @@ export class CertificateBundle extends pulumi.dynamic.Resource {
     super(
       shimProvider("CertificateBundle"),
       name,
-      props,
-      { ...opts, additionalSecretOutputs: [...CERTIFICATE_BUNDLE_SECRETS, ...(opts?.additionalSecretOutputs ?? [])] },
+      withSecretInputs("CertificateBundle", props),
+      withSecretOutputs("CertificateBundle", opts),
       "huaweicloud-ccm",
       "CertificateBundle",
     );

@@ -13,11 +13,17 @@ export interface CheckOutcome<T> {
 
 export interface CheckOptions {
   /**
-   * Top-level properties holding secrets. GOTCHA: the engine prints the input value of a failed
-   * property next to the reason — secrets included — so their failures name the property in the
-   * reason instead, where the engine prints no value.
+   * Top-level properties holding secrets (the resource's SECRET_PROPERTIES). GOTCHA: the engine
+   * prints the input value of a failed property next to the reason — a secret too, when the
+   * program passed it as a plain value — so their failures name the property in the reason
+   * instead, where the engine prints no value.
    */
   secrets?: readonly string[];
+  /**
+   * Rules across properties, judged on the user's inputs; reported with the schema's failures
+   * (one per property, the schema's first) and hidden like them.
+   */
+  crossProperty?: (inputs: Record<string, unknown>) => pulumi.dynamic.CheckFailure[];
 }
 
 export function checkInputs<S extends z.ZodType>(
@@ -26,19 +32,31 @@ export function checkInputs<S extends z.ZodType>(
   options: CheckOptions = {},
 ): pulumi.dynamic.CheckResult<z.infer<S>> {
   const { __provider, ...userInputs } = news;
+  const secrets = options.secrets ?? [];
   const parsed = schema.safeParse(userInputs);
+  const schemaFailures = parsed.success
+    ? []
+    : parsed.error.issues
+        .filter((issue) => !unknownAlong(userInputs, issue.path))
+        .flatMap((issue) =>
+          issue.code === "unrecognized_keys"
+            ? issue.keys.map((key) => ({
+                property: propertyPath([...issue.path, key]),
+                reason: "is not a known property",
+              }))
+            : [{ property: propertyPath(issue.path), reason: describeIssue(issue, valueAt(userInputs, issue.path)) }],
+        );
+  const crossFailures = (options.crossProperty?.(userInputs) ?? []).filter(
+    (f) => !schemaFailures.some((g) => g.property === f.property),
+  );
+  const failures = [...schemaFailures, ...crossFailures].map((failure) =>
+    hideSecretValue(failure, secrets, userInputs),
+  );
+  if (failures.length > 0) return { inputs: news as z.infer<S>, failures };
   if (parsed.success) return { inputs: { ...(parsed.data as object), __provider } as z.infer<S> };
-  const failures = parsed.error.issues
-    .filter((issue) => !unknownAlong(userInputs, issue.path))
-    .flatMap((issue) =>
-      issue.code === "unrecognized_keys"
-        ? issue.keys.map((key) => ({ property: propertyPath([...issue.path, key]), reason: "is not a known property" }))
-        : [{ property: propertyPath(issue.path), reason: describeIssue(issue, valueAt(userInputs, issue.path)) }],
-    )
-    .map((failure) => hideSecretValue(failure, options.secrets ?? []));
   // Only unknown values failed: keep the inputs as given; the next check (at update time, with
   // everything known) validates them for real.
-  return failures.length === 0 ? { inputs: news as z.infer<S> } : { inputs: news as z.infer<S>, failures };
+  return { inputs: news as z.infer<S> };
 }
 
 /** "distinguishedName.commonName", "subjectAlternativeNames[2].value". */
@@ -51,12 +69,22 @@ export function propertyPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * A failure of a secret property that was given a value: named in the reason, so the engine
+ * prints no value, and with the value itself never in the text. A missing one ("is required")
+ * has nothing to hide and stays a property failure.
+ */
 function hideSecretValue(
   failure: pulumi.dynamic.CheckFailure,
   secrets: readonly string[],
+  inputs: Record<string, unknown>,
 ): pulumi.dynamic.CheckFailure {
   const top = failure.property.split(/[.[]/)[0] ?? "";
-  return secrets.includes(top) ? { property: "", reason: `${failure.property} ${failure.reason}` } : failure;
+  const value = inputs[top];
+  if (!secrets.includes(top) || value === undefined || value === null) return failure;
+  let reason = `${failure.property} ${failure.reason}`;
+  if (typeof value === "string" && value !== "") reason = reason.replaceAll(value, "[secret]");
+  return { property: "", reason };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {

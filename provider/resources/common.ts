@@ -5,7 +5,8 @@
  * Thrown when a create made the object but a later step failed (waiting, tagging, reading it
  * back). The dynamic-provider host turns an error carrying `id` into ErrorResourceInitFailed, so
  * the engine records the object in state instead of forgetting it: nothing is orphaned, and the
- * next `pulumi up` retries or replaces it.
+ * next `pulumi up` finishes the job (an update). `properties` become the recorded outputs; the
+ * runtime's dispatch adds `__provider` to them, which refresh and destroy need.
  */
 export class ResourceInitError extends Error {
   readonly reasons: string[];

@@ -16,6 +16,8 @@ import { explainIssuerRefusal } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
+import { validityFromNow } from "./renewal.js";
+import { SECRET_PROPERTIES } from "./secrets.js";
 
 const CSR_REQUIRED =
   "is required: the PEM certificate request of the CA to sign — a PrivateCa exposes it as csrPem while it is " +
@@ -100,7 +102,9 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
   IntermediateCaCertificateOutputs
 > = {
   async check(_olds, news): Promise<pulumi.dynamic.CheckResult<IntermediateCaCertificateInputs>> {
-    const result = checkInputs(intermediateCaCertificateInputs, news);
+    const result = checkInputs(intermediateCaCertificateInputs, news, {
+      secrets: SECRET_PROPERTIES.IntermediateCaCertificate,
+    });
     // A missing CSR is usually a CA that has none to give (a ROOT, or one already signed): say where CSRs come from.
     const failures = result.failures?.map((f) =>
       f.property === "csrPem" && f.reason === "is required" ? { ...f, reason: CSR_REQUIRED } : f,
@@ -120,7 +124,7 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
       ({ certificateId: caId } = await api.certificates.applyByCsr({
         issuerId: args.issuerId,
         csr: args.csrPem,
-        validity: args.validity,
+        validity: validityFromNow(args.validity, Date.now()),
         type: "INTERMEDIATE_CA",
         ...definedEntries({ pathLength: args.pathLength, enterpriseProjectId: args.enterpriseProjectId }),
       }));

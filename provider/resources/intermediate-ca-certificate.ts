@@ -5,6 +5,7 @@
 // PrivateCa imports. Handlers: intermediate-ca-certificate.handlers.ts.
 import * as pulumi from "@pulumi/pulumi";
 import type { ValidityArgs } from "./private-certificate.js";
+import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 
 export interface IntermediateCaCertificateArgs {
@@ -18,9 +19,6 @@ export interface IntermediateCaCertificateArgs {
   pathLength?: pulumi.Input<number>;
   enterpriseProjectId?: pulumi.Input<string>;
 }
-
-/** Properties whose values are secrets in state: every PEM. */
-export const INTERMEDIATE_CA_CERTIFICATE_SECRETS = ["csrPem", "certificatePem", "certificateChainPem"] as const;
 
 export class IntermediateCaCertificate extends pulumi.dynamic.Resource {
   /** The id CCM returned: a CA id (only GET and export work on it). Also the resource id. */
@@ -42,7 +40,7 @@ export class IntermediateCaCertificate extends pulumi.dynamic.Resource {
   constructor(name: string, args: IntermediateCaCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       ...args,
-      csrPem: args?.csrPem === undefined ? undefined : pulumi.secret(args.csrPem),
+      csrPem: args?.csrPem,
       status: undefined,
       serialNumber: undefined,
       notBefore: undefined,
@@ -55,11 +53,8 @@ export class IntermediateCaCertificate extends pulumi.dynamic.Resource {
     super(
       shimProvider("IntermediateCaCertificate"),
       name,
-      props,
-      {
-        ...opts,
-        additionalSecretOutputs: [...INTERMEDIATE_CA_CERTIFICATE_SECRETS, ...(opts?.additionalSecretOutputs ?? [])],
-      },
+      withSecretInputs("IntermediateCaCertificate", props),
+      withSecretOutputs("IntermediateCaCertificate", opts),
       "huaweicloud-ccm",
       "IntermediateCaCertificate",
     );

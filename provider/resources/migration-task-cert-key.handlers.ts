@@ -10,6 +10,7 @@ import { ID_LIMITS } from "../schemas/enums.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
+import { SECRET_PROPERTIES } from "./secrets.js";
 
 export const migrationTaskCertKeyInputs = z.strictObject({
   taskId: z.string().min(ID_LIMITS.smsTask.min).max(ID_LIMITS.smsTask.max),
@@ -60,7 +61,7 @@ async function fetchCertKey(api: CcmClient, inputs: MigrationTaskCertKeyInputs):
 
 export const migrationTaskCertKeyHandlers: ResourceHandlers<MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs> = {
   async check(_olds, news) {
-    return checkInputs(migrationTaskCertKeyInputs, news);
+    return checkInputs(migrationTaskCertKeyInputs, news, { secrets: SECRET_PROPERTIES.MigrationTaskCertKey });
   },
 
   async diff(_id, olds, news) {

@@ -3,6 +3,7 @@
 // and the target server use for their SSL socket in block-level migration — as secret outputs.
 // Handlers: migration-task-cert-key.handlers.ts.
 import * as pulumi from "@pulumi/pulumi";
+import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 
 export interface MigrationTaskCertKeyArgs {
@@ -14,17 +15,6 @@ export interface MigrationTaskCertKeyArgs {
    */
   enableCaCert?: pulumi.Input<boolean>;
 }
-
-/** Every output that carries a certificate or key material. */
-export const MIGRATION_TASK_CERT_KEY_SECRETS = [
-  "certPem",
-  "privateKeyPem",
-  "caPem",
-  "targetMgmtCertPem",
-  "targetMgmtPrivateKeyPem",
-  "targetDataCertPem",
-  "targetDataPrivateKeyPem",
-] as const;
 
 export class MigrationTaskCertKey extends pulumi.dynamic.Resource {
   declare readonly taskId: pulumi.Output<string>;
@@ -61,11 +51,8 @@ export class MigrationTaskCertKey extends pulumi.dynamic.Resource {
     super(
       shimProvider("MigrationTaskCertKey"),
       name,
-      props,
-      {
-        ...opts,
-        additionalSecretOutputs: [...MIGRATION_TASK_CERT_KEY_SECRETS, ...(opts?.additionalSecretOutputs ?? [])],
-      },
+      withSecretInputs("MigrationTaskCertKey", props),
+      withSecretOutputs("MigrationTaskCertKey", opts),
       "huaweicloud-ccm",
       "MigrationTaskCertKey",
     );

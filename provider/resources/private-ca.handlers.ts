@@ -26,6 +26,8 @@ import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
+import { validityFromNow } from "./renewal.js";
+import { SECRET_PROPERTIES } from "./secrets.js";
 import { containsUnknown } from "./unknowns.js";
 
 const ca = createCaArgs.shape;
@@ -206,7 +208,7 @@ function createArgsOf(args: PrivateCaInputs): CreateCaArgs {
     keyAlgorithm: args.keyAlgorithm,
     ...definedEntries({
       signatureAlgorithm: args.signatureAlgorithm,
-      validity: args.validity,
+      validity: args.validity && validityFromNow(args.validity, Date.now()),
       issuerId: args.issuerId,
       pathLength: args.pathLength,
       keyUsages: args.keyUsages,
@@ -275,12 +277,10 @@ async function syncTags(api: CcmClient, id: string, olds: Record<string, string>
 
 export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutputs> = {
   async check(_olds, news) {
-    const result = checkInputs(privateCaInputs, news);
-    const extra = crossPropertyFailures(withoutProvider(news)).filter(
-      (f) => !result.failures?.some((g) => g.property === f.property),
-    );
-    const failures = [...(result.failures ?? []), ...extra];
-    return failures.length > 0 ? { inputs: news as PrivateCaInputs, failures } : result;
+    return checkInputs(privateCaInputs, news, {
+      secrets: SECRET_PROPERTIES.PrivateCa,
+      crossProperty: crossPropertyFailures,
+    });
   },
 
   async diff(_id, olds, news) {

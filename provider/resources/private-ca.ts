@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage } from "../schemas/enums.js";
 import type { ValidityArgs } from "./private-certificate.js";
+import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 
 /** A CA's subject: CCM requires all six fields. */
@@ -64,9 +65,6 @@ export interface PrivateCaArgs {
   certificateChainPem?: pulumi.Input<string>;
 }
 
-/** Properties whose values are secrets in state: every PEM. */
-export const PRIVATE_CA_SECRETS = ["csrPem", "certificatePem", "certificateChainPem"] as const;
-
 export class PrivateCa extends pulumi.dynamic.Resource {
   /**
    * The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview
@@ -108,9 +106,8 @@ export class PrivateCa extends pulumi.dynamic.Resource {
       type: args?.type,
       tags: args?.tags,
       pendingDays: args?.pendingDays,
-      certificatePem: args?.certificatePem === undefined ? undefined : pulumi.secret(args.certificatePem),
-      certificateChainPem:
-        args?.certificateChainPem === undefined ? undefined : pulumi.secret(args.certificateChainPem),
+      certificatePem: args?.certificatePem,
+      certificateChainPem: args?.certificateChainPem,
       status: undefined,
       genMode: undefined,
       serialNumber: undefined,
@@ -124,8 +121,8 @@ export class PrivateCa extends pulumi.dynamic.Resource {
     super(
       shimProvider("PrivateCa"),
       name,
-      props,
-      { ...opts, additionalSecretOutputs: [...PRIVATE_CA_SECRETS, ...(opts?.additionalSecretOutputs ?? [])] },
+      withSecretInputs("PrivateCa", props),
+      withSecretOutputs("PrivateCa", opts),
       "huaweicloud-ccm",
       "PrivateCa",
     );

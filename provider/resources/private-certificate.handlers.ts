@@ -17,7 +17,8 @@ import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { DURATION_FORMATS, parseDuration } from "./duration.js";
-import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES } from "./renewal.js";
+import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES, validityFromNow } from "./renewal.js";
+import { SECRET_PROPERTIES } from "./secrets.js";
 import { isUnknown } from "./unknowns.js";
 
 const apply = applyCertificateArgs.shape;
@@ -164,11 +165,12 @@ async function syncTags(api: CcmClient, id: string, olds: Record<string, string>
 
 /** Apply, or apply by CSR: the API call that makes the certificate. */
 function issue(api: CcmClient, args: PrivateCertificateInputs): Promise<ApplyResult> {
+  const validity = validityFromNow(args.validity, Date.now());
   return args.csrPem
     ? api.certificates.applyByCsr({
         issuerId: args.issuerId,
         csr: args.csrPem,
-        validity: args.validity,
+        validity,
         type: "ENTITY_CERT",
         ...definedEntries({ enterpriseProjectId: args.enterpriseProjectId }),
       })
@@ -177,7 +179,7 @@ function issue(api: CcmClient, args: PrivateCertificateInputs): Promise<ApplyRes
         keyAlgorithm: args.keyAlgorithm!,
         signatureAlgorithm: args.signatureAlgorithm!,
         distinguishedName: args.distinguishedName!,
-        validity: args.validity,
+        validity,
         ...definedEntries({
           keyUsages: args.keyUsages,
           subjectAlternativeNames: args.subjectAlternativeNames,
@@ -190,12 +192,11 @@ function issue(api: CcmClient, args: PrivateCertificateInputs): Promise<ApplyRes
 
 export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInputs, PrivateCertificateOutputs> = {
   async check(olds, news) {
-    const result = checkInputs(privateCertificateInputs, news, { secrets: ["csrPem"] });
-    const extra = crossPropertyFailures(withoutProvider(news), withoutProvider(olds), Date.now()).filter(
-      (f) => !result.failures?.some((g) => g.property === f.property),
-    );
-    const failures = [...(result.failures ?? []), ...extra];
-    return failures.length > 0 ? { inputs: news as PrivateCertificateInputs, failures } : result;
+    const now = Date.now();
+    return checkInputs(privateCertificateInputs, news, {
+      secrets: SECRET_PROPERTIES.PrivateCertificate,
+      crossProperty: (inputs) => crossPropertyFailures(inputs, withoutProvider(olds), now),
+    });
   },
 
   async diff(_id, olds, news) {

@@ -10,6 +10,7 @@ import type {
   SanType,
   ValidityType,
 } from "../schemas/enums.js";
+import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 
 export interface DistinguishedNameArgs {
@@ -85,9 +86,6 @@ export interface PrivateCertificateArgs {
   revokeOnDelete?: pulumi.Input<RevocationReason>;
 }
 
-/** Properties whose values are secrets in state. */
-export const PRIVATE_CERTIFICATE_SECRETS = ["csrPem"] as const;
-
 export class PrivateCertificate extends pulumi.dynamic.Resource {
   /**
    * The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a
@@ -129,7 +127,7 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
       subjectAlternativeNames: args.subjectAlternativeNames,
       extendedKeyUsage: args.extendedKeyUsage,
       customizedExtension: args.customizedExtension,
-      csrPem: args.csrPem === undefined ? undefined : pulumi.secret(args.csrPem),
+      csrPem: args.csrPem,
       enterpriseProjectId: args.enterpriseProjectId,
       tags: args.tags,
       renewBefore: args.renewBefore,
@@ -146,8 +144,8 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
     super(
       shimProvider("PrivateCertificate"),
       name,
-      props,
-      { ...opts, additionalSecretOutputs: [...PRIVATE_CERTIFICATE_SECRETS, ...(opts?.additionalSecretOutputs ?? [])] },
+      withSecretInputs("PrivateCertificate", props),
+      withSecretOutputs("PrivateCertificate", opts),
       "huaweicloud-ccm",
       "PrivateCertificate",
     );

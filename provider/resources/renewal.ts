@@ -34,3 +34,17 @@ export function approximateValidityMs(type: unknown, value: unknown): number | u
   if (typeof value !== "number" || typeof type !== "string" || !(type in UNIT_MS)) return undefined;
   return UNIT_MS[type as ValidityType] * value;
 }
+
+/**
+ * The validity to send with a create: a `startFrom` that has already passed is left out, so the
+ * object starts now. A replacement (renewal, a revoked or expired certificate, changed arguments)
+ * creates from the stored inputs, whose `startFrom` may lie far in the past — which CCM refuses
+ * (more than 5 minutes back). State keeps the user's value, so the next diff sees no change.
+ */
+export function validityFromNow<V extends { startFrom?: number | string }>(validity: V, now: number): V {
+  if (validity.startFrom === undefined) return validity;
+  const start = typeof validity.startFrom === "number" ? validity.startFrom : Date.parse(validity.startFrom);
+  if (!(start < now)) return validity;
+  const { startFrom: _passed, ...fromNow } = validity;
+  return fromNow as V;
+}

@@ -13,6 +13,7 @@ import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "./ce
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
+import { SECRET_PROPERTIES } from "./secrets.js";
 
 const SCM_ID_LENGTH = ID_LIMITS.scmCertificate.length;
 
@@ -62,7 +63,7 @@ async function exportBundle(api: CcmClient, inputs: ScmCertificateBundleInputs):
 
 export const scmCertificateBundleHandlers: ResourceHandlers<ScmCertificateBundleInputs, ScmCertificateBundleOutputs> = {
   async check(_olds, news) {
-    return checkInputs(scmCertificateBundleInputs, news);
+    return checkInputs(scmCertificateBundleInputs, news, { secrets: SECRET_PROPERTIES.ScmCertificateBundle });
   },
 
   async diff(_id, olds, news) {

@@ -3,21 +3,13 @@
 // POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
 import * as pulumi from "@pulumi/pulumi";
+import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 
 export interface ScmCertificateBundleArgs {
   /** The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew. */
   certificateId: pulumi.Input<string>;
 }
-
-/** Every output that carries a certificate or key material. */
-export const SCM_CERTIFICATE_BUNDLE_SECRETS = [
-  "entireCertificatePem",
-  "certificatePem",
-  "certificateChainPem",
-  "fullChainPem",
-  "privateKeyPem",
-] as const;
 
 export class ScmCertificateBundle extends pulumi.dynamic.Resource {
   declare readonly certificateId: pulumi.Output<string>;
@@ -64,11 +56,8 @@ export class ScmCertificateBundle extends pulumi.dynamic.Resource {
     super(
       shimProvider("ScmCertificateBundle"),
       name,
-      props,
-      {
-        ...opts,
-        additionalSecretOutputs: [...SCM_CERTIFICATE_BUNDLE_SECRETS, ...(opts?.additionalSecretOutputs ?? [])],
-      },
+      withSecretInputs("ScmCertificateBundle", props),
+      withSecretOutputs("ScmCertificateBundle", opts),
       "huaweicloud-ccm",
       "ScmCertificateBundle",
     );

@@ -21,5 +21,27 @@ export async function dispatch(type: string, method: string, args: unknown[]): P
     throw new Error(`pulumi-huaweicloud-ccm: ${type} has no method "${method}"`);
   }
   const fn = handlers[method as HandlerMethod] as (...a: unknown[]) => Promise<unknown>;
-  return fn.apply(handlers, args);
+  if (method !== "create" && method !== "update") return fn.apply(handlers, args);
+  // create(inputs) and update(id, olds, news): the inputs carry the serialized provider.
+  const inputs = (method === "create" ? args[0] : args[2]) as Record<string, unknown> | undefined;
+  try {
+    return await fn.apply(handlers, args);
+  } catch (error) {
+    keepProviderInInitError(error, inputs?.__provider);
+    throw error;
+  }
+}
+
+/**
+ * GOTCHA: the dynamic-provider host adds `__provider` to the outputs of a successful create or
+ * update, but records the `properties` of an error carrying an `id` (ErrorResourceInitFailed: the
+ * object exists, a later step failed) as the outputs verbatim. Refresh and destroy load the
+ * provider from the outputs, so without it they fail ("code must be a string, not undefined")
+ * until an `up` succeeds. Done here, once, so that no handler can forget it.
+ */
+function keepProviderInInitError(error: unknown, provider: unknown): void {
+  if (provider === undefined || typeof error !== "object" || error === null) return;
+  const { id, properties } = error as { id?: unknown; properties?: unknown };
+  if (typeof id !== "string" || id === "" || typeof properties !== "object" || properties === null) return;
+  (properties as Record<string, unknown>).__provider = provider;
 }

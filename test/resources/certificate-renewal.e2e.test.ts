@@ -59,3 +59,56 @@ describe("PrivateCertificate renewal", () => {
     expect(await stack.preview()).toEqual({ update: 1, same: 4 });
   });
 });
+
+// Waits for the start to pass, then runs preview, up and a no-change preview: room for a loaded machine.
+describe("PrivateCertificate renewal with a fixed validity.startFrom", { timeout: 600_000 }, () => {
+  const SECOND = 1_000;
+  let emulator: TestEmulator;
+  let stack: TestStack;
+  let start: number;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    const { caId } = await createRootCa(emulator);
+    const { config, secrets } = emulator.stackConfig();
+    // Starts in 3 minutes (the first `up` must create it before then, even on a loaded machine),
+    // for an hour; the renewal window opens 5 seconds after the start.
+    start = Math.ceil((Date.now() + 3 * MINUTE) / SECOND) * SECOND;
+    stack = new TestStack({
+      program: "test/programs/certificate",
+      config: {
+        ...config,
+        caId,
+        validityHours: "1",
+        startFrom: new Date(start).toISOString(),
+        renewBefore: "59m55s",
+      },
+      secrets,
+    });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+    await emulator?.close();
+  });
+
+  it("the first certificate starts at startFrom", async () => {
+    const { outputs } = await stack.up();
+    expect(Date.parse(outputString(outputs, "notAfter"))).toBe(start + 60 * MINUTE);
+    expect(outputs.readyForRenewal?.value).toBe(false);
+  });
+
+  it("the renewal, long after startFrom has passed, starts now instead of re-sending it", async () => {
+    const oldId = (await stack.outputs()).certificateId?.value;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + 6 * SECOND - Date.now())));
+    // As if the renewal came 10 minutes later: CCM refuses a start more than 5 minutes in the past.
+    await emulator.shiftClock(10 * MINUTE);
+    expect(await stack.preview()).toEqual({ replace: 4, same: 1 });
+    const { outputs, changes } = await stack.up();
+    expect(changes).toEqual({ replace: 4, same: 1 });
+    expect(outputs.certificateId?.value).not.toBe(oldId);
+    // Issued at the emulator's "now", ten minutes on: not at the stored start.
+    expect(Date.parse(outputString(outputs, "notAfter"))).toBeGreaterThan(start + 65 * MINUTE);
+    expect((await emulator.inventory()).certificates.map((c) => c.id)).toEqual([outputs.certificateId?.value]);
+    await stack.previewNoChanges();
+  });
+});

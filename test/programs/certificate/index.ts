@@ -10,7 +10,7 @@ const certificate = new PrivateCertificate("web", {
   keyAlgorithm: "EC256",
   signatureAlgorithm: "SHA256",
   distinguishedName: { commonName: config.get("commonName") ?? "web.internal.example" },
-  validity: { type: "HOUR", value: config.getNumber("validityHours") ?? 720 },
+  validity: { type: "HOUR", value: config.getNumber("validityHours") ?? 720, startFrom: config.get("startFrom") },
   subjectAlternativeNames: [
     { type: "DNS", value: "web.internal.example" },
     { type: "IP", value: "10.0.0.10" },
