@@ -62,7 +62,7 @@ export function detailMismatch(
   if (info.createTime !== undefined && Date.parse(info.createTime) < createdSinceMs)
     return "created before the request";
   if (info.notBefore !== undefined && info.notAfter !== undefined) {
-    return validityMismatch(request, Date.parse(info.notBefore), Date.parse(info.notAfter), createdSinceMs);
+    return validityMismatch(request.validity, Date.parse(info.notBefore), Date.parse(info.notAfter), createdSinceMs);
   }
   return undefined;
 }
@@ -73,7 +73,7 @@ export function certificateMismatch(
   issued: IssuedFacts,
   createdSinceMs: number,
 ): string | undefined {
-  const validity = validityMismatch(request, issued.notBeforeMs, issued.notAfterMs, createdSinceMs);
+  const validity = validityMismatch(request.validity, issued.notBeforeMs, issued.notAfterMs, createdSinceMs);
   if (validity) return validity;
   if (request.publicKey && !request.publicKey.equals(issued.publicKey)) return "another public key";
   if (request.keyUsages && !sameSet(request.keyUsages, issued.keyUsages ?? [])) return "other key usages";
@@ -91,20 +91,21 @@ export function certificateMismatch(
   return undefined;
 }
 
-function validityMismatch(
-  request: CertificateRequestFacts,
+/** Whether an issued window [notBefore, notAfter] is the one `validity` asked for (CAs too). */
+export function validityMismatch(
+  validity: CertificateRequestFacts["validity"],
   notBeforeMs: number,
   notAfterMs: number,
   createdSinceMs: number,
 ): string | undefined {
-  const { startFrom } = request.validity;
+  const { startFrom } = validity;
   if (startFrom !== undefined) {
     if (Math.abs(notBeforeMs - startFrom) > VALIDITY_TOLERANCE_MS) return "another start of validity";
   } else if (notBeforeMs < createdSinceMs - VALIDITY_TOLERANCE_MS) {
     return "valid from before the request";
   }
   const lifetime = notAfterMs - notBeforeMs;
-  const close = expectedLifetimes(request.validity.type, request.validity.value, notBeforeMs).some(
+  const close = expectedLifetimes(validity.type, validity.value, notBeforeMs).some(
     (expected) => Math.abs(lifetime - expected) <= VALIDITY_TOLERANCE_MS,
   );
   return close ? undefined : "another validity period";

@@ -293,4 +293,38 @@ describe("CA create", () => {
     fake.createBehaviour = () => ({ process: true, reply: "reset" });
     await expect(client().cas.create(CA)).resolves.toMatchObject({ resolution: "adopted" });
   });
+
+  it("does not adopt a same-subject CA with another validity, nor one the caller holds", async () => {
+    const now = Date.now();
+    const lookalikeCa = (years: number) => {
+      const id = fakeId();
+      const notAfter = new Date(now);
+      notAfter.setUTCFullYear(notAfter.getUTCFullYear() + years);
+      fake.cas.push({
+        ca_id: id,
+        type: "ROOT",
+        status: "ACTIVED",
+        key_algorithm: "EC384",
+        create_time: now,
+        not_before: now,
+        not_after: notAfter.getTime(),
+        distinguished_name: {
+          common_name: "Root CA",
+          country: "CN",
+          state: "S",
+          locality: "L",
+          organization: "O",
+          organizational_unit: "OU",
+        },
+      });
+      return id;
+    };
+    lookalikeCa(5);
+    const held = lookalikeCa(10);
+    fake.createBehaviour = (n) =>
+      n === 0 ? { process: false, reply: { status: 502 } } : { process: true, reply: "ok" };
+    const result = await client().cas.create(CA, { knownIds: [held] });
+    expect(result).toMatchObject({ resolution: "resent", suspectedDuplicateIds: [] });
+    expect(fake.cas).toHaveLength(3);
+  });
 });

@@ -32,6 +32,8 @@ export interface FakeCa {
   key_algorithm: string;
   create_time: number;
   distinguished_name: Record<string, string>;
+  not_before?: number;
+  not_after?: number;
 }
 
 /** What to do with a create: process it or not, then answer, destroy the socket, or fail. */
