@@ -290,7 +290,9 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
     return failures.length > 0 ? { inputs: news as PrivateCaInputs, failures } : result;
   },
 
-  async diff(_id, olds, news) {
+  async diff(id, olds, news) {
+    // Every id in the stack passes here during an up: none of them is ever a lookup's answer.
+    claim(id);
     const { replaces, updates } = changedProperties(PRIVATE_CA_DIFF, olds, news);
     if (wantsImport(olds, news as Record<string, unknown>)) updates.push("certificatePem");
     // Scheduled for deletion outside Pulumi: it cannot issue and will vanish, so make a new one.

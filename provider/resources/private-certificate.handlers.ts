@@ -225,7 +225,9 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
     return failures.length > 0 ? { inputs: news as PrivateCertificateInputs, failures } : result;
   },
 
-  async diff(_id, olds, news) {
+  async diff(id, olds, news) {
+    // Every id in the stack passes here during an up: none of them is ever a lookup's answer.
+    claim(id);
     const { replaces, updates } = changedProperties(PRIVATE_CERTIFICATE_DIFF, olds, news);
     if (REPLACING_STATUSES.has(olds.status)) replaces.push("status");
     const renewBefore = isUnknown(news.renewBefore) ? olds.renewBefore : news.renewBefore;
