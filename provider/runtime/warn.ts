@@ -1,9 +1,10 @@
-// Warnings the user sees in `pulumi up` output. The dynamic-provider host never connects
-// `pulumi.log` to the engine (its settings have no engine address, so `pulumi.log.warn` only
-// prints to stderr, which the CLI shows as plain text, if at all). The engine does start the host
-// with its own address as the argument, and that address serves the Engine service whose Log call
-// the CLI renders as a diagnostic, so warnings go there. Without it (a host started some other
-// way), they fall back to stderr.
+// Warnings the user sees in `pulumi up` output. In the dynamic-provider host `pulumi.log` has no
+// engine: the SDK takes the engine address from PULUMI_NODEJS_ENGINE, which the language host sets
+// for programs but nobody sets for provider plugins, so `pulumi.log.warn` falls back to stderr.
+// The engine does start the host with its own address as an argument, and that address serves the
+// Engine service's Log call, which the CLI lists under Diagnostics (checked through the real CLI:
+// test/resources/certificate-adoption.e2e.test.ts). Without that address (a host started some
+// other way) warnings fall back to stderr.
 import { createRequire } from "node:module";
 
 /** The slice of the generated gRPC client and messages used here. */
@@ -70,5 +71,5 @@ export async function warn(message: string): Promise<void> {
     const delivered = await new Promise<boolean>((resolve) => target.client.log(request, (error) => resolve(!error)));
     if (delivered) return;
   }
-  console.warn(`warning: ${message}`);
+  console.warn(`pulumi-huaweicloud-ccm warning (no engine to tell): ${message}`);
 }

@@ -138,8 +138,11 @@ describe("a slow first apply that appears after the re-send", () => {
     expect(late).toHaveLength(1);
     expect(outputs.clientSuspects?.value).toEqual(late);
     expect(outputs.serverSuspects?.value).toBeUndefined();
+    // An engine diagnostic (listed under Diagnostics, a line of its own), not text the host printed.
     expect(stack.lastLog).toMatch(
-      new RegExp(`warning: PrivateCertificate "api\\.internal\\.example" holds ${clientId}[\\s\\S]*?${late[0]}`),
+      new RegExp(
+        `Diagnostics:[\\s\\S]*\\n\\s*warning: PrivateCertificate "api\\.internal\\.example" holds ${clientId}[\\s\\S]*?${late[0]}`,
+      ),
     );
     const [client] = resourcesOfType(await stack.exportState(), CERT).filter((r) => r.id === clientId);
     expect(client?.outputs?.suspectedDuplicateIds).toEqual(late);
