@@ -148,3 +148,48 @@ describe("a slow first apply that appears after the re-send", () => {
     expect(client?.outputs?.suspectedDuplicateIds).toEqual(late);
   });
 });
+
+describe("an apply whose outcome stays unknown", () => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    const { caId } = await createRootCa(emulator);
+    const { config, secrets } = emulator.stackConfig();
+    // Both of the client's attempts answer 502 without being executed, and no look shows anything.
+    stack = new TestStack({
+      program: "test/programs/same-name-pair",
+      config: { ...config, caId, faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 2 }]) },
+      secrets,
+    });
+  });
+  afterAll(async () => {
+    await emulator.setFaults([]).catch(() => undefined);
+    await stack?.dispose();
+    await emulator?.close();
+  });
+
+  it("fails the step saying what is uncertain and how to go on with a dynamic provider", async () => {
+    const error = await stack.up().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain("the outcome is unknown");
+    expect(error?.message).toContain("Nothing was recorded in the stack");
+    expect(error?.message).toContain("GET /v1/private-certificates?name=<common name>");
+    expect(error?.message).toContain('PrivateCertificate.get("<name>", "<id>")');
+    expect(error?.message).toContain("dynamic providers cannot `pulumi import`");
+    const { certificates, requests } = await emulator.inventory();
+    expect(certificates).toHaveLength(1); // the server's: nothing was created for the client
+    expect(requests.by_route["POST /v1/private-certificates"]).toBe(3);
+    expect(resourcesOfType(await stack.exportState(), CERT)).toHaveLength(1);
+  });
+
+  it("the next up (no fault this time) creates the client's certificate", async () => {
+    stack.setConfig({ faults: "[]" });
+    const { outputs } = await stack.up();
+    expect(outputString(outputs, "clientId")).not.toBe(outputString(outputs, "serverId"));
+    expect((await emulator.inventory()).certificates).toHaveLength(2);
+  });
+});
