@@ -293,16 +293,16 @@ export class CcmExportFormatError extends CcmError {
 
 export type CreatedKind = "certificate" | "CA";
 
-/** A create's response was lost and more than one unclaimed resource matches it. */
+/** A create's response was lost and more than one unclaimed resource matches the whole request. */
 export class CcmCreateAmbiguousError extends CcmError {
   readonly kind: CreatedKind;
   readonly candidateIds: readonly string[];
   constructor(kind: CreatedKind, what: string, candidateIds: readonly string[]) {
     super(
       "ERR_CCM_CREATE_AMBIGUOUS",
-      `the response to creating ${kind} ${what} was lost and ${candidateIds.length} unclaimed ${kind}s match it: ` +
-        `${candidateIds.join(", ")}; adopt the right one (pulumi import) and delete the others, or pass the ` +
-        "ids you already manage as knownIds",
+      `the response to creating ${kind} ${what} was lost and ${candidateIds.length} unclaimed ${kind}s match the ` +
+        `whole request: ${candidateIds.join(", ")}. One of them is this request's; nothing was re-sent. Keep one ` +
+        "and delete the others, or pass the ids you already manage as knownIds",
     );
     this.kind = kind;
     this.candidateIds = candidateIds;
@@ -312,14 +312,25 @@ export class CcmCreateAmbiguousError extends CcmError {
 /** A create's response was lost and the client could not establish whether it took effect. */
 export class CcmCreateOutcomeUnknownError extends CcmError {
   readonly kind: CreatedKind;
-  constructor(kind: CreatedKind, what: string, reason: string, options?: { cause?: unknown }) {
+  /** Look-alikes that may be this request's but could not be checked; empty when none was seen. */
+  readonly candidateIds: readonly string[];
+  constructor(
+    kind: CreatedKind,
+    what: string,
+    reason: string,
+    options?: { cause?: unknown; candidateIds?: readonly string[] },
+  ) {
+    const candidateIds = options?.candidateIds ?? [];
     super(
       "ERR_CCM_CREATE_OUTCOME_UNKNOWN",
-      `creating ${kind} ${what}: the outcome is unknown (${reason}); list the ${kind}s in the console or API ` +
-        "before retrying, so that no duplicate is created",
+      `creating ${kind} ${what}: the outcome is unknown (${reason}); ` +
+        (candidateIds.length > 0
+          ? `it may be one of ${candidateIds.join(", ")}: check them before retrying, so that no duplicate is created`
+          : `list the ${kind}s in the console or API before retrying, so that no duplicate is created`),
       options,
     );
     this.kind = kind;
+    this.candidateIds = candidateIds;
   }
 }
 

@@ -25,8 +25,23 @@ import {
 } from "../schemas/ca.js";
 import { toRevokeBody } from "../schemas/certificate.js";
 import type { DistinguishedName } from "../schemas/common.js";
-import { type CaStatus, LIST_LIMIT, PENDING_DAYS, type RevocationReason } from "../schemas/enums.js";
-import { type CreateOptions, type CreateResult, createWithoutDuplicates, serviceTimeThreshold } from "./create.js";
+import {
+  type CaStatus,
+  type KeyUsage,
+  LIST_LIMIT,
+  PENDING_DAYS,
+  type RevocationReason,
+  type ValidityType,
+} from "../schemas/enums.js";
+import { validityMismatch } from "./certificate-match.js";
+import {
+  CandidatesUnverifiedError,
+  type CreateOptions,
+  type CreateResult,
+  createWithoutDuplicates,
+  serviceTimeThreshold,
+} from "./create.js";
+import { issuedFacts } from "./issued-facts.js";
 import type { OperationName } from "./operations.js";
 import { TagApi } from "./tags.js";
 import type { CallSpec, RawResponse, Transport } from "./transport.js";
@@ -54,6 +69,12 @@ interface CaCriteria {
   readonly signatureAlgorithm?: string;
   readonly issuerId?: string;
   readonly genMode?: string;
+  readonly validity?: { readonly type: ValidityType; readonly value: number; readonly startFrom?: number };
+  readonly pathLength?: number;
+  /** SUBORDINATE only (a root's are fixed); checked on the CA's certificate once it has one. */
+  readonly keyUsages?: readonly KeyUsage[];
+  readonly crlConfiguration?: { readonly enabled: boolean; readonly obsBucketName?: string };
+  readonly enterpriseProjectId?: string;
 }
 
 const LOOKUP_PAGE = 100;
@@ -78,6 +99,11 @@ export class CaApi {
       keyAlgorithm: parsed.keyAlgorithm,
       signatureAlgorithm: parsed.signatureAlgorithm,
       issuerId: parsed.issuerId,
+      validity: parsed.validity,
+      pathLength: parsed.type === "SUBORDINATE" ? parsed.pathLength : undefined,
+      keyUsages: parsed.type === "SUBORDINATE" ? parsed.keyUsages : undefined,
+      crlConfiguration: parsed.crlConfiguration,
+      enterpriseProjectId: parsed.enterpriseProjectId,
     };
     const result = await createWithoutDuplicates(
       this.#t,
@@ -86,7 +112,7 @@ export class CaApi {
         what: `${parsed.type} ${JSON.stringify(parsed.distinguishedName.commonName)}`,
         execute: () => this.#t.execute(call),
         idFrom: (response) => this.#t.parseJson(call, response, caIdWire).ca_id,
-        findMatches: (since) => this.#findMatches(criteria, since),
+        findMatches: (since, exclude) => this.#findMatches(criteria, since, exclude),
         listable: true,
       },
       options,
@@ -250,8 +276,11 @@ export class CaApi {
     return { page: { total: wire.total ?? cas.length, cas }, response };
   }
 
-  async #findMatches(criteria: CaCriteria, since: number): Promise<string[]> {
+  /** CAs matching the request on their details, then (for requested key usages) on their
+   * certificate, where they already have one. */
+  async #findMatches(criteria: CaCriteria, since: number, exclude: ReadonlySet<string> = new Set()): Promise<string[]> {
     const ids: string[] = [];
+    const candidates: CaInfo[] = [];
     let threshold: number | undefined;
     const commonName = criteria.distinguishedName.commonName;
     for (let page = 0, offset = 0; page < LOOKUP_MAX_PAGES; page++, offset += LOOKUP_PAGE) {
@@ -263,8 +292,28 @@ export class CaApi {
         offset,
       });
       threshold ??= serviceTimeThreshold(since, response);
-      for (const ca of result.cas) if (caMatches(ca, criteria, threshold)) ids.push(ca.caId);
+      for (const ca of result.cas) {
+        if (!exclude.has(ca.caId) && caMatches(ca, criteria, threshold)) candidates.push(ca);
+      }
       if (result.cas.length < LOOKUP_PAGE || offset + LOOKUP_PAGE >= result.total) break;
+    }
+    for (const ca of candidates) {
+      if (!criteria.keyUsages || !(["ACTIVED", "EXPIRED"] as string[]).includes(ca.status)) {
+        ids.push(ca.caId);
+        continue;
+      }
+      let pem: string;
+      try {
+        pem = (await this.exportCertificate(ca.caId)).certificate;
+      } catch (error) {
+        throw new CandidatesUnverifiedError(
+          candidates.map((c) => c.caId),
+          { cause: error },
+        );
+      }
+      const usages = new Set(issuedFacts(pem).keyUsages ?? []);
+      if (usages.size === criteria.keyUsages.length && criteria.keyUsages.every((u) => usages.has(u)))
+        ids.push(ca.caId);
     }
     return ids;
   }
@@ -285,5 +334,20 @@ function caMatches(ca: CaInfo, criteria: CaCriteria, threshold: number): boolean
   if (!sameOrUnknown(ca.signatureAlgorithm, criteria.signatureAlgorithm)) return false;
   if (!sameOrUnknown(ca.issuerId, criteria.issuerId)) return false;
   if (!sameOrUnknown(ca.genMode, criteria.genMode)) return false;
-  return ca.createTime === undefined || Date.parse(ca.createTime) >= threshold;
+  if (!sameOrUnknown(ca.enterpriseProjectId, criteria.enterpriseProjectId)) return false;
+  if (criteria.pathLength !== undefined && ca.pathLength !== undefined && ca.pathLength !== criteria.pathLength)
+    return false;
+  const crl = criteria.crlConfiguration;
+  if (crl && ca.crlConfiguration) {
+    if (ca.crlConfiguration.enabled !== undefined && ca.crlConfiguration.enabled !== crl.enabled) return false;
+    if (!sameOrUnknown(ca.crlConfiguration.obsBucketName, crl.obsBucketName)) return false;
+  }
+  if (ca.createTime !== undefined && Date.parse(ca.createTime) < threshold) return false;
+  // A PENDING CA has no validity yet: its window is set when it is activated.
+  if (criteria.validity && ca.notBefore !== undefined && ca.notAfter !== undefined) {
+    return (
+      validityMismatch(criteria.validity, Date.parse(ca.notBefore), Date.parse(ca.notAfter), threshold) === undefined
+    );
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
 // CCM private certificates: apply (system key or CSR), get, list, delete, revoke, export, tags.
+import type { z } from "zod";
 import { CcmExportFormatError, isCcmApiError, isNotFoundError } from "../errors.js";
 import {
   type ApplyCertificateArgs,
@@ -16,7 +17,13 @@ import {
   toListCertificatesQuery,
   toRevokeBody,
 } from "../schemas/certificate.js";
-import { type CertificateStatus, LIST_LIMIT, type RevocationReason } from "../schemas/enums.js";
+import {
+  type CertificateStatus,
+  EXTENDED_KEY_USAGES,
+  type ExtendedKeyUsageName,
+  LIST_LIMIT,
+  type RevocationReason,
+} from "../schemas/enums.js";
 import {
   type ExportCertificateArgs,
   type ExportedArchive,
@@ -27,8 +34,16 @@ import {
   toExportCertificateBody,
 } from "../schemas/export.js";
 import { CaApi } from "./cas.js";
-import { type CreateOptions, type CreateResult, createWithoutDuplicates, serviceTimeThreshold } from "./create.js";
+import { type CertificateRequestFacts, certificateMismatch, detailMismatch } from "./certificate-match.js";
+import {
+  CandidatesUnverifiedError,
+  type CreateOptions,
+  type CreateResult,
+  createWithoutDuplicates,
+  serviceTimeThreshold,
+} from "./create.js";
 import { csrCommonName } from "./csr.js";
+import { csrPublicKey, issuedFacts } from "./issued-facts.js";
 import { TagApi } from "./tags.js";
 import type { CallSpec, RawResponse, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
@@ -42,14 +57,6 @@ export interface ApplyResult extends CreateResult {
 export interface CertificatePage {
   readonly total: number;
   readonly certificates: CertificateInfo[];
-}
-
-interface Criteria {
-  readonly commonName: string;
-  readonly issuerId: string;
-  readonly keyAlgorithm?: string;
-  readonly signatureAlgorithm?: string;
-  readonly genMode: "GENERATE" | "CSR";
 }
 
 const LOOKUP_PAGE = 100;
@@ -69,21 +76,15 @@ export class CertificateApi {
   async apply(args: ApplyCertificateArgs, options?: CreateOptions): Promise<ApplyResult> {
     const parsed = validateArgs("certificate apply arguments", applyCertificateArgs, args);
     const call: CallSpec = { op: "applyCertificate", body: toApplyCertificateBody(parsed) };
-    const criteria: Criteria = {
-      commonName: parsed.distinguishedName.commonName,
-      issuerId: parsed.issuerId,
-      keyAlgorithm: parsed.keyAlgorithm,
-      signatureAlgorithm: parsed.signatureAlgorithm,
-      genMode: "GENERATE",
-    };
+    const request = applyRequestFacts(parsed);
     const result = await createWithoutDuplicates(
       this.#t,
       {
         kind: "certificate",
-        what: `${JSON.stringify(criteria.commonName)} from CA ${criteria.issuerId}`,
+        what: `${JSON.stringify(request.commonName)} from CA ${request.issuerId}`,
         execute: () => this.#t.execute(call),
         idFrom: (response) => this.#t.parseJson(call, response, certificateIdWire).certificate_id,
-        findMatches: (since) => this.#findMatches(criteria, since),
+        findMatches: (since, exclude) => this.#findMatches(request, since, exclude),
         listable: true,
       },
       options,
@@ -106,10 +107,18 @@ export class CertificateApi {
         what: `${commonName ? JSON.stringify(commonName) : "(CSR without CN)"} from CA ${parsed.issuerId} by CSR`,
         execute: () => this.#t.execute(call),
         idFrom: (response) => this.#t.parseJson(call, response, certificateIdWire).certificate_id,
-        findMatches: async (since) => {
+        findMatches: async (since, exclude) => {
           if (!commonName) throw new TypeError("the CSR has no common name to look for");
           if (intermediate) return new CaApi(this.#t).findIntermediateMatches(commonName, parsed.issuerId, since);
-          return this.#findMatches({ commonName, issuerId: parsed.issuerId, genMode: "CSR" }, since);
+          const request: CertificateRequestFacts = {
+            issuerId: parsed.issuerId,
+            genMode: "CSR",
+            commonName,
+            subject: {},
+            validity: parsed.validity,
+            publicKey: csrPublicKey(parsed.csr),
+          };
+          return this.#findMatches(request, since, exclude);
         },
         listable: !intermediate && commonName !== undefined,
       },
@@ -247,12 +256,14 @@ export class CertificateApi {
     return { page: { total: wire.total ?? certificates.length, certificates }, response };
   }
 
-  async #findMatches(criteria: Criteria, since: number): Promise<string[]> {
-    const ids: string[] = [];
+  /** Certificates that match the whole request: first on their details (one list query by
+   * common name), then, for those left, on the certificate itself (one export each). */
+  async #findMatches(request: CertificateRequestFacts, since: number, exclude: ReadonlySet<string>): Promise<string[]> {
+    const candidates: string[] = [];
     let threshold: number | undefined;
     for (let page = 0, offset = 0; page < LOOKUP_MAX_PAGES; page++, offset += LOOKUP_PAGE) {
       const { page: result, response } = await this.#listPage({
-        name: criteria.commonName,
+        name: request.commonName,
         sortKey: "create_time",
         sortDir: "DESC",
         limit: LOOKUP_PAGE,
@@ -260,26 +271,45 @@ export class CertificateApi {
       });
       threshold ??= serviceTimeThreshold(since, response);
       for (const cert of result.certificates) {
-        if (matches(cert, criteria, threshold)) ids.push(cert.certificateId);
+        if (exclude.has(cert.certificateId)) continue;
+        if (detailMismatch(request, cert, threshold) === undefined) candidates.push(cert.certificateId);
       }
       if (result.certificates.length < LOOKUP_PAGE || offset + LOOKUP_PAGE >= result.total) break;
     }
-    return ids;
+    const matches: string[] = [];
+    for (const id of candidates) {
+      let pem: string | undefined;
+      try {
+        pem = (await this.exportPem(id, { type: "OTHER" })).certificate;
+        if (!pem) throw new CcmExportFormatError(`the export of ${id} has no certificate`, []);
+      } catch (error) {
+        // Whether this one is ours cannot be told: report every unsettled candidate.
+        throw new CandidatesUnverifiedError(candidates, { cause: error });
+      }
+      if (certificateMismatch(request, issuedFacts(pem), threshold ?? since) === undefined) matches.push(id);
+    }
+    return matches;
   }
 }
 
-// A field the list omits cannot rule a candidate out: better an ambiguity error than a duplicate.
-function sameOrUnknown(actual: string | undefined, expected: string | undefined): boolean {
-  return actual === undefined || expected === undefined || actual === expected;
-}
-
-function matches(cert: CertificateInfo, criteria: Criteria, threshold: number): boolean {
-  if (!sameOrUnknown(cert.distinguishedName.commonName, criteria.commonName)) return false;
-  if (!sameOrUnknown(cert.issuerId, criteria.issuerId)) return false;
-  if (!sameOrUnknown(cert.keyAlgorithm, criteria.keyAlgorithm)) return false;
-  if (!sameOrUnknown(cert.signatureAlgorithm, criteria.signatureAlgorithm)) return false;
-  if (!sameOrUnknown(cert.genMode, criteria.genMode)) return false;
-  return cert.createTime === undefined || Date.parse(cert.createTime) >= threshold;
+/** The apply request, as an issued certificate can be compared with it. */
+function applyRequestFacts(parsed: z.output<typeof applyCertificateArgs>): CertificateRequestFacts {
+  const eku = parsed.extendedKeyUsage ?? {};
+  return {
+    issuerId: parsed.issuerId,
+    genMode: "GENERATE",
+    commonName: parsed.distinguishedName.commonName,
+    subject: parsed.distinguishedName,
+    keyAlgorithm: parsed.keyAlgorithm,
+    signatureAlgorithm: parsed.signatureAlgorithm,
+    validity: parsed.validity,
+    keyUsages: parsed.keyUsages,
+    subjectAlternativeNames: parsed.subjectAlternativeNames ?? [],
+    extendedKeyUsageOids: (Object.keys(EXTENDED_KEY_USAGES) as ExtendedKeyUsageName[])
+      .filter((name) => eku[name] === true)
+      .map((name) => EXTENDED_KEY_USAGES[name].oid),
+    customizedExtension: parsed.customizedExtension,
+  };
 }
 
 function archiveAsPem(archive: ExportedArchive): ExportedCertificate {

@@ -4,17 +4,19 @@
 // ends ambiguously — a timeout or reset after the request was written, or a 5xx other than 503 —
 // the certificate may or may not exist. Re-sending blindly risks a duplicate; giving up leaves an
 // orphan that no state knows about. So the client asks the service: it lists what matches the
-// request (same name, issuer, algorithms, created since just before the first attempt, corrected
-// for the service's clock) and is not among the ids the caller already manages, then:
+// whole request (the flow decides what that means: for certificates, everything down to SANs, key
+// usages and the public key; see certificate-match.ts), created since just before the first
+// attempt (corrected for the service's clock), and not among the ids the caller already manages:
 //
 //   one match   → adopt it (the lost response's resource);
 //   several     → stop with CcmCreateAmbiguousError naming them (a human must choose);
-//   none        → nothing was created: re-send once; if that is lost too, look again.
+//   none        → nothing was created: re-send once; if that is lost too, look again (a few times,
+//                 with growing waits, before giving up: a slow create shows up late).
 //
 // Limits: a create still running on the service after the settle delay is invisible to the
 // lookup, so the re-send can duplicate it; the client then reports the late one as a suspected
-// duplicate. Two creates of identical resources racing from different processes look alike;
-// pass the ids you already own as knownIds.
+// duplicate. Two identical requests racing (from two processes, or two callers of one process
+// that do not serialize them) look alike; pass the ids you already own as knownIds.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
 import type { ExecuteResult, RawResponse, Transport } from "./transport.js";
 
@@ -26,6 +28,19 @@ export interface CreateOptions {
 }
 
 export const DEFAULT_SETTLE_MS = 2_000;
+/** Lookups after the re-send was lost too, each waiting twice as long as the one before. */
+export const FINAL_LOOKUPS = 3;
+
+/** A lookup found look-alikes it could not check against the request (e.g. their export failed). */
+export class CandidatesUnverifiedError extends Error {
+  constructor(
+    readonly candidateIds: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(`could not check ${candidateIds.join(", ")} against the request`, options);
+    this.name = "CandidatesUnverifiedError";
+  }
+}
 
 /** How the id was obtained: the response ("created"), a lookup after a lost response
  * ("adopted"), or a re-send after a lookup proved nothing had been created ("resent"). */
@@ -45,8 +60,9 @@ export interface CreateFlow {
   /** One send, with the retries that are safe before processing. */
   execute(): Promise<ExecuteResult>;
   idFrom(response: RawResponse): string;
-  /** Ids of resources matching the request created at or after `sinceMs` (our clock). */
-  findMatches(sinceMs: number): Promise<string[]>;
+  /** Ids of resources matching the request created at or after `sinceMs` (our clock), leaving out
+   * `exclude` before any costly check. Throws CandidatesUnverifiedError when it cannot tell. */
+  findMatches(sinceMs: number, exclude: ReadonlySet<string>): Promise<string[]>;
   /** False when the service does not list such resources, so "none found" proves nothing. */
   readonly listable: boolean;
 }
@@ -60,15 +76,19 @@ export async function createWithoutDuplicates(
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   const since = transport.now().getTime();
 
-  const lookup = async (failure: string, exclude?: string): Promise<string[]> => {
-    await transport.sleep(settleMs);
+  const lookup = async (failure: string, exclude?: string, waitMs = settleMs): Promise<string[]> => {
+    await transport.sleep(waitMs);
+    const excluded = new Set(known);
+    if (exclude !== undefined) excluded.add(exclude);
     try {
-      const ids = await flow.findMatches(since);
-      return [...new Set(ids)].filter((id) => !known.has(id) && id !== exclude);
+      const ids = await flow.findMatches(since, excluded);
+      return [...new Set(ids)].filter((id) => !excluded.has(id));
     } catch (error) {
-      const reason = isCcmError(error) ? error.message : String(error);
+      const reason = isCcmError(error) || error instanceof Error ? error.message : String(error);
+      const candidates = error instanceof CandidatesUnverifiedError ? error.candidateIds : [];
       throw new CcmCreateOutcomeUnknownError(flow.kind, flow.what, `${failure}, and the lookup failed: ${reason}`, {
         cause: error,
+        candidateIds: candidates,
       });
     }
   };
@@ -100,9 +120,13 @@ export async function createWithoutDuplicates(
     }
     return { id, resolution: "resent", suspectedDuplicateIds: suspects };
   }
-  const afterSecond = await lookup(second.reason);
-  const decidedAgain = decide(flow, afterSecond);
-  if (decidedAgain) return decidedAgain;
+  // Both attempts were lost. Rather than fail the step at once, look again a few times: a create
+  // the service was still finishing becomes visible, and the caller is spared another run.
+  for (let round = 0; round < FINAL_LOOKUPS; round++) {
+    const found = await lookup(second.reason, undefined, settleMs * 2 ** round);
+    const decidedAgain = decide(flow, found);
+    if (decidedAgain) return decidedAgain;
+  }
   throw new CcmCreateOutcomeUnknownError(
     flow.kind,
     flow.what,

@@ -17,6 +17,7 @@ import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
 import { CcmInvalidArgumentError, isNotFoundError } from "../errors.js";
 import { normalizePem, splitPemBlocks } from "../pem.js";
+import { claim, claimedIds, oneAtATime } from "../runtime/claims.js";
 import { client } from "../runtime/context.js";
 import type { ResourceHandlers } from "../runtime/handlers.js";
 import { type CaInfo, type CreateCaArgs, createCaArgs } from "../schemas/ca.js";
@@ -25,6 +26,7 @@ import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
 import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
+import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "./create-explain.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { validityFromNow } from "./renewal.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
@@ -85,7 +87,11 @@ export interface PrivateCaOutputs extends Omit<PrivateCaInputs, "certificatePem"
   /** The CA's own certificate as exported (not the import input, though after an import they agree). */
   certificatePem?: string;
   certificateChainPem?: string;
+  /** Look-alikes that appeared while a lost create was re-sent: possible duplicates to review. */
+  suspectedDuplicateIds?: string[];
 }
+
+const SUBJECT: CreateSubject = { className: "PrivateCa", apiPath: "/v1/private-certificate-authorities" };
 
 /** Issuance fields change → a new CA; tags and pendingDays change in place. The import pair is judged apart. */
 export const PRIVATE_CA_DIFF: DiffPlan = {
@@ -251,6 +257,7 @@ async function describe(
       csrPem,
       certificatePem,
       certificateChainPem,
+      suspectedDuplicateIds: kept.suspectedDuplicateIds,
     }),
     caId: info.caId,
     status: info.status,
@@ -283,7 +290,9 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
     });
   },
 
-  async diff(_id, olds, news) {
+  async diff(id, olds, news) {
+    // Every id in the stack passes here during an up: none of them is ever a lookup's answer.
+    claim(id);
     const { replaces, updates } = changedProperties(PRIVATE_CA_DIFF, olds, news);
     if (wantsImport(olds, news as Record<string, unknown>)) updates.push("certificatePem");
     // Scheduled for deletion outside Pulumi: it cannot issue and will vanish, so make a new one.
@@ -295,25 +304,39 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
     const args = withoutProvider(inputs) as PrivateCaInputs;
     const api = client();
     let caId: string;
+    let suspectedDuplicateIds: readonly string[];
     try {
-      ({ caId } = await api.cas.create(createArgsOf(args)));
+      // One create at a time per name in this process, never adopting a CA some resource holds.
+      ({ caId, suspectedDuplicateIds } = await oneAtATime(`CA|${args.distinguishedName.commonName}`, async () => {
+        const result = await api.cas.create(createArgsOf(args), { knownIds: claimedIds() });
+        claim(result.caId);
+        return result;
+      }));
     } catch (error) {
-      throw args.issuerId ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs") : error;
+      const explained = args.issuerId
+        ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs")
+        : error;
+      throw explainUncertainCreate(explained, SUBJECT);
     }
+    const what = JSON.stringify(args.distinguishedName.commonName);
+    await warnSuspectedDuplicates(SUBJECT, what, caId, suspectedDuplicateIds);
+    const suspects = definedEntries({
+      suspectedDuplicateIds: suspectedDuplicateIds.length > 0 ? [...suspectedDuplicateIds] : undefined,
+    });
     // Everything learnt so far, so a failure below still records the CA with what is known (its
     // CSR). Tags count only once added: the update that finishes the job adds what state lacks.
     const { tags: _notYet, ...untagged } = inputsOf(args);
-    let known: PrivateCaOutputs = { ...untagged, caId, status: "UNKNOWN" };
+    let known: PrivateCaOutputs = { ...untagged, ...suspects, caId, status: "UNKNOWN" };
     try {
       let info = await api.cas.get(caId);
       if (args.tags && Object.keys(args.tags).length > 0) await api.cas.tags.add(caId, args.tags);
-      known = await describe(api, inputsOf(args), info, {});
+      known = await describe(api, inputsOf(args), info, suspects);
       if (args.certificatePem && info.status === "PENDING") {
         // A certificate for a CA that did not exist yet can only match by accident; the service
         // judges (PCA.00030301) and the CA stays PENDING with its CSR in state to be signed.
         await importSigned(api, caId, args);
         info = await api.cas.get(caId);
-        known = await describe(api, inputsOf(args), info, { csrPem: known.csrPem });
+        known = await describe(api, inputsOf(args), info, { ...suspects, csrPem: known.csrPem });
       }
       return { id: caId, outs: known };
     } catch (error) {
@@ -322,6 +345,7 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
   },
 
   async read(id, props) {
+    claim(id);
     const api = client();
     const info = await api.cas.find(id);
     if (!info) return GONE;

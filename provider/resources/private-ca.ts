@@ -96,6 +96,12 @@ export class PrivateCa extends pulumi.dynamic.Resource {
   declare readonly certificatePem: pulumi.Output<string>;
   /** The CA's chain above it, up to the root (PEM, secret); a root's chain is the root itself. */
   declare readonly certificateChainPem: pulumi.Output<string>;
+  /**
+   * Set only when the create's response was lost and it was re-sent: CAs that appeared meanwhile,
+   * match this one's request and no resource holds — possible duplicates to check and delete by
+   * hand (`pulumi up` also prints a warning naming them).
+   */
+  declare readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
   declare readonly pendingDays: pulumi.Output<number | undefined>;
 
@@ -117,6 +123,7 @@ export class PrivateCa extends pulumi.dynamic.Resource {
       subject: undefined,
       deleteTime: undefined,
       csrPem: undefined,
+      suspectedDuplicateIds: undefined,
     };
     super(
       shimProvider("PrivateCa"),

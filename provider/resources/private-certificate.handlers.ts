@@ -5,8 +5,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { ApplyResult } from "../client/certificates.js";
+import type { CreateOptions } from "../client/create.js";
 import type { CcmClient } from "../client/index.js";
 import { isNotFoundError } from "../errors.js";
+import { claim, claimedIds, oneAtATime } from "../runtime/claims.js";
 import { client } from "../runtime/context.js";
 import type { ResourceHandlers } from "../runtime/handlers.js";
 import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../schemas/certificate.js";
@@ -15,6 +17,7 @@ import { type RevocationReason, VALIDITY_MAX_YEARS, VALIDITY_START_FROM_MAX_PAST
 import { explainIssuerRefusal } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
+import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "./create-explain.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { DURATION_FORMATS, parseDuration } from "./duration.js";
 import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES, validityFromNow } from "./renewal.js";
@@ -61,7 +64,11 @@ export interface PrivateCertificateOutputs extends PrivateCertificateInputs {
   notAfter?: string;
   readyForRenewal: boolean;
   subject?: Record<string, string>;
+  /** Look-alikes that appeared while a lost apply was re-sent: possible duplicates to review. */
+  suspectedDuplicateIds?: string[];
 }
+
+const SUBJECT: CreateSubject = { className: "PrivateCertificate", apiPath: "/v1/private-certificates" };
 
 // Fields only the generated-key mode takes; with csrPem the CSR carries key and subject.
 const GENERATED_ONLY = [
@@ -164,30 +171,50 @@ async function syncTags(api: CcmClient, id: string, olds: Record<string, string>
 }
 
 /** Apply, or apply by CSR: the API call that makes the certificate. */
-function issue(api: CcmClient, args: PrivateCertificateInputs): Promise<ApplyResult> {
+function issue(api: CcmClient, args: PrivateCertificateInputs, options: CreateOptions): Promise<ApplyResult> {
   const validity = validityFromNow(args.validity, Date.now());
   return args.csrPem
-    ? api.certificates.applyByCsr({
-        issuerId: args.issuerId,
-        csr: args.csrPem,
-        validity,
-        type: "ENTITY_CERT",
-        ...definedEntries({ enterpriseProjectId: args.enterpriseProjectId }),
-      })
-    : api.certificates.apply({
-        issuerId: args.issuerId,
-        keyAlgorithm: args.keyAlgorithm!,
-        signatureAlgorithm: args.signatureAlgorithm!,
-        distinguishedName: args.distinguishedName!,
-        validity,
-        ...definedEntries({
-          keyUsages: args.keyUsages,
-          subjectAlternativeNames: args.subjectAlternativeNames,
-          extendedKeyUsage: args.extendedKeyUsage,
-          customizedExtension: args.customizedExtension,
-          enterpriseProjectId: args.enterpriseProjectId,
-        }),
-      });
+    ? api.certificates.applyByCsr(
+        {
+          issuerId: args.issuerId,
+          csr: args.csrPem,
+          validity,
+          type: "ENTITY_CERT",
+          ...definedEntries({ enterpriseProjectId: args.enterpriseProjectId }),
+        },
+        options,
+      )
+    : api.certificates.apply(
+        {
+          issuerId: args.issuerId,
+          keyAlgorithm: args.keyAlgorithm!,
+          signatureAlgorithm: args.signatureAlgorithm!,
+          distinguishedName: args.distinguishedName!,
+          validity,
+          ...definedEntries({
+            keyUsages: args.keyUsages,
+            subjectAlternativeNames: args.subjectAlternativeNames,
+            extendedKeyUsage: args.extendedKeyUsage,
+            customizedExtension: args.customizedExtension,
+            enterpriseProjectId: args.enterpriseProjectId,
+          }),
+        },
+        options,
+      );
+}
+
+/** Creates one lookup could confuse share this key (the list query is by common name). */
+function lookupKey(args: PrivateCertificateInputs): string {
+  return `certificate|${args.issuerId}|${args.distinguishedName?.commonName ?? "(CSR)"}`;
+}
+
+/** Issues in turn with its look-alikes of this process, never adopting what another resource holds. */
+function issueOnce(api: CcmClient, args: PrivateCertificateInputs): Promise<ApplyResult> {
+  return oneAtATime(lookupKey(args), async () => {
+    const result = await issue(api, args, { knownIds: claimedIds() });
+    claim(result.certificateId);
+    return result;
+  });
 }
 
 export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInputs, PrivateCertificateOutputs> = {
@@ -199,7 +226,9 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
     });
   },
 
-  async diff(_id, olds, news) {
+  async diff(id, olds, news) {
+    // Every id in the stack passes here during an up: none of them is ever a lookup's answer.
+    claim(id);
     const { replaces, updates } = changedProperties(PRIVATE_CERTIFICATE_DIFF, olds, news);
     if (REPLACING_STATUSES.has(olds.status)) replaces.push("status");
     const renewBefore = isUnknown(news.renewBefore) ? olds.renewBefore : news.renewBefore;
@@ -213,21 +242,24 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
   async create(inputs) {
     const args = withoutProvider(inputs) as PrivateCertificateInputs;
     const api = client();
-    const { certificateId } = await issue(api, args).catch(async (error: unknown) => {
-      // A refusal because of the CA's state gets a message that says what to do.
-      throw await explainIssuerRefusal(api, args.issuerId, error, "certificates");
+    const { certificateId, suspectedDuplicateIds } = await issueOnce(api, args).catch(async (error: unknown) => {
+      // A refusal because of the CA's state, or an uncertain outcome, gets a message that says what to do.
+      throw explainUncertainCreate(await explainIssuerRefusal(api, args.issuerId, error, "certificates"), SUBJECT);
     });
+    const what = JSON.stringify(args.distinguishedName?.commonName ?? "(from CSR)");
+    await warnSuspectedDuplicates(SUBJECT, what, certificateId, suspectedDuplicateIds);
+    const suspects = suspectedDuplicateIds.length > 0 ? { suspectedDuplicateIds: [...suspectedDuplicateIds] } : {};
     try {
       const info = await api.certificates.waitForStatus(certificateId, ["ISSUED"]);
       if (args.tags && Object.keys(args.tags).length > 0) await api.certificates.tags.add(certificateId, args.tags);
-      return { id: certificateId, outs: outputsFrom(args, info, Date.now()) };
+      return { id: certificateId, outs: { ...outputsFrom(args, info, Date.now()), ...suspects } };
     } catch (error) {
       // Tags are left out of what is recorded: the update that finishes this create must see them
       // as still to be added.
       const { tags: _notYetAdded, ...recorded } = args;
       throw new ResourceInitError(
         certificateId,
-        { ...recorded, certificateId, status: "UNKNOWN" },
+        { ...recorded, ...suspects, certificateId, status: "UNKNOWN" },
         "certificate",
         error,
       );
@@ -235,6 +267,7 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
   },
 
   async read(id, props) {
+    claim(id);
     const api = client();
     const info = await api.certificates.find(id);
     if (!info) return GONE;
@@ -243,16 +276,18 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
     const inputs = stored.issuerId ? (stored as PrivateCertificateInputs) : inputsFromApi(info);
     const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
     const outs = outputsFrom({ ...inputs, ...(hadTags ? { tags } : {}) }, info, Date.now());
-    return { id, props: outs };
+    return { id, props: { ...outs, ...definedEntries({ suspectedDuplicateIds: stored.suspectedDuplicateIds }) } };
   },
 
   async update(id, olds, news) {
+    claim(id);
     const args = withoutProvider(news) as PrivateCertificateInputs;
     const api = client();
     await syncTags(api, id, olds.tags ?? {}, args.tags ?? {});
     // Also finishes a create whose waiting failed (the engine retries it as an update).
     const info = await api.certificates.waitForStatus(id, ["ISSUED", "REVOKED", "EXPIRED"]);
-    return { outs: outputsFrom(args, info, Date.now()) };
+    const suspects = definedEntries({ suspectedDuplicateIds: olds.suspectedDuplicateIds });
+    return { outs: { ...outputsFrom(args, info, Date.now()), ...suspects } };
   },
 
   async delete(id, props) {

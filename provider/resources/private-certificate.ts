@@ -113,6 +113,12 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
   declare readonly renewBefore: pulumi.Output<string | undefined>;
   declare readonly revokeOnDelete: pulumi.Output<string | undefined>;
+  /**
+   * Set only when the apply's response was lost and it was re-sent: certificates that appeared
+   * meanwhile, match this one's whole request and no resource holds — possible duplicates made by
+   * the lost attempt, to check and delete by hand (`pulumi up` also prints a warning naming them).
+   */
+  declare readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: PrivateCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     // Every declared output is named here (undefined until the engine fills it): Pulumi only
@@ -140,6 +146,7 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
       notAfter: undefined,
       readyForRenewal: undefined,
       subject: undefined,
+      suspectedDuplicateIds: undefined,
     };
     super(
       shimProvider("PrivateCertificate"),

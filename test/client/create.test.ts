@@ -5,7 +5,7 @@ import { closeAllPools } from "../../provider/client/http.js";
 import { CcmClient } from "../../provider/client/index.js";
 import { resolveConfig } from "../../provider/config.js";
 import { CcmApiError, CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError } from "../../provider/errors.js";
-import { createFakeCcm, type FakeCcm, fakeId } from "./fake-ccm.js";
+import { type ApplyBody, createFakeCcm, type FakeCcm, fakeId } from "./fake-ccm.js";
 import { type LocalServer, startLocalServer } from "./local-server.js";
 
 const ISSUER = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
@@ -20,6 +20,7 @@ const APPLY = {
 let server: LocalServer;
 let fake: FakeCcm;
 let sleeps: number[];
+let onSleep: (count: number) => void;
 
 beforeAll(async () => {
   server = await startLocalServer();
@@ -32,18 +33,19 @@ beforeEach(() => {
   fake = createFakeCcm();
   server.setHandler(fake.handler);
   sleeps = [];
+  onSleep = () => undefined;
 });
 
 function client(): CcmClient {
   return new CcmClient(
     resolveConfig({ "huaweicloud-ccm:ccmEndpoint": server.url }, { HW_ACCESS_KEY: "AK", HW_SECRET_KEY: "SK" }),
     {
-      sleep: async (ms) => void sleeps.push(ms),
+      sleep: async (ms) => onSleep(sleeps.push(ms)),
     },
   );
 }
 
-function lookalike(createdAgoMs = 0): string {
+function lookalike(createdAgoMs = 0, request?: ApplyBody): string {
   const id = fakeId();
   fake.certificates.push({
     certificate_id: id,
@@ -54,9 +56,17 @@ function lookalike(createdAgoMs = 0): string {
     gen_mode: "GENERATE",
     create_time: Date.now() + fake.clockOffsetMs - createdAgoMs,
     distinguished_name: { common_name: "app.example.com" },
+    ...(request ? { request } : {}),
   });
   return id;
 }
+
+/** The same name, issuer and algorithms, but a client certificate: other SANs and EKU. */
+const SIBLING: ApplyBody = {
+  validity: { type: "DAY", value: 30 },
+  subject_alternative_names: [{ type: "EMAIL", value: "svc@example.com" }],
+  extended_key_usage: { client_auth: true },
+};
 
 describe("apply", () => {
   it("answers normally: one request, no lookup", async () => {
@@ -139,6 +149,7 @@ describe("apply", () => {
     expect(candidates).toHaveLength(2);
     expect(candidates).toContain(other);
     expect((error as Error).message).toContain("knownIds");
+    expect((error as Error).message).not.toContain("pulumi import");
     expect(fake.creates).toBe(1);
   });
 
@@ -186,6 +197,60 @@ describe("apply", () => {
   });
 });
 
+describe("apply: only a certificate that matches the whole request is adopted", () => {
+  it("passes over a same-name sibling after a 502 that created nothing, and re-sends", async () => {
+    const sibling = lookalike(0, SIBLING);
+    fake.createBehaviour = (n) =>
+      n === 0 ? { process: false, reply: { status: 502 } } : { process: true, reply: "ok" };
+    const result = await client().certificates.apply(APPLY);
+    expect(result).toMatchObject({ resolution: "resent", suspectedDuplicateIds: [] });
+    expect(result.certificateId).not.toBe(sibling);
+    expect(fake.certificates).toHaveLength(2);
+    expect(fake.exports).toBeGreaterThan(0); // the sibling was checked on its certificate, not just its name
+  });
+
+  it("adopts its own certificate, not the sibling, after a lost response", async () => {
+    const sibling = lookalike(0, SIBLING);
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    const result = await client().certificates.apply(APPLY);
+    expect(result.resolution).toBe("adopted");
+    expect(result.certificateId).not.toBe(sibling);
+    expect(fake.creates).toBe(1);
+  });
+
+  it("leaves known ids out before exporting anything", async () => {
+    const mine = lookalike(0);
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    const result = await client().certificates.apply(APPLY, { knownIds: [mine] });
+    expect(result.resolution).toBe("adopted");
+    expect(fake.exports).toBe(1);
+  });
+
+  it("names the candidates it could not check, and re-sends nothing", async () => {
+    fake.exportFails = true;
+    fake.createBehaviour = () => ({ process: true, reply: "reset" });
+    const error = await client()
+      .certificates.apply(APPLY)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
+    const [made] = fake.certificates;
+    expect((error as CcmCreateOutcomeUnknownError).candidateIds).toEqual([made?.certificate_id]);
+    expect((error as Error).message).toContain(`it may be one of ${made?.certificate_id}`);
+    expect(fake.creates).toBe(1);
+  });
+
+  it("after both attempts are lost, looks again and adopts a certificate that shows up late", async () => {
+    fake.createBehaviour = () => ({ process: false, reply: { status: 502 } });
+    let late = "";
+    onSleep = (count) => {
+      if (count === 3) late = lookalike(0); // the service finishes a slow create only now
+    };
+    const result = await client().certificates.apply(APPLY);
+    expect(result).toMatchObject({ resolution: "adopted", certificateId: late });
+    expect(sleeps).toEqual([2000, 2000, 4000]);
+  });
+});
+
 describe("CA create", () => {
   const CA = {
     type: "ROOT",
@@ -227,5 +292,39 @@ describe("CA create", () => {
     });
     fake.createBehaviour = () => ({ process: true, reply: "reset" });
     await expect(client().cas.create(CA)).resolves.toMatchObject({ resolution: "adopted" });
+  });
+
+  it("does not adopt a same-subject CA with another validity, nor one the caller holds", async () => {
+    const now = Date.now();
+    const lookalikeCa = (years: number) => {
+      const id = fakeId();
+      const notAfter = new Date(now);
+      notAfter.setUTCFullYear(notAfter.getUTCFullYear() + years);
+      fake.cas.push({
+        ca_id: id,
+        type: "ROOT",
+        status: "ACTIVED",
+        key_algorithm: "EC384",
+        create_time: now,
+        not_before: now,
+        not_after: notAfter.getTime(),
+        distinguished_name: {
+          common_name: "Root CA",
+          country: "CN",
+          state: "S",
+          locality: "L",
+          organization: "O",
+          organizational_unit: "OU",
+        },
+      });
+      return id;
+    };
+    lookalikeCa(5);
+    const held = lookalikeCa(10);
+    fake.createBehaviour = (n) =>
+      n === 0 ? { process: false, reply: { status: 502 } } : { process: true, reply: "ok" };
+    const result = await client().cas.create(CA, { knownIds: [held] });
+    expect(result).toMatchObject({ resolution: "resent", suspectedDuplicateIds: [] });
+    expect(fake.cas).toHaveLength(3);
   });
 });

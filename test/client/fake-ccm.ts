@@ -1,6 +1,8 @@
 // A minimal in-memory CCM for the lost-response tests: apply, CA create, get and list (with the
-// `name` filter), with hooks that decide per request whether to process it and whether to answer.
+// `name` filter), export (a real certificate carrying the apply's extensions, made at export time),
+// with hooks that decide per request whether to process it and whether to answer.
 import type { ServerResponse } from "node:http";
+import { type ExtendedKeyUsage, generateKeyPair, issueCertificate, type KeyUsage } from "../../emulator/pki/index.js";
 import type { Handler, RecordedRequest } from "./local-server.js";
 
 export interface FakeCert {
@@ -12,6 +14,15 @@ export interface FakeCert {
   gen_mode: string;
   create_time: number;
   distinguished_name: { common_name: string };
+  /** The apply body that made it, for the exported certificate's extensions and validity. */
+  request?: ApplyBody;
+}
+
+export interface ApplyBody {
+  validity?: { type: string; value: number; start_from?: number };
+  key_usages?: KeyUsage[];
+  subject_alternative_names?: { type: "DNS" | "IP" | "EMAIL" | "URI"; value: string }[];
+  extended_key_usage?: Record<string, boolean>;
 }
 
 export interface FakeCa {
@@ -21,6 +32,8 @@ export interface FakeCa {
   key_algorithm: string;
   create_time: number;
   distinguished_name: Record<string, string>;
+  not_before?: number;
+  not_after?: number;
 }
 
 /** What to do with a create: process it or not, then answer, destroy the socket, or fail. */
@@ -36,8 +49,11 @@ export interface FakeCcm {
   clockOffsetMs: number;
   sendDate: boolean;
   listFails: boolean;
+  /** Answer exports with 403 (as without the export permission). */
+  exportFails: boolean;
   creates: number;
   lists: number;
+  exports: number;
 }
 
 let counter = 0;
@@ -54,8 +70,10 @@ export function createFakeCcm(): FakeCcm {
     clockOffsetMs: 0,
     sendDate: true,
     listFails: false,
+    exportFails: false,
     creates: 0,
     lists: 0,
+    exports: 0,
     handler: (req, res) => route(fake, req, res),
   };
   return fake;
@@ -75,7 +93,39 @@ function send(
   res.end(JSON.stringify(body));
 }
 
-function route(fake: FakeCcm, req: RecordedRequest, res: ServerResponse): void {
+const EKU_FIELDS: Record<string, ExtendedKeyUsage> = {
+  server_auth: "serverAuth",
+  client_auth: "clientAuth",
+  code_signing: "codeSigning",
+  email_protection: "emailProtection",
+  time_stamping: "timeStamping",
+};
+const UNIT_MS: Record<string, number> = { HOUR: 3_600_000, DAY: 86_400_000, MONTH: 31 * 86_400_000 };
+
+/** A self-signed certificate with what the apply asked for (the issuer does not matter here). */
+async function certificatePem(cert: FakeCert): Promise<string> {
+  const body = cert.request ?? { validity: { type: "DAY", value: 30 } };
+  const validity = body.validity ?? { type: "DAY", value: 30 };
+  const notBefore = validity.start_from ?? cert.create_time;
+  const keys = await generateKeyPair("EC256");
+  return issueCertificate({
+    subject: { commonName: cert.distinguished_name.common_name },
+    publicKeyPem: keys.publicKeyPem,
+    issuer: "self",
+    selfPrivateKeyPem: keys.privateKeyPem,
+    signatureAlgorithm: "SHA256",
+    serialNumberHex: "01",
+    notBefore: new Date(notBefore),
+    notAfter: new Date(notBefore + validity.value * (UNIT_MS[validity.type] ?? UNIT_MS.DAY!)),
+    keyUsages: body.key_usages,
+    subjectAltNames: body.subject_alternative_names,
+    extendedKeyUsages: Object.entries(body.extended_key_usage ?? {})
+      .filter(([, on]) => on)
+      .map(([field]) => EKU_FIELDS[field]!),
+  });
+}
+
+async function route(fake: FakeCcm, req: RecordedRequest, res: ServerResponse): Promise<void> {
   const [path = "", query = ""] = req.url.split("?");
   const params = new URLSearchParams(query);
   const now = Date.now() + fake.clockOffsetMs;
@@ -99,6 +149,7 @@ function route(fake: FakeCcm, req: RecordedRequest, res: ServerResponse): void {
           gen_mode: "GENERATE",
           create_time: now,
           distinguished_name: { common_name: dn.common_name ?? "" },
+          request: body as ApplyBody,
         });
       } else {
         fake.cas.push({
@@ -146,6 +197,17 @@ function route(fake: FakeCcm, req: RecordedRequest, res: ServerResponse): void {
         ? { total: items.length, certificate_authorities: page }
         : { total: items.length, certificates: page },
     );
+    return;
+  }
+  const exported = req.method === "POST" ? /^\/v1\/private-certificates\/([^/]+)\/export$/.exec(path) : null;
+  const cert = exported ? fake.certificates.find((c) => c.certificate_id === exported[1]) : undefined;
+  if (cert) {
+    fake.exports++;
+    if (fake.exportFails) {
+      send(fake, res, 403, { error_code: "PCA.00010403", error_msg: "no export permission" });
+      return;
+    }
+    send(fake, res, 200, { certificate: await certificatePem(cert), certificate_chain: "" });
     return;
   }
   send(fake, res, 400, { error_code: "PCA.10010002", error_msg: "not found" });

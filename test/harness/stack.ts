@@ -67,6 +67,8 @@ export async function pulumiVersion(): Promise<string> {
 
 export class TestStack {
   readonly stateDir: string;
+  /** What the CLI printed during the last successful run (the engine's event log and diagnostics). */
+  lastLog = "";
   private configPassed = false;
 
   constructor(private readonly options: TestStackOptions) {
@@ -83,12 +85,13 @@ export class TestStack {
       for (const [k, v] of Object.entries(this.options.secrets ?? {})) args.push("--secret", `${k}=${v}`);
     }
     try {
-      const { stdout } = await execFileAsync(process.execPath, args, {
+      const { stdout, stderr } = await execFileAsync(process.execPath, args, {
         cwd: repoRoot,
         env: { ...process.env, ...this.options.env, ...env },
         maxBuffer: 256 * 1024 * 1024,
       });
       this.configPassed = true;
+      this.lastLog = stderr;
       return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
     } catch (err) {
       const e = err as Error & { stdout?: string; stderr?: string };

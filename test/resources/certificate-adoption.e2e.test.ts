@@ -1,0 +1,195 @@
+// Two PrivateCertificates with one common name (a server and a client certificate for one host),
+// through the real Pulumi CLI, with a fault armed on the client's apply while the server's
+// certificate is seconds old. Whatever the fault, each resource must end with its own certificate
+// (openssl shows its own EKU and SANs), and destroy with revokeOnDelete must work at the first try.
+// And when a re-send may have duplicated a slow first attempt, `pulumi up` says so.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestEmulator } from "../harness/emulator.js";
+import { outputString, resourcesOfType, TestStack } from "../harness/stack.js";
+import { run, Scratch } from "../harness/tools.js";
+import { createRootCa } from "./fixtures.js";
+
+const CERT = "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate";
+const APPLY = { method: "POST", path: "^/v1/private-certificates$", count: 1 };
+
+interface Case {
+  name: string;
+  fault: Record<string, unknown>;
+  /** POST /v1/private-certificates requests the up makes: the server's and the client's. */
+  applies: number;
+}
+
+const CASES: Case[] = [
+  { name: "a 502 that was not executed", fault: { kind: "error", status: 502, ...APPLY }, applies: 3 },
+  {
+    name: "a lost response (executed, then the connection dropped)",
+    fault: { kind: "lost_response", ...APPLY },
+    applies: 2,
+  },
+];
+
+async function opensslText(scratch: Scratch, emulator: TestEmulator, id: string): Promise<string> {
+  const { certificate } = await emulator.client().certificates.exportPem(id, { type: "OTHER" });
+  const result = await run("openssl", ["x509", "-noout", "-text", "-in", scratch.file(`${id}.pem`, certificate ?? "")]);
+  expect(result.code, result.output).toBe(0);
+  return result.output;
+}
+
+describe.each(CASES)("same common name, the client's apply meets $name", ({ fault, applies }) => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+  const scratch = new Scratch();
+  let serverId: string;
+  let clientId: string;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    const { caId } = await createRootCa(emulator);
+    const { config, secrets } = emulator.stackConfig();
+    stack = new TestStack({
+      program: "test/programs/same-name-pair",
+      config: { ...config, caId, faults: JSON.stringify([fault]) },
+      secrets,
+    });
+  });
+  afterAll(async () => {
+    await emulator.setFaults([]).catch(() => undefined);
+    await stack?.dispose();
+    await emulator?.close();
+    scratch.dispose();
+  });
+
+  it("up gives each resource its own certificate, with no duplicate and no orphan", async () => {
+    const { outputs, changes } = await stack.up();
+    expect(changes).toEqual({ create: 3 });
+    serverId = outputString(outputs, "serverId");
+    clientId = outputString(outputs, "clientId");
+    expect(clientId).not.toBe(serverId);
+    expect(outputs.clientSuspects?.value).toBeUndefined();
+    const inventory = await emulator.inventory();
+    expect(inventory.certificates.map((c) => c.id).sort()).toEqual([serverId, clientId].sort());
+    expect(inventory.requests.by_route["POST /v1/private-certificates"]).toBe(applies);
+  });
+
+  it("openssl shows each certificate with its own EKU and SANs", async () => {
+    const server = await opensslText(scratch, emulator, serverId);
+    expect(server).toContain("TLS Web Server Authentication");
+    expect(server).not.toContain("TLS Web Client Authentication");
+    expect(server).toMatch(/DNS:api\.internal\.example, IP Address:10\.0\.0\.20/);
+    const client = await opensslText(scratch, emulator, clientId);
+    expect(client).toContain("TLS Web Client Authentication");
+    expect(client).not.toContain("TLS Web Server Authentication");
+    expect(client).toContain("email:svc@internal.example");
+    expect(client).not.toContain("DNS:api.internal.example");
+  });
+
+  it("the state holds two resources with two ids, and a preview is quiet", async () => {
+    const certs = resourcesOfType(await stack.exportState(), CERT);
+    expect(certs.map((r) => r.id).sort()).toEqual([serverId, clientId].sort());
+    for (const r of certs) {
+      expect(r.outputs?.certificateId).toBe(r.id);
+      expect(r.outputs?.suspectedDuplicateIds).toBeUndefined();
+    }
+    await stack.previewNoChanges();
+  });
+
+  it("destroy revokes and deletes both at the first try", async () => {
+    expect(await stack.destroy()).toEqual({ delete: 3 });
+    const { certificates, requests } = await emulator.inventory();
+    expect(certificates.filter((c) => c.id === serverId || c.id === clientId)).toEqual([]);
+    expect(requests.by_route["POST /v1/private-certificates/{certificate_id}/revoke"]).toBe(2);
+  });
+});
+
+describe("a slow first apply that appears after the re-send", () => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    const { caId } = await createRootCa(emulator);
+    const { config, secrets } = emulator.stackConfig();
+    // The client's apply is held 6 s by the emulator, then executed; the client gives up after
+    // 3 s (written, unanswered: ambiguous), looks at 5 s (nothing yet), re-sends, and looks for
+    // late look-alikes 2 s later, by which time the first attempt's certificate exists.
+    stack = new TestStack({
+      program: "test/programs/same-name-pair",
+      config: {
+        ...config,
+        caId,
+        "huaweicloud-ccm:requestTimeoutMs": "3000",
+        faults: JSON.stringify([{ kind: "latency", latency_ms: 6000, ...APPLY }]),
+      },
+      secrets,
+    });
+  });
+  afterAll(async () => {
+    await emulator.setFaults([]).catch(() => undefined);
+    await stack?.dispose();
+    await emulator?.close();
+  });
+
+  it("warns in the `pulumi up` output and names the suspect in the resource's outputs", async () => {
+    const { outputs } = await stack.up();
+    const clientId = outputString(outputs, "clientId");
+    const serverId = outputString(outputs, "serverId");
+    const { certificates } = await emulator.inventory();
+    const late = certificates.map((c) => c.id).filter((id) => id !== clientId && id !== serverId);
+    expect(late).toHaveLength(1);
+    expect(outputs.clientSuspects?.value).toEqual(late);
+    expect(outputs.serverSuspects?.value).toBeUndefined();
+    // An engine diagnostic (listed under Diagnostics, a line of its own), not text the host printed.
+    expect(stack.lastLog).toMatch(
+      new RegExp(
+        `Diagnostics:[\\s\\S]*\\n\\s*warning: PrivateCertificate "api\\.internal\\.example" holds ${clientId}[\\s\\S]*?${late[0]}`,
+      ),
+    );
+    const [client] = resourcesOfType(await stack.exportState(), CERT).filter((r) => r.id === clientId);
+    expect(client?.outputs?.suspectedDuplicateIds).toEqual(late);
+  });
+});
+
+describe("an apply whose outcome stays unknown", () => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    const { caId } = await createRootCa(emulator);
+    const { config, secrets } = emulator.stackConfig();
+    // Both of the client's attempts answer 502 without being executed, and no look shows anything.
+    stack = new TestStack({
+      program: "test/programs/same-name-pair",
+      config: { ...config, caId, faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 2 }]) },
+      secrets,
+    });
+  });
+  afterAll(async () => {
+    await emulator.setFaults([]).catch(() => undefined);
+    await stack?.dispose();
+    await emulator?.close();
+  });
+
+  it("fails the step saying what is uncertain and how to go on with a dynamic provider", async () => {
+    const error = await stack.up().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain("the outcome is unknown");
+    expect(error?.message).toContain("Nothing was recorded in the stack");
+    expect(error?.message).toContain("GET /v1/private-certificates?name=<common name>");
+    expect(error?.message).toContain('PrivateCertificate.get("<name>", "<id>")');
+    expect(error?.message).toContain("dynamic providers cannot `pulumi import`");
+    const { certificates, requests } = await emulator.inventory();
+    expect(certificates).toHaveLength(1); // the server's: nothing was created for the client
+    expect(requests.by_route["POST /v1/private-certificates"]).toBe(3);
+    expect(resourcesOfType(await stack.exportState(), CERT)).toHaveLength(1);
+  });
+
+  it("the next up (no fault this time) creates the client's certificate", async () => {
+    stack.setConfig({ faults: "[]" });
+    const { outputs } = await stack.up();
+    expect(outputString(outputs, "clientId")).not.toBe(outputString(outputs, "serverId"));
+    expect((await emulator.inventory()).certificates).toHaveLength(2);
+  });
+});
