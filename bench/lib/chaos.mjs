@@ -27,12 +27,12 @@ const API_PATH = "^/v(1|3)/";
  * come first; together about 30 % of API requests fail once, and 10 % are slowed by 1.5 s. */
 export const CHAOS_FAULTS = [
   { kind: "lost_response", method: "POST", path: CREATE_PATH, probability: 0.15 },
-  { kind: "error", status: 500, path: API_PATH, probability: 0.06 },
-  { kind: "error", status: 502, path: API_PATH, probability: 0.05 },
-  { kind: "error", status: 503, path: API_PATH, probability: 0.05 },
-  { kind: "error", status: 504, path: API_PATH, probability: 0.04 },
-  { kind: "throttle", retry_after: 1, path: API_PATH, probability: 0.06 },
-  { kind: "reset", path: API_PATH, probability: 0.05 },
+  { kind: "error", status: 500, path: API_PATH, probability: 0.07 },
+  { kind: "error", status: 502, path: API_PATH, probability: 0.06 },
+  { kind: "error", status: 503, path: API_PATH, probability: 0.06 },
+  { kind: "error", status: 504, path: API_PATH, probability: 0.05 },
+  { kind: "throttle", retry_after: 1, path: API_PATH, probability: 0.07 },
+  { kind: "reset", path: API_PATH, probability: 0.06 },
   { kind: "latency", latency_ms: 1500, path: API_PATH, probability: 0.1 },
 ].map((rule) => ({ ...rule, count: UNLIMITED }));
 
