@@ -28,6 +28,8 @@ export interface SigkillResult {
   certificatesAtKill: number;
   certificatesSettled: number;
   hostSurvived: number;
+  /** The backup the truncated checkpoint was restored from, when the kill truncated it. */
+  checkpointRestoredFrom: string | undefined;
   left: Audit;
   afterClear: Audit;
   foundIds: string[];

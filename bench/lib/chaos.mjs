@@ -7,6 +7,7 @@
 //   runSigkill  SIGKILL of the `pulumi` CLI mid-`up`, then the README's recovery: `pulumi cancel`
 //               (the file backend's lock), refresh --clear-pending-creates, `ccm-orphans` (find, then revoke + delete), `up`, `destroy`
 import { execFile, spawn } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
@@ -232,6 +233,40 @@ async function settle(emulatorUrl, quietMs) {
 }
 
 /**
+ * A SIGKILL during a checkpoint write can leave the file backend's checkpoint empty (`failed to
+ * load checkpoint: EOF`). The backend keeps the previous one beside it (`<stack>.json.bak`) and
+ * older ones under `.pulumi/backups/`; put the newest readable one back, as the README says.
+ * @returns {Promise<string | undefined>} the file restored from, or undefined when the checkpoint was fine
+ */
+async function repairCheckpoint(stack) {
+  try {
+    await stack.run(["export"]);
+    return undefined;
+  } catch (error) {
+    if (!/failed to load checkpoint/.test(String(error.message))) throw error;
+  }
+  const backend = path.join(stack.stateDir, "backend", ".pulumi");
+  const project = path.basename(stack.program);
+  const checkpoint = path.join(backend, "stacks", project, `${stack.stackName}.json`);
+  const backupsDir = path.join(backend, "backups", project, stack.stackName);
+  const candidates = [`${checkpoint}.bak`];
+  if (existsSync(backupsDir)) {
+    const older = readdirSync(backupsDir).map((f) => path.join(backupsDir, f));
+    candidates.push(...older.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs));
+  }
+  for (const candidate of candidates.filter((f) => existsSync(f) && statSync(f).size > 0)) {
+    copyFileSync(candidate, checkpoint);
+    try {
+      await stack.run(["export"]);
+      return path.relative(backend, candidate);
+    } catch {
+      // NO-OP: try the next older one.
+    }
+  }
+  throw new Error(`the checkpoint ${checkpoint} is unreadable and no backup of it loads`);
+}
+
+/**
  * @param {{ emulatorUrl: string, pairs: number, killAt: number, latencyMs?: number, maxRuns?: number,
  *   log?: (line: string) => void }} options
  */
@@ -250,6 +285,8 @@ export async function runSigkill({ emulatorUrl, pairs, killAt, latencyMs = 1500,
     const hostSurvived = survivors.filter(isAlive).length;
     for (const pid of survivors) kill(pid);
     await emulatorCall(emulatorUrl, "DELETE", "/_emulator/faults");
+    const checkpointRestoredFrom = await repairCheckpoint(stack);
+    if (checkpointRestoredFrom) log(`sigkill: the checkpoint was truncated; restored ${checkpointRestoredFrom}`);
     const left = await stateAudit(emulatorUrl, stack);
     log(`sigkill: ${left.orphans.length} objects left that the state does not hold; ${left.pendingOperations} pending`);
 
@@ -271,6 +308,7 @@ export async function runSigkill({ emulatorUrl, pairs, killAt, latencyMs = 1500,
       certificatesAtKill,
       certificatesSettled,
       hostSurvived,
+      checkpointRestoredFrom,
       left,
       afterClear,
       foundIds,
