@@ -80,9 +80,9 @@ try {
     );
     row("step", "result");
     row("---", "---");
-    row("certificates when `pulumi` was killed", k.certificatesAtKill);
+    row("certificates when the kill was seen to land", k.certificatesAtKill);
     row(
-      "certificates once the surviving provider host finished",
+      "certificates once the surviving provider host went quiet",
       `${k.certificatesSettled} (host still running: ${k.hostSurvived > 0 ? "yes" : "no"})`,
     );
     row(
