@@ -7,6 +7,9 @@
 //   node scripts/pulumi-stack.mjs <op...> --program <dir> [--stack <name>] [--state <dir>]
 //        [--config key=value]... [--secret key=value]... [--parallel n] [--json]
 //   ops: up, preview, preview-no-changes, refresh, destroy, outputs, rm,
+//        cancel, refresh-clear-pending-creates  (`pulumi cancel`, `pulumi refresh
+//                 --clear-pending-creates`: the recovery after an interrupted `up`, which leaves the
+//                 stack locked and its creates in flight pending in state)
 //        export  (`pulumi stack export`: secrets stay ciphertext, as a user would see the state),
 //        output  (`pulumi stack output`: the CLI's own text, where secrets print as [secret])
 //   --json also reports `timings` (ms per operation, the Automation API call around the CLI) and,
@@ -24,7 +27,19 @@ import { parseArgs, promisify } from "node:util";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 
 const execFileAsync = promisify(execFile);
-const OPS = new Set(["up", "preview", "preview-no-changes", "refresh", "destroy", "export", "output", "outputs", "rm"]);
+const OPS = new Set([
+  "up",
+  "preview",
+  "preview-no-changes",
+  "refresh",
+  "refresh-clear-pending-creates",
+  "cancel",
+  "destroy",
+  "export",
+  "output",
+  "outputs",
+  "rm",
+]);
 const repoRoot = path.resolve(import.meta.dirname, "..");
 
 function usage(message) {
@@ -135,11 +150,17 @@ async function runOperations() {
         results[op] = { changes: r.changeSummary };
         break;
       }
-      case "refresh": {
-        const r = await stack.refresh({ onOutput: log, parallel });
-        results.refresh = { changes: r.summary.resourceChanges ?? {} };
+      case "refresh":
+      case "refresh-clear-pending-creates": {
+        const clearPendingCreates = op === "refresh-clear-pending-creates";
+        const r = await stack.refresh({ onOutput: log, parallel, clearPendingCreates });
+        results[op] = { changes: r.summary.resourceChanges ?? {} };
         break;
       }
+      case "cancel":
+        await stack.cancel();
+        results.cancel = true;
+        break;
       case "destroy": {
         const r = await stack.destroy({ onOutput: log, parallel });
         results.destroy = { changes: r.summary.resourceChanges ?? {} };

@@ -64,6 +64,25 @@ export class BenchStack {
    *   config: values that replace the stack's own for this run (and stay until the next run sets them)
    */
   async run(ops, options = {}) {
+    const { args, env } = this.command(ops, options);
+    try {
+      const { stdout } = await execFileAsync(process.execPath, args, {
+        cwd: repoRoot,
+        env,
+        maxBuffer: 512 * 1024 * 1024,
+      });
+      return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+    } catch (error) {
+      const stderr = String(error.stderr ?? error.message);
+      throw new Error(`${path.basename(this.program)}: pulumi ${ops.join(" ")} failed:\n${stderr.slice(-4000)}`);
+    }
+  }
+
+  /**
+   * The runner's argv (for `process.execPath`) and environment for `ops`: what `run` executes, for
+   * callers that need the child process itself (bench/chaos.mjs kills one mid-`up`).
+   */
+  command(ops, options = {}) {
     const args = [
       runner,
       ...ops,
@@ -80,17 +99,16 @@ export class BenchStack {
     if (options.parallel !== undefined) args.push("--parallel", String(options.parallel));
     const env = { ...process.env };
     for (const key of NEUTRAL_ENV_KEYS) delete env[key];
-    try {
-      const { stdout } = await execFileAsync(process.execPath, args, {
-        cwd: repoRoot,
-        env: { ...env, ...options.env },
-        maxBuffer: 512 * 1024 * 1024,
-      });
-      return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
-    } catch (error) {
-      const stderr = String(error.stderr ?? error.message);
-      throw new Error(`${path.basename(this.program)}: pulumi ${ops.join(" ")} failed:\n${stderr.slice(-4000)}`);
-    }
+    return { args, env: { ...env, ...options.env } };
+  }
+
+  /** Where the runner keeps this stack's workspace (Pulumi.yaml) and PULUMI_HOME, for the plain CLI. */
+  get workspaceDir() {
+    return path.join(this.stateDir, "workspace");
+  }
+
+  get homeDir() {
+    return path.join(this.stateDir, "home");
   }
 
   /** Removes the state directory (with every sibling's state). */
