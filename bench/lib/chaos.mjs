@@ -21,13 +21,15 @@ const DEMO_SK = "emulatorSecretKey0000000000000000000000";
 /** Large enough never to run out: the emulator lowers a rule's count each time it applies, so
  * what is left tells how many requests the rule hit. */
 const UNLIMITED = 1_000_000_000;
-const CREATE_PATH = "^/v1/private-(certificates|certificate-authorities)$";
-const API_PATH = "^/v(1|3)/";
+// Fault paths are the emulator's backtracking-free subset (no groups or alternation): one rule per
+// create path, and "^/v" for every CCM (v1), SCM and SMS (v3) call.
+const CREATE_PATHS = ["^/v1/private-certificates$", "^/v1/private-certificate-authorities$"];
+const API_PATH = "^/v";
 
 /** The faults of a chaos run: the first matching rule decides, so the lost responses on creates
  * come first; together about 30 % of API requests fail once, and 10 % are slowed by 1.5 s. */
 export const CHAOS_FAULTS = [
-  { kind: "lost_response", method: "POST", path: CREATE_PATH, probability: 0.15 },
+  ...CREATE_PATHS.map((path) => ({ kind: "lost_response", method: "POST", path, probability: 0.15 })),
   { kind: "error", status: 500, path: API_PATH, probability: 0.07 },
   { kind: "error", status: 502, path: API_PATH, probability: 0.06 },
   { kind: "error", status: 503, path: API_PATH, probability: 0.06 },
@@ -41,7 +43,7 @@ function ruleName(rule) {
   if (rule.kind === "error") return `${rule.status}`;
   if (rule.kind === "throttle") return "429 + Retry-After";
   if (rule.kind === "latency") return `latency ${rule.latency_ms} ms`;
-  return rule.path === CREATE_PATH ? `${rule.kind} (creates)` : rule.kind;
+  return CREATE_PATHS.includes(rule.path) ? `${rule.kind} (creates)` : rule.kind;
 }
 
 /** A stack of bench/programs/chaos pointed at the emulator. */

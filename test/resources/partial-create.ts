@@ -14,8 +14,8 @@ const TYPE = {
   ca: "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCa",
   intermediate: "pulumi-nodejs:dynamic/huaweicloud-ccm:IntermediateCaCertificate",
 };
-const CERTIFICATE = "^/v1/private-certificates/[0-9a-f-]{36}";
-const CA = "^/v1/private-certificate-authorities/[0-9a-f-]{36}";
+const CERTIFICATE = "^/v1/private-certificates/[^/]+";
+const CA = "^/v1/private-certificate-authorities/[^/]+";
 
 export interface Scenario {
   /** The step that fails. */
