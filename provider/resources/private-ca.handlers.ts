@@ -16,16 +16,18 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
 import { CcmInvalidArgumentError, isNotFoundError } from "../errors.js";
-import { normalizePem, splitPemBlocks } from "../pem.js";
+import { splitPemBlocks } from "../pem.js";
 import { client } from "../runtime/context.js";
 import type { ResourceHandlers } from "../runtime/handlers.js";
 import { type CaInfo, type CreateCaArgs, createCaArgs } from "../schemas/ca.js";
-import { checkValidityLimit, tagsArgs } from "../schemas/common.js";
+import { checkValidityLimit, resourceTagsArgs } from "../schemas/common.js";
 import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
+import { certificatesPemArg } from "../schemas/pem-args.js";
 import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
+import { startFromFailures } from "./start-from.js";
 import { containsUnknown } from "./unknowns.js";
 
 const ca = createCaArgs.shape;
@@ -34,10 +36,7 @@ const ca = createCaArgs.shape;
  * older API pages mark pending_days mandatory (facts §3.3). */
 export const DEFAULT_PENDING_DAYS = PENDING_DAYS.min;
 
-const certificatePemArg = z
-  .string()
-  .includes("-----BEGIN CERTIFICATE-----", { message: "must be a PEM certificate" })
-  .transform(normalizePem);
+const certificatePemArg = certificatesPemArg;
 
 /** What check accepts: the create API's fields (camelCase), the import pair, and our extras. */
 export const privateCaInputs = z
@@ -52,7 +51,7 @@ export const privateCaInputs = z
     keyUsages: ca.keyUsages,
     crlConfiguration: ca.crlConfiguration,
     enterpriseProjectId: ca.enterpriseProjectId,
-    tags: tagsArgs.optional(),
+    tags: resourceTagsArgs.optional(),
     pendingDays: z.number().int().min(PENDING_DAYS.min).max(PENDING_DAYS.max).optional(),
     certificatePem: certificatePemArg.optional(),
     certificateChainPem: certificatePemArg.optional(),
@@ -274,9 +273,11 @@ async function syncTags(api: CcmClient, id: string, olds: Record<string, string>
 }
 
 export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutputs> = {
-  async check(_olds, news) {
-    const result = checkInputs(privateCaInputs, news);
-    const extra = crossPropertyFailures(withoutProvider(news)).filter(
+  async check(olds, news) {
+    const result = checkInputs(privateCaInputs, news, { secrets: ["certificatePem", "certificateChainPem"] });
+    const given = withoutProvider(news);
+    const clock = startFromFailures(given, withoutProvider(olds), Date.now(), given.type !== "ROOT");
+    const extra = [...crossPropertyFailures(given), ...clock].filter(
       (f) => !result.failures?.some((g) => g.property === f.property),
     );
     const failures = [...(result.failures ?? []), ...extra];

@@ -175,7 +175,7 @@ describe("MigrationTaskCertKey check: bad input is refused at preview, with zero
   it("names taskId and enableCaCert", async () => {
     const message = await stack.previewFailure();
     expect(message).toMatch(/taskId.*must not be empty/);
-    expect(message).toMatch(/enableCaCert.*must be a boolean \(got string\)/);
+    expect(message).toMatch(/enableCaCert.*must be a boolean \(got a string\)/);
     expect(await emulator.requestCount()).toBe(0);
   });
 });

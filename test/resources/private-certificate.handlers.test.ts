@@ -13,6 +13,7 @@ import {
 } from "../../provider/resources/private-certificate.handlers.js";
 import { UNKNOWN } from "../../provider/resources/unknowns.js";
 import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";
 
@@ -61,7 +62,7 @@ describe("check (no API call)", () => {
       signatureAlgorithm: "is required (unless csrPem is given)",
       distinguishedName: "is required (unless csrPem is given)",
     });
-    const csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
+    const csr = FIXTURE_CSR_PEM;
     expect(await failuresOf({ ...ARGS, csrPem: csr })).toMatchObject({
       keyAlgorithm: expect.stringContaining("not used with csrPem"),
       distinguishedName: expect.stringContaining("not used with csrPem"),
@@ -85,7 +86,11 @@ describe("check (no API call)", () => {
   it("never echoes a CSR that fails (the engine would print it)", async () => {
     const result = await handlers.check({}, { issuerId: CA_ID, validity: ARGS.validity, csrPem: "not a csr" });
     const failure = result.failures?.find((f) => f.reason.includes("csrPem"));
-    expect(failure).toEqual({ property: "", reason: "csrPem must be a PEM certificate request" });
+    expect(failure).toEqual({
+      property: "",
+      reason:
+        "csrPem must be exactly one PEM certificate request (-----BEGIN CERTIFICATE REQUEST----- … -----END CERTIFICATE REQUEST-----)",
+    });
   });
 });
 
