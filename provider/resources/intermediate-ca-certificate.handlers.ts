@@ -128,7 +128,7 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
         ...definedEntries({ pathLength: args.pathLength, enterpriseProjectId: args.enterpriseProjectId }),
       }));
     } catch (error) {
-      throw await explainIssuerRefusal(api, args.issuerId, error, "intermediate CA certificates");
+      throw await explainIssuerRefusal(api, args.issuerId, error, "intermediate CA certificates", args.validity);
     }
     try {
       const info = await api.cas.get(caId);

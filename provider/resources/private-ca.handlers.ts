@@ -299,7 +299,9 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
     try {
       ({ caId } = await api.cas.create(createArgsOf(args)));
     } catch (error) {
-      throw args.issuerId ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs") : error;
+      throw args.issuerId
+        ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs", args.validity)
+        : error;
     }
     // Everything learnt so far, so a failure below still records the CA with what is known (its
     // CSR). Tags count only once added: the update that finishes the job adds what state lacks.

@@ -204,7 +204,7 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
     const api = client();
     const { certificateId } = await issue(api, args).catch(async (error: unknown) => {
       // A refusal because of the CA's state gets a message that says what to do.
-      throw await explainIssuerRefusal(api, args.issuerId, error, "certificates");
+      throw await explainIssuerRefusal(api, args.issuerId, error, "certificates", args.validity);
     });
     try {
       const info = await api.certificates.waitForStatus(certificateId, ["ISSUED"]);

@@ -190,4 +190,17 @@ describe("handlers against the emulator", () => {
       /issuerId: the CA .* cannot issue certificates: only an ACTIVED CA issues, and it is DISABLED/,
     );
   });
+
+  it("a validity past the issuer's end (known only at up) is explained with both dates", async () => {
+    // The root lasts 5 years: a start 6 years ahead passes check (under 30 years) but not the API.
+    const startFrom = Date.now() + 6 * 366 * 24 * HOUR;
+    const error = await handlers
+      .create({ ...ARGS, issuerId: caId, validity: { type: "DAY", value: 30, startFrom } } as PrivateCertificateInputs)
+      .catch((e: unknown) => e);
+    expect(isCcmApiError(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^validity\.startFrom: the requested validity \(from .*, 30 DAY\) ends after its issuer, the CA .* which is valid until \d{4}-.*Start earlier, shorten the validity/,
+    );
+    expect((await emulator.inventory()).certificates).toHaveLength(1); // only the earlier test's
+  });
 });
