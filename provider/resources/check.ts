@@ -82,7 +82,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       // properties' values as <nil>).
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(input)})`;
     case "invalid_type":
-      return input === undefined ? "is required" : `must be ${article(issue.expected)} (got ${kindOf(input)})`;
+      return input === undefined ? "is required" : `must be ${expectedKind(issue.expected)} (got ${kindOf(input)})`;
     case "too_small":
       if (issue.origin === "string")
         return issue.minimum === 1 ? "must not be empty" : `must have at least ${issue.minimum} characters`;
@@ -95,6 +95,13 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     default:
       return issue.message;
   }
+}
+
+/** zod's type names in a user's words. */
+function expectedKind(expected: string): string {
+  if (expected === "int") return "an integer";
+  if (expected === "record") return "an object of string values";
+  return article(expected);
 }
 
 /** What a value is, in the words a user would use ("an array", "NaN"), never its content. */
