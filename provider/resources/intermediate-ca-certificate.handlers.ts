@@ -99,10 +99,10 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
   IntermediateCaCertificateOutputs
 > = {
   async check(olds, news): Promise<pulumi.dynamic.CheckResult<IntermediateCaCertificateInputs>> {
-    const result = checkInputs(intermediateCaCertificateInputs, news);
+    const result = checkInputs(intermediateCaCertificateInputs, news, { secrets: ["csrPem"] });
     // A missing CSR is usually a CA that has none to give (a ROOT, or one already signed): say where CSRs come from.
     const failures = (result.failures ?? []).map((f) =>
-      f.property === "csrPem" && f.reason === "is required" ? { ...f, reason: CSR_REQUIRED } : f,
+      f.property === "" && f.reason === "csrPem is required" ? { property: "csrPem", reason: CSR_REQUIRED } : f,
     );
     const clock = startFromFailures(withoutProvider(news), withoutProvider(olds ?? {}), Date.now(), true).filter(
       (f) => !failures.some((g) => g.property === f.property),

@@ -27,7 +27,7 @@ import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
-import { startFromFailures } from "./start-from.js";
+import { startFromFailures, validityLimitFailures } from "./start-from.js";
 import { containsUnknown } from "./unknowns.js";
 
 const ca = createCaArgs.shape;
@@ -276,7 +276,16 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
   async check(olds, news) {
     const result = checkInputs(privateCaInputs, news, { secrets: ["certificatePem", "certificateChainPem"] });
     const given = withoutProvider(news);
-    const clock = startFromFailures(given, withoutProvider(olds), Date.now(), given.type !== "ROOT");
+    const clock = [
+      // The limit depends on the type: judged once the type is one the service knows.
+      ...(given.type === "ROOT" || given.type === "SUBORDINATE"
+        ? validityLimitFailures(
+            given,
+            given.type === "ROOT" ? VALIDITY_MAX_YEARS.ROOT_CA : VALIDITY_MAX_YEARS.SUBORDINATE_CA,
+          )
+        : []),
+      ...startFromFailures(given, withoutProvider(olds), Date.now(), given.type !== "ROOT"),
+    ];
     const extra = [...crossPropertyFailures(given), ...clock].filter(
       (f) => !result.failures?.some((g) => g.property === f.property),
     );

@@ -19,7 +19,7 @@ import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./comm
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { DURATION_FORMATS, parseDuration } from "./duration.js";
 import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES } from "./renewal.js";
-import { startFromFailures } from "./start-from.js";
+import { startFromFailures, validityLimitFailures } from "./start-from.js";
 import { isUnknown } from "./unknowns.js";
 
 const apply = applyCertificateArgs.shape;
@@ -107,6 +107,7 @@ function crossPropertyFailures(
       reason: "must be shorter than the validity, or every `pulumi up` would replace the certificate",
     });
   }
+  failures.push(...validityLimitFailures(news, VALIDITY_MAX_YEARS.CERTIFICATE));
   failures.push(...startFromFailures(news, olds, now, true));
   return failures;
 }

@@ -1,9 +1,17 @@
-// validity.startFrom rules that depend on the clock, for every resource that takes one. The
+// Validity rules judged on the raw inputs, so that they are reported together with every other
+// failure (a zod refinement of the whole object is skipped once any field fails): the longest
+// validity, and the startFrom rules that depend on the clock, for every resource that takes one. The
 // service refuses a start more than 5 minutes in the past (seed 002) and a certificate that would
 // start after its issuer ends. The issuer's end is only known at `up`; no CA outlives a root's 30
 // years, so a start beyond that is refused here already.
 import type * as pulumi from "@pulumi/pulumi";
-import { VALIDITY_START_FROM_MAX_FUTURE_YEARS, VALIDITY_START_FROM_MAX_PAST_MS } from "../schemas/enums.js";
+import {
+  VALIDITY_START_FROM_MAX_FUTURE_YEARS,
+  VALIDITY_START_FROM_MAX_PAST_MS,
+  VALIDITY_TYPES,
+  VALIDITY_UNITS_PER_YEAR,
+  type ValidityType,
+} from "../schemas/enums.js";
 import { isUnknown } from "./unknowns.js";
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
@@ -61,4 +69,16 @@ export function startFromFailures(
     ];
   }
   return [];
+}
+
+/** validity.value beyond `maxYears` (lenient per VALIDITY_UNITS_PER_YEAR; the service has the final word). */
+export function validityLimitFailures(news: Record<string, unknown>, maxYears: number): pulumi.dynamic.CheckFailure[] {
+  const validity = news.validity;
+  if (validity === null || typeof validity !== "object") return [];
+  const { type, value } = validity as { type?: unknown; value?: unknown };
+  if (typeof value !== "number" || !(VALIDITY_TYPES as readonly unknown[]).includes(type)) return [];
+  const max = maxYears * VALIDITY_UNITS_PER_YEAR[type as ValidityType];
+  return value > max
+    ? [{ property: "validity.value", reason: `at most ${maxYears} years (${max} ${String(type)})` }]
+    : [];
 }

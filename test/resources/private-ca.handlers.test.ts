@@ -240,7 +240,9 @@ describe("IntermediateCaCertificate check and diff (no API call)", () => {
       {},
       { issuerId: "x", csrPem: "hello", validity: { type: "YEAR", value: 1 } },
     );
-    expect(notCsr.failures?.map((f) => f.property).sort()).toEqual(["csrPem", "issuerId"]);
+    // csrPem is a secret: named in the reason, where the engine prints no value.
+    expect(notCsr.failures?.map((f) => f.property || f.reason.split(" ")[0]).sort()).toEqual(["csrPem", "issuerId"]);
+    expect(notCsr.failures?.find((f) => f.property === "")?.reason).toMatch(/^csrPem must be exactly one PEM/);
   });
 
   it("every input is an issuance field", async () => {
