@@ -83,6 +83,15 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     }),
   ),
   {
+    key: "allowInsecureHttp",
+    env: ["HW_ALLOW_INSECURE_HTTP"],
+    secret: false,
+    default: "false",
+    description:
+      "allow plain http:// endpoints on hosts other than loopback (127.0.0.0/8, ::1, localhost): credentials " +
+      "and exported keys then travel unencrypted, so only for a trusted network",
+  },
+  {
     key: "caBundle",
     env: ["HW_CA_BUNDLE"],
     secret: false,
@@ -215,7 +224,7 @@ export function resolveConfig(
     cloud,
     projectId: lookup(stackConfig, env, "projectId")?.value,
     domainId: lookup(stackConfig, env, "domainId")?.value,
-    endpoints: resolveEndpoints(stackConfig, env, region, cloud),
+    endpoints: resolveEndpoints(stackConfig, env, region, cloud, resolveBoolean(stackConfig, env, "allowInsecureHttp")),
     caBundle: resolveCaBundle(stackConfig, env),
     maxRetries: resolveInt(stackConfig, env, "maxRetries", DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT),
     requestTimeoutMs: resolveInt(stackConfig, env, "requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS, 1, 3_600_000),
@@ -292,6 +301,7 @@ function resolveEndpoints(
   env: Env,
   region: string | undefined,
   cloud: string,
+  allowInsecureHttp: boolean,
 ): Partial<Record<ServiceName, string>> {
   let fromObject: Record<string, unknown> = {};
   const objectText = fromStack(stack, "endpoints");
@@ -331,6 +341,14 @@ function resolveEndpoints(
     if (found) {
       const normalized = normalizeEndpoint(found.value);
       if ("error" in normalized) throw new CcmConfigError(`${found.source} ${normalized.error}`, [found.source]);
+      if (!allowInsecureHttp && isRemotePlainHttp(normalized.url)) {
+        const optIn = placesOf("allowInsecureHttp");
+        throw new CcmConfigError(
+          `${found.source} is plain http:// to a host that is not loopback: the token or signature and exported ` +
+            `private keys would travel unencrypted. Use https://, or allow it with ${optIn.join(" / ")} = true`,
+          [found.source, ...optIn],
+        );
+      }
       endpoints[service] = normalized.url;
     } else if (region) {
       endpoints[service] = defaultEndpoint(service, region, cloud);
@@ -357,6 +375,25 @@ function resolveCaBundle(stack: Env, env: Env): string | undefined {
   if (certificates.length === 0)
     throw new CcmConfigError(`${found.source} holds no PEM CERTIFICATE block`, [found.source]);
   return certificates.join("");
+}
+
+/** Plain http:// to anything but this machine (127.0.0.0/8, ::1, localhost). */
+function isRemotePlainHttp(url: string): boolean {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "http:") return false;
+  const host = parsed.hostname.toLowerCase();
+  const loopback =
+    host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+  return !loopback;
+}
+
+function resolveBoolean(stack: Env, env: Env, key: string): boolean {
+  const found = lookup(stack, env, key);
+  if (!found) return setting(key).default === "true";
+  const value = found.value.toLowerCase();
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  throw new CcmConfigError(`${found.source} must be true or false, got ${JSON.stringify(found.value)}`, [found.source]);
 }
 
 function resolveInt(stack: Env, env: Env, key: string, fallback: number, min: number, max: number): number {

@@ -5,7 +5,48 @@
 // refresh never shows a diff that is only whitespace.
 import { X509Certificate } from "node:crypto";
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+// GOTCHA: the obvious /-----BEGIN (L)-----([\s\S]*?)-----END \1-----/g is quadratic: every BEGIN
+// without its END scans to the end of the text (seconds on a few hundred KiB of adversarial
+// input). The markers are found in one pass instead — the label class excludes "-", so no two
+// marker matches overlap and every character is looked at a bounded number of times — and
+// paired afterwards, with the same result as the lazy regex: each block runs from a BEGIN to the
+// next END of the same label, and the search resumes after that END.
+const MARKER = /-----(BEGIN|END) ([A-Z0-9 ]+)-----/g;
+
+interface Marker {
+  begin: boolean;
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** Each (label, body) pair of the PEM blocks in `text`, in order, in linear time. */
+function scanBlocks(text: string): { label: string; body: string }[] {
+  const markers: Marker[] = [];
+  for (const match of text.matchAll(MARKER)) {
+    const start = match.index ?? 0;
+    markers.push({ begin: match[1] === "BEGIN", label: match[2] ?? "", start, end: start + match[0].length });
+  }
+  // For every marker, the index of the next END marker with the same label (right-to-left pass).
+  const nextEnd = new Array<number>(markers.length).fill(-1);
+  const seenEnd = new Map<string, number>();
+  for (let i = markers.length - 1; i >= 0; i--) {
+    const marker = markers[i] as Marker;
+    nextEnd[i] = seenEnd.get(marker.label) ?? -1;
+    if (!marker.begin) seenEnd.set(marker.label, i);
+  }
+  const blocks: { label: string; body: string }[] = [];
+  let resumeAt = 0;
+  for (let i = 0; i < markers.length; i++) {
+    const marker = markers[i] as Marker;
+    const endIndex = nextEnd[i] ?? -1;
+    if (!marker.begin || marker.start < resumeAt || endIndex < 0) continue;
+    const end = markers[endIndex] as Marker;
+    blocks.push({ label: marker.label, body: text.slice(marker.end, end.start) });
+    resumeAt = end.end;
+  }
+  return blocks;
+}
 
 /** Normalises line endings and spacing of PEM text; non-PEM text is returned trimmed with "\n". */
 export function normalizePem(text: string): string {
@@ -25,9 +66,9 @@ export function normalizePem(text: string): string {
 export function splitPemBlocks(text: string): string[] {
   const unified = text.replace(/\r\n?/g, "\n");
   const blocks: string[] = [];
-  for (const match of unified.matchAll(BLOCK)) {
-    const label = match[1] ?? "";
-    const body = (match[2] ?? "")
+  for (const block of scanBlocks(unified)) {
+    const label = block.label;
+    const body = block.body
       .split("\n")
       .map((line) => line.trim())
       .filter((line) => line !== "");

@@ -6,6 +6,16 @@ import { normalizePem, splitPemBlocks } from "../pem.js";
 import type { ExportType } from "../schemas/enums.js";
 import type { ExportedArchive } from "../schemas/export.js";
 
+/**
+ * The most an export may inflate to, all files together. A real export is a few kilobytes (PEMs,
+ * a PFX or JKS); the cap keeps a damaged or hostile archive (a "zip bomb") from exhausting the
+ * dynamic-provider host's memory. fflate allocates each file at the size its header declares and
+ * never grows it, so checking the declared sizes before inflating bounds what is allocated.
+ */
+export const EXPORT_ZIP_MAX_INFLATED_BYTES = 8 * 1024 * 1024;
+/** More files than any export type has, by far (EXPORT_ZIP_FILES lists at most three). */
+export const EXPORT_ZIP_MAX_FILES = 64;
+
 const CERTIFICATE_FILES = ["server.crt", "server.pem", "cert.pem"];
 const CHAIN_FILES = ["chain.crt", "chain.pem"];
 
@@ -15,10 +25,26 @@ export function isZip(bytes: Uint8Array): boolean {
 
 export function parseExportArchive(type: ExportType, bytes: Uint8Array): ExportedArchive {
   let entries: Record<string, Uint8Array>;
+  let files = 0;
+  let inflated = 0;
+  let tooBig: string | undefined;
   try {
-    entries = unzipSync(bytes);
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        files += 1;
+        inflated += file.originalSize;
+        if (files > EXPORT_ZIP_MAX_FILES) tooBig = `more than ${EXPORT_ZIP_MAX_FILES} files`;
+        else if (inflated > EXPORT_ZIP_MAX_INFLATED_BYTES)
+          tooBig = `more than ${EXPORT_ZIP_MAX_INFLATED_BYTES} bytes once inflated`;
+        // Once over a limit nothing more is inflated; the archive is refused below.
+        return tooBig === undefined;
+      },
+    });
   } catch (error) {
     throw new CcmExportFormatError(`the ${type} export is not a readable zip: ${(error as Error).message}`, []);
+  }
+  if (tooBig !== undefined) {
+    throw new CcmExportFormatError(`the ${type} export is refused: it holds ${tooBig}`, []);
   }
   const fileNames = Object.keys(entries).filter((name) => !name.endsWith("/"));
   // Files may sit in a folder inside the archive; only the base name matters.

@@ -10,6 +10,7 @@ import type { CcmClient } from "../client/index.js";
 import { scrub } from "../client/redact.js";
 import { CcmApiError, isCcmApiError, isNotFoundError } from "../errors.js";
 import type { CaInfo } from "../schemas/ca.js";
+import { approximateValidityMs } from "./renewal.js";
 
 /** An API error with an explanation in front; still a CcmApiError (code ERR_CCM_API). */
 export class ExplainedApiError extends CcmApiError {
@@ -79,6 +80,7 @@ export async function explainIssuerRefusal(
   issuerId: string,
   error: unknown,
   what: string,
+  validity?: RequestedValidity,
 ): Promise<unknown> {
   if (!isRefusal(error)) return error;
   if (isNotFoundError(error)) {
@@ -90,10 +92,37 @@ export async function explainIssuerRefusal(
     return new ExplainedApiError(error, `issuerId: the CA ${issuerId} does not exist (or was deleted)`);
   }
   const advice = issuerStateAdvice(issuer);
-  if (!advice) return error;
+  if (!advice) return validity ? (explainPastIssuerEnd(error, issuer, validity) ?? error) : error;
   return new ExplainedApiError(
     error,
     `issuerId: the ${describeCa(issuer)} cannot issue ${what}: only an ACTIVED CA issues, and ${advice}`,
+  );
+}
+
+export interface RequestedValidity {
+  type: string;
+  value: number;
+  /** Epoch milliseconds, as check leaves it. */
+  startFrom?: number | undefined;
+}
+
+/**
+ * An ACTIVED issuer refused: when the requested window starts or ends after the issuer's own
+ * notAfter — the one limit check cannot know, since it needs the issuer — say so with the dates.
+ */
+function explainPastIssuerEnd(error: CcmApiError, issuer: CaInfo, validity: RequestedValidity): unknown {
+  if (!issuer.notAfter) return undefined;
+  const issuerEnd = Date.parse(issuer.notAfter);
+  const start = validity.startFrom ?? Date.now();
+  const length = approximateValidityMs(validity.type, validity.value);
+  const end = length === undefined ? start : start + length;
+  if (!(end > issuerEnd)) return undefined;
+  const which = start > issuerEnd ? "validity.startFrom" : "validity";
+  return new ExplainedApiError(
+    error,
+    `${which}: the requested validity (from ${new Date(start).toISOString()}, ${validity.value} ${validity.type}) ` +
+      `ends after its issuer, the ${describeCa(issuer)}, which is valid until ${issuer.notAfter}. ` +
+      "Start earlier, shorten the validity, or issue from a CA that lasts longer",
   );
 }
 

@@ -3,6 +3,7 @@
 // that are unknown at preview pass. No API call is ever made from here.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { knownKeysAt, nearestKey } from "./known-keys.js";
 import { unknownAlong, valueAt } from "./unknowns.js";
 
 export interface CheckOutcome<T> {
@@ -40,10 +41,7 @@ export function checkInputs<S extends z.ZodType>(
         .filter((issue) => !unknownAlong(userInputs, issue.path))
         .flatMap((issue) =>
           issue.code === "unrecognized_keys"
-            ? issue.keys.map((key) => ({
-                property: propertyPath([...issue.path, key]),
-                reason: "is not a known property",
-              }))
+            ? issue.keys.map((key) => unknownProperty(schema, issue.path, key))
             : [{ property: propertyPath(issue.path), reason: describeIssue(issue, valueAt(userInputs, issue.path)) }],
         );
   const crossFailures = (options.crossProperty?.(userInputs) ?? []).filter(
@@ -67,6 +65,21 @@ export function propertyPath(path: readonly PropertyKey[]): string {
     else out += out === "" ? String(key) : `.${String(key)}`;
   }
   return out;
+}
+
+/**
+ * An unknown property, named in the reason with the nearest known one. GOTCHA: reported without a
+ * property, because the engine prints a failed property's value and nothing says whether an
+ * unknown property holds a secret (a misspelled csrPem is not wrapped in a secret).
+ */
+function unknownProperty(schema: z.ZodType, path: readonly PropertyKey[], key: string): pulumi.dynamic.CheckFailure {
+  const known = knownKeysAt(schema, path);
+  const nearest = nearestKey(key, known);
+  const name = propertyPath([...path, key]);
+  const hint = nearest
+    ? `did you mean ${propertyPath([...path, nearest])}?`
+    : `known ones: ${known.map((k) => propertyPath([...path, k])).join(", ")}`;
+  return { property: "", reason: `${name} is not a known property; ${hint}` };
 }
 
 /**
@@ -94,7 +107,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       // properties' values as <nil>).
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(input)})`;
     case "invalid_type":
-      return input === undefined ? "is required" : `must be ${article(issue.expected)} (got ${typeof input})`;
+      return input === undefined ? "is required" : `must be ${expectedKind(issue.expected)} (got ${kindOf(input)})`;
     case "too_small":
       if (issue.origin === "string")
         return issue.minimum === 1 ? "must not be empty" : `must have at least ${issue.minimum} characters`;
@@ -107,6 +120,23 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     default:
       return issue.message;
   }
+}
+
+/** zod's type names in a user's words. */
+function expectedKind(expected: string): string {
+  if (expected === "int") return "an integer";
+  if (expected === "record") return "an object of string values";
+  return article(expected);
+}
+
+/** What a value is, in the words a user would use ("an array", "NaN"), never its content. */
+function kindOf(input: unknown): string {
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "an array";
+  if (typeof input === "number" && Number.isNaN(input)) return "NaN";
+  if (typeof input === "number" && !Number.isFinite(input)) return "an infinite number";
+  if (typeof input === "number" && !Number.isInteger(input)) return "a fraction";
+  return article(typeof input);
 }
 
 function article(type: string): string {

@@ -9,15 +9,17 @@ import { normalizePem } from "../pem.js";
 import { client } from "../runtime/context.js";
 import type { ResourceHandlers } from "../runtime/handlers.js";
 import type { CaInfo } from "../schemas/ca.js";
-import { ccmId } from "../schemas/certificate.js";
+import { ccmId, enterpriseProjectIdArg } from "../schemas/certificate.js";
 import { checkValidityLimit, validityArgs } from "../schemas/common.js";
 import { PATH_LENGTH, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
+import { certificateRequestPemArg } from "../schemas/pem-args.js";
 import { explainIssuerRefusal } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
 import { validityFromNow } from "./renewal.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
+import { startFromFailures } from "./start-from.js";
 
 const CSR_REQUIRED =
   "is required: the PEM certificate request of the CA to sign — a PrivateCa exposes it as csrPem while it is " +
@@ -25,16 +27,13 @@ const CSR_REQUIRED =
 
 export const intermediateCaCertificateInputs = z.strictObject({
   issuerId: ccmId,
-  csrPem: z
-    .string()
-    .includes("-----BEGIN CERTIFICATE REQUEST-----", { message: "must be a PEM certificate request" })
-    .transform(normalizePem),
+  csrPem: certificateRequestPemArg.transform(normalizePem),
   // On the field, not the object: reported even when another property fails too.
   validity: validityArgs.superRefine((validity, ctx) =>
     checkValidityLimit(validity, VALIDITY_MAX_YEARS.SUBORDINATE_CA, ctx, ["value"]),
   ),
   pathLength: z.number().int().min(PATH_LENGTH.min).max(PATH_LENGTH.max).optional(),
-  enterpriseProjectId: z.string().min(1).optional(),
+  enterpriseProjectId: enterpriseProjectIdArg.optional(),
 });
 
 export type IntermediateCaCertificateInputs = z.output<typeof intermediateCaCertificateInputs>;
@@ -101,9 +100,11 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
   IntermediateCaCertificateInputs,
   IntermediateCaCertificateOutputs
 > = {
-  async check(_olds, news): Promise<pulumi.dynamic.CheckResult<IntermediateCaCertificateInputs>> {
+  async check(olds, news): Promise<pulumi.dynamic.CheckResult<IntermediateCaCertificateInputs>> {
+    const now = Date.now();
     const result = checkInputs(intermediateCaCertificateInputs, news, {
       secrets: SECRET_PROPERTIES.IntermediateCaCertificate,
+      crossProperty: (inputs) => startFromFailures(inputs, withoutProvider(olds ?? {}), now, true),
     });
     // A missing CSR is usually a CA that has none to give (a ROOT, or one already signed): say where CSRs come from.
     const failures = result.failures?.map((f) =>
@@ -129,7 +130,7 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
         ...definedEntries({ pathLength: args.pathLength, enterpriseProjectId: args.enterpriseProjectId }),
       }));
     } catch (error) {
-      throw await explainIssuerRefusal(api, args.issuerId, error, "intermediate CA certificates");
+      throw await explainIssuerRefusal(api, args.issuerId, error, "intermediate CA certificates", args.validity);
     }
     try {
       const info = await api.cas.get(caId);

@@ -13,7 +13,7 @@ import { type DiffPlan, replacementDiff } from "./diff.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
 
 export const migrationTaskCertKeyInputs = z.strictObject({
-  taskId: z.string().min(ID_LIMITS.smsTask.min).max(ID_LIMITS.smsTask.max),
+  taskId: z.string().regex(ID_LIMITS.smsTask.pattern, `must be an SMS migration task id: ${ID_LIMITS.smsTask.allowed}`),
   enableCaCert: z.boolean().default(false),
 });
 

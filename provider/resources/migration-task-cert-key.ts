@@ -38,6 +38,8 @@ export class MigrationTaskCertKey extends pulumi.dynamic.Resource {
     // Every declared output is named here (undefined until the engine fills it): Pulumi only
     // exposes outputs whose keys are in props.
     const props = {
+      // Unknown properties too (JavaScript callers, typos): check refuses them by name.
+      ...args,
       taskId: args?.taskId,
       enableCaCert: args?.enableCaCert,
       certPem: undefined,

@@ -16,13 +16,14 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
 import { CcmInvalidArgumentError, isNotFoundError } from "../errors.js";
-import { normalizePem, splitPemBlocks } from "../pem.js";
+import { splitPemBlocks } from "../pem.js";
 import { claim, claimedIds, oneAtATime } from "../runtime/claims.js";
 import { client } from "../runtime/context.js";
 import type { ResourceHandlers } from "../runtime/handlers.js";
 import { type CaInfo, type CreateCaArgs, createCaArgs } from "../schemas/ca.js";
-import { checkValidityLimit, tagsArgs } from "../schemas/common.js";
+import { checkValidityLimit, resourceTagsArgs } from "../schemas/common.js";
 import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
+import { certificatesPemArg } from "../schemas/pem-args.js";
 import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
@@ -30,6 +31,7 @@ import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } f
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { validityFromNow } from "./renewal.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
+import { startFromFailures, validityLimitFailures } from "./start-from.js";
 import { containsUnknown } from "./unknowns.js";
 
 const ca = createCaArgs.shape;
@@ -38,10 +40,7 @@ const ca = createCaArgs.shape;
  * older API pages mark pending_days mandatory (facts §3.3). */
 export const DEFAULT_PENDING_DAYS = PENDING_DAYS.min;
 
-const certificatePemArg = z
-  .string()
-  .includes("-----BEGIN CERTIFICATE-----", { message: "must be a PEM certificate" })
-  .transform(normalizePem);
+const certificatePemArg = certificatesPemArg;
 
 /** What check accepts: the create API's fields (camelCase), the import pair, and our extras. */
 export const privateCaInputs = z
@@ -56,7 +55,7 @@ export const privateCaInputs = z
     keyUsages: ca.keyUsages,
     crlConfiguration: ca.crlConfiguration,
     enterpriseProjectId: ca.enterpriseProjectId,
-    tags: tagsArgs.optional(),
+    tags: resourceTagsArgs.optional(),
     pendingDays: z.number().int().min(PENDING_DAYS.min).max(PENDING_DAYS.max).optional(),
     certificatePem: certificatePemArg.optional(),
     certificateChainPem: certificatePemArg.optional(),
@@ -283,10 +282,21 @@ async function syncTags(api: CcmClient, id: string, olds: Record<string, string>
 }
 
 export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutputs> = {
-  async check(_olds, news) {
+  async check(olds, news) {
+    const now = Date.now();
     return checkInputs(privateCaInputs, news, {
       secrets: SECRET_PROPERTIES.PrivateCa,
-      crossProperty: crossPropertyFailures,
+      crossProperty: (given) => [
+        ...crossPropertyFailures(given),
+        // The limit depends on the type: judged once the type is one the service knows.
+        ...(given.type === "ROOT" || given.type === "SUBORDINATE"
+          ? validityLimitFailures(
+              given,
+              given.type === "ROOT" ? VALIDITY_MAX_YEARS.ROOT_CA : VALIDITY_MAX_YEARS.SUBORDINATE_CA,
+            )
+          : []),
+        ...startFromFailures(given, withoutProvider(olds), now, given.type !== "ROOT"),
+      ],
     });
   },
 
@@ -314,7 +324,7 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
       }));
     } catch (error) {
       const explained = args.issuerId
-        ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs")
+        ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs", args.validity)
         : error;
       throw explainUncertainCreate(explained, SUBJECT);
     }

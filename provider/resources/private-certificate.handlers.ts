@@ -12,8 +12,9 @@ import { claim, claimedIds, oneAtATime } from "../runtime/claims.js";
 import { client } from "../runtime/context.js";
 import type { ResourceHandlers } from "../runtime/handlers.js";
 import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../schemas/certificate.js";
-import { checkValidityLimit, tagsArgs, validityArgs } from "../schemas/common.js";
-import { type RevocationReason, VALIDITY_MAX_YEARS, VALIDITY_START_FROM_MAX_PAST_MS } from "../schemas/enums.js";
+import { checkValidityLimit, resourceTagsArgs, validityArgs } from "../schemas/common.js";
+import { type RevocationReason, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
+import { certificateRequestPemArg } from "../schemas/pem-args.js";
 import { explainIssuerRefusal } from "./ca-explain.js";
 import { checkInputs } from "./check.js";
 import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
@@ -22,6 +23,7 @@ import { changedProperties, type DiffPlan } from "./diff.js";
 import { DURATION_FORMATS, parseDuration } from "./duration.js";
 import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES, validityFromNow } from "./renewal.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
+import { startFromFailures, validityLimitFailures } from "./start-from.js";
 import { isUnknown } from "./unknowns.js";
 
 const apply = applyCertificateArgs.shape;
@@ -39,11 +41,8 @@ export const privateCertificateInputs = z
     extendedKeyUsage: apply.extendedKeyUsage,
     customizedExtension: apply.customizedExtension,
     enterpriseProjectId: apply.enterpriseProjectId,
-    csrPem: z
-      .string()
-      .includes("-----BEGIN CERTIFICATE REQUEST-----", { message: "must be a PEM certificate request" })
-      .optional(),
-    tags: tagsArgs.optional(),
+    csrPem: certificateRequestPemArg.optional(),
+    tags: resourceTagsArgs.optional(),
     renewBefore: z
       .string()
       .refine((s) => parseDuration(s) !== undefined, `must be ${DURATION_FORMATS}`)
@@ -116,16 +115,8 @@ function crossPropertyFailures(
       reason: "must be shorter than the validity, or every `pulumi up` would replace the certificate",
     });
   }
-  // The service refuses a start more than 5 minutes in the past, but only when applying: an
-  // unchanged startFrom of an existing certificate is history, not an error.
-  const oldStart = (olds.validity as { startFrom?: unknown } | undefined)?.startFrom;
-  const start = validity?.startFrom;
-  if (start !== undefined && !isUnknown(start) && start !== oldStart) {
-    const ms = typeof start === "number" ? start : Date.parse(String(start));
-    if (Number.isFinite(ms) && ms < now - VALIDITY_START_FROM_MAX_PAST_MS) {
-      failures.push({ property: "validity.startFrom", reason: "must not be earlier than now minus 5 minutes" });
-    }
-  }
+  failures.push(...validityLimitFailures(news, VALIDITY_MAX_YEARS.CERTIFICATE));
+  failures.push(...startFromFailures(news, olds, now, true));
   return failures;
 }
 
@@ -244,7 +235,10 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
     const api = client();
     const { certificateId, suspectedDuplicateIds } = await issueOnce(api, args).catch(async (error: unknown) => {
       // A refusal because of the CA's state, or an uncertain outcome, gets a message that says what to do.
-      throw explainUncertainCreate(await explainIssuerRefusal(api, args.issuerId, error, "certificates"), SUBJECT);
+      throw explainUncertainCreate(
+        await explainIssuerRefusal(api, args.issuerId, error, "certificates", args.validity),
+        SUBJECT,
+      );
     });
     const what = JSON.stringify(args.distinguishedName?.commonName ?? "(from CSR)");
     await warnSuspectedDuplicates(SUBJECT, what, certificateId, suspectedDuplicateIds);

@@ -124,6 +124,9 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
     // Every declared output is named here (undefined until the engine fills it): Pulumi only
     // exposes outputs whose keys are in props — also for `get`, where args are empty.
     const props = {
+      // Unknown properties too (JavaScript callers, typos): check refuses them by name rather
+      // than a certificate being issued without them.
+      ...args,
       issuerId: args.issuerId,
       validity: args.validity,
       keyAlgorithm: args.keyAlgorithm,

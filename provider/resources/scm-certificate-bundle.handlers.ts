@@ -15,15 +15,10 @@ import { definedEntries, GONE, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
 
-const SCM_ID_LENGTH = ID_LIMITS.scmCertificate.length;
-
 export const scmCertificateBundleInputs = z.strictObject({
   certificateId: z
     .string()
-    .regex(
-      new RegExp(`^\\S{${SCM_ID_LENGTH}}$`),
-      `must be a ${SCM_ID_LENGTH}-character SCM certificate id, like "scs1554192131150"`,
-    ),
+    .regex(ID_LIMITS.scmCertificate.pattern, `must be an SCM certificate id: ${ID_LIMITS.scmCertificate.allowed}`),
 });
 
 export type ScmCertificateBundleInputs = z.output<typeof scmCertificateBundleInputs>;

@@ -40,6 +40,8 @@ export class ScmCertificateBundle extends pulumi.dynamic.Resource {
     // Every declared output is named here (undefined until the engine fills it): Pulumi only
     // exposes outputs whose keys are in props.
     const props = {
+      // Unknown properties too (JavaScript callers, typos): check refuses them by name.
+      ...args,
       certificateId: args?.certificateId,
       entireCertificatePem: undefined,
       certificatePem: undefined,

@@ -1,7 +1,7 @@
 // Private CA shapes (facts §3): create, activate, import, detail / list, CA cert export, CSR.
 import { z } from "zod";
 import { normalizePem } from "../pem.js";
-import { ccmId } from "./certificate.js";
+import { ccmId, enterpriseProjectIdArg } from "./certificate.js";
 import {
   caDistinguishedNameArgs,
   checkValidityLimit,
@@ -75,7 +75,7 @@ export const createCaArgs = z
     pathLength: z.number().int().min(PATH_LENGTH.min).max(PATH_LENGTH.max).optional(),
     keyUsages: z.array(z.enum(KEY_USAGES)).optional(),
     crlConfiguration: crlConfigurationArgs.optional(),
-    enterpriseProjectId: z.string().min(1).optional(),
+    enterpriseProjectId: enterpriseProjectIdArg.optional(),
   })
   .superRefine((args, ctx) => {
     if (args.type === "ROOT") {

@@ -23,6 +23,7 @@ import {
   CSR_CERTIFICATE_TYPES,
   type CsrCertificateType,
   CUSTOMIZED_EXTENSION_LIMITS,
+  ENTERPRISE_PROJECT_ID,
   EXTENDED_KEY_USAGES,
   type ExtendedKeyUsageName,
   ID_LIMITS,
@@ -34,8 +35,17 @@ import {
   type SanType,
   VALIDITY_MAX_YEARS,
 } from "./enums.js";
+import { certificateRequestPemArg } from "./pem-args.js";
 
-export const ccmId = z.string().regex(new RegExp(ID_LIMITS.ccm.pattern.source, "i"), "must be a 36-character UUID");
+/** A CCM id (CA or certificate), exactly as the service writes them (see ID_LIMITS.ccm). */
+export const ccmId = z
+  .string()
+  .regex(ID_LIMITS.ccm.pattern, "must be a 36-character UUID in lower case (hex digits 0-9 a-f, groups 8-4-4-4-12)");
+
+/** enterprise_project_id: "0", "all" or a UUID (ENTERPRISE_PROJECT_ID). */
+export const enterpriseProjectIdArg = z
+  .string()
+  .regex(ENTERPRISE_PROJECT_ID.pattern, `must be ${ENTERPRISE_PROJECT_ID.allowed}`);
 
 // ---------------------------------------------------------------------------------------------
 // Apply — POST /v1/private-certificates
@@ -68,7 +78,7 @@ export const applyCertificateArgs = z
     subjectAlternativeNames: subjectAlternativeNamesArgs.optional(),
     extendedKeyUsage: extendedKeyUsageArgs.optional(),
     customizedExtension: customizedExtensionArgs.optional(),
-    enterpriseProjectId: z.string().min(1).optional(),
+    enterpriseProjectId: enterpriseProjectIdArg.optional(),
   })
   .superRefine((args, ctx) => checkValidityLimit(args.validity, VALIDITY_MAX_YEARS.CERTIFICATE, ctx));
 /** What a caller passes to apply for a certificate (camelCase). */
@@ -123,11 +133,11 @@ export function toApplyCertificateBody(args: z.output<typeof applyCertificateArg
 export const applyCertificateByCsrArgs = z
   .strictObject({
     issuerId: ccmId,
-    csr: z.string().includes("-----BEGIN CERTIFICATE REQUEST-----", { message: "must be a PEM certificate request" }),
+    csr: certificateRequestPemArg,
     validity: validityArgs,
     type: z.enum(CSR_CERTIFICATE_TYPES).optional(),
     pathLength: z.number().int().min(PATH_LENGTH.min).max(PATH_LENGTH.max).optional(),
-    enterpriseProjectId: z.string().min(1).optional(),
+    enterpriseProjectId: enterpriseProjectIdArg.optional(),
   })
   .superRefine((args, ctx) => {
     if (args.pathLength !== undefined && args.type !== "INTERMEDIATE_CA") {

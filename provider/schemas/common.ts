@@ -5,6 +5,7 @@
 //
 // Responses: where the docs and the live service differ (facts §12) both forms are accepted —
 // numbers may arrive as numeric strings, booleans as "true"/"false", PEMs with "\r\n".
+import { isIP } from "node:net";
 import { z } from "zod";
 import { normalizePem } from "../pem.js";
 import {
@@ -83,24 +84,43 @@ export function issuesOf(error: z.ZodError): string[] {
 const dn = DISTINGUISHED_NAME_LIMITS;
 const country = z.string().regex(dn.country.pattern, "must be two letters (ISO 3166 alpha-2)");
 
+/** Any control character: a line break or tab in a subject would be issued as such. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** A distinguished-name field: min–max characters of printable text, not only spaces. */
+function dnText(limits: { min: number; max: number }) {
+  return z
+    .string()
+    .min(limits.min)
+    .max(limits.max)
+    .refine(
+      (s) => s === "" || s.trim() !== "",
+      `must not be blank: give ${limits.min}–${limits.max} characters, not only spaces`,
+    )
+    .refine(
+      (s) => !CONTROL_CHARACTER.test(s),
+      "must be printable text: no line breaks, tabs or other control characters",
+    );
+}
+
 /** A certificate's subject: only the common name is required; omitted fields inherit the CA's. */
 export const certificateDistinguishedNameArgs = z.strictObject({
-  commonName: z.string().min(dn.commonName.min).max(dn.commonName.max),
+  commonName: dnText(dn.commonName),
   country: country.optional(),
-  state: z.string().min(dn.state.min).max(dn.state.max).optional(),
-  locality: z.string().min(dn.locality.min).max(dn.locality.max).optional(),
-  organization: z.string().min(dn.organization.min).max(dn.organization.max).optional(),
-  organizationalUnit: z.string().min(dn.organizationalUnit.min).max(dn.organizationalUnit.max).optional(),
+  state: dnText(dn.state).optional(),
+  locality: dnText(dn.locality).optional(),
+  organization: dnText(dn.organization).optional(),
+  organizationalUnit: dnText(dn.organizationalUnit).optional(),
 });
 
 /** A CA's subject: every field is required (Go SDK model, TF schema). */
 export const caDistinguishedNameArgs = z.strictObject({
-  commonName: z.string().min(dn.commonName.min).max(dn.commonName.max),
+  commonName: dnText(dn.commonName),
   country,
-  state: z.string().min(dn.state.min).max(dn.state.max),
-  locality: z.string().min(dn.locality.min).max(dn.locality.max),
-  organization: z.string().min(dn.organization.min).max(dn.organization.max),
-  organizationalUnit: z.string().min(dn.organizationalUnit.min).max(dn.organizationalUnit.max),
+  state: dnText(dn.state),
+  locality: dnText(dn.locality),
+  organization: dnText(dn.organization),
+  organizationalUnit: dnText(dn.organizationalUnit),
 });
 
 export interface DistinguishedName {
@@ -175,14 +195,17 @@ export const issuedObjectWireFields = {
 // ---------------------------------------------------------------------------------------------
 // Validity
 
-/** start_from: milliseconds since the epoch, or ISO 8601 text. */
-const startFrom = z.union([
-  z.number().int().positive(),
-  z
-    .string()
-    .refine((s) => Number.isFinite(Date.parse(s)), "must be an ISO 8601 date or a millisecond timestamp")
-    .transform((s) => Date.parse(s)),
-]);
+const START_FROM_FORMAT = 'must be an ISO 8601 date such as "2030-01-01T00:00:00Z" or milliseconds since the epoch';
+
+/** start_from: milliseconds since the epoch (number or digits), or ISO 8601 text. */
+const startFrom = z.union([z.number(), z.string()], { error: START_FROM_FORMAT }).transform((value, ctx) => {
+  const ms = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isSafeInteger(ms) || ms <= 0) {
+    ctx.addIssue({ code: "custom", message: START_FROM_FORMAT });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 export const validityArgs = z.strictObject({
   type: z.enum(VALIDITY_TYPES),
@@ -212,7 +235,7 @@ export function checkValidityLimit(
 ): void {
   if (!validity) return;
   const max = maxYears * VALIDITY_UNITS_PER_YEAR[validity.type];
-  if (validity.value > max) {
+  if (Number.isFinite(validity.value) && validity.value > max) {
     ctx.addIssue({ code: "custom", path, message: `at most ${maxYears} years (${max} ${validity.type})` });
   }
 }
@@ -224,22 +247,80 @@ export const subjectAlternativeNameArgs = z
   .strictObject({ type: z.enum(SAN_TYPES), value: z.string().min(1) })
   .superRefine((san, ctx) => {
     const max = SAN_VALUE_MAX_LENGTH[san.type];
-    if (san.value.length > max)
+    if (san.value.length > max) {
       ctx.addIssue({ code: "custom", path: ["value"], message: `${san.type} at most ${max} characters` });
+      return;
+    }
+    const problem = sanFormatProblem(san.type, san.value);
+    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
   });
 export const subjectAlternativeNamesArgs = z.array(subjectAlternativeNameArgs).max(SAN_MAX_COUNT);
+
+const DNS_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+/** A host name, optionally a wildcard ("*.example.com"); each label 1–63 letters, digits or "-". */
+const DNS_NAME = new RegExp(`^(?:\\*\\.)?${DNS_LABEL}(?:\\.${DNS_LABEL})*$`);
+const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
+
+/** Why a SAN value does not fit its type, saying what would; undefined when it fits. */
+export function sanFormatProblem(type: (typeof SAN_TYPES)[number], value: string): string | undefined {
+  switch (type) {
+    case "DNS":
+      return DNS_NAME.test(value)
+        ? undefined
+        : 'DNS must be a domain name such as "app.example.com" or "*.example.com": labels of letters, digits and "-" joined by dots';
+    case "IP":
+      return isIP(value) !== 0
+        ? undefined
+        : 'IP must be an IPv4 address such as "10.0.0.1" or an IPv6 address such as "fd00::1"';
+    case "EMAIL": {
+      const at = value.lastIndexOf("@");
+      const ok = at > 0 && EMAIL_LOCAL.test(value.slice(0, at)) && DNS_NAME.test(value.slice(at + 1));
+      return ok ? undefined : 'EMAIL must be an address such as "ops@example.com"';
+    }
+    case "URI":
+      return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/.test(value) && URL.canParse(value)
+        ? undefined
+        : 'URI must be an absolute URI without spaces, such as "spiffe://example.org/app" or "https://example.com/x"';
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tags: a map in args (as users write them), a list of {key, value} on the wire.
 
-export const tagsArgs = z.record(
-  z
-    .string()
-    .min(TAG_LIMITS.key.min)
-    .max(TAG_LIMITS.key.max)
-    .regex(TAG_LIMITS.key.pattern, "letters, digits, spaces and _ . : = + - @ only"),
-  z.string().max(TAG_LIMITS.value.max),
-);
+const TAG_KEY_RULE =
+  `${TAG_LIMITS.key.min}–${TAG_LIMITS.key.max} characters of ${TAG_LIMITS.key.allowed}, ` +
+  `not starting with "${TAG_LIMITS.key.reservedPrefix}"`;
+const TAG_VALUE_RULE = `0–${TAG_LIMITS.value.max} characters of ${TAG_LIMITS.value.allowed}`;
+
+/** Tags as a map. Keys are checked here rather than by a record key schema, so that a refusal
+ * says which key and what is allowed (zod's own reads "Invalid key in record"). */
+export const tagsArgs = z.record(z.string(), z.string()).superRefine((tags, ctx) => {
+  for (const [key, value] of Object.entries(tags)) {
+    const length = [...key].length;
+    if (
+      length < TAG_LIMITS.key.min ||
+      length > TAG_LIMITS.key.max ||
+      !TAG_LIMITS.key.pattern.test(key) ||
+      key.startsWith(TAG_LIMITS.key.reservedPrefix)
+    ) {
+      ctx.addIssue({ code: "custom", message: `key ${JSON.stringify(key)} is not allowed: a key has ${TAG_KEY_RULE}` });
+    }
+    if ([...value].length > TAG_LIMITS.value.max || !TAG_LIMITS.value.pattern.test(value)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `the value of ${JSON.stringify(key)} is not allowed: a value has ${TAG_VALUE_RULE}`,
+      });
+    }
+  }
+});
+
+/** A resource's tags: the tag rules, and at most 20 of them. */
+export const resourceTagsArgs = tagsArgs.superRefine((tags, ctx) => {
+  const count = Object.keys(tags).length;
+  if (count > TAG_LIMITS.maxPerResource) {
+    ctx.addIssue({ code: "custom", message: `at most ${TAG_LIMITS.maxPerResource} tags (got ${count})` });
+  }
+});
 export type Tags = Record<string, string>;
 
 export interface TagBody {

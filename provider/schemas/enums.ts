@@ -34,6 +34,11 @@ export const VALIDITY_UNITS_PER_YEAR: Readonly<Record<ValidityType, number>> = {
 /** validity.start_from (ms) may not be earlier than now minus this. */
 export const VALIDITY_START_FROM_MAX_PAST_MS = 5 * 60 * 1000;
 
+/** An issued certificate must start inside its issuer's validity, and no CA lasts longer than a
+ * root (30 years): a later start can only be refused, so check refuses it before the API does.
+ * The issuer's actual end is only known at `up`. */
+export const VALIDITY_START_FROM_MAX_FUTURE_YEARS = VALIDITY_MAX_YEARS.ROOT_CA;
+
 /** RFC 5280 §4.2.1.3 key usages, spelled as the API spells them. */
 export const KEY_USAGES = [
   "digitalSignature",
@@ -138,12 +143,21 @@ export const PENDING_DAYS = { min: 7, max: 30 } as const;
 
 export const CRL_VALID_DAYS = { min: 7, max: 30 } as const;
 
-/** Tags: 1–20 per call; keys 1–128 characters of letters, digits, spaces and _ . : = + - @.
- * Value limits are not on the CCM pages (UNCERTAIN); 255 is Huawei's tag-service convention. */
+/** Tags: 1–20 per call and per resource; keys 1–128 characters of letters, digits, spaces and
+ * _ . : = + - @ (not starting with the reserved "_sys_"). Value limits are not on the CCM pages
+ * (UNCERTAIN): 0–255 characters of letters, digits, spaces and _ . : / = + - @ is Huawei's
+ * tag-service convention. */
 export const TAG_LIMITS = {
   maxPerRequest: 20,
-  key: { min: 1, max: 128, pattern: /^[\p{L}\p{N} _.:=+\-@]+$/u },
-  value: { max: 255 },
+  maxPerResource: 20,
+  key: {
+    min: 1,
+    max: 128,
+    pattern: /^[\p{L}\p{N} _.:=+\-@]+$/u,
+    allowed: "letters, digits, spaces and _ . : = + - @",
+    reservedPrefix: "_sys_",
+  },
+  value: { max: 255, pattern: /^[\p{L}\p{N} _.:/=+\-@]*$/u, allowed: "letters, digits, spaces and _ . : / = + - @" },
 } as const;
 
 /** List paging: default 10, at most 1000 per page. */
@@ -152,9 +166,29 @@ export const CERTIFICATE_SORT_KEYS = ["create_time", "common_name", "issuer_name
 export const CA_SORT_KEYS = ["create_time", "common_name", "type", "not_after"] as const;
 export const SORT_DIRECTIONS = ["DESC", "ASC"] as const;
 
-/** The id formats: CCM ids are UUIDs (36), SCM certificate ids 16 characters, SMS task ids 1–36. */
+/**
+ * The id formats. CCM ids are UUIDs as the service writes them: 36 characters, lower-case hex in
+ * groups of 8-4-4-4-12 (PCA.00020201 documents the pattern; an upper-case id is refused). SCM
+ * certificate ids are 16 characters ("scs1554192131150"), SMS task ids 1–36 (seeds 001, 004);
+ * the pages name no character set, so ours is the one that keeps an id a single URL path
+ * segment: letters, digits, "-" and "_" (never "/", "?", "#" or "..").
+ */
 export const ID_LIMITS = {
-  ccm: { length: 36, pattern: /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/ },
-  scmCertificate: { length: 16 },
-  smsTask: { min: 1, max: 36 },
+  ccm: {
+    length: 36,
+    pattern: /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
+    allowed: "a lower-case UUID: 36 characters, hex digits 0-9 a-f in groups 8-4-4-4-12",
+  },
+  scmCertificate: {
+    length: 16,
+    pattern: /^[A-Za-z0-9_-]{16}$/,
+    allowed: 'exactly 16 letters, digits, "-" or "_", like "scs1554192131150"',
+  },
+  smsTask: { min: 1, max: 36, pattern: /^[A-Za-z0-9_-]{1,36}$/, allowed: '1–36 letters, digits, "-" or "_"' },
+} as const;
+
+/** enterprise_project_id: "0" (default project), "all", or a project's UUID (facts §3.1). */
+export const ENTERPRISE_PROJECT_ID = {
+  pattern: /^(0|all|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/,
+  allowed: '"0" (the default project), "all", or an enterprise project id (a lower-case UUID)',
 } as const;

@@ -194,6 +194,36 @@ describe("endpoints", () => {
   });
 });
 
+describe("plain http", () => {
+  it("is allowed to loopback hosts only", () => {
+    for (const url of ["http://127.0.0.1:8080", "http://127.8.9.10", "http://localhost:1", "http://[::1]:2"]) {
+      expect(resolveConfig({ [`${NS}:ccmEndpoint`]: url }, AKSK).endpoints.ccm).toBe(url);
+    }
+    for (const url of ["http://10.0.0.5:8080", "http://ccm.example.com", "http://127.0.0.1.nip.io", "http://[::2]"]) {
+      const error = configError(() => resolveConfig({}, { ...AKSK, HW_CCM_ENDPOINT: url }));
+      expect(error.message).toMatch(/HW_CCM_ENDPOINT is plain http:\/\/ to a host that is not loopback/);
+      expect(error.message).toContain(`${NS}:allowInsecureHttp / HW_ALLOW_INSECURE_HTTP = true`);
+    }
+    expect(resolveConfig({ [`${NS}:ccmEndpoint`]: "https://ccm.example.com" }, AKSK).endpoints.ccm).toBe(
+      "https://ccm.example.com",
+    );
+  });
+
+  it("is allowed anywhere once opted in, through the stack config or the environment", () => {
+    const endpoints = JSON.stringify({ ccm: "http://10.0.0.5:8080" });
+    expect(
+      resolveConfig({ [`${NS}:endpoints`]: endpoints, [`${NS}:allowInsecureHttp`]: "true" }, AKSK).endpoints.ccm,
+    ).toBe("http://10.0.0.5:8080");
+    expect(
+      resolveConfig({ [`${NS}:endpoints`]: endpoints }, { ...AKSK, HW_ALLOW_INSECURE_HTTP: "1" }).endpoints.ccm,
+    ).toBe("http://10.0.0.5:8080");
+    expect(
+      configError(() => resolveConfig({ [`${NS}:endpoints`]: endpoints, [`${NS}:allowInsecureHttp`]: "yes" }, AKSK))
+        .message,
+    ).toMatch(/allowInsecureHttp must be true or false/);
+  });
+});
+
 describe("numbers and the CA bundle", () => {
   it("defaults maxRetries to 5 and the timeout to 30 s", () => {
     const config = resolveConfig({}, AKSK);

@@ -174,8 +174,8 @@ describe("MigrationTaskCertKey check: bad input is refused at preview, with zero
 
   it("names taskId and enableCaCert", async () => {
     const message = await stack.previewFailure();
-    expect(message).toMatch(/taskId.*must not be empty/);
-    expect(message).toMatch(/enableCaCert.*must be a boolean \(got string\)/);
+    expect(message).toMatch(/taskId.*must be an SMS migration task id: 1–36 letters, digits, "-" or "_"/);
+    expect(message).toMatch(/enableCaCert.*must be a boolean \(got a string\)/);
     expect(await emulator.requestCount()).toBe(0);
   });
 });

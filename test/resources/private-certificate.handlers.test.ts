@@ -13,6 +13,7 @@ import {
 } from "../../provider/resources/private-certificate.handlers.js";
 import { UNKNOWN } from "../../provider/resources/unknowns.js";
 import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";
 
@@ -61,7 +62,7 @@ describe("check (no API call)", () => {
       signatureAlgorithm: "is required (unless csrPem is given)",
       distinguishedName: "is required (unless csrPem is given)",
     });
-    const csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
+    const csr = FIXTURE_CSR_PEM;
     expect(await failuresOf({ ...ARGS, csrPem: csr })).toMatchObject({
       keyAlgorithm: expect.stringContaining("not used with csrPem"),
       distinguishedName: expect.stringContaining("not used with csrPem"),
@@ -85,7 +86,11 @@ describe("check (no API call)", () => {
   it("never echoes a CSR that fails (the engine would print it)", async () => {
     const result = await handlers.check({}, { issuerId: CA_ID, validity: ARGS.validity, csrPem: "not a csr" });
     const failure = result.failures?.find((f) => f.reason.includes("csrPem"));
-    expect(failure).toEqual({ property: "", reason: "csrPem must be a PEM certificate request" });
+    expect(failure).toEqual({
+      property: "",
+      reason:
+        "csrPem must be exactly one PEM certificate request (-----BEGIN CERTIFICATE REQUEST----- … -----END CERTIFICATE REQUEST-----)",
+    });
   });
 });
 
@@ -184,5 +189,18 @@ describe("handlers against the emulator", () => {
     expect((error as Error).message).toMatch(
       /issuerId: the CA .* cannot issue certificates: only an ACTIVED CA issues, and it is DISABLED/,
     );
+  });
+
+  it("a validity past the issuer's end (known only at up) is explained with both dates", async () => {
+    // The root lasts 5 years: a start 6 years ahead passes check (under 30 years) but not the API.
+    const startFrom = Date.now() + 6 * 366 * 24 * HOUR;
+    const error = await handlers
+      .create({ ...ARGS, issuerId: caId, validity: { type: "DAY", value: 30, startFrom } } as PrivateCertificateInputs)
+      .catch((e: unknown) => e);
+    expect(isCcmApiError(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^validity\.startFrom: the requested validity \(from .*, 30 DAY\) ends after its issuer, the CA .* which is valid until \d{4}-.*Start earlier, shorten the validity/,
+    );
+    expect((await emulator.inventory()).certificates).toHaveLength(1); // only the earlier test's
   });
 });

@@ -227,7 +227,9 @@ describe("ScmCertificateBundle check: a bad id is refused at preview, with zero 
 
   it("names certificateId and the expected form", async () => {
     const message = await stack.previewFailure();
-    expect(message).toMatch(/certificateId.*must be a 16-character SCM certificate id, like "scs1554192131150"/);
+    expect(message).toMatch(
+      /certificateId.*must be an SCM certificate id: exactly 16 letters, digits, "-" or "_", like "scs1554192131150"/,
+    );
     expect(await emulator.requestCount()).toBe(0);
   });
 });

@@ -45,12 +45,12 @@ describe("check and diff (no API call)", () => {
     expect((await scm.check({}, { certificateId: SCM_ID, ...PROVIDER })).failures).toBeUndefined();
     for (const bad of ["scs155419213115", "scs15541921311500", "scs 554192131150", ""]) {
       expect(await failuresOf(scm, { certificateId: bad })).toEqual({
-        certificateId: 'must be a 16-character SCM certificate id, like "scs1554192131150"',
+        certificateId: 'must be an SCM certificate id: exactly 16 letters, digits, "-" or "_", like "scs1554192131150"',
       });
     }
     expect(await failuresOf(scm, {})).toEqual({ certificateId: "is required" });
     expect(await failuresOf(scm, { certificateId: SCM_ID, type: "NGINX" })).toEqual({
-      type: "is not a known property",
+      "": "type is not a known property; known ones: certificateId",
     });
     expect((await scm.check({}, { certificateId: UNKNOWN })).failures).toBeUndefined();
   });
@@ -59,10 +59,15 @@ describe("check and diff (no API call)", () => {
     const checked = await sms.check({}, { taskId: TASK_ID, ...PROVIDER });
     expect(checked).toEqual({ inputs: { taskId: TASK_ID, enableCaCert: false, ...PROVIDER } });
     expect(await failuresOf(sms, { taskId: "", enableCaCert: "yes" })).toEqual({
-      taskId: "must not be empty",
-      enableCaCert: "must be a boolean (got string)",
+      taskId: 'must be an SMS migration task id: 1–36 letters, digits, "-" or "_"',
+      enableCaCert: "must be a boolean (got a string)",
     });
-    expect(await failuresOf(sms, { taskId: "t".repeat(37) })).toEqual({ taskId: "must have at most 36 characters" });
+    expect(await failuresOf(sms, { taskId: "t".repeat(37) })).toEqual({
+      taskId: 'must be an SMS migration task id: 1–36 letters, digits, "-" or "_"',
+    });
+    expect(await failuresOf(sms, { taskId: "a/../b" })).toEqual({
+      taskId: 'must be an SMS migration task id: 1–36 letters, digits, "-" or "_"',
+    });
     expect((await sms.check({}, { taskId: "t".repeat(36) })).failures).toBeUndefined();
     expect((await sms.check({}, { taskId: UNKNOWN, enableCaCert: UNKNOWN })).failures).toBeUndefined();
   });
