@@ -44,7 +44,7 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     await Promise.allSettled(stacks.map((stack) => stack.dispose()));
     await emulator?.close();
     await postgres?.stop();
-  });
+  }, 600_000);
 
   it("quickstart: up → preview (no change, no API call) → destroy, with the state in the database", async () => {
     const stack = stackOf("examples/quickstart", "dev");
@@ -71,7 +71,7 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     expect(await stack.previewNoChanges()).toEqual({ same: 6 });
     expect(await emulator.requestCount()).toBe(before);
     expect(await stack.destroy()).toEqual({ delete: 6 });
-  });
+  }, 600_000);
 
   it("a second `up` of a stack being updated is refused by the backend's lock; the state stays intact", async () => {
     // One checkout (workspace, PULUMI_HOME, stack config) and two `pulumi up` processes, as from two
@@ -103,7 +103,7 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     expect(await stack.previewNoChanges()).toEqual({ same: 3 });
     expect(resourcesOfType(await stack.exportState(), PRIVATE_CA)).toHaveLength(2);
     expect(await stack.destroy()).toEqual({ delete: 3 });
-  });
+  }, 600_000);
 
   it("four stacks updated in parallel by separate processes against one emulator all converge", async () => {
     const four = ["team-a", "team-b", "team-c", "team-d"].map((name) => stackOf("test/programs/private-ca", name));
@@ -120,5 +120,5 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     for (const changes of previews) expect(changes).toEqual({ same: 3 });
     const destroys = await Promise.all(four.map((stack) => stack.destroy()));
     for (const changes of destroys) expect(changes).toEqual({ delete: 3 });
-  });
+  }, 600_000);
 });

@@ -184,7 +184,7 @@ describe("the packed package installed into a user's `pulumi new typescript` pro
         const inventory = await emulator.inventory();
         expect(inventory.certificates).toEqual([]);
         expect(inventory.certificate_authorities.map((ca) => ca.status)).toEqual(["DELETED", "DELETED"]);
-      });
+      }, 600_000);
     },
   );
 });
