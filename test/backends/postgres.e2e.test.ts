@@ -35,6 +35,8 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     return stack;
   };
 
+  const lockRows = () => postgres.query("SELECT key FROM pulumi_state WHERE key LIKE '%.pulumi/locks/%'");
+
   beforeAll(async () => {
     requirePulumiRoot();
     postgres = await TestPostgres.start();
@@ -52,17 +54,19 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     expect(changes).toEqual({ create: 6 });
     expect(outputs.status?.value).toBe("ISSUED");
 
-    // The state is rows of the backend's table, and `pulumi login <url>` from anywhere sees the stack.
+    // The state is rows of the backend's table (keys are the file:// layout under the database's
+    // name), and `pulumi login <url>` from anywhere sees the stack with its resources.
     const keys = await postgres.query("SELECT key FROM pulumi_state ORDER BY key");
-    expect(keys).toContain(".pulumi/stacks/quickstart/dev.json");
+    expect(keys).toContain("postgres/.pulumi/stacks/quickstart/dev.json");
     const home = mkdtempSync(path.join(tmpdir(), "ccm-pg-home-"));
     try {
       const pulumi = path.join(requirePulumiRoot(), "bin/pulumi");
       const env = { ...process.env, PULUMI_HOME: home, PULUMI_SKIP_UPDATE_CHECK: "true" };
       await execFileAsync(pulumi, ["login", postgres.url], { cwd: home, env });
       const { stdout } = await execFileAsync(pulumi, ["stack", "ls", "--all", "--json"], { cwd: home, env });
-      const listed = (JSON.parse(stdout) as { name: string }[]).map((s) => s.name);
-      expect(listed.filter((name) => name.endsWith("quickstart/dev"))).toHaveLength(1);
+      const listed = JSON.parse(stdout) as { name: string; resourceCount?: number }[];
+      // 6 resources and the stack itself.
+      expect(listed.filter((s) => /(^|\/)dev$/.test(s.name) && s.resourceCount === 7)).toHaveLength(1);
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
@@ -81,11 +85,16 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     await emulator.setFaults([
       { kind: "latency", method: "POST", path: "^/v1/private-certificate-authorities$", latency_ms: 15_000 },
     ]);
-    const first = stack.up();
+    let firstDone = false;
+    const first = stack.up().finally(() => {
+      firstDone = true;
+    });
     try {
       // The DIY backend's lock is a row under .pulumi/locks/ for as long as the update runs.
-      const lockRows = () => postgres.query("SELECT key FROM pulumi_state WHERE key LIKE '.pulumi/locks/%'");
-      while ((await lockRows()).length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      while ((await lockRows()).length === 0) {
+        if (firstDone) throw new Error("the first up ended before its lock row was seen");
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
       const refused = await stack.up().then(
         () => undefined,
         (error: unknown) => error,
@@ -99,7 +108,7 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
       await emulator.setFaults([]);
     }
     // The state is the first update's, whole and current; the lock is gone with it.
-    expect(await postgres.query("SELECT key FROM pulumi_state WHERE key LIKE '.pulumi/locks/%'")).toEqual([]);
+    expect(await lockRows()).toEqual([]);
     expect(await stack.previewNoChanges()).toEqual({ same: 3 });
     expect(resourcesOfType(await stack.exportState(), PRIVATE_CA)).toHaveLength(2);
     expect(await stack.destroy()).toEqual({ delete: 3 });
