@@ -83,7 +83,7 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     const stack = stackOf("test/programs/private-ca", "locked");
     // Slow CA creation keeps the first update, and so its lock, alive while the second one starts.
     await emulator.setFaults([
-      { kind: "latency", method: "POST", path: "^/v1/private-certificate-authorities$", latency_ms: 15_000 },
+      { kind: "latency", method: "POST", path: "^/v1/private-certificate-authorities$", latency_ms: 30_000 },
     ]);
     let firstDone = false;
     const first = stack.up().finally(() => {
