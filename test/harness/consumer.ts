@@ -3,7 +3,18 @@
 // tarball `npm pack` makes — the only way to see what users get: the files the tarball ships, the
 // dependencies npm resolves next to theirs, and the SDK copy the dynamic-provider host loads.
 import { execFile } from "node:child_process";
-import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -32,9 +43,23 @@ export async function npm(cwd: string, args: string[]): Promise<{ stdout: string
   }
 }
 
-/** Compiles provider/ (what the tarball's dist/ holds) and packs this package; returns the .tgz path. */
+/** Fails when dist/provider is missing or older than a source in provider/: the tarball would lie. */
+function assertBuilt(): void {
+  const newest = (dir: string, suffix: string): number =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(suffix))
+      .reduce((max, file) => Math.max(max, statSync(path.join(dir, file)).mtimeMs), 0);
+  const dist = path.join(repoRoot, "dist/provider");
+  const built = existsSync(dist) ? newest(dist, ".js") : 0;
+  if (built < newest(path.join(repoRoot, "provider"), ".ts")) {
+    // Not compiled here: other test files load dist/ through the repository's link while this runs.
+    throw new Error("dist/provider is missing or older than provider/: run `npm run build` (npm test does)");
+  }
+}
+
+/** Packs this package as `npm publish` would (dist/ from the last build); returns the .tgz path. */
 export async function packProvider(destination: string): Promise<{ tarball: string; size: number; files: string[] }> {
-  await execFileAsync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json"], { cwd: repoRoot });
+  assertBuilt();
   const { stdout } = await npm(repoRoot, ["pack", "--json", "--ignore-scripts", "--pack-destination", destination]);
   const [packed] = JSON.parse(stdout) as { filename: string; size: number; files: { path: string }[] }[];
   if (!packed) throw new Error(`npm pack printed nothing: ${stdout}`);
