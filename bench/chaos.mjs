@@ -7,7 +7,7 @@
 //                 [--skip-chaos]
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import emulatorModule from "../dist/emulator/index.js";
+import emulatorModule from "ccm-emulator";
 import { CHAOS_FAULTS, runChaos, runSigkill } from "./lib/chaos.mjs";
 
 const { startEmulator } = emulatorModule;

@@ -7,7 +7,7 @@
 
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import emulatorModule from "../dist/emulator/index.js";
+import emulatorModule from "ccm-emulator";
 import { BENCH_ROOT_CA } from "./lib/runner.mjs";
 
 const { startEmulator } = emulatorModule;

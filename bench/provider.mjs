@@ -20,7 +20,7 @@ import { execFile } from "node:child_process";
 import { availableParallelism, cpus, loadavg, release } from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
-import emulatorModule from "../dist/emulator/index.js";
+import emulatorModule from "ccm-emulator";
 import providerConfig from "../dist/provider/config.js";
 import { BENCH_ROOT_CA, BenchStack, countedByEmulator, emulatorCall, median } from "./lib/runner.mjs";
 

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
-import emulatorModule from "../dist/emulator/index.js";
+import emulatorModule from "ccm-emulator";
 
 const { startEmulator } = emulatorModule;
 const execFileAsync = promisify(execFile);

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `npm ci` / `npm install` hook: compile to dist/, then let programs inside this repository load the
-# package by name. The dynamic-provider host resolves `pulumi-huaweicloud-ccm/runtime` from the
-# program's directory through node_modules, exactly as in a user's project; in this repository the
-# package is not its own dependency, so a link stands in for it.
+# `npm ci` / `npm install` / `npm pack` hook: compile the provider to dist/ and the ccm-emulator
+# workspace to emulator/dist/, then let programs inside this repository load the package by name.
+# The dynamic-provider host resolves `pulumi-huaweicloud-ccm/runtime` from the program's directory
+# through node_modules, exactly as in a user's project; in this repository the package is not its
+# own dependency, so a link stands in for it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 tsc -p tsconfig.build.json
+tsc -p emulator
 if [[ -d node_modules && ! -e node_modules/pulumi-huaweicloud-ccm ]]; then
   ln -s .. node_modules/pulumi-huaweicloud-ccm
 fi

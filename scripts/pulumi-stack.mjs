@@ -6,6 +6,7 @@
 //
 //   node scripts/pulumi-stack.mjs <op...> --program <dir> [--stack <name>] [--state <dir>]
 //        [--config key=value]... [--secret key=value]... [--parallel n] [--json]
+//        [--backend url] [--entry file]
 //   ops: up, preview, preview-no-changes, refresh, destroy, outputs, rm,
 //        cancel, refresh-clear-pending-creates  (`pulumi cancel`, `pulumi refresh
 //                 --clear-pending-creates`: the recovery after an interrupted `up`, which leaves the
@@ -14,6 +15,9 @@
 //        output  (`pulumi stack output`: the CLI's own text, where secrets print as [secret])
 //   --json also reports `timings` (ms per operation, the Automation API call around the CLI) and,
 //   after export, `exportBytes` (the size of the CLI's own export text), for bench/provider.mjs.
+//   --backend: a backend URL instead of the file:// one under --state (e.g. postgres://…, the same
+//   URL `pulumi login` takes). --entry: the program file in --program, default index.ts; a compiled
+//   CommonJS entry (.js) is loaded with require, as the language host loads a compiled program.
 //
 // Why inline mode: no registry reachable from our machines carries the Node language host
 // (`pulumi-language-nodejs`), and inline programs do not need it — the CLI talks to a language
@@ -21,6 +25,7 @@
 // program's directory works as well.
 import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
@@ -69,6 +74,8 @@ const { values: args, positionals: ops } = parseArgs({
     secret: { type: "string", multiple: true },
     json: { type: "boolean", default: false },
     parallel: { type: "string" },
+    backend: { type: "string" },
+    entry: { type: "string", default: "index.ts" },
   },
 });
 if (!args.program) usage("--program is required");
@@ -84,18 +91,31 @@ const homeDir = path.join(stateDir, "home");
 // never writes into its directory; `main` points the engine (and the dynamic-provider host, whose
 // working directory it sets) back at the program, where node_modules resolve.
 const workDir = path.join(stateDir, "workspace");
-for (const dir of [backendDir, homeDir, workDir]) mkdirSync(dir, { recursive: true });
+for (const dir of [args.backend ? undefined : backendDir, homeDir, workDir])
+  if (dir) mkdirSync(dir, { recursive: true });
+const backendUrl = args.backend ?? pathToFileURL(backendDir).href;
 
 const pulumiRoot = process.env.CCM_PULUMI_ROOT;
 if (!pulumiRoot) usage("CCM_PULUMI_ROOT is not set: run through `bash scripts/with-toolchain.sh pulumi -- ...`");
 const pulumiCommand = await PulumiCommand.get({ root: pulumiRoot });
 
 // Every run imports the program afresh: a Pulumi program registers its resources as a side effect
-// of being evaluated, and ESM caches modules by URL.
+// of being evaluated, and ESM caches modules by URL (CommonJS by file name: those entries are
+// dropped from require's cache, the program's own files only, never its node_modules).
 let evaluation = 0;
-const entry = pathToFileURL(path.join(programDir, "index.ts")).href;
+const entryFile = path.join(programDir, args.entry);
+const entry = pathToFileURL(entryFile).href;
+const requireFromProgram = createRequire(entryFile);
 const program = async () => {
   evaluation += 1;
+  if (/\.c?js$/.test(entryFile)) {
+    for (const file of Object.keys(requireFromProgram.cache)) {
+      if (file.startsWith(programDir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
+        delete requireFromProgram.cache[file];
+      }
+    }
+    return { ...requireFromProgram(entryFile) };
+  }
   const exports = await import(`${entry}?run=${evaluation}`);
   return { ...exports };
 };
@@ -115,7 +135,7 @@ const stack = await LocalWorkspace.createOrSelectStack(
       name: projectName,
       runtime: "nodejs",
       main: programDir,
-      backend: { url: pathToFileURL(backendDir).href },
+      backend: { url: backendUrl },
     },
   },
 );

@@ -51,7 +51,8 @@ ccm_ensure_node() {
   echo "$dest/bin"
 }
 
-# The Pulumi CLI version this checkout needs: the installed SDK's, else the pin in package.json.
+# The Pulumi CLI version this checkout needs: the installed SDK's, else the development pin in
+# package.json (devDependencies; users get the SDK by the peer range, so their copy is the only one).
 ccm_pulumi_version() {
   local node_bin="$1"
   "$node_bin/node" -e '
@@ -60,7 +61,7 @@ ccm_pulumi_version() {
     const installed = path.join(root, "node_modules/@pulumi/pulumi/package.json");
     const v = fs.existsSync(installed)
       ? require(installed).version
-      : require(path.join(root, "package.json")).dependencies["@pulumi/pulumi"];
+      : require(path.join(root, "package.json")).devDependencies["@pulumi/pulumi"];
     if (!/^\d+\.\d+\.\d+$/.test(v)) { console.error("@pulumi/pulumi must be pinned exactly, got " + v); process.exit(1); }
     console.log(v);
   ' "$CCM_REPO_ROOT"

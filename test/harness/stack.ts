@@ -40,6 +40,15 @@ export interface TestStackOptions {
   secrets?: Record<string, string>;
   /** Extra environment for the CLI, the program and the dynamic-provider host. */
   env?: Record<string, string>;
+  /** A backend URL (`pulumi login` form, e.g. postgres://…) instead of a file:// one in stateDir. */
+  backend?: string;
+  /** The program file, relative to `program` (default index.ts; a compiled .js loads with require). */
+  entry?: string;
+  /**
+   * A copy of scripts/pulumi-stack.mjs to run instead of the repository's: placed in a user's
+   * project, it loads the Automation API (and so the SDK) from that project's node_modules.
+   */
+  runner?: string;
 }
 
 export interface RunResult {
@@ -78,8 +87,10 @@ export class TestStack {
 
   /** Runs operations in one CLI session; returns the runner's JSON results keyed by operation. */
   async run(ops: string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
-    const args = [runner, ...ops, "--program", path.resolve(repoRoot, this.options.program), "--json"];
-    args.push("--state", this.stateDir, "--stack", this.options.stack ?? "test");
+    const args = [this.options.runner ?? runner, ...ops, "--program", path.resolve(repoRoot, this.options.program)];
+    args.push("--json", "--state", this.stateDir, "--stack", this.options.stack ?? "test");
+    if (this.options.backend) args.push("--backend", this.options.backend);
+    if (this.options.entry) args.push("--entry", this.options.entry);
     if (!this.configPassed) {
       for (const [k, v] of Object.entries(this.options.config ?? {})) args.push("--config", `${k}=${v}`);
       for (const [k, v] of Object.entries(this.options.secrets ?? {})) args.push("--secret", `${k}=${v}`);
