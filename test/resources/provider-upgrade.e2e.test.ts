@@ -24,6 +24,9 @@ import { type StackExport, TestStack } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
+// Preview, refresh, export, destroy and export in one step: room beyond the default per-test time
+// when the machine is busy.
+const FIVE_CLI_RUNS_MS = 600_000;
 const PACKAGE = "pulumi-huaweicloud-ccm";
 
 interface ShimShape {
@@ -118,34 +121,38 @@ describe.each(SHAPES)("an upgraded package serves state written by an older one:
     }
   });
 
-  it("version 2, with different runtime code, plans no change and serves refresh and destroy", async () => {
-    const target = installPackage(project, "2.0.0");
-    // The "new code": a runtime that logs every call it serves, so the test sees who answered.
-    const log = `require("node:fs").appendFileSync(${JSON.stringify(calls)}`;
-    appendFileSync(
-      path.join(target, "dist/provider/runtime/dispatch.js"),
-      `\nconst __v1Dispatch = exports.dispatch;\nexports.dispatch = (type, method, args) => {\n  ${log}, type + " dispatch " + method + "\\n");\n  return __v1Dispatch(type, method, args);\n};\n`,
-    );
-    appendFileSync(
-      path.join(target, "dist/provider/runtime/attach.js"),
-      `\nconst __v1Attach = exports.attach;\nexports.attach = (provider, type, request) => {\n  ${log}, type + " attach\\n");\n  return __v1Attach(provider, type, request);\n};\n`,
-    );
+  it(
+    "version 2, with different runtime code, plans no change and serves refresh and destroy",
+    async () => {
+      const target = installPackage(project, "2.0.0");
+      // The "new code": a runtime that logs every call it serves, so the test sees who answered.
+      const log = `require("node:fs").appendFileSync(${JSON.stringify(calls)}`;
+      appendFileSync(
+        path.join(target, "dist/provider/runtime/dispatch.js"),
+        `\nconst __v1Dispatch = exports.dispatch;\nexports.dispatch = (type, method, args) => {\n  ${log}, type + " dispatch " + method + "\\n");\n  return __v1Dispatch(type, method, args);\n};\n`,
+      );
+      appendFileSync(
+        path.join(target, "dist/provider/runtime/attach.js"),
+        `\nconst __v1Attach = exports.attach;\nexports.attach = (provider, type, request) => {\n  ${log}, type + " attach\\n");\n  return __v1Attach(provider, type, request);\n};\n`,
+      );
 
-    await stack.previewNoChanges();
-    expect(await stack.refresh()).toEqual({ same: 5 });
-    const served = readFileSync(calls, "utf8");
-    expect(served).toContain("PrivateCertificate dispatch diff");
-    expect(served).toContain("PrivateCertificate dispatch read");
-    expect(served).toContain("CertificateBundle dispatch read");
-    // Refresh loads the shim stored in the outputs: the old state's own text reached the new runtime.
-    expect(served).toMatch(shape.entry);
-    // The serialized shim is the same text in both versions: nothing in state had to change.
-    expect(shims(await stack.exportState())).toEqual(shimsBefore);
+      await stack.previewNoChanges();
+      expect(await stack.refresh()).toEqual({ same: 5 });
+      const served = readFileSync(calls, "utf8");
+      expect(served).toContain("PrivateCertificate dispatch diff");
+      expect(served).toContain("PrivateCertificate dispatch read");
+      expect(served).toContain("CertificateBundle dispatch read");
+      // Refresh loads the shim stored in the outputs: the old state's own text reached the new runtime.
+      expect(served).toMatch(shape.entry);
+      // Preview and refresh leave the stored shims as they were: nothing in state had to change.
+      expect(shims(await stack.exportState())).toEqual(shimsBefore);
 
-    expect(await stack.destroy()).toEqual({ delete: 5 });
-    expect(readFileSync(calls, "utf8")).toContain("PrivateCertificate dispatch delete");
-    expect((await emulator.inventory()).certificates).toEqual([]);
-  });
+      expect(await stack.destroy()).toEqual({ delete: 5 });
+      expect(readFileSync(calls, "utf8")).toContain("PrivateCertificate dispatch delete");
+      expect((await emulator.inventory()).certificates).toEqual([]);
+    },
+    FIVE_CLI_RUNS_MS,
+  );
 
   it("the state names no package path or version in the shim", () => {
     for (const text of shimsBefore) {
