@@ -3,25 +3,40 @@
 //
 //   - `pulumi up` / no-change `preview` / `destroy` of N PrivateCertificate + CertificateBundle
 //     (NGINX) pairs against an in-process ccm-emulator (bench/programs/certificates), next to N
-//     pairs of a trivial inline dynamic resource (bench/programs/noop);
-//   - `__provider` bytes per resource and state bytes per pair, from `pulumi stack export`;
+//     pairs of a trivial inline dynamic resource (bench/programs/noop, ratio (a)) and N pairs of a
+//     "fat" no-op whose state is a copy of a real pair's — same keys, sizes and secret outputs,
+//     sampled from the warm-up — so the engine stores, encrypts and sends as much
+//     (bench/programs/fat-noop, ratio (b): what the provider itself costs). Interleaved rounds;
+//     medians, min–max, and the ratios of each round;
+//   - the dynamic-provider host's CPU time per resource and peak RSS (bench/lib/host-probe.cjs,
+//     preloaded through NODE_OPTIONS, active in the host only), and where its CPU goes (a V8 CPU
+//     profile of an extra, untimed up and preview of each kind, --no-profile skips);
+//   - `__provider` bytes per copy and state bytes per pair, from `pulumi stack export`;
 //   - API calls of the no-change preview (goal 0), from the emulator's request counts;
-//   - TCP connections per `up` (goal 1 per host), parallel and sequential, and what smaller pools
-//     (HW_CCM_MAX_CONNECTIONS, --pool-sizes) cost in time — on loopback, and with the emulator's
-//     latency fault adding --latency-ms to every API request (0 skips that part).
+//   - TCP connections per `up` and what smaller pools (HW_CCM_MAX_CONNECTIONS, --pool-sizes; "none"
+//     skips) cost in time — on loopback, and with the emulator's latency fault adding --latency-ms
+//     to every API request (0 skips that part);
+//   - with --scale 10,100,1000: up / no-change preview / destroy once per size for our pairs and the
+//     fat no-op, time per pair, host CPU and peak RSS, state size: how the cost grows.
 //
-//   bash scripts/with-toolchain.sh pulumi -- node bench/provider.mjs [--pairs 100] [--repeats 2]
-//        [--parallel n] [--latency-ms 100] [--pool-sizes 1,4] [--warmup-pairs 5]
+//   bash scripts/with-toolchain.sh pulumi -- node bench/provider.mjs [--pairs 100] [--repeats 3]
+//        [--parallel n] [--latency-ms 100] [--pool-sizes 1,4|none] [--warmup-pairs 5]
+//        [--scale 10,100,1000] [--no-profile]
 //
 // Run after `npm run build` (bench/run.mjs builds first). Printed, never asserted (CONTRIBUTING:
 // performance goes in bench/). Each operation runs in a fresh runner process, as the e2e tests
-// run them; the time measured is the Automation API call around the CLI command.
+// run them; the time measured is the Automation API call around the CLI command. The programs run
+// through the Automation API's inline path (scripts/pulumi-stack.mjs): the Node language host
+// `pulumi-language-nodejs` that `pulumi up` in a program's directory needs is not available on our
+// machines; the bench says which path it took.
 import { execFile } from "node:child_process";
-import { availableParallelism, cpus, loadavg, release } from "node:os";
+import { accessSync, constants, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, release, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import emulatorModule from "ccm-emulator";
 import providerConfig from "../dist/provider/config.js";
+import { summarizeProfile } from "./lib/profile.mjs";
 import { BENCH_ROOT_CA, BenchStack, countedByEmulator, emulatorCall, median } from "./lib/runner.mjs";
 
 const { startEmulator } = emulatorModule;
@@ -31,18 +46,23 @@ const execFileAsync = promisify(execFile);
 const { values } = parseArgs({
   options: {
     pairs: { type: "string", default: "100" },
-    repeats: { type: "string", default: "2" },
+    repeats: { type: "string", default: "3" },
     parallel: { type: "string" },
     "warmup-pairs": { type: "string", default: "5" },
     "latency-ms": { type: "string", default: "100" },
     "pool-sizes": { type: "string", default: "1,4" },
+    scale: { type: "string", default: "" },
+    "no-profile": { type: "boolean", default: false },
   },
 });
 const pairs = Number(values.pairs);
 const repeats = Number(values.repeats);
 const warmupPairs = Math.min(Number(values["warmup-pairs"]), pairs);
 const latencyMs = Number(values["latency-ms"]);
-const poolSizes = values["pool-sizes"].split(",").map(Number);
+const skipPools = values["pool-sizes"] === "none";
+const poolSizes = skipPools ? [] : values["pool-sizes"].split(",").map(Number);
+const scaleSizes = values.scale === "" ? [] : values.scale.split(",").map(Number);
+const profileHost = !values["no-profile"];
 const explicitParallel = values.parallel === undefined ? undefined : Number(values.parallel);
 for (const [name, n, min] of [
   ["--pairs", pairs, 1],
@@ -51,6 +71,7 @@ for (const [name, n, min] of [
   ["--latency-ms", latencyMs, 0],
   ["--parallel", explicitParallel ?? 1, 1],
   ...poolSizes.map((size) => ["--pool-sizes", size, 1]),
+  ...scaleSizes.map((size) => ["--scale", size, 1]),
 ]) {
   if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}`);
 }
@@ -67,9 +88,36 @@ async function defaultParallel() {
   return match ? Number(match[1]) : undefined;
 }
 
+/** The Node language host, where `pulumi up` in a program's directory would find it. */
+function languageHost() {
+  for (const dir of [
+    pulumiRoot ? path.join(pulumiRoot, "bin") : "",
+    ...(process.env.PATH ?? "").split(path.delimiter),
+  ]) {
+    if (!dir) continue;
+    const candidate = path.join(dir, "pulumi-language-nodejs");
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
 const TOKEN = { "X-Auth-Token": "emulator-auth-token" };
 const DEMO_AK = "EMULATORACCESSKEY000";
 const DEMO_SK = "emulatorSecretKey0000000000000000000000";
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const TYPES = {
+  certificate: "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate",
+  bundle: "pulumi-nodejs:dynamic/huaweicloud-ccm:CertificateBundle",
+  noop: "pulumi-nodejs:dynamic/ccm-bench:Noop",
+  fat: "pulumi-nodejs:dynamic/ccm-bench:FatNoop",
+};
+const KINDS = ["ccm", "fat", "noop"];
+const KIND_LABEL = { ccm: "ccm pair", fat: "fat no-op", noop: "no-op pair" };
 
 const started = performance.now();
 // Other work on the machine lengthens wall times; the load average says how busy it was.
@@ -78,6 +126,42 @@ const log = (line) => process.stderr.write(`[${((performance.now() - started) / 
 const pulumiVersion = (await execFileAsync(pulumiBin, ["version"])).stdout.trim();
 const engineDefault = await defaultParallel();
 const parallel = explicitParallel ?? engineDefault;
+const foundLanguageHost = languageHost();
+
+/** A resource's properties without `__provider`, secrets unwrapped, and which keys were secret. */
+function plaintextProps(props) {
+  const values = {};
+  const secrets = [];
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (key === "__provider") continue;
+    if (value !== null && typeof value === "object" && SECRET_SIG in value) {
+      secrets.push(key);
+      values[key] = JSON.parse(value.plaintext);
+    } else {
+      values[key] = value;
+    }
+  }
+  return { values, secrets };
+}
+
+/** One real certificate + bundle pair from a plaintext export, as bench/programs/fat-noop reads it. */
+function samplePair(state) {
+  const resources = state.deployment.resources ?? [];
+  const certificate = resources.find((r) => r.type === TYPES.certificate);
+  const bundle = resources.find((r) => r.type === TYPES.bundle && r.inputs?.certificateId === certificate?.id);
+  if (!certificate || !bundle) throw new Error("no certificate + bundle pair in the warm-up state to sample");
+  const side = (resource) => {
+    const inputs = plaintextProps(resource.inputs);
+    const outputs = plaintextProps(resource.outputs);
+    return {
+      inputs: inputs.values,
+      outputs: outputs.values,
+      secretInputs: inputs.secrets,
+      secretOutputs: outputs.secrets,
+    };
+  };
+  return { certificate: side(certificate), bundle: side(bundle) };
+}
 
 const emulator = await startEmulator({ port: 0, log: () => {} });
 const stacks = [];
@@ -90,57 +174,103 @@ try {
     TOKEN,
   );
   const endpoints = JSON.stringify({ ccm: emulator.url, scm: emulator.url, sms: emulator.url });
-  const certConfig = (n) => ({
-    pairs: String(n),
-    caId,
-    "huaweicloud-ccm:region": "cn-north-4",
-    "huaweicloud-ccm:endpoints": endpoints,
-  });
   const secrets = { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK };
-  const ccm = new BenchStack("bench/programs/certificates", certConfig(pairs), secrets);
+  const ccm = new BenchStack(
+    "bench/programs/certificates",
+    {
+      pairs: String(pairs),
+      caId,
+      "huaweicloud-ccm:region": "cn-north-4",
+      "huaweicloud-ccm:endpoints": endpoints,
+    },
+    secrets,
+  );
   const noop = new BenchStack("bench/programs/noop", { pairs: String(pairs) });
-  stacks.push(ccm, noop);
+  const fat = new BenchStack("bench/programs/fat-noop", { pairs: String(pairs) });
+  const sampleFile = path.join(fat.stateDir, "sample.json");
+  fat.config.sample = sampleFile;
+  stacks.push(ccm, noop, fat);
+  const byKind = { ccm, fat, noop };
   const runParallel = explicitParallel === undefined ? {} : { parallel: explicitParallel };
+  const fatEnv = { CCM_BENCH_FAT_SAMPLE: sampleFile };
+  /** Options of a run of `kind`: the fat no-op's host reads the sample. */
+  const opts = (kind, extra = {}) => ({
+    ...runParallel,
+    ...extra,
+    env: { ...(kind === "fat" ? fatEnv : {}), ...extra.env },
+  });
 
   // Warm-up: the first CLI run pays for loading the binaries, the plugin and dynamic-provider
-  // host start-up, Node's compile cache and the emulator's JIT; small stacks, not measured.
-  for (const stack of stacks) {
-    log(`warm-up ${path.basename(stack.program)}: up + destroy of ${warmupPairs} pairs`);
-    await stack.run(["up", "destroy"], { ...runParallel, config: { pairs: String(warmupPairs) } });
+  // host start-up, Node's compile cache and the emulator's JIT; small stacks, not measured. The
+  // certificate stack's warm-up state gives the fat no-op its sample pair.
+  const warm = { config: { pairs: String(warmupPairs) } };
+  log(`warm-up ccm: up of ${warmupPairs} pairs, sample a pair for the fat no-op, destroy`);
+  await ccm.run(["up"], opts("ccm", warm));
+  writeFileSync(sampleFile, JSON.stringify(samplePair(await ccm.exportWithSecrets())));
+  await ccm.run(["destroy"], opts("ccm", warm));
+  for (const kind of ["noop", "fat"]) {
+    log(`warm-up ${kind}: up + destroy of ${warmupPairs} pairs`);
+    await byKind[kind].run(["up", "destroy"], opts(kind, warm));
   }
 
-  const expectCreated = (result, what) => {
+  const expectCreated = (result, what, n = pairs) => {
     const created = result.up.changes.create ?? 0;
-    if (created !== 2 * pairs + 1) throw new Error(`${what}: created ${created}, expected ${2 * pairs + 1}`);
+    if (created !== 2 * n + 1) throw new Error(`${what}: created ${created}, expected ${2 * n + 1}`);
   };
 
-  /** up, no-change preview, destroy; export after the first up. Counted by the emulator. */
-  const samples = { ccm: { up: [], preview: [], destroy: [] }, noop: { up: [], preview: [], destroy: [] } };
-  const counts = { up: [], preview: [], destroy: [] };
+  /** up, no-change preview, destroy of one stack; export when asked. Counted by the emulator. */
+  const cycle = async (kind, stack, { exportState = false, config } = {}) => {
+    const n = Number(config?.pairs ?? pairs);
+    const probe = { probe: true, ...(config ? { config } : {}) };
+    const up = await countedByEmulator(emulator.url, () => stack.run(["up"], opts(kind, probe)));
+    expectCreated(up.result, kind, n);
+    let exported;
+    if (exportState) exported = await stack.run(["export"]);
+    const preview = await countedByEmulator(emulator.url, () => stack.run(["preview-no-changes"], opts(kind, probe)));
+    const destroy = await countedByEmulator(emulator.url, () => stack.run(["destroy"], opts(kind, probe)));
+    const sample = (counted, op) => ({
+      ms: counted.result.timings[op],
+      hostCpuMs: counted.result.host.cpuMs,
+      hostRss: counted.result.host.maxRssBytes,
+      hosts: counted.result.host.processes,
+      counted,
+    });
+    return {
+      up: sample(up, "up"),
+      preview: sample(preview, "preview-no-changes"),
+      destroy: sample(destroy, "destroy"),
+      exported,
+    };
+  };
+
+  // Interleaved rounds; the order rotates so no kind always runs first (or after the same one).
+  const rounds = [];
   const exports = {};
-  for (let round = 1; round <= repeats; round++) {
-    for (const [key, stack] of [
-      ["ccm", ccm],
-      ["noop", noop],
-    ]) {
-      log(`round ${round}/${repeats} ${key}: up, preview (no changes), destroy`);
-      const up = await countedByEmulator(emulator.url, () => stack.run(["up"], runParallel));
-      expectCreated(up.result, key);
-      samples[key].up.push(up.result.timings.up);
-      if (round === 1) {
-        const { export: state, exportBytes } = await stack.run(["export"]);
-        exports[key] = state;
-        exports[`${key}Bytes`] = exportBytes;
-      }
-      const preview = await countedByEmulator(emulator.url, () => stack.run(["preview-no-changes"], runParallel));
-      samples[key].preview.push(preview.result.timings["preview-no-changes"]);
-      const destroy = await countedByEmulator(emulator.url, () => stack.run(["destroy"], runParallel));
-      samples[key].destroy.push(destroy.result.timings.destroy);
-      if (key === "ccm") {
-        counts.up.push(up);
-        counts.preview.push(preview);
-        counts.destroy.push(destroy);
-      }
+  for (let round = 0; round < repeats; round++) {
+    const results = {};
+    for (let i = 0; i < KINDS.length; i++) {
+      const kind = KINDS[(round + i) % KINDS.length];
+      log(`round ${round + 1}/${repeats} ${kind}: up, preview (no changes), destroy`);
+      results[kind] = await cycle(kind, byKind[kind], { exportState: round === 0 });
+      if (round === 0) exports[kind] = results[kind].exported;
+    }
+    rounds.push(results);
+  }
+
+  // Where the host's CPU goes: one more up and no-change preview of each of ccm and fat, profiled
+  // (the profiler slows the host down, so these are not timed), then a destroy.
+  const profiles = {};
+  if (profileHost) {
+    for (const kind of ["ccm", "fat"]) {
+      log(`profile ${kind}: up, preview (no changes), destroy — host under the V8 profiler, not timed`);
+      const stack = byKind[kind];
+      const up = await stack.run(["up"], opts(kind, { profile: true }));
+      const preview = await stack.run(["preview-no-changes"], opts(kind, { profile: true }));
+      await stack.run(["destroy"], opts(kind));
+      profiles[kind] = {
+        up: up.host.profiles.map(summarizeProfile),
+        preview: preview.host.profiles.map(summarizeProfile),
+      };
     }
   }
 
@@ -165,23 +295,58 @@ try {
     }
     poolRuns.push({ label, latency, runs });
   };
-  const pool = (size) => ({ ...runParallel, env: { HW_CCM_MAX_CONNECTIONS: String(size) } });
-  poolRuns.push({ label: `pool ${DEFAULT_POOL} (default), --parallel ${parallel}`, latency: 0, runs: counts.up });
-  for (const size of poolSizes) await upFresh({ label: `pool ${size}, --parallel ${parallel}`, options: pool(size) });
-  // Once: it is there for its connection count.
-  await upFresh({ label: `pool ${DEFAULT_POOL} (default), --parallel 1`, options: { parallel: 1 }, times: 1 });
-  if (latencyMs > 0) {
-    await upFresh({
+  if (!skipPools) {
+    const pool = (size) => ({ ...runParallel, env: { HW_CCM_MAX_CONNECTIONS: String(size) } });
+    poolRuns.push({
       label: `pool ${DEFAULT_POOL} (default), --parallel ${parallel}`,
-      options: runParallel,
-      latency: latencyMs,
+      latency: 0,
+      runs: rounds.map((r) => r.ccm.up.counted),
     });
-    for (const size of poolSizes) {
-      await upFresh({ label: `pool ${size}, --parallel ${parallel}`, options: pool(size), latency: latencyMs });
+    for (const size of poolSizes) await upFresh({ label: `pool ${size}, --parallel ${parallel}`, options: pool(size) });
+    // Once: it is there for its connection count.
+    await upFresh({ label: `pool ${DEFAULT_POOL} (default), --parallel 1`, options: { parallel: 1 }, times: 1 });
+    if (latencyMs > 0) {
+      await upFresh({
+        label: `pool ${DEFAULT_POOL} (default), --parallel ${parallel}`,
+        options: runParallel,
+        latency: latencyMs,
+      });
+      for (const size of poolSizes) {
+        await upFresh({ label: `pool ${size}, --parallel ${parallel}`, options: pool(size), latency: latencyMs });
+      }
     }
   }
 
-  report({ samples, counts, exports, poolRuns, parallel });
+  // Scale: each size once, ccm then the fat no-op, on sibling stacks (fresh state files); the size
+  // of the main table is its first round.
+  const scale = [];
+  for (const n of scaleSizes) {
+    if (n === pairs) {
+      const first = rounds[0];
+      scale.push({
+        pairs: n,
+        ccm: { ...first.ccm, stateBytes: exports.ccm.exportBytes },
+        fat: { ...first.fat, stateBytes: exports.fat.exportBytes },
+      });
+      continue;
+    }
+    const entry = { pairs: n };
+    for (const kind of ["ccm", "fat"]) {
+      log(`scale ${n} pairs, ${kind}: up, preview (no changes), destroy`);
+      const stack = byKind[kind].sibling(`scale-${n}`);
+      const result = await cycle(kind, stack, { exportState: true, config: { pairs: String(n) } });
+      entry[kind] = { ...result, stateBytes: result.exported.exportBytes };
+    }
+    scale.push(entry);
+  }
+
+  const raw = path.join(tmpdir(), `ccm-bench-provider-${process.pid}.json`);
+  writeFileSync(
+    raw,
+    JSON.stringify({ rounds, profiles, scale }, (key, value) => (key === "export" ? undefined : value)),
+  );
+  log(`raw results: ${raw}`);
+  report({ rounds, exports, profiles, poolRuns, scale, parallel });
 } finally {
   for (const stack of stacks) stack.dispose();
   await emulator.close();
@@ -206,67 +371,97 @@ function providerBytes(state, type) {
   return { perCopy: [...sizes], perResource: count === 0 ? 0 : total / count, total, count };
 }
 
-function report({ samples, counts, exports, poolRuns, parallel }) {
+function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
   const seconds = (ms) => (ms / 1000).toFixed(1);
-  const col = (text, width = 14) => String(text).padStart(width);
-  const row = (label, a, b, ratio) => console.log(`${label.padEnd(34)}${col(a)}${col(b)}${col(ratio, 12)}`);
+  const spread = (list, fmt) => `${fmt(median(list))} (${fmt(Math.min(...list))}–${fmt(Math.max(...list))})`;
   const cpuModel = cpus()[0]?.model?.trim() ?? "unknown CPU";
+  const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
+  const resources = 2 * pairs;
 
   console.log(
-    `\nProvider bench: ${pairs} PrivateCertificate + CertificateBundle (NGINX) pairs vs ${pairs} no-op pairs`,
+    `\nProvider bench: ${pairs} PrivateCertificate + CertificateBundle (NGINX) pairs vs ${pairs} fat no-op pairs ` +
+      `(same state size and secrets) vs ${pairs} plain no-op pairs`,
   );
   console.log(
     `machine: Node ${process.version}, Pulumi ${pulumiVersion}, ${availableParallelism()} cores (${cpuModel}), Linux ${release()}`,
   );
   console.log(
+    `programs: through the Automation API inline path (scripts/pulumi-stack.mjs), ${
+      foundLanguageHost
+        ? `although pulumi-language-nodejs is at ${foundLanguageHost} (the bench has no \`pulumi up\`-in-the-directory path yet)`
+        : "because pulumi-language-nodejs is not on PATH (`pulumi up` in a program's directory needs it)"
+    }`,
+  );
+  console.log(
     `engine: --parallel ${parallel}${explicitParallel === undefined ? " (the CLI's default, 4 × GOMAXPROCS)" : ""}, ` +
-      `same CLI and file:// backend for both stacks; emulator in this process (memory store, HTTP on loopback)`,
+      `same CLI and file:// backend for all stacks; emulator in this process (memory store, HTTP on loopback)`,
   );
   console.log(
     `timing: the Automation API call around the CLI command (CLI process + the engine + the provider host, and\n` +
-      `        the Automation API's summary read), each operation in a fresh runner process; median of ${repeats} ` +
-      `run(s), after a warm-up up + destroy of ${warmupPairs} pairs per stack\n`,
+      `        the Automation API's summary read), each operation in a fresh runner process; ${repeats} interleaved\n` +
+      `        round(s) after a warm-up up + destroy of ${warmupPairs} pairs per stack: median (min–max)\n`,
   );
 
-  row("", "ccm pairs", "no-op pairs", "ccm/no-op");
+  const width = 22;
+  const header = (label, cells) =>
+    console.log(`${label.padEnd(36)}${cells.map((c) => String(c).padStart(width)).join("")}`);
+  header("", [...KINDS.map((k) => KIND_LABEL[k]), "(b) ccm ÷ fat", "(a) ccm ÷ no-op"]);
+  const ratioCells = (values) => {
+    const b = rounds.map((_, i) => values.ccm[i] / values.fat[i]);
+    const a = rounds.map((_, i) => values.ccm[i] / values.noop[i]);
+    const fmt = (x) => x.toFixed(2);
+    return [spread(b, fmt), spread(a, fmt)];
+  };
   for (const [op, label] of [
     ["up", "up (s)"],
     ["preview", "preview, no changes (s)"],
     ["destroy", "destroy (s)"],
   ]) {
-    const a = median(samples.ccm[op]);
-    const b = median(samples.noop[op]);
-    row(label, seconds(a), seconds(b), (a / b).toFixed(2));
+    const values = Object.fromEntries(KINDS.map((k) => [k, rounds.map((r) => r[k][op].ms)]));
+    header(label, [...KINDS.map((k) => spread(values[k], seconds)), ...ratioCells(values)]);
   }
-  const perPairA = exports.ccmBytes / pairs;
-  const perPairB = exports.noopBytes / pairs;
-  row("state bytes per pair (export / N)", perPairA.toFixed(0), perPairB.toFixed(0), (perPairA / perPairB).toFixed(2));
+  for (const [op, label] of [
+    ["up", "host CPU per resource, up (ms)"],
+    ["preview", "  … preview, no changes (ms)"],
+    ["destroy", "  … destroy (ms)"],
+  ]) {
+    const values = Object.fromEntries(KINDS.map((k) => [k, rounds.map((r) => r[k][op].hostCpuMs / resources)]));
+    header(label, [...KINDS.map((k) => spread(values[k], (x) => x.toFixed(2))), ...ratioCells(values)]);
+  }
+  const rss = Object.fromEntries(
+    KINDS.map((k) => [k, rounds.map((r) => Math.max(r[k].up.hostRss, r[k].preview.hostRss, r[k].destroy.hostRss))]),
+  );
+  header("host peak RSS (MB)", [...KINDS.map((k) => spread(rss[k], mb)), "", ""]);
+  const perPair = Object.fromEntries(KINDS.map((k) => [k, exports[k].exportBytes / pairs]));
+  header("state bytes per pair (export / N)", [
+    ...KINDS.map((k) => perPair[k].toFixed(0)),
+    (perPair.ccm / perPair.fat).toFixed(2),
+    (perPair.ccm / perPair.noop).toFixed(2),
+  ]);
   console.log(
-    `samples (s): ${["ccm", "noop"]
-      .map(
-        (k) =>
-          `${k} ${["up", "preview", "destroy"].map((op) => `${op} ${samples[k][op].map(seconds).join("/")}`).join(", ")}`,
-      )
-      .join("; ")}`,
+    "(b) is what the provider itself costs (the fat no-op stores, encrypts and sends as much); ratios are per round, " +
+      "then median (min–max).\nhost CPU: user + system time of the dynamic-provider host, all its processes, ÷ " +
+      `${resources} resources.`,
   );
 
-  console.log("\n__provider bytes per resource (the serialized provider, stored in inputs and outputs):");
+  console.log("\n__provider bytes (the serialized provider, stored in inputs and outputs):");
   let providerTotal = 0;
-  for (const [state, type] of [
-    [exports.ccm, "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate"],
-    [exports.ccm, "pulumi-nodejs:dynamic/huaweicloud-ccm:CertificateBundle"],
-    [exports.noop, "pulumi-nodejs:dynamic/ccm-bench:Noop"],
+  for (const [kind, type] of [
+    ["ccm", TYPES.certificate],
+    ["ccm", TYPES.bundle],
+    ["fat", TYPES.fat],
+    ["noop", TYPES.noop],
   ]) {
-    const p = providerBytes(state, type);
-    if (state === exports.ccm) providerTotal += p.total;
+    const p = providerBytes(exports[kind].export, type);
+    if (kind === "ccm") providerTotal += p.total;
     console.log(
       `  ${type.split(":").at(-1).padEnd(20)} ${String(p.perCopy.join("|")).padStart(6)} B per copy, ` +
         `${p.perResource.toFixed(0).padStart(6)} B per resource (${p.count} resources)`,
     );
   }
   console.log(
-    `  __provider is ${((100 * providerTotal) / exports.ccmBytes).toFixed(1)}% of the ccm stack's export ` +
-      `(${exports.ccmBytes} B)`,
+    `  __provider is ${((100 * providerTotal) / exports.ccm.exportBytes).toFixed(1)}% of the ccm stack's export ` +
+      `(${exports.ccm.exportBytes} B)`,
   );
 
   const routes = (byRoute) =>
@@ -275,27 +470,77 @@ function report({ samples, counts, exports, poolRuns, parallel }) {
       .join(", ") || "none";
   console.log("\nAPI calls (emulator request counts, per operation of the ccm stack):");
   for (const op of ["up", "preview", "destroy"]) {
-    const list = counts[op].map((c) => c.requests);
+    const list = rounds.map((r) => r.ccm[op].counted.requests);
     const goal = op === "preview" ? " (goal 0)" : "";
-    console.log(`  ${op.padEnd(8)} ${list.join("/")}${goal}: ${routes(counts[op][0].byRoute)}`);
+    console.log(`  ${op.padEnd(8)} ${list.join("/")}${goal}: ${routes(rounds[0].ccm[op].counted.byRoute)}`);
   }
 
-  console.log("\nTCP connections and time per ccm `up` (emulator accepts; one dynamic-provider host per up; goal 1):");
-  console.log(
-    `  ${"".padEnd(34)}${"latency".padStart(10)}${"connections".padStart(14)}${"up (s)".padStart(9)}  vs default  (runs)`,
-  );
-  const baseline = new Map();
-  for (const { label, latency, runs } of poolRuns) {
-    const ms = median(runs.map((c) => c.result.timings.up));
-    if (!baseline.has(latency)) baseline.set(latency, ms);
-    const connections = runs.map((c) => c.connections).join("/");
-    const each = runs.length === 1 ? "one run" : runs.map((c) => seconds(c.result.timings.up)).join("/");
-    console.log(
-      `  ${label.padEnd(34)}${(latency ? `+${latency} ms` : "loopback").padStart(10)}${connections.padStart(14)}` +
-        `${seconds(ms).padStart(9)}  ${(ms / baseline.get(latency)).toFixed(2)} ×  (${each})`,
-    );
+  for (const [kind, byOp] of Object.entries(profiles)) {
+    for (const [op, list] of Object.entries(byOp)) {
+      for (const summary of list) {
+        const total = summary.totalMs;
+        console.log(
+          `\nhost CPU profile, ${KIND_LABEL[kind]} ${op} (extra untimed run under the profiler): ${total.toFixed(0)} ms busy, ` +
+            `${(total / resources).toFixed(2)} ms per resource`,
+        );
+        console.log(
+          `  by origin: ${summary.byOrigin
+            .slice(0, 8)
+            .map((o) => `${o.origin} ${((100 * o.ms) / total).toFixed(0)}%`)
+            .join(", ")}`,
+        );
+        for (const f of summary.byFunction.slice(0, 8)) {
+          console.log(`  ${((100 * f.ms) / total).toFixed(1).padStart(5)}%  ${f.name}  ${f.where}`);
+        }
+      }
+    }
   }
-  console.log("  pool N = HW_CCM_MAX_CONNECTIONS=N; latency = the emulator's latency fault on every API request");
+
+  if (poolRuns.length > 0) {
+    console.log(
+      "\nTCP connections and time per ccm `up` (emulator accepts; one dynamic-provider host per up; goal 1):",
+    );
+    console.log(
+      `  ${"".padEnd(34)}${"latency".padStart(10)}${"connections".padStart(14)}${"up (s)".padStart(9)}  vs default  (runs)`,
+    );
+    const baseline = new Map();
+    for (const { label, latency, runs } of poolRuns) {
+      const ms = median(runs.map((c) => c.result.timings.up));
+      if (!baseline.has(latency)) baseline.set(latency, ms);
+      const connections = runs.map((c) => c.connections).join("/");
+      const each = runs.length === 1 ? "one run" : runs.map((c) => seconds(c.result.timings.up)).join("/");
+      console.log(
+        `  ${label.padEnd(34)}${(latency ? `+${latency} ms` : "loopback").padStart(10)}${connections.padStart(14)}` +
+          `${seconds(ms).padStart(9)}  ${(ms / baseline.get(latency)).toFixed(2)} ×  (${each})`,
+      );
+    }
+    console.log("  pool N = HW_CCM_MAX_CONNECTIONS=N; latency = the emulator's latency fault on every API request");
+  }
+
+  if (scale.length > 0) {
+    console.log("\nScale: one run per size (ccm pairs, and the fat no-op as the engine's own floor):");
+    console.log(
+      `  ${"pairs".padStart(6)}  ${"kind".padEnd(10)}${"up".padStart(9)}${"per pair".padStart(10)}${"preview".padStart(9)}` +
+        `${"per pair".padStart(10)}${"destroy".padStart(9)}${"per pair".padStart(10)}${"API calls (preview)".padStart(21)}` +
+        `${"host CPU/res up".padStart(17)}${"host peak RSS".padStart(15)}${"state".padStart(11)}`,
+    );
+    for (const entry of scale) {
+      for (const kind of ["ccm", "fat"]) {
+        const r = entry[kind];
+        const perPairMs = (ms) => `${(ms / entry.pairs).toFixed(0)} ms`;
+        const peak = Math.max(r.up.hostRss, r.preview.hostRss, r.destroy.hostRss);
+        console.log(
+          `  ${String(entry.pairs).padStart(6)}  ${kind.padEnd(10)}${`${seconds(r.up.ms)} s`.padStart(9)}${perPairMs(r.up.ms).padStart(10)}` +
+            `${`${seconds(r.preview.ms)} s`.padStart(9)}${perPairMs(r.preview.ms).padStart(10)}` +
+            `${`${seconds(r.destroy.ms)} s`.padStart(9)}${perPairMs(r.destroy.ms).padStart(10)}` +
+            `${`${r.up.counted.requests} · ${r.preview.counted.requests} · ${r.destroy.counted.requests}`.padStart(21)}` +
+            `${`${(r.up.hostCpuMs / (2 * entry.pairs)).toFixed(2)} ms`.padStart(17)}${`${mb(peak)} MB`.padStart(15)}` +
+            `${`${(r.stateBytes / 1024 / 1024).toFixed(1)} MB`.padStart(11)}`,
+        );
+      }
+    }
+    console.log("  API calls: up · no-change preview (goal 0) · destroy");
+  }
   console.log(`\nload average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
   console.log(`\nbench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -3,7 +3,7 @@
 // ccm-emulator's control plane read over fresh connections so that its connection count stays
 // exact.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,6 +28,7 @@ export const BENCH_ROOT_CA = {
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 const runner = path.join(repoRoot, "scripts/pulumi-stack.mjs");
+const hostProbe = path.join(repoRoot, "bench/lib/host-probe.cjs");
 
 /** Settings a user's environment could carry into a measurement that must run on the defaults. */
 const NEUTRAL_ENV_KEYS = ["HW_CCM_MAX_CONNECTIONS", "PULUMI_PARALLEL", "CCM_DEBUG"];
@@ -58,17 +59,44 @@ export class BenchStack {
   }
 
   /**
-   * Runs operations in one fresh runner process; returns its JSON results (with `timings` in ms).
+   * Runs operations in one fresh runner process; returns its JSON results (with `timings` in ms),
+   * and with `probe` the dynamic-provider host's CPU time and peak RSS (bench/lib/host-probe.cjs).
    * @param {string[]} ops
-   * @param {{ env?: Record<string, string>, parallel?: number, config?: Record<string, string> }} options
+   * @param {{ env?: Record<string, string>, parallel?: number, config?: Record<string, string>,
+   *           probe?: boolean, profile?: boolean }} options
    *   config: values that replace the stack's own for this run (and stay until the next run sets them)
+   *   profile: also a V8 CPU profile of the host (slows it down: never on a timed run)
    */
   async run(ops, options = {}) {
+    if (!options.probe && !options.profile) return this.runOnce(ops, options, {});
+    this.probes = (this.probes ?? 0) + 1;
+    const dir = path.join(this.stateDir, "probes", `${this.stackName}-${this.probes}`);
+    mkdirSync(dir, { recursive: true });
+    const probeEnv = {
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${hostProbe}`.trim(),
+      CCM_BENCH_HOST_PROBE: dir,
+      ...(options.profile ? { CCM_BENCH_HOST_PROFILE: "1" } : {}),
+    };
+    const result = await this.runOnce(ops, options, probeEnv);
+    const hosts = readdirSync(dir)
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => JSON.parse(readFileSync(path.join(dir, name), "utf8")));
+    result.host = {
+      processes: hosts.length,
+      cpuMs: hosts.reduce((sum, h) => sum + h.cpuMs, 0),
+      maxRssBytes: Math.max(0, ...hosts.map((h) => h.maxRssBytes)),
+      profiles: hosts.map((h) => h.profile).filter(Boolean),
+    };
+    return result;
+  }
+
+  /** @private */
+  async runOnce(ops, options, probeEnv) {
     const { args, env } = this.command(ops, options);
     try {
       const { stdout } = await execFileAsync(process.execPath, args, {
         cwd: repoRoot,
-        env,
+        env: { ...env, ...probeEnv },
         maxBuffer: 512 * 1024 * 1024,
       });
       return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
@@ -109,6 +137,25 @@ export class BenchStack {
 
   get homeDir() {
     return path.join(this.stateDir, "home");
+  }
+
+  /**
+   * `pulumi stack export --show-secrets`: the state with secrets in plaintext (the bench samples a
+   * real pair from it), through the CLI in the runner's workspace, home and backend.
+   */
+  async exportWithSecrets() {
+    const pulumi = path.join(process.env.CCM_PULUMI_ROOT ?? "", "bin/pulumi");
+    const { stdout } = await execFileAsync(pulumi, ["stack", "export", "--show-secrets", "--stack", this.stackName], {
+      cwd: path.join(this.stateDir, "workspace"),
+      env: {
+        ...process.env,
+        PULUMI_HOME: path.join(this.stateDir, "home"),
+        PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "ccm-local-passphrase",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+      },
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    return JSON.parse(stdout);
   }
 
   /** Removes the state directory (with every sibling's state). */

@@ -1,6 +1,7 @@
-// The entry the serialized shim calls: require("pulumi-huaweicloud-ccm/runtime").dispatch(type,
-// method, args). Its signature is frozen (state written by every version calls it); what it
-// dispatches to may change freely from version to version.
+// The entry every serialized shim ends in: protocol 1 calls
+// require("pulumi-huaweicloud-ccm/runtime").dispatch(type, method, args) from each method, protocol 2
+// reaches it through the methods attach installs. Its signature is frozen (state written by every
+// version calls it); what it dispatches to may change freely from version to version.
 
 import { rememberStackConfig, type StackConfigSource } from "./context.js";
 import { HANDLER_METHODS, type HandlerMethod, type ResourceHandlers } from "./handlers.js";

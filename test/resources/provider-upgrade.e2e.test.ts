@@ -1,7 +1,10 @@
 // Old state keeps working after a package upgrade. A program is set up the way a user's project
 // is — its own node_modules with a copy of this package — and deployed. Then the copy is replaced
 // by a "newer version" whose runtime is different code; preview, refresh and destroy of the old
-// state must run through the new runtime, plan no change, and leave __provider untouched.
+// state must run through the new runtime, plan no change, and leave __provider untouched. Both
+// shapes of `__provider` ever written are deployed by "version 1": protocol 1 (seven methods that
+// call dispatch; its shim kept verbatim in fixtures/shim-protocol-1.cjs) and protocol 2 (today's
+// shim: configure calls attach). See provider/resources/shim.ts.
 import {
   appendFileSync,
   cpSync,
@@ -21,17 +24,50 @@ import { type StackExport, TestStack } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
+// Preview, refresh, export, destroy and export in one step: room beyond the default per-test time
+// when the machine is busy.
+const FIVE_CLI_RUNS_MS = 600_000;
 const PACKAGE = "pulumi-huaweicloud-ccm";
 
+interface ShimShape {
+  name: string;
+  /** The compiled shim module version 1 ships (dist/provider/resources/shim.js); none = today's. */
+  shimModule?: string;
+  /** What every copy of `__provider` in version 1's state contains. */
+  marker: string;
+  /** Bytes per copy of `__provider`, at most. */
+  maxBytes: number;
+  /** The runtime entry the old state's shim enters by (logged by the "new code"). */
+  entry: RegExp;
+}
+
+const SHAPES: ShimShape[] = [
+  {
+    name: "protocol 1 (≤ 0.1.0: every method calls dispatch)",
+    shimModule: path.join(repoRoot, "test/resources/fixtures/shim-protocol-1.cjs"),
+    marker: '.dispatch(type, "check", [olds, news])',
+    maxBytes: 2600,
+    // Protocol 1's configure is a dispatch call; protocol 2 never sends configure through dispatch.
+    entry: /^PrivateCertificate dispatch configure$/m,
+  },
+  {
+    name: "protocol 2 (today's shim: configure calls attach)",
+    marker: ".attach(this, type, req)",
+    maxBytes: 1024,
+    entry: /^PrivateCertificate attach$/m,
+  },
+];
+
 /** A user-like project: its own node_modules, this package copied in (not linked). */
-function makeProject(dir: string): void {
+function makeProject(dir: string, shimModule: string | undefined): void {
   const modules = path.join(dir, "node_modules");
   mkdirSync(modules, { recursive: true });
   for (const entry of readdirSync(path.join(repoRoot, "node_modules"))) {
     if (entry === PACKAGE || entry.startsWith(".")) continue;
     symlinkSync(path.join(repoRoot, "node_modules", entry), path.join(modules, entry));
   }
-  installPackage(dir, "1.0.0");
+  const target = installPackage(dir, "1.0.0");
+  if (shimModule) cpSync(shimModule, path.join(target, "dist/provider/resources/shim.js"));
   cpSync(path.join(repoRoot, "test/programs/certificate/index.ts"), path.join(dir, "index.ts"));
   writeFileSync(path.join(dir, "Pulumi.yaml"), "name: upgrade\nruntime: nodejs\n");
 }
@@ -54,7 +90,7 @@ function shims(state: StackExport): string[] {
     .map((text) => String(text));
 }
 
-describe("an upgraded package serves state written by an older one", () => {
+describe.each(SHAPES)("an upgraded package serves state written by an older one: $name", (shape) => {
   let emulator: TestEmulator;
   let stack: TestStack;
   const project = mkdtempSync(path.join(tmpdir(), "ccm-upgrade-"));
@@ -64,7 +100,7 @@ describe("an upgraded package serves state written by an older one", () => {
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
-    makeProject(project);
+    makeProject(project, shape.shimModule);
     const { config, secrets } = emulator.stackConfig();
     stack = new TestStack({ program: project, config: { ...config, caId }, secrets });
   });
@@ -79,29 +115,44 @@ describe("an upgraded package serves state written by an older one", () => {
     expect(changes).toEqual({ create: 5 });
     shimsBefore = shims(await stack.exportState());
     expect(shimsBefore.length).toBe(8);
+    for (const text of shimsBefore) {
+      expect(text).toContain(shape.marker);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(shape.maxBytes);
+    }
   });
 
-  it("version 2, with different runtime code, plans no change and serves refresh and destroy", async () => {
-    const target = installPackage(project, "2.0.0");
-    // The "new code": a runtime that logs every call it serves, so the test sees who answered.
-    appendFileSync(
-      path.join(target, "dist/provider/runtime/dispatch.js"),
-      `\nconst __v1Dispatch = exports.dispatch;\nexports.dispatch = (type, method, args) => {\n  require("node:fs").appendFileSync(${JSON.stringify(calls)}, type + " " + method + "\\n");\n  return __v1Dispatch(type, method, args);\n};\n`,
-    );
+  it(
+    "version 2, with different runtime code, plans no change and serves refresh and destroy",
+    async () => {
+      const target = installPackage(project, "2.0.0");
+      // The "new code": a runtime that logs every call it serves, so the test sees who answered.
+      const log = `require("node:fs").appendFileSync(${JSON.stringify(calls)}`;
+      appendFileSync(
+        path.join(target, "dist/provider/runtime/dispatch.js"),
+        `\nconst __v1Dispatch = exports.dispatch;\nexports.dispatch = (type, method, args) => {\n  ${log}, type + " dispatch " + method + "\\n");\n  return __v1Dispatch(type, method, args);\n};\n`,
+      );
+      appendFileSync(
+        path.join(target, "dist/provider/runtime/attach.js"),
+        `\nconst __v1Attach = exports.attach;\nexports.attach = (provider, type, request) => {\n  ${log}, type + " attach\\n");\n  return __v1Attach(provider, type, request);\n};\n`,
+      );
 
-    await stack.previewNoChanges();
-    expect(await stack.refresh()).toEqual({ same: 5 });
-    const served = readFileSync(calls, "utf8");
-    expect(served).toContain("PrivateCertificate diff");
-    expect(served).toContain("PrivateCertificate read");
-    expect(served).toContain("CertificateBundle read");
-    // The serialized shim is the same text in both versions: nothing in state had to change.
-    expect(shims(await stack.exportState())).toEqual(shimsBefore);
+      await stack.previewNoChanges();
+      expect(await stack.refresh()).toEqual({ same: 5 });
+      const served = readFileSync(calls, "utf8");
+      expect(served).toContain("PrivateCertificate dispatch diff");
+      expect(served).toContain("PrivateCertificate dispatch read");
+      expect(served).toContain("CertificateBundle dispatch read");
+      // Refresh loads the shim stored in the outputs: the old state's own text reached the new runtime.
+      expect(served).toMatch(shape.entry);
+      // Preview and refresh leave the stored shims as they were: nothing in state had to change.
+      expect(shims(await stack.exportState())).toEqual(shimsBefore);
 
-    expect(await stack.destroy()).toEqual({ delete: 5 });
-    expect(readFileSync(calls, "utf8")).toContain("PrivateCertificate delete");
-    expect((await emulator.inventory()).certificates).toEqual([]);
-  });
+      expect(await stack.destroy()).toEqual({ delete: 5 });
+      expect(readFileSync(calls, "utf8")).toContain("PrivateCertificate dispatch delete");
+      expect((await emulator.inventory()).certificates).toEqual([]);
+    },
+    FIVE_CLI_RUNS_MS,
+  );
 
   it("the state names no package path or version in the shim", () => {
     for (const text of shimsBefore) {
