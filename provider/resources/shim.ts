@@ -5,7 +5,7 @@
 // changes the state of every user, so both calling conventions ever written are frozen:
 //   protocol 1 (≤ 0.1.0, ~2.4 KB a copy): seven methods, each
 //     require("pulumi-huaweicloud-ccm/runtime").dispatch(type, method, args)
-//   protocol 2 (this one, ~0.55 KB a copy): one method, configure, which hands the provider object
+//   protocol 2 (this one, ~0.6 KB a copy): one method, configure, which hands the provider object
 //     to require("pulumi-huaweicloud-ccm/runtime").attach(provider, type, request); attach stores
 //     the stack config and gives the object its check · diff · create · read · update · delete.
 // Pulumi's function serializer wraps every function it stores in ~250 bytes of scaffolding, so the
