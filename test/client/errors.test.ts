@@ -122,7 +122,9 @@ describe("other error classes", () => {
 
   it("an ambiguous create names the candidates", () => {
     const error = new CcmCreateAmbiguousError("certificate", '"app" from CA x', ["id-1", "id-2"]);
-    expect(error.message).toContain("2 unclaimed certificates match it: id-1, id-2");
+    expect(error.message).toContain("2 unclaimed certificates match the whole request: id-1, id-2");
+    // A dynamic provider cannot be imported: the client's message never sends the user there.
+    expect(error.message).not.toContain("pulumi import");
     expect(error.candidateIds).toEqual(["id-1", "id-2"]);
   });
 });
