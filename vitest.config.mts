@@ -3,11 +3,13 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // e2e tests drive the real Pulumi CLI; each takes seconds, so give them room and run test
-    // files in parallel across the two cores.
+    // e2e tests drive the real Pulumi CLI; each takes seconds, so give them room. An e2e file spends
+    // much of its time waiting on the engine and its child processes, so three files run at once:
+    // vitest's default on a 2-core machine is one worker, which runs the suite serially.
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: "forks",
+    maxWorkers: 3,
     reporters: ["default"],
   },
 });
