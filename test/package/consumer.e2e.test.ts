@@ -101,7 +101,10 @@ describe("the packed package installed into a user's `pulumi new typescript` pro
     );
     expect(Object.keys(manifest.dependencies).sort()).toEqual(["fflate", "undici", "zod"]);
     expect(manifest.peerDependencies).toEqual({ "@pulumi/pulumi": "^3.259.0" });
-    expect(manifest.bin).toBeUndefined();
+    // The one command the package ships is ccm-orphans (cleaning up after an interrupted up); the
+    // emulator's ccm-emulator comes with its own package.
+    expect(manifest.bin).toEqual({ "ccm-orphans": "dist/provider/cli/orphans.js" });
+    expect(existsSync(path.join(project.dir, "node_modules/.bin/ccm-orphans"))).toBe(true);
     for (const absent of ["ccm-emulator", "pkijs", "@peculiar/x509", "reflect-metadata"]) {
       expect(existsSync(path.join(project.dir, "node_modules", absent)), absent).toBe(false);
     }
