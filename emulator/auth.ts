@@ -36,7 +36,7 @@ export const DEMO_CREDENTIALS: Readonly<Credentials> = Object.freeze({
   authToken: "emulator-auth-token",
 });
 
-/** "X-Sdk-Date must be within 15 minutes of the server time" (facts §7.1). */
+/** "X-Sdk-Date must be within 15 minutes of the server time" (docs/api-facts.md §7.1). */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 export interface SignedRequest {

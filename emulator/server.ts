@@ -1,4 +1,4 @@
-// The route table: every emulated API operation, by method and documented path (facts §2, §3, §5,
+// The route table: every emulated API operation, by method and documented path (docs/api-facts.md §2, §3, §5,
 // §6). Routes only parse and serialize; the model (emulator/model) holds the rules.
 
 import { type Route, Router } from "./router.js";

@@ -1,4 +1,4 @@
-// SDK-HMAC-SHA256, the API gateway's AK/SK request signature (ccm-api-facts §7.1), written from the
+// SDK-HMAC-SHA256, the API gateway's AK/SK request signature (docs/api-facts.md §7.1), written from the
 // signing guide for the verifying side. It shares nothing with the client's signer on purpose: a
 // mistake there must show up here as APIG.0301.
 

@@ -82,7 +82,7 @@ export interface ApiErrorDetails {
   readonly retryAfterMs?: number | undefined;
 }
 
-// Not found has two documented shapes (facts §4, §12): the live service answers HTTP 400 with
+// Not found has two documented shapes (docs/api-facts.md §4, §12): the live service answers HTTP 400 with
 // PCA.10010002; the docs' table says HTTP 404 with PCA.00030102. Both mean the same.
 export const NOT_FOUND_ERROR_CODES: readonly string[] = ["PCA.10010002", "PCA.00030102"];
 export const BAD_SIGNATURE_ERROR_CODES: readonly string[] = ["APIG.0301", "APIGW.0301"];

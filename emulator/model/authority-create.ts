@@ -1,4 +1,4 @@
-// Creating a private CA (ccm-api-facts §3.1): a ROOT is self-signed and ACTIVED at once; a
+// Creating a private CA (docs/api-facts.md §3.1): a ROOT is self-signed and ACTIVED at once; a
 // SUBORDINATE is signed and ACTIVED at once when issuer_id, signature_algorithm and validity are all
 // given, and otherwise waits in PENDING (for activate, or for a CSR signed elsewhere and imported).
 
@@ -112,7 +112,7 @@ function parseCreate(body: unknown): CreateRequest {
     throw new ApiError("invalidValidity", "Parameter validity is required for a ROOT CA.");
   }
   const validity = obj.validity === undefined || obj.validity === null ? undefined : parseValidity(obj.validity);
-  // Both are "ignored for ROOT" (facts §3.1), so they are only checked for a subordinate.
+  // Both are "ignored for ROOT" (docs/api-facts.md §3.1), so they are only checked for a subordinate.
   const issuerId = root ? undefined : parseIssuerId(obj);
   const pathLength = root ? ROOT_PATH_LENGTH : (parsePathLength(obj) ?? DEFAULT_SUBORDINATE_PATH_LENGTH);
   const requestedUsages = parseKeyUsages(obj);

@@ -22,7 +22,7 @@ export interface CaCertificateExport {
 }
 
 /**
- * Only ACTIVED or EXPIRED CAs (facts §3). The chain is the issuer's chain up to the root; a root's
+ * Only ACTIVED or EXPIRED CAs (docs/api-facts.md §3). The chain is the issuer's chain up to the root; a root's
  * chain is the root itself (the docs do not say; an empty string would not be a usable bundle).
  */
 export function exportAuthorityCertificate(ctx: ModelContext, id: string): CaCertificateExport {
@@ -35,7 +35,7 @@ export function exportAuthorityCertificate(ctx: ModelContext, id: string): CaCer
   return { certificatePem: ca.certificatePem, chainPems };
 }
 
-/** "Only when the CA is pending activation can its CSR be exported" (seeds/003). */
+/** "Only when the CA is pending activation can its CSR be exported" (CCM "ExportCertificateAuthorityCsr"). */
 export async function exportAuthorityCsr(ctx: ModelContext, id: string): Promise<string> {
   const ca = requireManagedCa(getCa(ctx, id));
   const status = caStatus(ca, ctx.clock.now());
@@ -51,7 +51,7 @@ export async function exportAuthorityCsr(ctx: ModelContext, id: string): Promise
 
 /**
  * Imports the certificate an outside CA signed for this PENDING subordinate's CSR. Its public key
- * must be this CA's (else PCA.00030301, facts §4.1); the first certificate of the chain must have
+ * must be this CA's (else PCA.00030301, docs/api-facts.md §4.1); the first certificate of the chain must have
  * issued it.
  */
 export async function importAuthorityCertificate(ctx: ModelContext, id: string, body: unknown): Promise<void> {

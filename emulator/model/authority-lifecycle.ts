@@ -1,4 +1,4 @@
-// The CA state machine (ccm-api-facts §3):
+// The CA state machine (docs/api-facts.md §3):
 //   PENDING ──activate/import──► ACTIVED ◄──enable── DISABLED ◄──restore── DELETED
 //      │                           │ (clock) ► EXPIRED ──disable──┘  │ disable    │ delete(pending_days)
 //      └─delete─► gone             └──────────────disable───────────►┘            └─(days pass)─► gone

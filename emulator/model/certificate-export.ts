@@ -1,4 +1,4 @@
-// Exporting a private certificate (seeds/000, facts §2.6): JSON for APACHE/NGINX/OTHER, a zip for
+// Exporting a private certificate (CCM "Exporting a Certificate", docs/api-facts.md §2.6): JSON for APACHE/NGINX/OTHER, a zip for
 // all five server types, with the documented file names; CSR-issued certificates have no key to give.
 
 import { buildJks, buildPfx, buildZip, generateKeystorePassword, toTraditionalPrivateKeyPem } from "../pki/index.js";
@@ -119,7 +119,7 @@ async function zipFiles(certificate: CertificateRecord, request: ExportRequest):
   }
 }
 
-/** facts §2.6: CSR-issued — APACHE/IIS/TOMCAT = chain.crt, server.crt; NGINX = server.crt; OTHER = chain.pem, cert.pem. */
+/** docs/api-facts.md §2.6: CSR-issued — APACHE/IIS/TOMCAT = chain.crt, server.crt; NGINX = server.crt; OTHER = chain.pem, cert.pem. */
 function csrZipFiles(type: ExportType, leaf: string, chain: string): Files {
   switch (type) {
     case "NGINX":

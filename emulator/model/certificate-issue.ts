@@ -1,5 +1,5 @@
-// Issuing private certificates: apply (PCA makes the key, seeds/002) and apply by CSR (the key
-// stays with the requester; INTERMEDIATE_CA makes a subordinate CA record, facts §2.7).
+// Issuing private certificates: apply (PCA makes the key, CCM "Applying for a Certificate") and apply by CSR (the key
+// stays with the requester; INTERMEDIATE_CA makes a subordinate CA record, docs/api-facts.md §2.7).
 
 import { randomUUID } from "node:crypto";
 import { generateKeyPair, issueCertificate, type ParsedCsr, PkiInputError, parseCsr } from "../pki/index.js";
@@ -164,7 +164,7 @@ async function readCsr(text: string): Promise<UsableCsr> {
 /**
  * `POST /v1/private-certificates/csr`. Subject, key and SANs come from the CSR (the body's
  * subject_alternative_names is "reserved, ignored by backend"); the hash is SHA384. Key usages: an
- * ENTITY_CERT gets the CSR's own when it asks for some ("CSR values take priority", facts §2.7,
+ * ENTITY_CERT gets the CSR's own when it asks for some ("CSR values take priority", docs/api-facts.md §2.7,
  * ccm_client.go) and the documented defaults otherwise; an INTERMEDIATE_CA always gets the CA
  * defaults, since a CA certificate without keyCertSign could not issue.
  */

@@ -1,4 +1,4 @@
-// `POST /v1/private-certificates/csr/parse` (facts §2.8): what a CSR asks for, read the way CSR
+// `POST /v1/private-certificates/csr/parse` (docs/api-facts.md §2.8): what a CSR asks for, read the way CSR
 // issuance reads it, without issuing anything.
 
 import { PkiInputError, parseCsr } from "../pki/index.js";

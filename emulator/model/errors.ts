@@ -1,6 +1,6 @@
 // Every error the emulator answers with, as data: HTTP status, `error_code`, a base message and
 // where the code comes from. "docs" = the official PCA error table or an API page; "live" = seen
-// from the real service (ccm-api-facts §4.2); "invented" = the docs are silent, so we chose one
+// from the real service (docs/api-facts.md §4.2); "invented" = the docs are silent, so we chose one
 // code per situation and list it in the README. Routes never build error bodies themselves: they
 // throw ApiError and emulator/http.ts maps it (the one error → HTTP function).
 

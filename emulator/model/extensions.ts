@@ -1,5 +1,5 @@
 // Certificate extensions a request may ask for: key usages, extended key usages, subject
-// alternative names and one customised extension (seeds/002 Tables 2, 5, 6, 7).
+// alternative names and one customised extension (CCM "Applying for a Certificate" Tables 2, 5, 6, 7).
 
 import { isIP } from "node:net";
 import type { ExtendedKeyUsage, SubjectAltName } from "../pki/index.js";

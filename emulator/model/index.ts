@@ -99,7 +99,7 @@ export class Model {
   listTags = (kind: TaggedKind, id: string) => listTags(this.#ctx, kind, id);
   domainTags = (kind: TaggedKind) => domainTags(this.#ctx, kind);
 
-  // --- resource instances by tags (facts §2.10) ---
+  // --- resource instances by tags (docs/api-facts.md §2.10) ---
   /** The resources a list/count by tags sees: every certificate; the CAs the CA list shows. */
   #taggable(kind: TaggedKind): (CertificateRecord | CaRecord)[] {
     if (kind === "certificate") return this.#ctx.store.list("certificates");
@@ -119,7 +119,7 @@ export class Model {
     return selectInstances(this.#taggable(kind), parseInstanceQuery(body)).length;
   }
 
-  // --- quotas (facts §2.9) ---
+  // --- quotas (docs/api-facts.md §2.9) ---
   quotas(kind: TaggedKind): { type: string; used: number; quota: number } {
     if (kind === "certificate") {
       return { type: "CERTIFICATE", used: this.#ctx.store.count("certificates"), quota: QUOTA_CERTIFICATES };

@@ -1,5 +1,5 @@
 // Enums and limits of the real API, as data read by the validators and quoted by the README.
-// Sources: seeds/002 (apply), ccm-api-facts §2–§3 (CA bodies, list queries, tags, quotas).
+// Sources: CCM "Applying for a Certificate" (apply), docs/api-facts.md §2–§3 (CA bodies, list queries, tags, quotas).
 
 export const KEY_ALGORITHMS = ["RSA2048", "RSA4096", "EC256", "EC384"] as const;
 export const SIGNATURE_ALGORITHMS = ["SHA256", "SHA384", "SHA512"] as const;
@@ -13,7 +13,7 @@ export const CERTIFICATE_STATUSES = ["ISSUED", "REVOKED", "EXPIRED"] as const;
 export const CSR_CERTIFICATE_TYPES = ["ENTITY_CERT", "INTERMEDIATE_CA"] as const;
 
 export const VALIDITY_TYPES = ["YEAR", "MONTH", "DAY", "HOUR"] as const;
-/** "MONTH: Month (31 days)" — seeds/002 Table 4. */
+/** "MONTH: Month (31 days)" — CCM "Applying for a Certificate" Table 4. */
 export const DAYS_PER_MONTH = 31;
 export const MAX_YEARS_ROOT_CA = 30;
 export const MAX_YEARS_OTHER = 20;
@@ -36,7 +36,7 @@ export const DEFAULT_CA_KEY_USAGES = ["digitalSignature", "keyCertSign", "cRLSig
 export const DEFAULT_CSR_CERT_KEY_USAGES = ["digitalSignature", "keyAgreement"] as const;
 export const DEFAULT_CSR_SIGNATURE_ALGORITHM = "SHA384";
 
-/** Request field → the EKU it switches on (seeds/002 Table 6). */
+/** Request field → the EKU it switches on (CCM "Applying for a Certificate" Table 6). */
 export const EXTENDED_KEY_USAGE_FIELDS = {
   server_auth: "serverAuth",
   client_auth: "clientAuth",
@@ -49,7 +49,7 @@ export const SAN_TYPES = ["DNS", "IP", "EMAIL", "URI"] as const;
 export const SAN_MAX_COUNT = 20;
 export const SAN_MAX_LENGTH = { DNS: 253, IP: 39, EMAIL: 256, URI: 253 } as const;
 
-/** Distinguished-name field limits (seeds/002 Table 3). */
+/** Distinguished-name field limits (CCM "Applying for a Certificate" Table 3). */
 export const DN_LIMITS = {
   common_name: { min: 1, max: 64 },
   country: { min: 2, max: 2 },

@@ -1,4 +1,4 @@
-// List queries (facts §2.3, §3.2): limit/offset paging, name and status filters, sort_key/sort_dir.
+// List queries (docs/api-facts.md §2.3, §3.2): limit/offset paging, name and status filters, sort_key/sort_dir.
 
 import { ApiError } from "./errors.js";
 import { checkEnum, toInteger } from "./fields.js";

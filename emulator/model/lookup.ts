@@ -23,7 +23,7 @@ export function getCertificate(ctx: ModelContext, id: string): CertificateRecord
   return certificate;
 }
 
-/** A CA issued from an external CSR (INTERMEDIATE_CA) supports only "get" and "export" (facts §2.7). */
+/** A CA issued from an external CSR (INTERMEDIATE_CA) supports only "get" and "export" (docs/api-facts.md §2.7). */
 export function requireManagedCa(ca: CaRecord): CaRecord {
   if (ca.genMode === "CSR") {
     throw invalidState(`The CA ${ca.id} was issued from a CSR; only querying and exporting it are supported.`);

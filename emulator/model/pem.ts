@@ -1,4 +1,4 @@
-// How PEMs look on the wire. The live service answers with "\r\n" line breaks (seeds/000, 003):
+// How PEMs look on the wire. The live service answers with "\r\n" line breaks (CCM "Exporting a Certificate", CCM "ExportCertificateAuthorityCsr"):
 // certificates and CSRs without a final line break, chains joined by "\r\n", private keys ending
 // with "\r\n" — exactly as in the documented samples.
 
@@ -28,7 +28,7 @@ export function crlfKey(pem: string): string {
   return `${crlfPem(pem)}\r\n`;
 }
 
-/** "\n"-terminated PEM text, for files inside zip archives and the SMS API (seeds/004 uses "\n"). */
+/** "\n"-terminated PEM text, for files inside zip archives and the SMS API (SMS "Obtaining an SSL Certificate and Private Key" uses "\n"). */
 export function lfPem(pem: string): string {
   return `${lines(pem).join("\n")}\n`;
 }
@@ -42,7 +42,7 @@ export function splitPemBlocks(text: string, label = "CERTIFICATE"): string[] {
 
 /**
  * A PEM pasted into JSON by hand often carries the two-character sequences "\r\n" / "\n" instead
- * of real line breaks (facts §2.7: "newlines as `\r\n` or `\n` escapes"); accept both.
+ * of real line breaks (docs/api-facts.md §2.7: "newlines as `\r\n` or `\n` escapes"); accept both.
  */
 export function unescapePem(text: string): string {
   return text.replace(/\\r\\n|\\n|\\r/g, "\n");

@@ -69,7 +69,7 @@ export interface CaRecord {
   crlConfiguration: CrlConfiguration;
   enterpriseProjectId: string;
   tags: Tag[];
-  /** CAs issued from a CSR (INTERMEDIATE_CA) are not listed and take no quota (facts §2.7). */
+  /** CAs issued from a CSR (INTERMEDIATE_CA) are not listed and take no quota (docs/api-facts.md §2.7). */
   listed: boolean;
 }
 

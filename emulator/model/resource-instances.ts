@@ -1,4 +1,4 @@
-// Resource-instance filter and count by tags (facts §2.10, ListResourceInstancesRequestBody), for
+// Resource-instance filter and count by tags (docs/api-facts.md §2.10, ListResourceInstancesRequestBody), for
 // certificates and CAs alike: `{tags:[{key, values[]}], limit, offset, matches:[{key, value}]}`.
 // As the SDK's field docs say: at most 20 keys with at most 20 values each, no repeated key or
 // value; keys are ANDed, a key's values ORed, an empty values array matches any value of the key;

@@ -1,4 +1,4 @@
-// SCM (SSL Certificate Manager) export: `POST /v3/scm/certificates/{id}/export` (seeds/001). The
+// SCM (SSL Certificate Manager) export: `POST /v3/scm/certificates/{id}/export` (SCM "ExportCertificate"). The
 // emulator cannot buy or upload SSL certificates, so they are seeded (control plane or --seed).
 
 import { randomInt } from "node:crypto";
@@ -30,7 +30,7 @@ export interface ScmSeed {
   private_key?: string;
 }
 
-/** SCM ids look like "scs1554192131150": "scs" and 13 digits, 16 characters (seeds/001). */
+/** SCM ids look like "scs1554192131150": "scs" and 13 digits, 16 characters (SCM "ExportCertificate"). */
 export function newScmId(): string {
   let digits = "";
   for (let i = 0; i < SCM_CERTIFICATE_ID_LENGTH - 3; i++) digits += String(randomInt(10));

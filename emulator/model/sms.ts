@@ -1,5 +1,5 @@
 // SMS (Server Migration Service) certkey: `GET /v3/tasks/{task_id}/certkey?enable_ca_cert=`
-// (seeds/004). Tasks are seeded; each task's key material is made on first request, per mode, and
+// (SMS "Obtaining an SSL Certificate and Private Key"). Tasks are seeded; each task's key material is made on first request, per mode, and
 // then answered identically (it is stored, so it also survives restarts with --data-dir).
 
 import { randomUUID } from "node:crypto";

@@ -1,5 +1,5 @@
 // Distinguished names: the certificate form (only common_name required, the rest inherited from the
-// issuing CA) and the CA form (all six fields required, ccm-api-facts §3.1).
+// issuing CA) and the CA form (all six fields required, docs/api-facts.md §3.1).
 
 import { ApiError } from "./errors.js";
 import { checkLength, type JsonObject, optionalString, requireObject } from "./fields.js";
@@ -56,7 +56,7 @@ export function parseCaSubject(value: unknown): DistinguishedName {
   return { ...out, commonName: out.commonName ?? "" };
 }
 
-/** "If not passed in, the value corresponding to the parent CA is inherited by default." (seeds/002) */
+/** "If not passed in, the value corresponding to the parent CA is inherited by default." (CCM "Applying for a Certificate") */
 export function inheritSubject(
   requested: Partial<DistinguishedName> & { commonName: string },
   issuer: DistinguishedName,

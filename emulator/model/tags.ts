@@ -1,4 +1,4 @@
-// Resource tags on certificates and CAs (facts §2.10): batch create (upsert by key), batch delete
+// Resource tags on certificates and CAs (docs/api-facts.md §2.10): batch create (upsert by key), batch delete
 // (by key, and by value when one is given), list per resource, and the domain-wide key → values.
 
 import type { ModelContext } from "./context.js";

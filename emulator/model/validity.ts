@@ -1,4 +1,4 @@
-// The Validity object (seeds/002 Table 4) and how it becomes not_before / not_after.
+// The Validity object (CCM "Applying for a Certificate" Table 4) and how it becomes not_before / not_after.
 
 import { ApiError } from "./errors.js";
 import { type JsonObject, requireObject, toInteger } from "./fields.js";

@@ -1,5 +1,5 @@
 // The X.509 v3 extensions a CCM certificate carries, built from the API's request fields
-// (ccm-api-facts §2.1: key_usages, extended_key_usage, subject_alternative_names, customized_extension).
+// (docs/api-facts.md §2.1: key_usages, extended_key_usage, subject_alternative_names, customized_extension).
 import { isIP } from "node:net";
 import { isValidOid, utf8String } from "./der.js";
 import { PkiInputError } from "./errors.js";

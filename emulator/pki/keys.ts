@@ -14,7 +14,7 @@ import { crypto } from "./x509-lib.js";
 
 type KeySpec = { type: "rsa"; modulusLength: number } | { type: "ec"; namedCurve: string };
 
-/** The key algorithms the CCM API offers (ccm-api-facts §2.1), as node:crypto parameters. */
+/** The key algorithms the CCM API offers (docs/api-facts.md §2.1), as node:crypto parameters. */
 export const KEY_SPECS: Readonly<Record<KeyAlgorithm, KeySpec>> = {
   RSA2048: { type: "rsa", modulusLength: 2048 },
   RSA4096: { type: "rsa", modulusLength: 4096 },
@@ -146,7 +146,7 @@ export async function importForSigning(privateKey: KeyObject, hash: string): Pro
 
 /**
  * Re-encodes a private key in its "traditional" form, which the live service exports
- * (seed 000: "BEGIN RSA PRIVATE KEY"): PKCS#1 for RSA, SEC1 ("BEGIN EC PRIVATE KEY") for EC. With a
+ * (CCM "Exporting a Certificate": "BEGIN RSA PRIVATE KEY"): PKCS#1 for RSA, SEC1 ("BEGIN EC PRIVATE KEY") for EC. With a
  * password, the PEM is encrypted the OpenSSL way (Proc-Type/DEK-Info headers, AES-256-CBC), which
  * `openssl rsa|ec|pkey -passin` opens.
  */

@@ -102,7 +102,7 @@ export function decodeCertificates(text: unknown, what: string): Uint8Array[] {
 }
 
 /**
- * The live service answers PEMs with "\r\n" line breaks (seed 000, export sample). Converts every
+ * The live service answers PEMs with "\r\n" line breaks (CCM "Exporting a Certificate", export sample). Converts every
  * line break to "\r\n" and keeps everything else (including whether the text ends with a newline).
  */
 export function withCrlf(pem: string): string {

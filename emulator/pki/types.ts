@@ -1,4 +1,4 @@
-// The PKI layer's vocabulary. Values mirror the CCM API enums (ccm-api-facts §2.1, §3.1) so the
+// The PKI layer's vocabulary. Values mirror the CCM API enums (docs/api-facts.md §2.1, §3.1) so the
 // model can pass request fields through without translation tables.
 
 export type KeyAlgorithm = "RSA2048" | "RSA4096" | "EC256" | "EC384";

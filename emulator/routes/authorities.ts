@@ -1,4 +1,4 @@
-// Private CA routes (facts §3): parse the request, call the model, shape the answer.
+// Private CA routes (docs/api-facts.md §3): parse the request, call the model, shape the answer.
 
 import { crlfChain, crlfPem } from "../model/pem.js";
 import { noContent, ok, type RouteContext, uuidParam } from "./context.js";

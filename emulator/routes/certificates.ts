@@ -1,4 +1,4 @@
-// Private certificate routes (facts §2): parse the request, call the model, shape the answer.
+// Private certificate routes (docs/api-facts.md §2): parse the request, call the model, shape the answer.
 
 import { crlfChain, crlfKey, crlfPem } from "../model/pem.js";
 import { subjectToApi } from "../model/subject.js";
@@ -15,7 +15,7 @@ export async function applyCertificateByCsr(ctx: RouteContext) {
   return ok({ certificate_id: id });
 }
 
-/** CSR parse (facts §2.8); the public key with "\r\n" line breaks, as the SDK's field doc says. */
+/** CSR parse (docs/api-facts.md §2.8); the public key with "\r\n" line breaks, as the SDK's field doc says. */
 export async function parseCertificateSigningRequest(ctx: RouteContext) {
   const summary = await ctx.model.parseCsr(ctx.body);
   return ok({

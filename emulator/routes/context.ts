@@ -15,7 +15,7 @@ export type RouteHandler = (ctx: RouteContext) => Reply | Promise<Reply>;
 
 /**
  * A UUID path parameter. A malformed one is refused as the live service does (PCA.10010105, seen
- * when a client sent the literal "{certificate_id}", facts §4.2).
+ * when a client sent the literal "{certificate_id}", docs/api-facts.md §4.2).
  */
 export function uuidParam(ctx: RouteContext, name: "certificate_id" | "ca_id"): string {
   const value = ctx.params[name] ?? "";

@@ -1,4 +1,4 @@
-// Resource-instance filter and count by tags (facts §2.10), the same shapes under
+// Resource-instance filter and count by tags (docs/api-facts.md §2.10), the same shapes under
 // /v1/private-certificates and /v1/private-certificate-authorities. resource_detail is the
 // resource's details object (as GET by id answers it); resource_name is its common name.
 

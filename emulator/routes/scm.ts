@@ -1,4 +1,4 @@
-// SCM export (seeds/001): `POST /v3/scm/certificates/{certificate_id}/export`, no request body.
+// SCM export (SCM "ExportCertificate"): `POST /v3/scm/certificates/{certificate_id}/export`, no request body.
 
 import { crlfChain, crlfKey, crlfPem } from "../model/pem.js";
 import { ok, type RouteContext } from "./context.js";

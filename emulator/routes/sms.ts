@@ -1,4 +1,4 @@
-// SMS certkey (seeds/004): `GET /v3/tasks/{task_id}/certkey?enable_ca_cert=`. The documented
+// SMS certkey (SMS "Obtaining an SSL Certificate and Private Key"): `GET /v3/tasks/{task_id}/certkey?enable_ca_cert=`. The documented
 // sample uses "\n" line breaks, unlike CCM's "\r\n"; `ca` is present only with enable_ca_cert=true.
 
 import { lfPem } from "../model/pem.js";

@@ -1,4 +1,4 @@
-// Records → the API's JSON shapes (facts §2.2 certificate details, §3.2 CA details). Times are
+// Records → the API's JSON shapes (docs/api-facts.md §2.2 certificate details, §3.2 CA details). Times are
 // epoch milliseconds; statuses are derived from the clock.
 
 import type { CaRecord, CertificateRecord } from "../model/records.js";

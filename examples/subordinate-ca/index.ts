@@ -1,4 +1,4 @@
-// The external-signing flow of a subordinate CA (CCM's CSR export, seed 003), end to end:
+// The external-signing flow of a subordinate CA (CCM's CSR export, CCM "ExportCertificateAuthorityCsr"), end to end:
 //
 //   root (ROOT, ACTIVED)
 //     └─ signs the CSR of ─► issuing (SUBORDINATE, created PENDING: CCM makes its key, exposes csrPem)

@@ -93,7 +93,7 @@ export class CertificateApi {
   }
 
   /** Issues a certificate for a CSR. With type INTERMEDIATE_CA the result is a CA and the id a
-   * ca_id; such CAs are not listed (facts §2.7), so a lost response there cannot be resolved by
+   * ca_id; such CAs are not listed (docs/api-facts.md §2.7), so a lost response there cannot be resolved by
    * lookup and is reported as CcmCreateOutcomeUnknownError unless a matching CA is visible. */
   async applyByCsr(args: ApplyCertificateByCsrArgs, options?: CreateOptions): Promise<ApplyResult> {
     const parsed = validateArgs("CSR apply arguments", applyCertificateByCsrArgs, args);

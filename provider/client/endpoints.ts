@@ -1,4 +1,4 @@
-// Endpoints as data (facts §1): one host per service and region, under a configurable cloud
+// Endpoints as data (docs/api-facts.md §1): one host per service and region, under a configurable cloud
 // domain. The exceptions are the ones the official SDK region tables list.
 import type { ServiceName } from "../errors.js";
 

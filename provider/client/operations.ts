@@ -1,5 +1,5 @@
 // Every API operation the client uses, as data: method, path template, whether a repeat is
-// safe, and the IAM action a 403 hint names. Paths and methods are from facts §2–§6 and the
+// safe, and the IAM action a 403 hint names. Paths and methods are from docs/api-facts.md §2–§6 and the
 // seeds. IAM names marked `documented: false` follow the documented pattern but are not on an
 // API page we read; the hint says so.
 import type { IamAction, ServiceName } from "../errors.js";

@@ -1,5 +1,5 @@
 // SDK-HMAC-SHA256 request signing, exactly as the API Request Signing Guide describes it
-// (facts §7): canonical request → string to sign → HMAC-SHA256 with the secret key, no key
+// (docs/api-facts.md §7): canonical request → string to sign → HMAC-SHA256 with the secret key, no key
 // derivation. Pure functions with the clock passed in, so the official test vector (§7.2)
 // pins the whole algorithm in a unit test.
 import { createHash, createHmac } from "node:crypto";

@@ -1,4 +1,4 @@
-// Compressed export: the service returns a zip whose files depend on the export type (seed 000,
+// Compressed export: the service returns a zip whose files depend on the export type (CCM "Exporting a Certificate",
 // EXPORT_ZIP_FILES). Unzipped in memory with fflate and mapped by file name to typed fields.
 import { strFromU8, unzipSync } from "fflate";
 import { CcmExportFormatError } from "../errors.js";

@@ -24,7 +24,7 @@ export class ExplainedApiError extends CcmApiError {
   }
 }
 
-/** The key mismatch code of the import API (facts §4.1). */
+/** The key mismatch code of the import API (docs/api-facts.md §4.1). */
 export const KEY_MISMATCH_ERROR_CODE = "PCA.00030301";
 
 const CA_PATH = "/v1/private-certificate-authorities/{ca_id}";

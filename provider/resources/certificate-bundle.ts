@@ -1,4 +1,4 @@
-// CertificateBundle: a private certificate exported for a server type (seed 000,
+// CertificateBundle: a private certificate exported for a server type (CCM "Exporting a Certificate",
 // POST /v1/private-certificates/{id}/export) — PEMs, and a PFX (IIS) or JKS (TOMCAT) keystore with
 // its password — as secret outputs, plus metadata read locally from the certificate.
 // Handlers: certificate-bundle.handlers.ts.

@@ -160,7 +160,7 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
   },
 
   async delete() {
-    // NO-OP: CCM supports only GET and export on a CA issued from a CSR (facts §2.7) — it cannot be
+    // NO-OP: CCM supports only GET and export on a CA issued from a CSR (docs/api-facts.md §2.7) — it cannot be
     // disabled, deleted or revoked through the API, is not listed and takes no CA quota. Its
     // certificate stays valid until notAfter; to retire it, delete the PrivateCa that imported it.
   },

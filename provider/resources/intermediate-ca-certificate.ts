@@ -1,5 +1,5 @@
 // IntermediateCaCertificate: a CCM CA signs a subordinate CA's CSR (POST /v1/private-certificates/csr
-// with type INTERMEDIATE_CA, facts §2.7) — the "signing elsewhere" step of the external flow when
+// with type INTERMEDIATE_CA, docs/api-facts.md §2.7) — the "signing elsewhere" step of the external flow when
 // the signer is a CCM CA too, e.g. a root in another account or stack. The result is a CA record
 // of its own that CCM only lets you read and export; its certificate and chain are what a PENDING
 // PrivateCa imports. Handlers: intermediate-ca-certificate.handlers.ts.

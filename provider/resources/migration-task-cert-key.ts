@@ -1,5 +1,5 @@
 // MigrationTaskCertKey: the SSL certificates and private keys of an SMS (Server Migration Service)
-// migration task (seed 004, GET /v3/tasks/{task_id}/certkey) — what the agent on the source server
+// migration task (SMS "Obtaining an SSL Certificate and Private Key", GET /v3/tasks/{task_id}/certkey) — what the agent on the source server
 // and the target server use for their SSL socket in block-level migration — as secret outputs.
 // Handlers: migration-task-cert-key.handlers.ts.
 import * as pulumi from "@pulumi/pulumi";

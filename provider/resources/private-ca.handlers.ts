@@ -37,7 +37,7 @@ import { containsUnknown } from "./unknowns.js";
 const ca = createCaArgs.shape;
 
 /** Sent when the user gives none: the shortest window the API allows, sent explicitly because
- * older API pages mark pending_days mandatory (facts §3.3). */
+ * older API pages mark pending_days mandatory (docs/api-facts.md §3.3). */
 export const DEFAULT_PENDING_DAYS = PENDING_DAYS.min;
 
 const certificatePemArg = certificatesPemArg;
@@ -361,7 +361,7 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
     if (!info) return GONE;
     const stored = props ? (withoutProvider(props) as Partial<PrivateCaOutputs>) : {};
     const inputs = stored.type ? inputsOf(stored) : inputsFromApi(info);
-    // A CA issued from a CSR (adopted with get) supports only get and export (facts §2.7).
+    // A CA issued from a CSR (adopted with get) supports only get and export (docs/api-facts.md §2.7).
     const tags = info.genMode === "CSR" ? {} : await api.cas.tags.list(id);
     const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
     const outs = await describe(api, { ...inputs, ...(hadTags ? { tags } : {}) }, info, stored);

@@ -1,5 +1,5 @@
-// PrivateCa: a CCM private CA (facts §3) — a ROOT, a SUBORDINATE signed inside CCM by `issuerId`,
-// or a SUBORDINATE signed elsewhere: created PENDING, its CSR (seed 003) exposed as `csrPem`, and
+// PrivateCa: a CCM private CA (docs/api-facts.md §3) — a ROOT, a SUBORDINATE signed inside CCM by `issuerId`,
+// or a SUBORDINATE signed elsewhere: created PENDING, its CSR (CCM "ExportCertificateAuthorityCsr") exposed as `csrPem`, and
 // activated when the signed certificate is supplied as `certificatePem` + `certificateChainPem`
 // (an in-place update that imports it). Handlers: private-ca.handlers.ts.
 import * as pulumi from "@pulumi/pulumi";

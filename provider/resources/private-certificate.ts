@@ -1,4 +1,4 @@
-// PrivateCertificate: a certificate issued by a CCM private CA (seed 002, POST /v1/private-certificates),
+// PrivateCertificate: a certificate issued by a CCM private CA (CCM "Applying for a Certificate", POST /v1/private-certificates),
 // or from your own CSR (POST /v1/private-certificates/csr) so the key never leaves you. Its PEMs
 // and keystores come from a CertificateBundle. Handlers: private-certificate.handlers.ts.
 import * as pulumi from "@pulumi/pulumi";

@@ -1,5 +1,5 @@
 // ScmCertificateBundle: an SSL certificate held in SCM (SSL Certificate Manager — bought or
-// uploaded there, not made by this package) exported with its chain and private key (seed 001,
+// uploaded there, not made by this package) exported with its chain and private key (SCM "ExportCertificate",
 // POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
 import * as pulumi from "@pulumi/pulumi";

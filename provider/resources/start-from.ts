@@ -1,7 +1,7 @@
 // Validity rules judged on the raw inputs, so that they are reported together with every other
 // failure (a zod refinement of the whole object is skipped once any field fails): the longest
 // validity, and the startFrom rules that depend on the clock, for every resource that takes one. The
-// service refuses a start more than 5 minutes in the past (seed 002) and a certificate that would
+// service refuses a start more than 5 minutes in the past (CCM "Applying for a Certificate") and a certificate that would
 // start after its issuer ends. The issuer's end is only known at `up`; no CA outlives a root's 30
 // years, so a start beyond that is refused here already.
 import type * as pulumi from "@pulumi/pulumi";

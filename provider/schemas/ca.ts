@@ -1,4 +1,4 @@
-// Private CA shapes (facts §3): create, activate, import, detail / list, CA cert export, CSR.
+// Private CA shapes (docs/api-facts.md §3): create, activate, import, detail / list, CA cert export, CSR.
 import { z } from "zod";
 import { normalizePem } from "../pem.js";
 import { ccmId, enterpriseProjectIdArg } from "./certificate.js";
@@ -316,5 +316,5 @@ export function caCertificateFromWire(wire: z.output<typeof caCertificateWire>):
   return { certificate: wire.certificate, certificateChain: wire.certificate_chain };
 }
 
-/** The CSR arrives with "\r\n" line breaks (seed 003); normalised here. */
+/** The CSR arrives with "\r\n" line breaks (CCM "ExportCertificateAuthorityCsr"); normalised here. */
 export const caCsrWire = z.looseObject({ csr: wirePemRequired });

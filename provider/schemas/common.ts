@@ -3,7 +3,7 @@
 // resources take) with one explicit mapper to the API's snake_case body; response shapes are
 // snake_case zod schemas with one explicit mapper to a camelCase result.
 //
-// Responses: where the docs and the live service differ (facts §12) both forms are accepted —
+// Responses: where the docs and the live service differ (docs/api-facts.md §12) both forms are accepted —
 // numbers may arrive as numeric strings, booleans as "true"/"false", PEMs with "\r\n".
 import { isIP } from "node:net";
 import { z } from "zod";
@@ -174,7 +174,7 @@ export function distinguishedNameFromWire(
   };
 }
 
-/** Fields a CA detail and a certificate detail share (facts §2.2, §3.2), in their wire form. */
+/** Fields a CA detail and a certificate detail share (docs/api-facts.md §2.2, §3.2), in their wire form. */
 export const issuedObjectWireFields = {
   status: z.string().min(1),
   issuer_id: wireText,

@@ -1,6 +1,6 @@
 // Enums and limits of the CCM / SCM / SMS APIs, in one place: the zod schemas, the resources'
 // `check` and the README read these tables, so a value is added or a limit changed once.
-// Sources: ccm-api-facts §2–§3 and the seeds (apply, export, CA CSR); "UNCERTAIN" marks where the
+// Sources: docs/api-facts.md §2–§3 and the seeds (apply, export, CA CSR); "UNCERTAIN" marks where the
 // docs do not settle a value.
 
 /** Key algorithms for private certificates (SM2 is for CAs, China site). */
@@ -103,7 +103,7 @@ export const REVOCATION_REASON_NAMES = Object.keys(REVOCATION_REASONS) as [Revoc
 export const EXPORT_TYPES = ["APACHE", "NGINX", "IIS", "TOMCAT", "OTHER"] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
-/** Files in a compressed export, by type (seed 000 and facts §2.6). CSR-issued certificates carry
+/** Files in a compressed export, by type (CCM "Exporting a Certificate" and docs/api-facts.md §2.6). CSR-issued certificates carry
  * no key, and OTHER then names the leaf cert.pem instead of server.pem. */
 export const EXPORT_ZIP_FILES: Readonly<Record<ExportType, { generated: readonly string[]; csr: readonly string[] }>> =
   {
@@ -169,7 +169,7 @@ export const SORT_DIRECTIONS = ["DESC", "ASC"] as const;
 /**
  * The id formats. CCM ids are UUIDs as the service writes them: 36 characters, lower-case hex in
  * groups of 8-4-4-4-12 (PCA.00020201 documents the pattern; an upper-case id is refused). SCM
- * certificate ids are 16 characters ("scs1554192131150"), SMS task ids 1–36 (seeds 001, 004);
+ * certificate ids are 16 characters ("scs1554192131150"), SMS task ids 1–36 (SCM "ExportCertificate", 004);
  * the pages name no character set, so ours is the one that keeps an id a single URL path
  * segment: letters, digits, "-" and "_" (never "/", "?", "#" or "..").
  */
@@ -187,7 +187,7 @@ export const ID_LIMITS = {
   smsTask: { min: 1, max: 36, pattern: /^[A-Za-z0-9_-]{1,36}$/, allowed: '1–36 letters, digits, "-" or "_"' },
 } as const;
 
-/** enterprise_project_id: "0" (default project), "all", or a project's UUID (facts §3.1). */
+/** enterprise_project_id: "0" (default project), "all", or a project's UUID (docs/api-facts.md §3.1). */
 export const ENTERPRISE_PROJECT_ID = {
   pattern: /^(0|all|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/,
   allowed: '"0" (the default project), "all", or an enterprise project id (a lower-case UUID)',

@@ -1,4 +1,4 @@
-// Certificate export — POST /v1/private-certificates/{id}/export (seed 000, facts §2.6).
+// Certificate export — POST /v1/private-certificates/{id}/export (CCM "Exporting a Certificate", docs/api-facts.md §2.6).
 import { z } from "zod";
 import { wirePem } from "./common.js";
 import { EXPORT_PASSWORD, EXPORT_TYPES, type ExportType } from "./enums.js";

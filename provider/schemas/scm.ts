@@ -1,4 +1,4 @@
-// SCM (SSL Certificate Manager v3) export — POST /v3/scm/certificates/{id}/export (seed 001).
+// SCM (SSL Certificate Manager v3) export — POST /v3/scm/certificates/{id}/export (SCM "ExportCertificate").
 import { z } from "zod";
 import { wirePem } from "./common.js";
 

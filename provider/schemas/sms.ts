@@ -1,4 +1,4 @@
-// SMS (Server Migration) task certificate and keys — GET /v3/tasks/{task_id}/certkey (seed 004).
+// SMS (Server Migration) task certificate and keys — GET /v3/tasks/{task_id}/certkey (SMS "Obtaining an SSL Certificate and Private Key").
 import { z } from "zod";
 import { wirePem } from "./common.js";
 

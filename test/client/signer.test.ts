@@ -1,4 +1,4 @@
-// SDK-HMAC-SHA256: the official test vector (facts §7.2) and the canonicalisation edge cases.
+// SDK-HMAC-SHA256: the official test vector (docs/api-facts.md §7.2) and the canonicalisation edge cases.
 import { describe, expect, it } from "vitest";
 import {
   buildQuery,

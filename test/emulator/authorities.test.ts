@@ -1,4 +1,4 @@
-// Private CA endpoints and the CA state machine (ccm-api-facts §3).
+// Private CA endpoints and the CA state machine (docs/api-facts.md §3).
 
 import { execFileSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";

@@ -1,4 +1,4 @@
-// Private certificate endpoints (ccm-api-facts §2, seeds/002): apply, get, list, delete, revoke, tags.
+// Private certificate endpoints (docs/api-facts.md §2, CCM "Applying for a Certificate"): apply, get, list, delete, revoke, tags.
 
 import { X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";

@@ -1,4 +1,4 @@
-// POST /v1/private-certificates/csr/parse (ccm-api-facts §2.8): key algorithm and length, the
+// POST /v1/private-certificates/csr/parse (docs/api-facts.md §2.8): key algorithm and length, the
 // CSR's signature algorithm, its public key and subject; nothing is issued.
 
 import { execFileSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// Apply by CSR (ccm-api-facts §2.7): ENTITY_CERT and INTERMEDIATE_CA, and what the CSR must be.
+// Apply by CSR (docs/api-facts.md §2.7): ENTITY_CERT and INTERMEDIATE_CA, and what the CSR must be.
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";

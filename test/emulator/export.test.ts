@@ -1,4 +1,4 @@
-// Certificate export (seeds/000, ccm-api-facts §2.6): JSON and zip forms, documented file names,
+// Certificate export (CCM "Exporting a Certificate", docs/api-facts.md §2.6): JSON and zip forms, documented file names,
 // passwords, CSR-issued certificates, and the request variants the live service accepts.
 
 import { createPrivateKey, X509Certificate } from "node:crypto";

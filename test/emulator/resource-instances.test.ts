@@ -1,4 +1,4 @@
-// Resource-instance filter and count by tags (ccm-api-facts §2.10), for certificates and CAs:
+// Resource-instance filter and count by tags (docs/api-facts.md §2.10), for certificates and CAs:
 // keys ANDed, a key's values ORed, empty values = any value, matches on resource_name, paging by
 // limit (10, 20 or 50) and offset, and the body's documented limits.
 

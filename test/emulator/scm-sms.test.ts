@@ -1,4 +1,4 @@
-// SCM export (seeds/001) and SMS certkey (seeds/004): objects come from the seed (control endpoint
+// SCM export (SCM "ExportCertificate") and SMS certkey (SMS "Obtaining an SSL Certificate and Private Key"): objects come from the seed (control endpoint
 // or startEmulator's `seed`), the APIs only read them.
 
 import { createPrivateKey, generateKeyPairSync, X509Certificate } from "node:crypto";

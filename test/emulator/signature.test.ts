@@ -1,4 +1,4 @@
-// The verifier's building blocks against the official test vector (ccm-api-facts §7.2) and the
+// The verifier's building blocks against the official test vector (docs/api-facts.md §7.2) and the
 // signing guide's encoding rules.
 
 import { describe, expect, test } from "vitest";

@@ -183,7 +183,7 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
         [text(second, "issuingCaId"), "DELETED", true],
       ].sort(),
     );
-    // What stays is the CA record the root's signature made (facts §2.7): CCM offers only GET and
+    // What stays is the CA record the root's signature made (docs/api-facts.md §2.7): CCM offers only GET and
     // export on it — no disable, delete or revoke — and does not list it. Its certificate is the
     // one the deleted subordinate imported.
     const unlisted = cas.filter((ca) => ca.listed === false);

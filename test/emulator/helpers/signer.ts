@@ -1,5 +1,5 @@
 // A deliberately tiny, test-only SDK-HMAC-SHA256 signer written straight from the signing guide
-// (ccm-api-facts §7.1). It shares no code with emulator/signature.ts (the verifier under test) nor
+// (docs/api-facts.md §7.1). It shares no code with emulator/signature.ts (the verifier under test) nor
 // with the provider's client.
 
 import { createHash, createHmac } from "node:crypto";
