@@ -5,9 +5,9 @@
 // both follow it.
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
-import { DEFAULT_CLOUD, defaultEndpoint, normalizeEndpoint, SERVICE_ENDPOINTS, SERVICES } from "./client/endpoints.js";
 import { CcmConfigError, type ServiceName } from "./errors.js";
 import { splitPemBlocks } from "./pem.js";
+import { DEFAULT_CLOUD, defaultEndpoint, normalizeEndpoint, SERVICE_ENDPOINTS, SERVICES } from "./service-endpoints.js";
 
 export const CONFIG_NAMESPACE = "huaweicloud-ccm";
 export const DEFAULT_MAX_RETRIES = 5;
@@ -203,7 +203,8 @@ function lookup(stack: Env, env: Env, key: string): Found | undefined {
   return fromStack(stack, key) ?? fromEnv(env, setting(key).env);
 }
 
-function placesOf(key: string): string[] {
+/** Every place a setting is looked up: the namespaced stack key, then its variables. */
+export function placesOf(key: string): string[] {
   return [`${CONFIG_NAMESPACE}:${key}`, ...setting(key).env];
 }
 
@@ -407,21 +408,4 @@ function resolveInt(stack: Env, env: Env, key: string, fallback: number, min: nu
     );
   }
   return value;
-}
-
-/** The endpoint of `service`, or a CcmConfigError naming every place it could have come from. */
-export function endpointFor(config: ResolvedConfig, service: ServiceName): string {
-  const endpoint = config.endpoints[service];
-  if (endpoint) return endpoint;
-  const spec = SERVICE_ENDPOINTS[service];
-  const places = [
-    ...placesOf("region"),
-    `${CONFIG_NAMESPACE}:${spec.configKey}`,
-    `${CONFIG_NAMESPACE}:endpoints`,
-    spec.envVar,
-  ];
-  throw new CcmConfigError(
-    `no region and no ${service.toUpperCase()} endpoint configured; looked in ${places.join(", ")}`,
-    places,
-  );
 }

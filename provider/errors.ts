@@ -2,7 +2,7 @@
 // (switch on it, never on messages); each kind of failure is its own class. Messages are
 // scrubbed on construction, so a key, token, signature or PEM body cannot reach a user's
 // terminal or Pulumi's logs through an error even if a caller passes one in by mistake.
-import { scrub } from "./client/redact.js";
+import { scrub } from "./redact.js";
 
 export type CcmErrorCode =
   | "ERR_CCM_CONFIG"

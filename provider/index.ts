@@ -4,8 +4,9 @@
 export type { CaPage, CreateCaResult, TransitionResult } from "./client/cas.js";
 export type { ApplyResult, CertificatePage } from "./client/certificates.js";
 export type { CreateOptions, CreateResolution, CreateResult } from "./client/create.js";
-export { closeAllPools } from "./client/http.js";
 // The API client (usable without Pulumi)
+export { endpointFor } from "./client/endpoints.js";
+export { closeAllPools } from "./client/http.js";
 export { CcmClient, createClient } from "./client/index.js";
 export { OPERATIONS } from "./client/operations.js";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./client/retry.js";
@@ -16,7 +17,6 @@ export {
   CONFIG_NAMESPACE,
   CONFIG_SETTINGS,
   type Credentials,
-  endpointFor,
   type ResolvedConfig,
   resolveConfig,
   SecretValue,

@@ -3,7 +3,7 @@
 // as typed errors from provider/errors.ts; the credentials are read from the resolved config at
 // call time and never stored anywhere else.
 import type { z } from "zod";
-import { endpointFor, type ResolvedConfig } from "../config.js";
+import type { ResolvedConfig } from "../config.js";
 import {
   CcmApiError,
   type CcmError,
@@ -13,11 +13,12 @@ import {
   CcmTimeoutError,
   type RequestRef,
 } from "../errors.js";
+import { createRedactor, type Redactor } from "../redact.js";
 import { parseApiErrorBody } from "../schemas/api-error.js";
 import { issuesOf } from "../schemas/common.js";
+import { endpointFor } from "./endpoints.js";
 import { type AttemptOutcome, sendAttempt } from "./http.js";
 import { OPERATIONS, type OperationName } from "./operations.js";
-import { createRedactor, type Redactor } from "./redact.js";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry.js";
 import { buildQuery, encodeRfc3986, formatSdkDate, type QueryPairs, sign } from "./signer.js";
 

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { CONFIG_SETTINGS, endpointFor, resolveConfig } from "../../provider/config.js";
+import { endpointFor } from "../../provider/client/endpoints.js";
+import { CONFIG_SETTINGS, resolveConfig } from "../../provider/config.js";
 import { CcmConfigError, isCcmError } from "../../provider/errors.js";
 
 const NS = "huaweicloud-ccm";

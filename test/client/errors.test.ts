@@ -1,7 +1,6 @@
 // Errors: stable codes, messages with method/path/status/error_code/request id and a hint, the
 // guard across module copies, and redaction of keys, tokens, signatures and PEM bodies.
 import { describe, expect, it, vi } from "vitest";
-import { createRedactor, scrub } from "../../provider/client/redact.js";
 import {
   CcmApiError,
   CcmCreateAmbiguousError,
@@ -13,6 +12,7 @@ import {
   isCcmError,
   isNotFoundError,
 } from "../../provider/errors.js";
+import { createRedactor, scrub } from "../../provider/redact.js";
 import { parseApiErrorBody } from "../../provider/schemas/api-error.js";
 
 const base = { service: "ccm", method: "GET", path: "/v1/private-certificates/abc" } as const;
