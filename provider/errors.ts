@@ -14,18 +14,21 @@ export type CcmErrorCode =
   | "ERR_CCM_EXPORT_FORMAT"
   | "ERR_CCM_CREATE_AMBIGUOUS"
   | "ERR_CCM_CREATE_OUTCOME_UNKNOWN"
-  | "ERR_CCM_WAIT_TIMEOUT";
+  | "ERR_CCM_WAIT_TIMEOUT"
+  | "ERR_CCM_DECODE";
 
 // GOTCHA: the dynamic-provider host can load this module twice (the serialized shim requires the
 // package by name, tests import the sources), so `instanceof` fails across the copies. A
 // registry-wide symbol brand survives that.
 const BRAND = Symbol.for("pulumi-huaweicloud-ccm.CcmError");
 
-export class CcmError extends Error {
-  readonly code: CcmErrorCode;
+/** Each subclass fixes `C` to its own code, so a switch on `code` over AnyCcmError narrows to the
+ * class. The code strings are public: never change one. */
+export class CcmError<C extends CcmErrorCode = CcmErrorCode> extends Error {
+  readonly code: C;
   readonly [BRAND] = true;
 
-  constructor(code: CcmErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: C, message: string, options?: { cause?: unknown }) {
     super(scrub(message), options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.name = new.target.name;
@@ -41,7 +44,7 @@ export function isCcmError(value: unknown): value is CcmError {
 }
 
 /** Configuration is missing or malformed; `looked` lists every place that was searched. */
-export class CcmConfigError extends CcmError {
+export class CcmConfigError extends CcmError<"ERR_CCM_CONFIG"> {
   readonly looked: readonly string[];
   constructor(message: string, looked: readonly string[] = []) {
     super("ERR_CCM_CONFIG", message);
@@ -50,7 +53,7 @@ export class CcmConfigError extends CcmError {
 }
 
 /** Arguments failed validation before anything was sent. */
-export class CcmInvalidArgumentError extends CcmError {
+export class CcmInvalidArgumentError extends CcmError<"ERR_CCM_INVALID_ARGUMENT"> {
   readonly issues: readonly string[];
   constructor(what: string, issues: readonly string[]) {
     super("ERR_CCM_INVALID_ARGUMENT", `invalid ${what}: ${issues.join("; ")}`);
@@ -129,7 +132,7 @@ export function apiErrorHint(details: ApiErrorDetails): string | undefined {
 }
 
 /** The API answered with an error status. */
-export class CcmApiError extends CcmError implements ApiErrorDetails {
+export class CcmApiError extends CcmError<"ERR_CCM_API"> implements ApiErrorDetails {
   readonly service: ServiceName;
   readonly method: string;
   readonly path: string;
@@ -206,7 +209,7 @@ function describe(ref: RequestRef): string {
 
 /** No complete response within the per-request timeout. `written` says whether the request had
  * been fully sent (then the server may have acted on it). */
-export class CcmTimeoutError extends CcmError implements RequestRef {
+export class CcmTimeoutError extends CcmError<"ERR_CCM_TIMEOUT"> implements RequestRef {
   readonly service: ServiceName;
   readonly method: string;
   readonly path: string;
@@ -226,7 +229,7 @@ export class CcmTimeoutError extends CcmError implements RequestRef {
 }
 
 /** The connection failed (refused, reset, DNS, TLS). `cause` holds the transport error. */
-export class CcmNetworkError extends CcmError implements RequestRef {
+export class CcmNetworkError extends CcmError<"ERR_CCM_NETWORK"> implements RequestRef {
   readonly service: ServiceName;
   readonly method: string;
   readonly path: string;
@@ -265,7 +268,7 @@ function transportCodeOf(cause: unknown): string | undefined {
 }
 
 /** The API answered 2xx but the body is not what the docs describe. Not a transport failure. */
-export class CcmResponseSchemaError extends CcmError implements RequestRef {
+export class CcmResponseSchemaError extends CcmError<"ERR_CCM_RESPONSE_SCHEMA"> implements RequestRef {
   readonly service: ServiceName;
   readonly method: string;
   readonly path: string;
@@ -283,7 +286,7 @@ export class CcmResponseSchemaError extends CcmError implements RequestRef {
 }
 
 /** A compressed export did not contain the files the docs list for its type. */
-export class CcmExportFormatError extends CcmError {
+export class CcmExportFormatError extends CcmError<"ERR_CCM_EXPORT_FORMAT"> {
   readonly fileNames: readonly string[];
   constructor(message: string, fileNames: readonly string[]) {
     super("ERR_CCM_EXPORT_FORMAT", `${message} (archive holds: ${fileNames.join(", ") || "nothing"})`);
@@ -294,7 +297,7 @@ export class CcmExportFormatError extends CcmError {
 export type CreatedKind = "certificate" | "CA";
 
 /** A create's response was lost and more than one unclaimed resource matches the whole request. */
-export class CcmCreateAmbiguousError extends CcmError {
+export class CcmCreateAmbiguousError extends CcmError<"ERR_CCM_CREATE_AMBIGUOUS"> {
   readonly kind: CreatedKind;
   readonly candidateIds: readonly string[];
   constructor(kind: CreatedKind, what: string, candidateIds: readonly string[]) {
@@ -310,7 +313,7 @@ export class CcmCreateAmbiguousError extends CcmError {
 }
 
 /** A create's response was lost and the client could not establish whether it took effect. */
-export class CcmCreateOutcomeUnknownError extends CcmError {
+export class CcmCreateOutcomeUnknownError extends CcmError<"ERR_CCM_CREATE_OUTCOME_UNKNOWN"> {
   readonly kind: CreatedKind;
   /** Look-alikes that may be this request's but could not be checked; empty when none was seen. */
   readonly candidateIds: readonly string[];
@@ -335,7 +338,7 @@ export class CcmCreateOutcomeUnknownError extends CcmError {
 }
 
 /** A wait for a state did not finish before its deadline. */
-export class CcmWaitTimeoutError extends CcmError {
+export class CcmWaitTimeoutError extends CcmError<"ERR_CCM_WAIT_TIMEOUT"> {
   readonly resourceId: string;
   readonly wanted: readonly string[];
   readonly lastStatus: string | undefined;
@@ -350,6 +353,15 @@ export class CcmWaitTimeoutError extends CcmError {
   }
 }
 
+/** A certificate or certificate request (from the service, or given to a helper) that cannot be
+ * decoded: no such PEM block, or DER that does not have the X.509 / PKCS#10 shape. */
+export class CcmDecodeError extends CcmError<"ERR_CCM_DECODE"> {
+  constructor(message: string) {
+    super("ERR_CCM_DECODE", message);
+  }
+}
+
+/** Every error class of this module: `switch (error.code)` narrows it to one. */
 export type AnyCcmError =
   | CcmConfigError
   | CcmInvalidArgumentError
@@ -360,4 +372,5 @@ export type AnyCcmError =
   | CcmExportFormatError
   | CcmCreateAmbiguousError
   | CcmCreateOutcomeUnknownError
-  | CcmWaitTimeoutError;
+  | CcmWaitTimeoutError
+  | CcmDecodeError;

@@ -28,6 +28,7 @@ export {
   CcmConfigError,
   CcmCreateAmbiguousError,
   CcmCreateOutcomeUnknownError,
+  CcmDecodeError,
   CcmError,
   type CcmErrorCode,
   CcmExportFormatError,

@@ -4,6 +4,7 @@
 // normalised: "\n" line endings, one block after another, exactly one final newline — so that a
 // refresh never shows a diff that is only whitespace.
 import { X509Certificate } from "node:crypto";
+import { CcmDecodeError } from "./errors.js";
 
 // GOTCHA: the obvious /-----BEGIN (L)-----([\s\S]*?)-----END \1-----/g is quadratic: every BEGIN
 // without its END scans to the end of the text (seconds on a few hundred KiB of adversarial
@@ -115,7 +116,7 @@ export interface CertificateMetadata {
 /** Metadata of the first certificate in `pem`, read with node:crypto. */
 export function certificateMetadata(pem: string): CertificateMetadata {
   const first = splitPemBlocks(pem).find((block) => block.startsWith("-----BEGIN CERTIFICATE-----"));
-  if (!first) throw new TypeError("no CERTIFICATE block in the PEM text");
+  if (!first) throw new CcmDecodeError("no CERTIFICATE block in the PEM text");
   const cert = new X509Certificate(first);
   return {
     subject: cert.subject,

@@ -1,6 +1,7 @@
 // A minimal DER reader: just enough to walk a certificate or a certificate request to the parts
 // node:crypto's X509Certificate does not expose (key usage bits, extensions by OID, a CSR's public
 // key). Reads definite lengths only, which is all DER allows.
+import { CcmDecodeError } from "../errors.js";
 
 export interface DerNode {
   readonly tag: number;
@@ -9,29 +10,27 @@ export interface DerNode {
   readonly content: Buffer;
 }
 
-export class DerError extends Error {
-  constructor(message: string) {
-    super(`malformed DER: ${message}`);
-    this.name = "DerError";
-  }
+/** A DER structure that cannot be read: the message says what was expected. */
+export function malformedDer(message: string): CcmDecodeError {
+  return new CcmDecodeError(`malformed DER: ${message}`);
 }
 
 /** Reads the element that starts at `offset`. */
 export function readNode(der: Buffer, offset = 0): DerNode {
   const tag = der[offset];
   let length = der[offset + 1];
-  if (tag === undefined || length === undefined) throw new DerError("truncated header");
-  if ((tag & 0x1f) === 0x1f) throw new DerError("multi-byte tags are not used in X.509");
+  if (tag === undefined || length === undefined) throw malformedDer("truncated header");
+  if ((tag & 0x1f) === 0x1f) throw malformedDer("multi-byte tags are not used in X.509");
   let start = offset + 2;
   if (length & 0x80) {
     const count = length & 0x7f;
-    if (count === 0 || count > 4) throw new DerError("unsupported length");
+    if (count === 0 || count > 4) throw malformedDer("unsupported length");
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + (der[start + i] ?? 0);
     start += count;
   }
   const end = start + length;
-  if (end > der.length) throw new DerError("element longer than its container");
+  if (end > der.length) throw malformedDer("element longer than its container");
   return { tag, raw: der.subarray(offset, end), content: der.subarray(start, end) };
 }
 

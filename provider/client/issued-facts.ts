@@ -4,9 +4,10 @@
 // service's details carry none of the extensions. node:crypto parses and validates the
 // certificate; the small DER walk reaches what X509Certificate does not expose.
 import { X509Certificate } from "node:crypto";
+import { CcmDecodeError } from "../errors.js";
 import { splitPemBlocks } from "../pem.js";
 import type { KeyUsage, SanType } from "../schemas/enums.js";
-import { children, DerError, type DerNode, oidText, pemBody, readNode } from "./der.js";
+import { children, type DerNode, malformedDer, oidText, pemBody, readNode } from "./der.js";
 
 export interface SanEntry {
   readonly type: SanType;
@@ -45,14 +46,14 @@ const SEQUENCE = 0x30;
 /** Facts of the first certificate in `pem`. Throws when there is none or it does not parse. */
 export function issuedFacts(pem: string): IssuedFacts {
   const block = splitPemBlocks(pem).find((b) => b.startsWith("-----BEGIN CERTIFICATE-----"));
-  if (!block) throw new TypeError("no CERTIFICATE block in the PEM text");
+  if (!block) throw new CcmDecodeError("no CERTIFICATE block in the PEM text");
   const cert = new X509Certificate(block);
   const tbs = children(readNode(cert.raw))[0];
-  if (!tbs || tbs.tag !== SEQUENCE) throw new DerError("no TBSCertificate");
+  if (!tbs || tbs.tag !== SEQUENCE) throw malformedDer("no TBSCertificate");
   const fields = children(tbs);
   const versioned = fields[0]?.tag === 0xa0 ? 1 : 0;
   const publicKey = fields[versioned + 5];
-  if (!publicKey || publicKey.tag !== SEQUENCE) throw new DerError("no SubjectPublicKeyInfo");
+  if (!publicKey || publicKey.tag !== SEQUENCE) throw malformedDer("no SubjectPublicKeyInfo");
   const extensions = readExtensions(fields.find((f) => f.tag === 0xa3));
   const keyUsage = extensions.get(OID.keyUsage);
   const eku = extensions.get(OID.extendedKeyUsage);
@@ -71,10 +72,10 @@ export function issuedFacts(pem: string): IssuedFacts {
 /** The SubjectPublicKeyInfo (DER) of a PEM certificate request. */
 export function csrPublicKey(pem: string): Buffer {
   const block = splitPemBlocks(pem).find((b) => b.includes("CERTIFICATE REQUEST-----"));
-  if (!block) throw new TypeError("no CERTIFICATE REQUEST block in the PEM text");
+  if (!block) throw new CcmDecodeError("no CERTIFICATE REQUEST block in the PEM text");
   const info = children(readNode(pemBody(block)))[0];
   const publicKey = info ? children(info)[2] : undefined;
-  if (!publicKey || publicKey.tag !== SEQUENCE) throw new DerError("no SubjectPublicKeyInfo in the request");
+  if (!publicKey || publicKey.tag !== SEQUENCE) throw malformedDer("no SubjectPublicKeyInfo in the request");
   return Buffer.from(publicKey.raw);
 }
 
