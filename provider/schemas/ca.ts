@@ -5,11 +5,13 @@ import { ccmId, enterpriseProjectIdArg } from "./certificate.js";
 import {
   caDistinguishedNameArgs,
   checkValidityLimit,
-  type DistinguishedName,
   type DistinguishedNameBody,
-  distinguishedNameFromWire,
+  type IssuedObjectInfo,
+  issuedObjectFromWire,
   issuedObjectWireFields,
+  type ListQuery,
   toDistinguishedNameBody,
+  toListQuery,
   toValidityBody,
   type ValidityBody,
   validityArgs,
@@ -22,6 +24,7 @@ import {
 import {
   CA_KEY_ALGORITHMS,
   CA_SIGNATURE_ALGORITHMS,
+  type CA_SORT_KEYS,
   CA_TYPES,
   type CaStatus,
   type CaType,
@@ -212,25 +215,12 @@ export interface CrlConfiguration {
 }
 
 /** A private CA as the client returns it. Timestamps are ISO 8601 strings (UTC). */
-export interface CaInfo {
+export interface CaInfo extends IssuedObjectInfo {
   caId: string;
   type: CaType | (string & {});
   status: CaStatus | (string & {});
   pathLength: number | undefined;
-  issuerId: string | undefined;
-  issuerName: string | undefined;
-  keyAlgorithm: string | undefined;
-  signatureAlgorithm: string | undefined;
-  freezeFlag: number | undefined;
-  genMode: string | undefined;
-  serialNumber: string | undefined;
-  createTime: string | undefined;
-  deleteTime: string | undefined;
-  notBefore: string | undefined;
-  notAfter: string | undefined;
-  distinguishedName: DistinguishedName;
   crlConfiguration: CrlConfiguration | undefined;
-  enterpriseProjectId: string | undefined;
   freeQuota: number | undefined;
   /** 0 = yearly/monthly, 1 = pay-per-use. */
   chargingMode: number | undefined;
@@ -241,20 +231,8 @@ export function caFromWire(wire: z.output<typeof caWire>): CaInfo {
   return {
     caId: wire.ca_id,
     type: wire.type,
-    status: wire.status,
     pathLength: wire.path_length,
-    issuerId: wire.issuer_id,
-    issuerName: wire.issuer_name,
-    keyAlgorithm: wire.key_algorithm,
-    signatureAlgorithm: wire.signature_algorithm,
-    freezeFlag: wire.freeze_flag,
-    genMode: wire.gen_mode,
-    serialNumber: wire.serial_number,
-    createTime: wire.create_time,
-    deleteTime: wire.delete_time,
-    notBefore: wire.not_before,
-    notAfter: wire.not_after,
-    distinguishedName: distinguishedNameFromWire(wire.distinguished_name),
+    ...issuedObjectFromWire(wire),
     crlConfiguration: crl
       ? {
           enabled: crl.enabled,
@@ -264,7 +242,6 @@ export function caFromWire(wire: z.output<typeof caWire>): CaInfo {
           crlDistributionPoint: crl.crl_dis_point,
         }
       : undefined,
-    enterpriseProjectId: wire.enterprise_project_id,
     freeQuota: wire.free_quota,
     chargingMode: wire.charging_mode,
   };
@@ -278,28 +255,11 @@ export const caListWire = z.looseObject({
     .transform((v) => v ?? []),
 });
 
-export interface ListCasQuery {
-  limit?: number;
-  offset?: number;
-  /** Substring match on the CA name (common name). */
-  name?: string;
-  status?: CaStatus;
+export interface ListCasQuery extends ListQuery<(typeof CA_SORT_KEYS)[number], CaStatus> {
   type?: CaType;
-  sortKey?: "create_time" | "common_name" | "type" | "not_after";
-  sortDir?: "DESC" | "ASC";
 }
 
-export function toListCasQuery(query: ListCasQuery): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (query.limit !== undefined) out.limit = String(query.limit);
-  if (query.offset !== undefined) out.offset = String(query.offset);
-  if (query.name !== undefined) out.name = query.name;
-  if (query.status !== undefined) out.status = query.status;
-  if (query.type !== undefined) out.type = query.type;
-  if (query.sortKey !== undefined) out.sort_key = query.sortKey;
-  if (query.sortDir !== undefined) out.sort_dir = query.sortDir;
-  return out;
-}
+export const toListCasQuery: (query: ListCasQuery) => Record<string, string> = toListQuery;
 
 // ---------------------------------------------------------------------------------------------
 // CA certificate export (POST .../export) and CSR export (GET .../csr)

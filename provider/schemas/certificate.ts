@@ -5,12 +5,14 @@ import { normalizePem } from "../pem.js";
 import {
   certificateDistinguishedNameArgs,
   checkValidityLimit,
-  type DistinguishedName,
   type DistinguishedNameBody,
-  distinguishedNameFromWire,
+  type IssuedObjectInfo,
+  issuedObjectFromWire,
   issuedObjectWireFields,
+  type ListQuery,
   subjectAlternativeNamesArgs,
   toDistinguishedNameBody,
+  toListQuery,
   toValidityBody,
   type ValidityBody,
   validityArgs,
@@ -19,6 +21,7 @@ import {
 import {
   CERTIFICATE_KEY_ALGORITHMS,
   CERTIFICATE_SIGNATURE_ALGORITHMS,
+  type CERTIFICATE_SORT_KEYS,
   type CertificateStatus,
   CSR_CERTIFICATE_TYPES,
   type CsrCertificateType,
@@ -183,43 +186,13 @@ export const certificateWire = z.looseObject({
 });
 
 /** A private certificate as the client returns it. Timestamps are ISO 8601 strings (UTC). */
-export interface CertificateInfo {
+export interface CertificateInfo extends IssuedObjectInfo {
   certificateId: string;
   status: CertificateStatus | (string & {});
-  issuerId: string | undefined;
-  issuerName: string | undefined;
-  keyAlgorithm: string | undefined;
-  signatureAlgorithm: string | undefined;
-  /** 0 = not frozen. */
-  freezeFlag: number | undefined;
-  genMode: string | undefined;
-  serialNumber: string | undefined;
-  createTime: string | undefined;
-  deleteTime: string | undefined;
-  notBefore: string | undefined;
-  notAfter: string | undefined;
-  distinguishedName: DistinguishedName;
-  enterpriseProjectId: string | undefined;
 }
 
 export function certificateFromWire(wire: z.output<typeof certificateWire>): CertificateInfo {
-  return {
-    certificateId: wire.certificate_id,
-    status: wire.status,
-    issuerId: wire.issuer_id,
-    issuerName: wire.issuer_name,
-    keyAlgorithm: wire.key_algorithm,
-    signatureAlgorithm: wire.signature_algorithm,
-    freezeFlag: wire.freeze_flag,
-    genMode: wire.gen_mode,
-    serialNumber: wire.serial_number,
-    createTime: wire.create_time,
-    deleteTime: wire.delete_time,
-    notBefore: wire.not_before,
-    notAfter: wire.not_after,
-    distinguishedName: distinguishedNameFromWire(wire.distinguished_name),
-    enterpriseProjectId: wire.enterprise_project_id,
-  };
+  return { certificateId: wire.certificate_id, ...issuedObjectFromWire(wire) };
 }
 
 export const certificateListWire = z.looseObject({
@@ -230,26 +203,9 @@ export const certificateListWire = z.looseObject({
     .transform((v) => v ?? []),
 });
 
-export interface ListCertificatesQuery {
-  limit?: number;
-  offset?: number;
-  /** Substring match on the certificate name (common name). */
-  name?: string;
-  status?: CertificateStatus;
-  sortKey?: "create_time" | "common_name" | "issuer_name" | "not_after";
-  sortDir?: "DESC" | "ASC";
-}
+export type ListCertificatesQuery = ListQuery<(typeof CERTIFICATE_SORT_KEYS)[number], CertificateStatus>;
 
-export function toListCertificatesQuery(query: ListCertificatesQuery): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (query.limit !== undefined) out.limit = String(query.limit);
-  if (query.offset !== undefined) out.offset = String(query.offset);
-  if (query.name !== undefined) out.name = query.name;
-  if (query.status !== undefined) out.status = query.status;
-  if (query.sortKey !== undefined) out.sort_key = query.sortKey;
-  if (query.sortDir !== undefined) out.sort_dir = query.sortDir;
-  return out;
-}
+export const toListCertificatesQuery: (query: ListCertificatesQuery) => Record<string, string> = toListQuery;
 
 // ---------------------------------------------------------------------------------------------
 // Revoke — POST /v1/private-certificates/{id}/revoke (and the CA twin)

@@ -13,6 +13,7 @@ import {
   SAN_MAX_COUNT,
   SAN_TYPES,
   SAN_VALUE_MAX_LENGTH,
+  type SORT_DIRECTIONS,
   TAG_LIMITS,
   VALIDITY_TYPES,
   VALIDITY_UNITS_PER_YEAR,
@@ -191,6 +192,84 @@ export const issuedObjectWireFields = {
   distinguished_name: distinguishedNameWire.nullish(),
   enterprise_project_id: wireText,
 };
+
+/** The fields a CA and a certificate share, as the client returns them. Timestamps are ISO 8601 (UTC). */
+export interface IssuedObjectInfo {
+  status: string;
+  issuerId: string | undefined;
+  issuerName: string | undefined;
+  keyAlgorithm: string | undefined;
+  signatureAlgorithm: string | undefined;
+  /** 0 = not frozen. */
+  freezeFlag: number | undefined;
+  genMode: string | undefined;
+  serialNumber: string | undefined;
+  createTime: string | undefined;
+  deleteTime: string | undefined;
+  notBefore: string | undefined;
+  notAfter: string | undefined;
+  distinguishedName: DistinguishedName;
+  enterpriseProjectId: string | undefined;
+}
+
+const issuedObjectWire = z.looseObject(issuedObjectWireFields);
+
+/** The one mapper of the shared fields; caFromWire and certificateFromWire add their own. */
+export function issuedObjectFromWire(wire: z.output<typeof issuedObjectWire>): IssuedObjectInfo {
+  return {
+    status: wire.status,
+    issuerId: wire.issuer_id,
+    issuerName: wire.issuer_name,
+    keyAlgorithm: wire.key_algorithm,
+    signatureAlgorithm: wire.signature_algorithm,
+    freezeFlag: wire.freeze_flag,
+    genMode: wire.gen_mode,
+    serialNumber: wire.serial_number,
+    createTime: wire.create_time,
+    deleteTime: wire.delete_time,
+    notBefore: wire.not_before,
+    notAfter: wire.not_after,
+    distinguishedName: distinguishedNameFromWire(wire.distinguished_name),
+    enterpriseProjectId: wire.enterprise_project_id,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// List queries (CCM "Querying the CA List", "Querying the Private Certificate List")
+
+/** The query both lists take; `SortKey` comes from CA_SORT_KEYS or CERTIFICATE_SORT_KEYS. */
+export interface ListQuery<SortKey extends string, Status extends string> {
+  limit?: number;
+  offset?: number;
+  /** Substring match on the name (common name). */
+  name?: string;
+  status?: Status;
+  sortKey?: SortKey;
+  sortDir?: (typeof SORT_DIRECTIONS)[number];
+}
+
+/** Query field → parameter name, in the order the parameters are written. */
+const LIST_QUERY_PARAMETERS = {
+  limit: "limit",
+  offset: "offset",
+  name: "name",
+  status: "status",
+  type: "type",
+  sortKey: "sort_key",
+  sortDir: "sort_dir",
+} as const;
+
+type ListQueryFields = Partial<Record<keyof typeof LIST_QUERY_PARAMETERS, string | number>>;
+
+/** The one list-query mapper: every field that is set, under its parameter name. */
+export function toListQuery(query: ListQueryFields): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, parameter] of Object.entries(LIST_QUERY_PARAMETERS)) {
+    const value = query[field as keyof ListQueryFields];
+    if (value !== undefined) out[parameter] = String(value);
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Validity
