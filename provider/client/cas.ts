@@ -28,23 +28,25 @@ import type { DistinguishedName } from "../schemas/common.js";
 import {
   type CaStatus,
   type KeyUsage,
-  LIST_LIMIT,
   PENDING_DAYS,
   type RevocationReason,
   type ValidityType,
 } from "../schemas/enums.js";
 import { validityMismatch } from "./certificate-match.js";
-import {
-  CandidatesUnverifiedError,
-  type CreateOptions,
-  type CreateResult,
-  createWithoutDuplicates,
-  serviceTimeThreshold,
-} from "./create.js";
+import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "./create.js";
 import { issuedFacts } from "./issued-facts.js";
+import {
+  candidateEvidence,
+  type ListedPage,
+  listEveryPage,
+  listPage,
+  scanRecent,
+  sendTransition,
+  unlessNotFound,
+} from "./lookup.js";
 import type { OperationName } from "./operations.js";
 import { TagApi } from "./tags.js";
-import type { CallSpec, RawResponse, Transport } from "./transport.js";
+import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
 import { type WaitOptions, waitForStatus } from "./wait.js";
 
@@ -76,9 +78,6 @@ interface CaCriteria {
   readonly crlConfiguration?: { readonly enabled: boolean; readonly obsBucketName?: string };
   readonly enterpriseProjectId?: string;
 }
-
-const LOOKUP_PAGE = 100;
-const LOOKUP_MAX_PAGES = 10;
 
 export class CaApi {
   readonly #t: Transport;
@@ -127,26 +126,17 @@ export class CaApi {
   }
 
   /** Like get, but undefined when the CA does not exist (either not-found shape). */
-  async find(caId: string): Promise<CaInfo | undefined> {
-    try {
-      return await this.get(caId);
-    } catch (error) {
-      if (isNotFoundError(error)) return undefined;
-      throw error;
-    }
+  find(caId: string): Promise<CaInfo | undefined> {
+    return unlessNotFound(this.get(caId));
   }
 
   async list(query: ListCasQuery = {}): Promise<CaPage> {
-    return (await this.#listPage(query)).page;
+    const { total, items } = await this.#listPage(query);
+    return { total, cas: items };
   }
 
-  async listAll(query: Omit<ListCasQuery, "offset" | "limit"> = {}): Promise<CaInfo[]> {
-    const all: CaInfo[] = [];
-    for (let offset = 0; ; offset += LIST_LIMIT.max) {
-      const { page } = await this.#listPage({ ...query, offset, limit: LIST_LIMIT.max });
-      all.push(...page.cas);
-      if (page.cas.length < LIST_LIMIT.max || all.length >= page.total) return all;
-    }
+  listAll(query: Omit<ListCasQuery, "offset" | "limit"> = {}): Promise<CaInfo[]> {
+    return listEveryPage((page) => this.#listPage({ ...query, ...page }));
   }
 
   /** Activates a PENDING CA, issuing its certificate from a CA of this account. */
@@ -255,68 +245,43 @@ export class CaApi {
     targets: readonly CaStatus[],
   ): Promise<TransitionResult> {
     const id = requireId("caId", caId);
-    try {
-      await this.#t.send({ op, params: { ca_id: id }, body });
-      return { changed: true };
-    } catch (error) {
-      if (!isCcmApiError(error) || isNotFoundError(error) || error.status >= 500) throw error;
-      // The service refuses a transition from the wrong state; if the CA is already where we
-      // wanted it (our earlier attempt's response was lost, or a repeat), that is success.
-      const current = await this.find(id);
-      if (current && (targets as readonly string[]).includes(current.status)) return { changed: false };
-      throw error;
-    }
+    const changed = await sendTransition(this.#t, { op, params: { ca_id: id }, body }, () => this.find(id), targets);
+    return { changed };
   }
 
-  async #listPage(query: ListCasQuery): Promise<{ page: CaPage; response: RawResponse }> {
+  #listPage(query: ListCasQuery): Promise<ListedPage<CaInfo>> {
     const call: CallSpec = { op: "listCas", query: toListCasQuery(query) };
-    const response = await this.#t.send(call);
-    const wire = this.#t.parseJson(call, response, caListWire);
-    const cas = wire.certificate_authorities.map(caFromWire);
-    return { page: { total: wire.total ?? cas.length, cas }, response };
+    return listPage(this.#t, call, caListWire, (wire) => wire.certificate_authorities.map(caFromWire));
   }
 
   /** CAs matching the request on their details, then (for requested key usages) on their
    * certificate, where they already have one. */
   async #findMatches(criteria: CaCriteria, since: number, exclude: ReadonlySet<string> = new Set()): Promise<string[]> {
+    const { candidates } = await scanRecent({
+      commonName: criteria.distinguishedName.commonName,
+      sinceMs: since,
+      exclude,
+      fetch: (query) => this.#listPage(query),
+      idOf: (ca) => ca.caId,
+      matches: (ca, threshold) => caMatches(ca, criteria, threshold),
+    });
+    const candidateIds = candidates.map((ca) => ca.caId);
     const ids: string[] = [];
-    const candidates: CaInfo[] = [];
-    let threshold: number | undefined;
-    const commonName = criteria.distinguishedName.commonName;
-    for (let page = 0, offset = 0; page < LOOKUP_MAX_PAGES; page++, offset += LOOKUP_PAGE) {
-      const { page: result, response } = await this.#listPage({
-        ...(commonName ? { name: commonName } : {}),
-        sortKey: "create_time",
-        sortDir: "DESC",
-        limit: LOOKUP_PAGE,
-        offset,
-      });
-      threshold ??= serviceTimeThreshold(since, response);
-      for (const ca of result.cas) {
-        if (!exclude.has(ca.caId) && caMatches(ca, criteria, threshold)) candidates.push(ca);
-      }
-      if (result.cas.length < LOOKUP_PAGE || offset + LOOKUP_PAGE >= result.total) break;
-    }
     for (const ca of candidates) {
       if (!criteria.keyUsages || !(["ACTIVED", "EXPIRED"] as string[]).includes(ca.status)) {
         ids.push(ca.caId);
         continue;
       }
-      let pem: string;
-      try {
-        pem = (await this.exportCertificate(ca.caId)).certificate;
-      } catch (error) {
-        throw new CandidatesUnverifiedError(
-          candidates.map((c) => c.caId),
-          { cause: error },
-        );
-      }
-      const usages = new Set(issuedFacts(pem).keyUsages ?? []);
-      if (usages.size === criteria.keyUsages.length && criteria.keyUsages.every((u) => usages.has(u)))
-        ids.push(ca.caId);
+      const { certificate } = await candidateEvidence(candidateIds, () => this.exportCertificate(ca.caId));
+      if (sameKeyUsages(issuedFacts(certificate).keyUsages, criteria.keyUsages)) ids.push(ca.caId);
     }
     return ids;
   }
+}
+
+function sameKeyUsages(actual: readonly KeyUsage[] | undefined, wanted: readonly KeyUsage[]): boolean {
+  const usages = new Set(actual ?? []);
+  return usages.size === wanted.length && wanted.every((u) => usages.has(u));
 }
 
 function sameOrUnknown(actual: string | undefined, expected: string | undefined): boolean {

@@ -1,6 +1,6 @@
 // CCM private certificates: apply (system key or CSR), get, list, delete, revoke, export, tags.
 import type { z } from "zod";
-import { CcmExportFormatError, isCcmApiError, isNotFoundError } from "../errors.js";
+import { CcmExportFormatError, isNotFoundError } from "../errors.js";
 import {
   type ApplyCertificateArgs,
   type ApplyCertificateByCsrArgs,
@@ -21,7 +21,6 @@ import {
   type CertificateStatus,
   EXTENDED_KEY_USAGES,
   type ExtendedKeyUsageName,
-  LIST_LIMIT,
   type RevocationReason,
 } from "../schemas/enums.js";
 import {
@@ -35,17 +34,20 @@ import {
 } from "../schemas/export.js";
 import { CaApi } from "./cas.js";
 import { type CertificateRequestFacts, certificateMismatch, detailMismatch } from "./certificate-match.js";
-import {
-  CandidatesUnverifiedError,
-  type CreateOptions,
-  type CreateResult,
-  createWithoutDuplicates,
-  serviceTimeThreshold,
-} from "./create.js";
+import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "./create.js";
 import { csrCommonName } from "./csr.js";
 import { csrPublicKey, issuedFacts } from "./issued-facts.js";
+import {
+  candidateEvidence,
+  type ListedPage,
+  listEveryPage,
+  listPage,
+  scanRecent,
+  sendTransition,
+  unlessNotFound,
+} from "./lookup.js";
 import { TagApi } from "./tags.js";
-import type { CallSpec, RawResponse, Transport } from "./transport.js";
+import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
 import { type WaitOptions, waitForStatus } from "./wait.js";
 import { isZip, parseExportArchive } from "./zip.js";
@@ -58,9 +60,6 @@ export interface CertificatePage {
   readonly total: number;
   readonly certificates: CertificateInfo[];
 }
-
-const LOOKUP_PAGE = 100;
-const LOOKUP_MAX_PAGES = 10;
 
 export class CertificateApi {
   readonly #t: Transport;
@@ -137,27 +136,18 @@ export class CertificateApi {
   }
 
   /** Like get, but undefined when the certificate does not exist (either not-found shape). */
-  async find(certificateId: string): Promise<CertificateInfo | undefined> {
-    try {
-      return await this.get(certificateId);
-    } catch (error) {
-      if (isNotFoundError(error)) return undefined;
-      throw error;
-    }
+  find(certificateId: string): Promise<CertificateInfo | undefined> {
+    return unlessNotFound(this.get(certificateId));
   }
 
   async list(query: ListCertificatesQuery = {}): Promise<CertificatePage> {
-    return (await this.#listPage(query)).page;
+    const { total, items } = await this.#listPage(query);
+    return { total, certificates: items };
   }
 
   /** Every certificate matching `query`, following offsets page by page. */
-  async listAll(query: Omit<ListCertificatesQuery, "offset" | "limit"> = {}): Promise<CertificateInfo[]> {
-    const all: CertificateInfo[] = [];
-    for (let offset = 0; ; offset += LIST_LIMIT.max) {
-      const { page } = await this.#listPage({ ...query, offset, limit: LIST_LIMIT.max });
-      all.push(...page.certificates);
-      if (page.certificates.length < LIST_LIMIT.max || all.length >= page.total) return all;
-    }
+  listAll(query: Omit<ListCertificatesQuery, "offset" | "limit"> = {}): Promise<CertificateInfo[]> {
+    return listEveryPage((page) => this.#listPage({ ...query, ...page }));
   }
 
   /** Deletes (immediately; no revocation). `existed` is false when it was already gone. */
@@ -178,26 +168,15 @@ export class CertificateApi {
    * REVOKED (e.g. our first attempt's response was lost), that is reported, not thrown. */
   async revoke(certificateId: string, reason?: RevocationReason): Promise<{ alreadyRevoked: boolean }> {
     const id = requireId("certificateId", certificateId);
-    try {
-      await this.#t.send({ op: "revokeCertificate", params: { certificate_id: id }, body: toRevokeBody(reason) });
-      return { alreadyRevoked: false };
-    } catch (error) {
-      if (!isCcmApiError(error) || isNotFoundError(error) || error.status >= 500) throw error;
-      const current = await this.find(id);
-      if (current?.status === ("REVOKED" satisfies CertificateStatus)) return { alreadyRevoked: true };
-      throw error;
-    }
+    const call: CallSpec = { op: "revokeCertificate", params: { certificate_id: id }, body: toRevokeBody(reason) };
+    const revoked: readonly CertificateStatus[] = ["REVOKED"];
+    const changed = await sendTransition(this.#t, call, () => this.find(id), revoked);
+    return { alreadyRevoked: !changed };
   }
 
   /** Exports as JSON (APACHE / NGINX / OTHER; IIS and TOMCAT need the archive). */
   async exportPem(certificateId: string, args: ExportCertificateArgs): Promise<ExportedCertificate> {
-    const parsed = validateArgs("export arguments", exportCertificateArgs, args);
-    const call: CallSpec = {
-      op: "exportCertificate",
-      params: { certificate_id: requireId("certificateId", certificateId) },
-      body: toExportCertificateBody(parsed, false),
-      secrets: [parsed.password],
-    };
+    const { parsed, call } = exportCall(certificateId, args, false);
     const response = await this.#t.send(call);
     // Accept both forms: a service that answers with the archive anyway is read as one.
     if (isZip(response.body)) return archiveAsPem(parseExportArchive(parsed.type, response.body));
@@ -206,13 +185,7 @@ export class CertificateApi {
 
   /** Exports the compressed archive and parses its files into typed fields. */
   async exportArchive(certificateId: string, args: ExportCertificateArgs): Promise<ExportedArchive> {
-    const parsed = validateArgs("export arguments", exportCertificateArgs, args);
-    const call: CallSpec = {
-      op: "exportCertificate",
-      params: { certificate_id: requireId("certificateId", certificateId) },
-      body: toExportCertificateBody(parsed, true),
-      secrets: [parsed.password],
-    };
+    const { parsed, call } = exportCall(certificateId, args, true);
     const response = await this.#t.send(call);
     if (isZip(response.body)) return parseExportArchive(parsed.type, response.body);
     // Accept both forms: JSON where a zip was asked for carries the same PEMs.
@@ -248,48 +221,50 @@ export class CertificateApi {
     );
   }
 
-  async #listPage(query: ListCertificatesQuery): Promise<{ page: CertificatePage; response: RawResponse }> {
+  #listPage(query: ListCertificatesQuery): Promise<ListedPage<CertificateInfo>> {
     const call: CallSpec = { op: "listCertificates", query: toListCertificatesQuery(query) };
-    const response = await this.#t.send(call);
-    const wire = this.#t.parseJson(call, response, certificateListWire);
-    const certificates = wire.certificates.map(certificateFromWire);
-    return { page: { total: wire.total ?? certificates.length, certificates }, response };
+    return listPage(this.#t, call, certificateListWire, (wire) => wire.certificates.map(certificateFromWire));
   }
 
   /** Certificates that match the whole request: first on their details (one list query by
    * common name), then, for those left, on the certificate itself (one export each). */
   async #findMatches(request: CertificateRequestFacts, since: number, exclude: ReadonlySet<string>): Promise<string[]> {
-    const candidates: string[] = [];
-    let threshold: number | undefined;
-    for (let page = 0, offset = 0; page < LOOKUP_MAX_PAGES; page++, offset += LOOKUP_PAGE) {
-      const { page: result, response } = await this.#listPage({
-        name: request.commonName,
-        sortKey: "create_time",
-        sortDir: "DESC",
-        limit: LOOKUP_PAGE,
-        offset,
-      });
-      threshold ??= serviceTimeThreshold(since, response);
-      for (const cert of result.certificates) {
-        if (exclude.has(cert.certificateId)) continue;
-        if (detailMismatch(request, cert, threshold) === undefined) candidates.push(cert.certificateId);
-      }
-      if (result.certificates.length < LOOKUP_PAGE || offset + LOOKUP_PAGE >= result.total) break;
-    }
+    const { candidates, threshold } = await scanRecent({
+      commonName: request.commonName,
+      sinceMs: since,
+      exclude,
+      fetch: (query) => this.#listPage(query),
+      idOf: (cert) => cert.certificateId,
+      matches: (cert, threshold) => detailMismatch(request, cert, threshold) === undefined,
+    });
+    const candidateIds = candidates.map((cert) => cert.certificateId);
     const matches: string[] = [];
-    for (const id of candidates) {
-      let pem: string | undefined;
-      try {
-        pem = (await this.exportPem(id, { type: "OTHER" })).certificate;
-        if (!pem) throw new CcmExportFormatError(`the export of ${id} has no certificate`, []);
-      } catch (error) {
-        // Whether this one is ours cannot be told: report every unsettled candidate.
-        throw new CandidatesUnverifiedError(candidates, { cause: error });
-      }
-      if (certificateMismatch(request, issuedFacts(pem), threshold ?? since) === undefined) matches.push(id);
+    for (const id of candidateIds) {
+      const pem = await candidateEvidence(candidateIds, async () => {
+        const { certificate } = await this.exportPem(id, { type: "OTHER" });
+        if (!certificate) throw new CcmExportFormatError(`the export of ${id} has no certificate`, []);
+        return certificate;
+      });
+      if (certificateMismatch(request, issuedFacts(pem), threshold) === undefined) matches.push(id);
     }
     return matches;
   }
+}
+
+/** The export call: JSON PEMs, or the compressed archive. The password never reaches a message. */
+function exportCall(
+  certificateId: string,
+  args: ExportCertificateArgs,
+  compressed: boolean,
+): { parsed: z.output<typeof exportCertificateArgs>; call: CallSpec } {
+  const parsed = validateArgs("export arguments", exportCertificateArgs, args);
+  const call: CallSpec = {
+    op: "exportCertificate",
+    params: { certificate_id: requireId("certificateId", certificateId) },
+    body: toExportCertificateBody(parsed, compressed),
+    secrets: [parsed.password],
+  };
+  return { parsed, call };
 }
 
 /** The apply request, as an issued certificate can be compared with it. */

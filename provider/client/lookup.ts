@@ -1,0 +1,129 @@
+// Finding CAs and certificates: one read that may find nothing, every page of a list, and the
+// scan after a lost create (newest first, by common name, leaving out the ids the caller already
+// manages). cas.ts and certificates.ts give these their list call and their matching rule.
+import type { z } from "zod";
+import { isCcmApiError, isNotFoundError } from "../errors.js";
+import { LIST_LIMIT } from "../schemas/enums.js";
+import { CandidatesUnverifiedError, serviceTimeThreshold } from "./create.js";
+import type { CallSpec, RawResponse, Transport } from "./transport.js";
+
+/** The read's result, or undefined when the object does not exist (either not-found shape). */
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isNotFoundError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** One page of a list, with the response (its Date header dates the lookup window). */
+export interface ListedPage<T> {
+  readonly total: number;
+  readonly items: T[];
+  readonly response: RawResponse;
+}
+
+/** Sends one list call and maps its items; `total` falls back to the page size when absent. */
+export async function listPage<W extends { total?: number | undefined }, T>(
+  transport: Transport,
+  call: CallSpec,
+  schema: z.ZodType<W>,
+  itemsOf: (wire: W) => readonly T[],
+): Promise<ListedPage<T>> {
+  const response = await transport.send(call);
+  const wire = transport.parseJson(call, response, schema);
+  const items = [...itemsOf(wire)];
+  return { total: wire.total ?? items.length, items, response };
+}
+
+interface PageQuery {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** Every item, following offsets page by page at the largest page size. */
+export async function listEveryPage<T>(fetch: (page: PageQuery) => Promise<ListedPage<T>>): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset = 0; ; offset += LIST_LIMIT.max) {
+    const page = await fetch({ offset, limit: LIST_LIMIT.max });
+    all.push(...page.items);
+    if (page.items.length < LIST_LIMIT.max || all.length >= page.total) return all;
+  }
+}
+
+const LOOKUP_PAGE = 100;
+const LOOKUP_MAX_PAGES = 10;
+
+/** The list query of a lookup: newest first, by common name when there is one. */
+export interface RecentQuery extends PageQuery {
+  readonly name?: string;
+  readonly sortKey: "create_time";
+  readonly sortDir: "DESC";
+}
+
+export interface RecentScan<T> {
+  /** Items that `matches` accepted, newest first. */
+  readonly candidates: T[];
+  /** "Created at or after the lookup's start", on the service's clock (serviceTimeThreshold). */
+  readonly threshold: number;
+}
+
+/** The recently created items `matches` accepts, leaving out `exclude` (ids the caller manages)
+ * before any costly check; reads at most LOOKUP_MAX_PAGES pages. */
+export async function scanRecent<T>(scan: {
+  readonly commonName: string | undefined;
+  readonly sinceMs: number;
+  readonly exclude: ReadonlySet<string>;
+  fetch(query: RecentQuery): Promise<ListedPage<T>>;
+  idOf(item: T): string;
+  matches(item: T, threshold: number): boolean;
+}): Promise<RecentScan<T>> {
+  const candidates: T[] = [];
+  let threshold: number | undefined;
+  for (let page = 0, offset = 0; page < LOOKUP_MAX_PAGES; page++, offset += LOOKUP_PAGE) {
+    const result = await scan.fetch({
+      ...(scan.commonName ? { name: scan.commonName } : {}),
+      sortKey: "create_time",
+      sortDir: "DESC",
+      limit: LOOKUP_PAGE,
+      offset,
+    });
+    threshold ??= serviceTimeThreshold(scan.sinceMs, result.response);
+    for (const item of result.items) {
+      if (!scan.exclude.has(scan.idOf(item)) && scan.matches(item, threshold)) candidates.push(item);
+    }
+    if (result.items.length < LOOKUP_PAGE || offset + LOOKUP_PAGE >= result.total) break;
+  }
+  return { candidates, threshold: threshold ?? scan.sinceMs };
+}
+
+/** Reads what a candidate is checked against (its certificate). When one read fails, whether any
+ * candidate is this request's cannot be told, so every candidate is reported. */
+export async function candidateEvidence<T>(candidateIds: readonly string[], read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw new CandidatesUnverifiedError(candidateIds, { cause: error });
+  }
+}
+
+/** Sends a state change. When the service refuses it (a 4xx other than not-found) but a fresh read
+ * finds the object already in one of `targets` — a repeat, or our earlier attempt's response was
+ * lost — that is success. Resolves to whether this send made the change. */
+export async function sendTransition(
+  transport: Transport,
+  call: CallSpec,
+  current: () => Promise<{ readonly status: string } | undefined>,
+  targets: readonly string[],
+): Promise<boolean> {
+  try {
+    await transport.send(call);
+    return true;
+  } catch (error) {
+    if (!isCcmApiError(error) || isNotFoundError(error) || error.status >= 500) throw error;
+    const found = await current();
+    if (found && targets.includes(found.status)) return false;
+    throw error;
+  }
+}
