@@ -1,5 +1,6 @@
 // CCM private CAs: create, get, list, the lifecycle transitions (activate, disable, enable,
 // delete with pending days, restore, revoke), CA certificate / CSR export, certificate import, tags.
+import type { z } from "zod";
 import { CcmInvalidArgumentError, isCcmApiError, isNotFoundError } from "../errors.js";
 import {
   type ActivateCaArgs,
@@ -35,15 +36,7 @@ import {
 import { validityMismatch } from "./certificate-match.js";
 import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "./create.js";
 import { issuedFacts } from "./issued-facts.js";
-import {
-  candidateEvidence,
-  type ListedPage,
-  listEveryPage,
-  listPage,
-  scanRecent,
-  sendTransition,
-  unlessNotFound,
-} from "./lookup.js";
+import { candidateEvidence, type ListedKind, ListedObjects, scanRecent, sendTransition } from "./lookup.js";
 import type { OperationName } from "./operations.js";
 import { TagApi } from "./tags.js";
 import type { CallSpec, Transport } from "./transport.js";
@@ -79,11 +72,24 @@ interface CaCriteria {
   readonly enterpriseProjectId?: string;
 }
 
-export class CaApi {
+const CA_KIND: ListedKind<CaInfo, ListCasQuery, z.output<typeof caWire>, z.output<typeof caListWire>> = {
+  idName: "caId",
+  idParam: "ca_id",
+  getOp: "getCa",
+  listOp: "listCas",
+  detailWire: caWire,
+  fromWire: caFromWire,
+  listWire: caListWire,
+  itemsOf: (wire) => wire.certificate_authorities.map(caFromWire),
+  toQuery: toListCasQuery,
+};
+
+export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof caWire>, z.output<typeof caListWire>> {
   readonly #t: Transport;
   readonly tags: TagApi;
 
   constructor(transport: Transport) {
+    super(transport, CA_KIND);
     this.#t = transport;
     this.tags = new TagApi(transport, "CA");
   }
@@ -119,24 +125,9 @@ export class CaApi {
     return { ...result, caId: result.id };
   }
 
-  async get(caId: string): Promise<CaInfo> {
-    const call: CallSpec = { op: "getCa", params: { ca_id: requireId("caId", caId) } };
-    const response = await this.#t.send(call);
-    return caFromWire(this.#t.parseJson(call, response, caWire));
-  }
-
-  /** Like get, but undefined when the CA does not exist (either not-found shape). */
-  find(caId: string): Promise<CaInfo | undefined> {
-    return unlessNotFound(this.get(caId));
-  }
-
   async list(query: ListCasQuery = {}): Promise<CaPage> {
-    const { total, items } = await this.#listPage(query);
+    const { total, items } = await this.listPage(query);
     return { total, cas: items };
-  }
-
-  listAll(query: Omit<ListCasQuery, "offset" | "limit"> = {}): Promise<CaInfo[]> {
-    return listEveryPage((page) => this.#listPage({ ...query, ...page }));
   }
 
   /** Activates a PENDING CA, issuing its certificate from a CA of this account. */
@@ -249,11 +240,6 @@ export class CaApi {
     return { changed };
   }
 
-  #listPage(query: ListCasQuery): Promise<ListedPage<CaInfo>> {
-    const call: CallSpec = { op: "listCas", query: toListCasQuery(query) };
-    return listPage(this.#t, call, caListWire, (wire) => wire.certificate_authorities.map(caFromWire));
-  }
-
   /** CAs matching the request on their details, then (for requested key usages) on their
    * certificate, where they already have one. */
   async #findMatches(criteria: CaCriteria, since: number, exclude: ReadonlySet<string> = new Set()): Promise<string[]> {
@@ -261,7 +247,7 @@ export class CaApi {
       commonName: criteria.distinguishedName.commonName,
       sinceMs: since,
       exclude,
-      fetch: (query) => this.#listPage(query),
+      fetch: (query) => this.listPage(query),
       idOf: (ca) => ca.caId,
       matches: (ca, threshold) => caMatches(ca, criteria, threshold),
     });

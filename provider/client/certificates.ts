@@ -37,15 +37,7 @@ import { type CertificateRequestFacts, certificateMismatch, detailMismatch } fro
 import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "./create.js";
 import { csrCommonName } from "./csr.js";
 import { csrPublicKey, issuedFacts } from "./issued-facts.js";
-import {
-  candidateEvidence,
-  type ListedPage,
-  listEveryPage,
-  listPage,
-  scanRecent,
-  sendTransition,
-  unlessNotFound,
-} from "./lookup.js";
+import { candidateEvidence, type ListedKind, ListedObjects, scanRecent, sendTransition } from "./lookup.js";
 import { TagApi } from "./tags.js";
 import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
@@ -61,11 +53,32 @@ export interface CertificatePage {
   readonly certificates: CertificateInfo[];
 }
 
-export class CertificateApi {
+type CertificateWire = z.output<typeof certificateWire>;
+type CertificateListWire = z.output<typeof certificateListWire>;
+
+const CERTIFICATE_KIND: ListedKind<CertificateInfo, ListCertificatesQuery, CertificateWire, CertificateListWire> = {
+  idName: "certificateId",
+  idParam: "certificate_id",
+  getOp: "getCertificate",
+  listOp: "listCertificates",
+  detailWire: certificateWire,
+  fromWire: certificateFromWire,
+  listWire: certificateListWire,
+  itemsOf: (wire) => wire.certificates.map(certificateFromWire),
+  toQuery: toListCertificatesQuery,
+};
+
+export class CertificateApi extends ListedObjects<
+  CertificateInfo,
+  ListCertificatesQuery,
+  CertificateWire,
+  CertificateListWire
+> {
   readonly #t: Transport;
   readonly tags: TagApi;
 
   constructor(transport: Transport) {
+    super(transport, CERTIFICATE_KIND);
     this.#t = transport;
     this.tags = new TagApi(transport, "certificate");
   }
@@ -126,28 +139,9 @@ export class CertificateApi {
     return { ...result, certificateId: result.id };
   }
 
-  async get(certificateId: string): Promise<CertificateInfo> {
-    const call: CallSpec = {
-      op: "getCertificate",
-      params: { certificate_id: requireId("certificateId", certificateId) },
-    };
-    const response = await this.#t.send(call);
-    return certificateFromWire(this.#t.parseJson(call, response, certificateWire));
-  }
-
-  /** Like get, but undefined when the certificate does not exist (either not-found shape). */
-  find(certificateId: string): Promise<CertificateInfo | undefined> {
-    return unlessNotFound(this.get(certificateId));
-  }
-
   async list(query: ListCertificatesQuery = {}): Promise<CertificatePage> {
-    const { total, items } = await this.#listPage(query);
+    const { total, items } = await this.listPage(query);
     return { total, certificates: items };
-  }
-
-  /** Every certificate matching `query`, following offsets page by page. */
-  listAll(query: Omit<ListCertificatesQuery, "offset" | "limit"> = {}): Promise<CertificateInfo[]> {
-    return listEveryPage((page) => this.#listPage({ ...query, ...page }));
   }
 
   /** Deletes (immediately; no revocation). `existed` is false when it was already gone. */
@@ -221,11 +215,6 @@ export class CertificateApi {
     );
   }
 
-  #listPage(query: ListCertificatesQuery): Promise<ListedPage<CertificateInfo>> {
-    const call: CallSpec = { op: "listCertificates", query: toListCertificatesQuery(query) };
-    return listPage(this.#t, call, certificateListWire, (wire) => wire.certificates.map(certificateFromWire));
-  }
-
   /** Certificates that match the whole request: first on their details (one list query by
    * common name), then, for those left, on the certificate itself (one export each). */
   async #findMatches(request: CertificateRequestFacts, since: number, exclude: ReadonlySet<string>): Promise<string[]> {
@@ -233,7 +222,7 @@ export class CertificateApi {
       commonName: request.commonName,
       sinceMs: since,
       exclude,
-      fetch: (query) => this.#listPage(query),
+      fetch: (query) => this.listPage(query),
       idOf: (cert) => cert.certificateId,
       matches: (cert, threshold) => detailMismatch(request, cert, threshold) === undefined,
     });

@@ -5,7 +5,9 @@ import type { z } from "zod";
 import { isCcmApiError, isNotFoundError } from "../errors.js";
 import { LIST_LIMIT } from "../schemas/enums.js";
 import { CandidatesUnverifiedError, serviceTimeThreshold } from "./create.js";
+import type { OperationName } from "./operations.js";
 import type { CallSpec, RawResponse, Transport } from "./transport.js";
+import { requireId } from "./validate.js";
 
 /** The read's result, or undefined when the object does not exist (either not-found shape). */
 export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
@@ -14,6 +16,54 @@ export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined
   } catch (error) {
     if (isNotFoundError(error)) return undefined;
     throw error;
+  }
+}
+
+/** How one kind of object is read and listed (CAs, private certificates). */
+export interface ListedKind<T, Q, W, L extends { total?: number | undefined }> {
+  /** The argument name in errors, e.g. "caId". */
+  readonly idName: string;
+  /** The path parameter of the id, e.g. "ca_id". */
+  readonly idParam: string;
+  readonly getOp: OperationName;
+  readonly listOp: OperationName;
+  readonly detailWire: z.ZodType<W>;
+  fromWire(wire: W): T;
+  readonly listWire: z.ZodType<L>;
+  itemsOf(wire: L): readonly T[];
+  toQuery(query: Q): Record<string, string>;
+}
+
+/** Reading and listing, the same for every kind: `get`, `find` (undefined when gone), `listAll`. */
+export abstract class ListedObjects<T, Q extends object, W, L extends { total?: number | undefined }> {
+  readonly #kind: ListedKind<T, Q, W, L>;
+
+  protected constructor(
+    protected readonly transport: Transport,
+    kind: ListedKind<T, Q, W, L>,
+  ) {
+    this.#kind = kind;
+  }
+
+  async get(id: string): Promise<T> {
+    const call: CallSpec = { op: this.#kind.getOp, params: { [this.#kind.idParam]: requireId(this.#kind.idName, id) } };
+    const response = await this.transport.send(call);
+    return this.#kind.fromWire(this.transport.parseJson(call, response, this.#kind.detailWire));
+  }
+
+  /** Like get, but undefined when the object does not exist (either not-found shape). */
+  find(id: string): Promise<T | undefined> {
+    return unlessNotFound(this.get(id));
+  }
+
+  /** Every object matching `query`, following offsets page by page. */
+  listAll(query: Omit<Q, "offset" | "limit"> = {} as Omit<Q, "offset" | "limit">): Promise<T[]> {
+    return listEveryPage((page) => this.listPage({ ...query, ...page } as Q));
+  }
+
+  protected listPage(query: Q): Promise<ListedPage<T>> {
+    const call: CallSpec = { op: this.#kind.listOp, query: this.#kind.toQuery(query) };
+    return listPage(this.transport, call, this.#kind.listWire, (wire) => this.#kind.itemsOf(wire));
   }
 }
 
