@@ -18,7 +18,8 @@
 // duplicate. Two identical requests racing (from two processes, or two callers of one process
 // that do not serialize them) look alike; pass the ids you already own as knownIds.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
-import type { ExecuteResult, RawResponse, Transport } from "./transport.js";
+import type { Clock } from "./clock.js";
+import type { ExecuteResult, RawResponse } from "./transport.js";
 
 export interface CreateOptions {
   /** Ids the caller already manages; never adopted as the result of this create. */
@@ -68,16 +69,52 @@ export interface CreateFlow {
 }
 
 export async function createWithoutDuplicates(
-  transport: Transport,
+  clock: Clock,
   flow: CreateFlow,
   options: CreateOptions = {},
 ): Promise<CreateResult> {
-  const known = new Set(options.knownIds ?? []);
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
-  const since = transport.now().getTime();
+  const lookup = lookupSince(clock, flow, new Set(options.knownIds ?? []), settleMs);
 
-  const lookup = async (failure: string, exclude?: string, waitMs = settleMs): Promise<string[]> => {
-    await transport.sleep(waitMs);
+  const first = await flow.execute();
+  if (first.kind === "ok") return { id: flow.idFrom(first.response), resolution: "created", suspectedDuplicateIds: [] };
+
+  const decided = decide(flow, await lookup(first.reason));
+  if (decided) return decided;
+  if (!flow.listable) {
+    throw new CcmCreateOutcomeUnknownError(
+      flow.kind,
+      flow.what,
+      `${first.reason}; the service does not list this kind of ${flow.kind}, so its absence cannot be proven`,
+      { cause: first.error },
+    );
+  }
+
+  // Nothing matches: the lost attempt created nothing, so one re-send cannot duplicate.
+  const second = await flow.execute();
+  if (second.kind === "ok") return resent(flow.idFrom(second.response), lookup);
+  // Both attempts were lost. Rather than fail the step at once, look again a few times: a create
+  // the service was still finishing becomes visible, and the caller is spared another run.
+  for (let round = 0; round < FINAL_LOOKUPS; round++) {
+    const decidedAgain = decide(flow, await lookup(second.reason, undefined, settleMs * 2 ** round));
+    if (decidedAgain) return decidedAgain;
+  }
+  throw new CcmCreateOutcomeUnknownError(
+    flow.kind,
+    flow.what,
+    `two attempts ended ambiguously (${first.reason}; ${second.reason}) and no matching ${flow.kind} is visible`,
+    { cause: second.error },
+  );
+}
+
+/** Unclaimed matches of `flow`, after a wait of `waitMs`, leaving out `known` and `exclude`. */
+type Lookup = (failure: string, exclude?: string, waitMs?: number) => Promise<string[]>;
+
+/** Lookups of resources created since now; a failed lookup makes the outcome unknown. */
+function lookupSince(clock: Clock, flow: CreateFlow, known: ReadonlySet<string>, settleMs: number): Lookup {
+  const since = clock.now().getTime();
+  return async (failure, exclude, waitMs = settleMs) => {
+    await clock.sleep(waitMs);
     const excluded = new Set(known);
     if (exclude !== undefined) excluded.add(exclude);
     try {
@@ -92,47 +129,17 @@ export async function createWithoutDuplicates(
       });
     }
   };
+}
 
-  const first = await flow.execute();
-  if (first.kind === "ok") return { id: flow.idFrom(first.response), resolution: "created", suspectedDuplicateIds: [] };
-
-  const afterFirst = await lookup(first.reason);
-  const decided = decide(flow, afterFirst);
-  if (decided) return decided;
-  if (!flow.listable) {
-    throw new CcmCreateOutcomeUnknownError(
-      flow.kind,
-      flow.what,
-      `${first.reason}; the service does not list this kind of ${flow.kind}, so its absence cannot be proven`,
-      { cause: first.error },
-    );
+/** The re-send's result, with look-alikes that appeared meanwhile (the check is best effort). */
+async function resent(id: string, lookup: Lookup): Promise<CreateResult> {
+  let suspects: string[] = [];
+  try {
+    suspects = await lookup("checking for a late duplicate", id);
+  } catch {
+    // NO-OP: the re-send succeeded; the duplicate check is best effort.
   }
-
-  // Nothing matches: the lost attempt created nothing, so one re-send cannot duplicate.
-  const second = await flow.execute();
-  if (second.kind === "ok") {
-    const id = flow.idFrom(second.response);
-    let suspects: string[] = [];
-    try {
-      suspects = await lookup("checking for a late duplicate", id);
-    } catch {
-      // NO-OP: the re-send succeeded; the duplicate check is best effort.
-    }
-    return { id, resolution: "resent", suspectedDuplicateIds: suspects };
-  }
-  // Both attempts were lost. Rather than fail the step at once, look again a few times: a create
-  // the service was still finishing becomes visible, and the caller is spared another run.
-  for (let round = 0; round < FINAL_LOOKUPS; round++) {
-    const found = await lookup(second.reason, undefined, settleMs * 2 ** round);
-    const decidedAgain = decide(flow, found);
-    if (decidedAgain) return decidedAgain;
-  }
-  throw new CcmCreateOutcomeUnknownError(
-    flow.kind,
-    flow.what,
-    `two attempts ended ambiguously (${first.reason}; ${second.reason}) and no matching ${flow.kind} is visible`,
-    { cause: second.error },
-  );
+  return { id, resolution: "resent", suspectedDuplicateIds: suspects };
 }
 
 function decide(flow: CreateFlow, candidates: string[]): CreateResult | undefined {

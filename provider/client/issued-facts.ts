@@ -6,7 +6,7 @@
 import { X509Certificate } from "node:crypto";
 import { CcmDecodeError } from "../errors.js";
 import { splitPemBlocks } from "../pem.js";
-import type { KeyUsage, SanType } from "../schemas/enums.js";
+import { KEY_USAGES, type KeyUsage, type SanType } from "../schemas/enums.js";
 import { children, type DerNode, malformedDer, oidText, pemBody, readNode } from "./der.js";
 
 export interface SanEntry {
@@ -27,18 +27,8 @@ export interface IssuedFacts {
   readonly notAfterMs: number;
 }
 
-// RFC 5280 §4.2.1.3, bit 0 first.
-const KEY_USAGE_BITS: readonly KeyUsage[] = [
-  "digitalSignature",
-  "nonRepudiation",
-  "keyEncipherment",
-  "dataEncipherment",
-  "keyAgreement",
-  "keyCertSign",
-  "cRLSign",
-  "encipherOnly",
-  "decipherOnly",
-];
+// KEY_USAGES lists them in RFC 5280 §4.2.1.3 bit order, bit 0 first.
+const KEY_USAGE_BITS: readonly KeyUsage[] = KEY_USAGES;
 
 const OID = { keyUsage: "2.5.29.15", subjectAltName: "2.5.29.17", extendedKeyUsage: "2.5.29.37" } as const;
 const SEQUENCE = 0x30;

@@ -16,6 +16,7 @@ import {
 import { createRedactor, type Redactor } from "../redact.js";
 import { parseApiErrorBody } from "../schemas/api-error.js";
 import { issuesOf } from "../schemas/common.js";
+import type { Clock } from "./clock.js";
 import { endpointFor } from "./endpoints.js";
 import { type AttemptOutcome, sendAttempt } from "./http.js";
 import { OPERATIONS, type OperationName } from "./operations.js";
@@ -66,7 +67,7 @@ export type ExecuteResult =
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class Transport {
+export class Transport implements Clock {
   readonly #config: ResolvedConfig;
   readonly #now: () => Date;
   readonly #sleep: (ms: number) => Promise<void>;
