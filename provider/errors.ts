@@ -228,6 +228,20 @@ export class CcmTimeoutError extends CcmError<"ERR_CCM_TIMEOUT"> implements Requ
   }
 }
 
+/** Node's certificate verification failures: the endpoint's CA is not trusted (see caBundle).
+ * The one list: the network error's hint and the retry policy's fatal codes both read it. */
+export const TLS_VERIFICATION_CODES: readonly string[] = [
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+];
+
 /** The connection failed (refused, reset, DNS, TLS). `cause` holds the transport error. */
 export class CcmNetworkError extends CcmError<"ERR_CCM_NETWORK"> implements RequestRef {
   readonly service: ServiceName;
@@ -241,7 +255,7 @@ export class CcmNetworkError extends CcmError<"ERR_CCM_NETWORK"> implements Requ
     const reason = cause instanceof Error ? cause.message : String(cause);
     const tries = attempts && attempts > 1 ? ` (${attempts} attempts)` : "";
     const hint =
-      transportCode && TLS_HINT_CODES.test(transportCode)
+      transportCode && TLS_VERIFICATION_CODES.includes(transportCode)
         ? ". Hint: the endpoint's TLS certificate is not trusted; add its CA with caBundle / HW_CA_BUNDLE"
         : "";
     super(
@@ -257,8 +271,6 @@ export class CcmNetworkError extends CcmError<"ERR_CCM_NETWORK"> implements Requ
     this.attempts = attempts;
   }
 }
-
-const TLS_HINT_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/;
 
 function transportCodeOf(cause: unknown): string | undefined {
   if (typeof cause !== "object" || cause === null) return undefined;

@@ -7,6 +7,7 @@
 //   retry only idempotent operations; a create must first find out whether it took effect
 //   ("reconcile", see create.ts), because blindly re-sending it can duplicate a certificate;
 // * unknown errors (programming bugs) are never retried.
+import { TLS_VERIFICATION_CODES } from "../errors.js";
 import type { AttemptOutcome } from "./http.js";
 
 export interface RetryPolicy {
@@ -26,19 +27,6 @@ export interface RetryPolicy {
   /** Transport error codes that another attempt cannot fix (TLS verification). */
   readonly fatalNetworkCodes: readonly string[];
 }
-
-/** Node's certificate verification failures: the endpoint's CA is not trusted (see caBundle). */
-export const TLS_VERIFICATION_CODES: readonly string[] = [
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_HAS_EXPIRED",
-  "CERT_NOT_YET_VALID",
-  "CERT_UNTRUSTED",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-];
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 5,
