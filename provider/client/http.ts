@@ -127,84 +127,102 @@ class TimeoutAbort extends Error {
 export function sendAttempt(request: AttemptRequest, dispatcher?: Dispatcher): Promise<AttemptOutcome> {
   const target = dispatcher ?? poolFor(request.origin, request.caBundle, request.maxConnections);
   return new Promise<AttemptOutcome>((resolve) => {
-    let settled = false;
-    let written = false;
-    let timedOut = false;
-    let controller: Dispatcher.DispatchController | undefined;
-    let status = 0;
-    let headers: Record<string, string> = {};
-    const chunks: Buffer[] = [];
-
-    const settle = (outcome: AttemptOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-    };
-    // The timeout covers the whole attempt (queueing, connect, response body). When it fires
-    // before undici has started the request, we settle at once and abort when it starts.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller?.abort(new TimeoutAbort());
-      settle({ kind: "timeout", written, timeoutMs: request.timeoutMs });
-    }, request.timeoutMs);
-
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(ctl) {
-        controller = ctl;
-        if (timedOut) ctl.abort(new TimeoutAbort());
-      },
-      onRequestSent() {
-        written = true;
-      },
-      onResponseStart(_ctl, statusCode, responseHeaders) {
-        // A response also proves the service saw the request (it may answer before the body
-        // is fully sent, e.g. 413).
-        written = true;
-        status = statusCode;
-        headers = flattenHeaders(responseHeaders as Record<string, string | string[] | undefined>);
-      },
-      onResponseData(_ctl, chunk) {
-        chunks.push(chunk);
-      },
-      onResponseEnd() {
-        clearTimeout(timer);
-        const outcome: AttemptOutcome = {
-          kind: "response",
-          status,
-          headers,
-          body: new Uint8Array(Buffer.concat(chunks)),
-        };
-        // GOTCHA: with pipelining 1, undici frees the socket for the next request only in a
-        // setImmediate after the response ends ("wait a full event loop cycle", client-h1). A
-        // caller that sends its next request sooner finds the connection busy and the pool
-        // opens another one. Settling two check phases later lets sequential calls reuse it.
-        setImmediate(() => setImmediate(() => settle(outcome)));
-      },
-      onResponseError(_ctl, error) {
-        if (timedOut || error instanceof TimeoutAbort) {
-          settle({ kind: "timeout", written, timeoutMs: request.timeoutMs });
-          return;
-        }
-        settle({ kind: "network", written, code: errorCode(error), error });
-      },
-    };
-
+    const attempt = new Attempt(request.timeoutMs, resolve);
     try {
-      target.dispatch(
-        {
-          path: request.path,
-          method: request.method,
-          headers: request.headers,
-          body: request.body ?? null,
-          // Our own timer is the per-request timeout; undici's fire just after it as a backstop.
-          headersTimeout: request.timeoutMs + 1_000,
-          bodyTimeout: request.timeoutMs + 1_000,
-        },
-        handler,
-      );
+      target.dispatch(dispatchOptions(request), attempt.handler());
     } catch (error) {
-      settle({ kind: "network", written: false, code: undefined, error: error as Error });
+      attempt.settle({ kind: "network", written: false, code: undefined, error: error as Error });
     }
   });
+}
+
+function dispatchOptions(request: AttemptRequest): Dispatcher.DispatchOptions {
+  return {
+    path: request.path,
+    method: request.method,
+    headers: request.headers,
+    body: request.body ?? null,
+    // Our own timer is the per-request timeout; undici's fire just after it as a backstop.
+    headersTimeout: request.timeoutMs + 1_000,
+    bodyTimeout: request.timeoutMs + 1_000,
+  };
+}
+
+/** One attempt as undici reports it: whether the request was written, the response so far, and
+ * the one outcome it settles with. */
+class Attempt {
+  #settled = false;
+  #written = false;
+  #timedOut = false;
+  #controller: Dispatcher.DispatchController | undefined;
+  #status = 0;
+  #headers: Record<string, string> = {};
+  readonly #chunks: Buffer[] = [];
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly resolve: (outcome: AttemptOutcome) => void,
+  ) {
+    // The timeout covers the whole attempt (queueing, connect, response body). When it fires
+    // before undici has started the request, we settle at once and abort when it starts.
+    this.#timer = setTimeout(() => {
+      this.#timedOut = true;
+      this.#controller?.abort(new TimeoutAbort());
+      this.settle(this.#timeout());
+    }, timeoutMs);
+  }
+
+  settle(outcome: AttemptOutcome): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.resolve(outcome);
+  }
+
+  #timeout(): AttemptOutcome {
+    return { kind: "timeout", written: this.#written, timeoutMs: this.timeoutMs };
+  }
+
+  handler(): Dispatcher.DispatchHandler {
+    return {
+      onRequestStart: (ctl) => {
+        this.#controller = ctl;
+        if (this.#timedOut) ctl.abort(new TimeoutAbort());
+      },
+      onRequestSent: () => {
+        this.#written = true;
+      },
+      onResponseStart: (_ctl, statusCode, responseHeaders) => {
+        // A response also proves the service saw the request (it may answer before the body
+        // is fully sent, e.g. 413).
+        this.#written = true;
+        this.#status = statusCode;
+        this.#headers = flattenHeaders(responseHeaders as Record<string, string | string[] | undefined>);
+      },
+      onResponseData: (_ctl, chunk) => {
+        this.#chunks.push(chunk);
+      },
+      onResponseEnd: () => this.#ended(),
+      onResponseError: (_ctl, error) => {
+        if (this.#timedOut || error instanceof TimeoutAbort) this.settle(this.#timeout());
+        else this.settle({ kind: "network", written: this.#written, code: errorCode(error), error });
+      },
+    };
+  }
+
+  #ended(): void {
+    clearTimeout(this.#timer);
+    const outcome: AttemptOutcome = {
+      kind: "response",
+      status: this.#status,
+      headers: this.#headers,
+      body: new Uint8Array(Buffer.concat(this.#chunks)),
+    };
+    // GOTCHA: with pipelining 1, undici frees the socket for the next request only in a
+    // setImmediate after the response ends ("wait a full event loop cycle", client-h1). A
+    // caller that sends its next request sooner finds the connection busy and the pool
+    // opens another one. Settling two check phases later lets sequential calls reuse it.
+    setImmediate(() => setImmediate(() => this.settle(outcome)));
+  }
 }

@@ -20,7 +20,7 @@ import type { Clock } from "./clock.js";
 import { endpointFor } from "./endpoints.js";
 import { type AttemptOutcome, sendAttempt } from "./http.js";
 import { OPERATIONS, type OperationName } from "./operations.js";
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry.js";
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from "./retry.js";
 import { buildQuery, encodeRfc3986, formatSdkDate, type QueryPairs, sign } from "./signer.js";
 
 export const USER_AGENT = "pulumi-huaweicloud-ccm";
@@ -65,6 +65,18 @@ export type ExecuteResult =
   /** A create may have taken effect but its response was lost; `error` is what happened. */
   | { readonly kind: "ambiguous"; readonly error: CcmError; readonly reason: string };
 
+interface PreparedCall {
+  readonly spec: (typeof OPERATIONS)[OperationName];
+  readonly endpoint: URL;
+  /** The path without the query (what is signed as the canonical URI). */
+  readonly path: string;
+  readonly query: QueryPairs;
+  /** The path and query as sent. */
+  readonly ref: RequestRef;
+  readonly body: string | undefined;
+  readonly redact: Redactor;
+}
+
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class Transport implements Clock {
@@ -105,45 +117,9 @@ export class Transport implements Clock {
   /** Like send, but a create whose outcome is unknown comes back as "ambiguous" instead of
    * being re-sent or thrown, so the caller can find out what happened (create.ts). */
   async execute(call: CallSpec): Promise<ExecuteResult> {
-    const spec = OPERATIONS[call.op];
-    const redact = this.#redactor(call.secrets);
-    const endpoint = new URL(endpointFor(this.#config, spec.service));
-    const path = `${endpoint.pathname.replace(/\/$/, "")}${fillPath(spec.path, call.params ?? {})}`;
-    const queryPairs = toPairs(call.query ?? {});
-    const pathAndQuery = `${path}${buildQuery(queryPairs)}`;
-    const ref: RequestRef = { service: spec.service, method: spec.method, path: pathAndQuery };
-    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-
+    const request = this.#prepare(call);
     for (let attempts = 1; ; attempts++) {
-      const headers = this.#headers(spec.method, endpoint.host, path, queryPairs, body);
-      const started = Date.now();
-      const outcome = await sendAttempt({
-        origin: endpoint.origin,
-        caBundle: this.#config.caBundle,
-        maxConnections: this.#config.maxConnections,
-        method: spec.method,
-        path: pathAndQuery,
-        headers,
-        body,
-        timeoutMs: this.#config.requestTimeoutMs,
-      });
-      const decision = decideRetry({
-        outcome,
-        idempotency: spec.idempotency,
-        attempts,
-        policy: this.#policy,
-        now: this.#now().getTime(),
-        random: this.#random(),
-      });
-      this.#log(
-        redact,
-        ref,
-        attempts,
-        Date.now() - started,
-        outcome,
-        decision.action === "done" ? "" : `${decision.action}: ${decision.reason}`,
-      );
-
+      const { outcome, decision } = await this.#attempt(request, attempts);
       switch (decision.action) {
         case "done":
           if (outcome.kind !== "response") throw new TypeError("a done decision needs a response");
@@ -152,15 +128,59 @@ export class Transport implements Clock {
           if (decision.delayMs > 0) await this.#sleep(decision.delayMs);
           continue;
         case "reconcile":
-          return {
-            kind: "ambiguous",
-            error: this.#toError(ref, outcome, attempts, spec.iam, redact),
-            reason: decision.reason,
-          };
+          return { kind: "ambiguous", error: this.#toError(request, outcome, attempts), reason: decision.reason };
         case "fail":
-          throw this.#toError(ref, outcome, attempts, spec.iam, redact);
+          throw this.#toError(request, outcome, attempts);
       }
     }
+  }
+
+  /** Everything about a call that stays the same from one attempt to the next. */
+  #prepare(call: CallSpec): PreparedCall {
+    const spec = OPERATIONS[call.op];
+    const endpoint = new URL(endpointFor(this.#config, spec.service));
+    const path = `${endpoint.pathname.replace(/\/$/, "")}${fillPath(spec.path, call.params ?? {})}`;
+    const query = toPairs(call.query ?? {});
+    const pathAndQuery = `${path}${buildQuery(query)}`;
+    return {
+      spec,
+      endpoint,
+      path,
+      query,
+      ref: { service: spec.service, method: spec.method, path: pathAndQuery },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      redact: this.#redactor(call.secrets),
+    };
+  }
+
+  /** One attempt, freshly signed, with the retry policy's decision about its outcome. */
+  async #attempt(
+    request: PreparedCall,
+    attempts: number,
+  ): Promise<{ outcome: AttemptOutcome; decision: RetryDecision }> {
+    const { spec, endpoint, ref } = request;
+    const started = Date.now();
+    const outcome = await sendAttempt({
+      origin: endpoint.origin,
+      caBundle: this.#config.caBundle,
+      maxConnections: this.#config.maxConnections,
+      method: spec.method,
+      path: ref.path,
+      headers: this.#headers(spec.method, endpoint.host, request.path, request.query, request.body),
+      body: request.body,
+      timeoutMs: this.#config.requestTimeoutMs,
+    });
+    const decision = decideRetry({
+      outcome,
+      idempotency: spec.idempotency,
+      attempts,
+      policy: this.#policy,
+      now: this.#now().getTime(),
+      random: this.#random(),
+    });
+    const note = decision.action === "done" ? "" : `${decision.action}: ${decision.reason}`;
+    this.#log(request.redact, ref, attempts, Date.now() - started, outcome, note);
+    return { outcome, decision };
   }
 
   /** Parses a 2xx JSON body with `schema`; a mismatch is a CcmResponseSchemaError. */
@@ -231,13 +251,7 @@ export class Transport implements Clock {
     };
   }
 
-  #toError(
-    ref: RequestRef,
-    outcome: AttemptOutcome,
-    attempts: number,
-    iam: (typeof OPERATIONS)[OperationName]["iam"],
-    redact: Redactor,
-  ): CcmError {
+  #toError({ ref, spec, redact }: PreparedCall, outcome: AttemptOutcome, attempts: number): CcmError {
     if (outcome.kind === "timeout") return new CcmTimeoutError(ref, outcome.timeoutMs, outcome.written, attempts);
     if (outcome.kind === "network") return new CcmNetworkError(ref, outcome.error, outcome.written, attempts);
     let parsedBody: unknown;
@@ -254,7 +268,7 @@ export class Transport implements Clock {
       errorCode: body.errorCode,
       errorMsg: body.errorMsg === undefined ? undefined : redact(body.errorMsg),
       requestId: outcome.headers["x-request-id"] ?? body.requestId,
-      iamAction: iam,
+      iamAction: spec.iam,
       credentialSources: this.#config.credentials.sources,
       attempts,
       retryAfterMs: retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined,
