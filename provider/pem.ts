@@ -81,13 +81,6 @@ export function splitPemBlocks(text: string): string[] {
   return blocks;
 }
 
-/** Normalised PEM text, or undefined for undefined / empty input. */
-export function optionalPem(text: string | null | undefined): string | undefined {
-  if (text === undefined || text === null) return undefined;
-  const pem = normalizePem(text);
-  return pem === "" ? undefined : pem;
-}
-
 /** Leaf first, then the chain, each certificate once. */
 export function fullChainPem(certificate: string, chain?: string): string {
   const seen = new Set<string>();

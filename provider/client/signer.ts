@@ -13,11 +13,6 @@ export function encodeRfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Path from raw (unencoded) segments, each RFC 3986-encoded: the form we send and sign. */
-export function encodePath(segments: readonly string[]): string {
-  return `/${segments.map(encodeRfc3986).join("/")}`;
-}
-
 function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -53,18 +48,6 @@ export function canonicalQueryString(pairs: QueryPairs): string {
 // Encoded strings are ASCII, so UTF-16 code-unit order is byte order.
 function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Parses a raw query string ("a=1&b=%20x") into decoded pairs, keeping repeats and order. */
-export function parseQuery(query: string): [string, string][] {
-  const text = query.startsWith("?") ? query.slice(1) : query;
-  if (text === "") return [];
-  return text.split("&").map((part) => {
-    const eq = part.indexOf("=");
-    const name = eq === -1 ? part : part.slice(0, eq);
-    const value = eq === -1 ? "" : part.slice(eq + 1);
-    return [decodeSegment(name), decodeSegment(value)];
-  });
 }
 
 /** The query string we send: the canonical form, so what is signed is what is sent. */

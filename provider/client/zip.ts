@@ -1,5 +1,12 @@
-// Compressed export: the service returns a zip whose files depend on the export type (CCM "Exporting a Certificate",
-// EXPORT_ZIP_FILES). Unzipped in memory with fflate and mapped by file name to typed fields.
+// Compressed export: the service returns a zip whose files depend on the export type (CCM "Exporting a
+// Certificate", docs/api-facts.md §2.6). Unzipped in memory with fflate and mapped by file name to typed fields:
+//
+//   type     system-generated key                      CSR-issued (no key)
+//   APACHE   server.key, chain.crt, server.crt          chain.crt, server.crt
+//   IIS      keystorePass.txt, server.pfx               chain.crt, server.crt
+//   NGINX    server.key, server.crt (leaf, then chain)  server.crt
+//   TOMCAT   keystorePass.txt, server.jks               chain.crt, server.crt
+//   OTHER    server.key, chain.pem, server.pem          chain.pem, cert.pem
 import { strFromU8, unzipSync } from "fflate";
 import { CcmExportFormatError } from "../errors.js";
 import { normalizePem, splitPemBlocks } from "../pem.js";
@@ -13,7 +20,7 @@ import type { ExportedArchive } from "../schemas/export.js";
  * never grows it, so checking the declared sizes before inflating bounds what is allocated.
  */
 export const EXPORT_ZIP_MAX_INFLATED_BYTES = 8 * 1024 * 1024;
-/** More files than any export type has, by far (EXPORT_ZIP_FILES lists at most three). */
+/** More files than any export type has, by far (the table above lists at most three). */
 export const EXPORT_ZIP_MAX_FILES = 64;
 
 const CERTIFICATE_FILES = ["server.crt", "server.pem", "cert.pem"];

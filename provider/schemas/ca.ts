@@ -127,11 +127,6 @@ export function toCreateCaBody(args: z.output<typeof createCaArgs>): CreateCaBod
   return body;
 }
 
-/** True when the create body activates the CA at once (ROOT, or SUBORDINATE with issuer, algorithm and validity). */
-export function createsActivatedCa(args: z.output<typeof createCaArgs>): boolean {
-  return args.type === "ROOT" || (!!args.issuerId && !!args.signatureAlgorithm && !!args.validity);
-}
-
 export const caIdWire = z.looseObject({ ca_id: z.string().min(1) });
 
 // ---------------------------------------------------------------------------------------------

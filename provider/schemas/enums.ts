@@ -103,17 +103,6 @@ export const REVOCATION_REASON_NAMES = Object.keys(REVOCATION_REASONS) as [Revoc
 export const EXPORT_TYPES = ["APACHE", "NGINX", "IIS", "TOMCAT", "OTHER"] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
-/** Files in a compressed export, by type (CCM "Exporting a Certificate" and docs/api-facts.md §2.6). CSR-issued certificates carry
- * no key, and OTHER then names the leaf cert.pem instead of server.pem. */
-export const EXPORT_ZIP_FILES: Readonly<Record<ExportType, { generated: readonly string[]; csr: readonly string[] }>> =
-  {
-    APACHE: { generated: ["server.key", "chain.crt", "server.crt"], csr: ["chain.crt", "server.crt"] },
-    IIS: { generated: ["keystorePass.txt", "server.pfx"], csr: ["chain.crt", "server.crt"] },
-    NGINX: { generated: ["server.key", "server.crt"], csr: ["server.crt"] },
-    TOMCAT: { generated: ["keystorePass.txt", "server.jks"], csr: ["chain.crt", "server.crt"] },
-    OTHER: { generated: ["server.key", "chain.pem", "server.pem"], csr: ["chain.pem", "cert.pem"] },
-  };
-
 /** Export password: at most 32 bytes of letters, digits and , . + - _ # */
 export const EXPORT_PASSWORD = { maxBytes: 32, pattern: /^[A-Za-z0-9,.+\-_#]+$/ } as const;
 
@@ -127,9 +116,6 @@ export type CaStatus = (typeof CA_STATUSES)[number];
 /** Private certificate statuses; there is no pending state (issuance is synchronous). */
 export const CERTIFICATE_STATUSES = ["ISSUED", "EXPIRED", "REVOKED"] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
-
-export const GEN_MODES = ["GENERATE", "IMPORT", "CSR"] as const;
-export type GenMode = (typeof GEN_MODES)[number];
 
 /** What a CSR is issued as. INTERMEDIATE_CA results are CAs: their id is a ca_id. */
 export const CSR_CERTIFICATE_TYPES = ["ENTITY_CERT", "INTERMEDIATE_CA"] as const;

@@ -71,7 +71,7 @@ export function exportedCertificateFromWire(wire: z.output<typeof exportedCertif
 }
 
 /** The files of a compressed export, typed. Which fields are set depends on the export type
- * (EXPORT_ZIP_FILES). Secret fields: privateKey, pfx, jks, keystorePassword. */
+ * (client/zip.ts lists the files). Secret fields: privateKey, pfx, jks, keystorePassword. */
 export interface ExportedArchive {
   type: ExportType;
   /** The leaf certificate (PEM). */

@@ -6,10 +6,8 @@ import {
   canonicalRequest,
   canonicalUri,
   EMPTY_BODY_SHA256,
-  encodePath,
   encodeRfc3986,
   formatSdkDate,
-  parseQuery,
   sha256Hex,
   sign,
 } from "../../provider/client/signer.js";
@@ -18,7 +16,10 @@ describe("official test vector", () => {
   const input = {
     method: "GET",
     path: "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs",
-    query: parseQuery("limit=2&marker=13551d6b-755d-4757-b956-536f674975c0"),
+    query: [
+      ["limit", "2"],
+      ["marker", "13551d6b-755d-4757-b956-536f674975c0"],
+    ] as const,
     headers: {
       Host: "service.region.example.com",
       "Content-Type": "application/json",
@@ -96,9 +97,8 @@ describe("canonical URI", () => {
   });
 
   it("encodes each segment and normalises equivalent encodings", () => {
-    const sent = encodePath(["v1", "a b", "é", "x+y", "~ok"]);
-    expect(sent).toBe("/v1/a%20b/%C3%A9/x%2By/~ok");
-    expect(canonicalUri(sent)).toBe("/v1/a%20b/%C3%A9/x%2By/~ok/");
+    expect(canonicalUri("/v1/a b/é/x+y/~ok")).toBe("/v1/a%20b/%C3%A9/x%2By/~ok/");
+    expect(canonicalUri("/v1/a%20b/%C3%A9/x%2By/~ok")).toBe("/v1/a%20b/%C3%A9/x%2By/~ok/");
     // Lower-case escapes and an escaped unreserved character sign like the canonical form.
     expect(canonicalUri("/v1/a%20b/%c3%a9/x%2by/%7Eok")).toBe("/v1/a%20b/%C3%A9/x%2By/~ok/");
     // A stray "%" is literal text.
@@ -106,7 +106,7 @@ describe("canonical URI", () => {
   });
 
   it("keeps an encoded slash inside its segment", () => {
-    expect(canonicalUri(encodePath(["tags", "a/b"]))).toBe("/tags/a%2Fb/");
+    expect(canonicalUri("/tags/a%2Fb")).toBe("/tags/a%2Fb/");
   });
 });
 
@@ -146,7 +146,7 @@ describe("canonical query string", () => {
     ];
     const sent = buildQuery(pairs);
     expect(sent).toBe("?limit=2&name=Test%20Cert%20%28prod%29%2A");
-    expect(canonicalQueryString(parseQuery(sent))).toBe(sent.slice(1));
+    expect(canonicalQueryString([...new URLSearchParams(sent)])).toBe(sent.slice(1));
     expect(new URLSearchParams(sent).get("name")).toBe("Test Cert (prod)*");
   });
 });
