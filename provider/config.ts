@@ -304,31 +304,7 @@ function resolveEndpoints(
   cloud: string,
   allowInsecureHttp: boolean,
 ): Partial<Record<ServiceName, string>> {
-  let fromObject: Record<string, unknown> = {};
-  const objectText = fromStack(stack, "endpoints");
-  if (objectText) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(objectText.value);
-    } catch {
-      throw new CcmConfigError(`${objectText.source} is not valid JSON (expected {"ccm":"https://…",…})`, [
-        objectText.source,
-      ]);
-    }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      throw new CcmConfigError(`${objectText.source} must be a JSON object such as {"ccm":"https://…"}`, [
-        objectText.source,
-      ]);
-    }
-    fromObject = parsed as Record<string, unknown>;
-    const unknown = Object.keys(fromObject).filter((k) => !(SERVICES as readonly string[]).includes(k));
-    if (unknown.length > 0) {
-      throw new CcmConfigError(
-        `${objectText.source} has unknown services ${unknown.join(", ")} (known: ${SERVICES.join(", ")})`,
-        [objectText.source],
-      );
-    }
-  }
+  const fromObject = endpointsObject(stack);
   const endpoints: Partial<Record<ServiceName, string>> = {};
   for (const service of SERVICES) {
     const spec = SERVICE_ENDPOINTS[service];
@@ -340,17 +316,7 @@ function resolveEndpoints(
         : undefined) ??
       fromEnv(env, [spec.envVar]);
     if (found) {
-      const normalized = normalizeEndpoint(found.value);
-      if ("error" in normalized) throw new CcmConfigError(`${found.source} ${normalized.error}`, [found.source]);
-      if (!allowInsecureHttp && isRemotePlainHttp(normalized.url)) {
-        const optIn = placesOf("allowInsecureHttp");
-        throw new CcmConfigError(
-          `${found.source} is plain http:// to a host that is not loopback: the token or signature and exported ` +
-            `private keys would travel unencrypted. Use https://, or allow it with ${optIn.join(" / ")} = true`,
-          [found.source, ...optIn],
-        );
-      }
-      endpoints[service] = normalized.url;
+      endpoints[service] = checkedEndpoint(found, allowInsecureHttp);
     } else if (region) {
       endpoints[service] = defaultEndpoint(service, region, cloud);
     }
@@ -358,6 +324,48 @@ function resolveEndpoints(
     // reports the missing region or endpoint when a call to that service runs.
   }
   return endpoints;
+}
+
+/** The `endpoints` JSON object of the stack config ({} when absent), with known services only. */
+function endpointsObject(stack: Env): Record<string, unknown> {
+  const objectText = fromStack(stack, "endpoints");
+  if (!objectText) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(objectText.value);
+  } catch {
+    throw new CcmConfigError(`${objectText.source} is not valid JSON (expected {"ccm":"https://…",…})`, [
+      objectText.source,
+    ]);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new CcmConfigError(`${objectText.source} must be a JSON object such as {"ccm":"https://…"}`, [
+      objectText.source,
+    ]);
+  }
+  const unknown = Object.keys(parsed).filter((k) => !(SERVICES as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    throw new CcmConfigError(
+      `${objectText.source} has unknown services ${unknown.join(", ")} (known: ${SERVICES.join(", ")})`,
+      [objectText.source],
+    );
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** A configured endpoint, normalised; plain http:// off this machine only when allowed. */
+function checkedEndpoint(found: Found, allowInsecureHttp: boolean): string {
+  const normalized = normalizeEndpoint(found.value);
+  if ("error" in normalized) throw new CcmConfigError(`${found.source} ${normalized.error}`, [found.source]);
+  if (!allowInsecureHttp && isRemotePlainHttp(normalized.url)) {
+    const optIn = placesOf("allowInsecureHttp");
+    throw new CcmConfigError(
+      `${found.source} is plain http:// to a host that is not loopback: the token or signature and exported ` +
+        `private keys would travel unencrypted. Use https://, or allow it with ${optIn.join(" / ")} = true`,
+      [found.source, ...optIn],
+    );
+  }
+  return normalized.url;
 }
 
 function resolveCaBundle(stack: Env, env: Env): string | undefined {

@@ -31,35 +31,9 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 export function parseExportArchive(type: ExportType, bytes: Uint8Array): ExportedArchive {
-  let entries: Record<string, Uint8Array>;
-  let files = 0;
-  let inflated = 0;
-  let tooBig: string | undefined;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        files += 1;
-        inflated += file.originalSize;
-        if (files > EXPORT_ZIP_MAX_FILES) tooBig = `more than ${EXPORT_ZIP_MAX_FILES} files`;
-        else if (inflated > EXPORT_ZIP_MAX_INFLATED_BYTES)
-          tooBig = `more than ${EXPORT_ZIP_MAX_INFLATED_BYTES} bytes once inflated`;
-        // Once over a limit nothing more is inflated; the archive is refused below.
-        return tooBig === undefined;
-      },
-    });
-  } catch (error) {
-    throw new CcmExportFormatError(`the ${type} export is not a readable zip: ${(error as Error).message}`, []);
-  }
-  if (tooBig !== undefined) {
-    throw new CcmExportFormatError(`the ${type} export is refused: it holds ${tooBig}`, []);
-  }
+  const entries = unzipBounded(type, bytes);
   const fileNames = Object.keys(entries).filter((name) => !name.endsWith("/"));
-  // Files may sit in a folder inside the archive; only the base name matters.
-  const byBase = new Map<string, Uint8Array>();
-  for (const name of fileNames) {
-    const data = entries[name];
-    if (data) byBase.set(name.slice(name.lastIndexOf("/") + 1), data);
-  }
+  const byBase = byBaseName(entries, fileNames);
   const text = (names: readonly string[]) => {
     for (const name of names) {
       const data = byBase.get(name);
@@ -92,4 +66,41 @@ export function parseExportArchive(type: ExportType, bytes: Uint8Array): Exporte
     throw new CcmExportFormatError(`the ${type} export holds no certificate, PFX or JKS`, fileNames);
   }
   return archive;
+}
+
+/** The archive's files, refused when it is not a zip or holds more than the limits allow. */
+function unzipBounded(type: ExportType, bytes: Uint8Array): Record<string, Uint8Array> {
+  let files = 0;
+  let inflated = 0;
+  let tooBig: string | undefined;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        files += 1;
+        inflated += file.originalSize;
+        if (files > EXPORT_ZIP_MAX_FILES) tooBig = `more than ${EXPORT_ZIP_MAX_FILES} files`;
+        else if (inflated > EXPORT_ZIP_MAX_INFLATED_BYTES)
+          tooBig = `more than ${EXPORT_ZIP_MAX_INFLATED_BYTES} bytes once inflated`;
+        // Once over a limit nothing more is inflated; the archive is refused below.
+        return tooBig === undefined;
+      },
+    });
+  } catch (error) {
+    throw new CcmExportFormatError(`the ${type} export is not a readable zip: ${(error as Error).message}`, []);
+  }
+  if (tooBig !== undefined) {
+    throw new CcmExportFormatError(`the ${type} export is refused: it holds ${tooBig}`, []);
+  }
+  return entries;
+}
+
+/** Files may sit in a folder inside the archive; only the base name matters. */
+function byBaseName(entries: Record<string, Uint8Array>, fileNames: readonly string[]): Map<string, Uint8Array> {
+  const byBase = new Map<string, Uint8Array>();
+  for (const name of fileNames) {
+    const data = entries[name];
+    if (data) byBase.set(name.slice(name.lastIndexOf("/") + 1), data);
+  }
+  return byBase;
 }
