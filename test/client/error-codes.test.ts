@@ -1,36 +1,25 @@
 // Error codes are public: every class has its own code, the strings never change, and a switch on
 // `code` narrows AnyCcmError to the class (the exhaustive switch below only compiles if it does).
 import { describe, expect, it } from "vitest";
-import {
-  type AnyCcmError,
-  CcmApiError,
-  CcmConfigError,
-  CcmCreateAmbiguousError,
-  CcmCreateOutcomeUnknownError,
-  CcmDecodeError,
-  CcmExportFormatError,
-  CcmInvalidArgumentError,
-  CcmNetworkError,
-  CcmResponseSchemaError,
-  CcmTimeoutError,
-  CcmWaitTimeoutError,
-} from "../../provider/index.js";
+import * as ccm from "../../provider/index.js";
+
+type AnyCcmError = ccm.AnyCcmError;
 
 const ref = { service: "ccm", method: "GET", path: "/v1/private-certificates/abc" } as const;
 
 /** One instance of every class, with the code it must keep. */
 const EVERY_ERROR: readonly [AnyCcmError, string][] = [
-  [new CcmConfigError("no region"), "ERR_CCM_CONFIG"],
-  [new CcmInvalidArgumentError("args", ["x"]), "ERR_CCM_INVALID_ARGUMENT"],
-  [new CcmApiError({ ...ref, status: 500 }), "ERR_CCM_API"],
-  [new CcmTimeoutError(ref, 10, true), "ERR_CCM_TIMEOUT"],
-  [new CcmNetworkError(ref, new Error("reset"), false), "ERR_CCM_NETWORK"],
-  [new CcmResponseSchemaError(ref, ["x"]), "ERR_CCM_RESPONSE_SCHEMA"],
-  [new CcmExportFormatError("empty", []), "ERR_CCM_EXPORT_FORMAT"],
-  [new CcmCreateAmbiguousError("CA", "root", ["a", "b"]), "ERR_CCM_CREATE_AMBIGUOUS"],
-  [new CcmCreateOutcomeUnknownError("certificate", "x", "lost"), "ERR_CCM_CREATE_OUTCOME_UNKNOWN"],
-  [new CcmWaitTimeoutError("CA", "id", ["ACTIVED"], "PENDING", 10), "ERR_CCM_WAIT_TIMEOUT"],
-  [new CcmDecodeError("no CERTIFICATE block"), "ERR_CCM_DECODE"],
+  [new ccm.CcmConfigError("no region"), "ERR_CCM_CONFIG"],
+  [new ccm.CcmInvalidArgumentError("args", ["x"]), "ERR_CCM_INVALID_ARGUMENT"],
+  [new ccm.CcmApiError({ ...ref, status: 500 }), "ERR_CCM_API"],
+  [new ccm.CcmTimeoutError(ref, 10, true), "ERR_CCM_TIMEOUT"],
+  [new ccm.CcmNetworkError(ref, new Error("reset"), false), "ERR_CCM_NETWORK"],
+  [new ccm.CcmResponseSchemaError(ref, ["x"]), "ERR_CCM_RESPONSE_SCHEMA"],
+  [new ccm.CcmExportFormatError("empty", []), "ERR_CCM_EXPORT_FORMAT"],
+  [new ccm.CcmCreateAmbiguousError("CA", "root", ["a", "b"]), "ERR_CCM_CREATE_AMBIGUOUS"],
+  [new ccm.CcmCreateOutcomeUnknownError("certificate", "x", "lost"), "ERR_CCM_CREATE_OUTCOME_UNKNOWN"],
+  [new ccm.CcmWaitTimeoutError("CA", "id", ["ACTIVED"], "PENDING", 10), "ERR_CCM_WAIT_TIMEOUT"],
+  [new ccm.CcmDecodeError("no CERTIFICATE block"), "ERR_CCM_DECODE"],
 ];
 
 /** A field only the narrowed class has, proving the switch narrowed. */
