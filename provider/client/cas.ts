@@ -85,12 +85,10 @@ const CA_KIND: ListedKind<CaInfo, ListCasQuery, z.output<typeof caWire>, z.outpu
 };
 
 export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof caWire>, z.output<typeof caListWire>> {
-  readonly #t: Transport;
   readonly tags: TagApi;
 
   constructor(transport: Transport) {
     super(transport, CA_KIND);
-    this.#t = transport;
     this.tags = new TagApi(transport, "CA");
   }
 
@@ -111,12 +109,12 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
       enterpriseProjectId: parsed.enterpriseProjectId,
     };
     const result = await createWithoutDuplicates(
-      this.#t,
+      this.transport,
       {
         kind: "CA",
         what: `${parsed.type} ${JSON.stringify(parsed.distinguishedName.commonName)}`,
-        execute: () => this.#t.execute(call),
-        idFrom: (response) => this.#t.parseJson(call, response, caIdWire).ca_id,
+        execute: () => this.transport.execute(call),
+        idFrom: (response) => this.transport.parseJson(call, response, caIdWire).ca_id,
         findMatches: (since, exclude) => this.#findMatches(criteria, since, exclude),
         listable: true,
       },
@@ -159,7 +157,11 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
 
   /** Revokes a subordinate CA. */
   async revoke(caId: string, reason?: RevocationReason): Promise<void> {
-    await this.#t.send({ op: "revokeCa", params: { ca_id: requireId("caId", caId) }, body: toRevokeBody(reason) });
+    await this.transport.send({
+      op: "revokeCa",
+      params: { ca_id: requireId("caId", caId) },
+      body: toRevokeBody(reason),
+    });
   }
 
   /**
@@ -178,7 +180,7 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
     }
     const query = pendingDays === undefined ? {} : { pending_days: String(pendingDays) };
     try {
-      await this.#t.send({ op: "deleteCa", params: { ca_id: id }, query });
+      await this.transport.send({ op: "deleteCa", params: { ca_id: id }, query });
       return { existed: true };
     } catch (error) {
       if (isNotFoundError(error)) return { existed: false };
@@ -197,21 +199,21 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
   /** The CA's certificate and chain (ACTIVED or EXPIRED CAs). */
   async exportCertificate(caId: string): Promise<CaCertificate> {
     const call: CallSpec = { op: "exportCaCertificate", params: { ca_id: requireId("caId", caId) } };
-    const response = await this.#t.send(call);
-    return caCertificateFromWire(this.#t.parseJson(call, response, caCertificateWire));
+    const response = await this.transport.send(call);
+    return caCertificateFromWire(this.transport.parseJson(call, response, caCertificateWire));
   }
 
   /** The CSR of a PENDING CA (normalised PEM). */
   async exportCsr(caId: string): Promise<string> {
     const call: CallSpec = { op: "exportCaCsr", params: { ca_id: requireId("caId", caId) } };
-    const response = await this.#t.send(call);
-    return this.#t.parseJson(call, response, caCsrWire).csr;
+    const response = await this.transport.send(call);
+    return this.transport.parseJson(call, response, caCsrWire).csr;
   }
 
   /** Polls until the CA has one of `statuses`. */
   waitForStatus(caId: string, statuses: readonly CaStatus[], options?: WaitOptions): Promise<CaInfo> {
     return waitForStatus(
-      this.#t,
+      this.transport,
       "CA",
       caId,
       statuses,
@@ -236,7 +238,12 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
     targets: readonly CaStatus[],
   ): Promise<TransitionResult> {
     const id = requireId("caId", caId);
-    const changed = await sendTransition(this.#t, { op, params: { ca_id: id }, body }, () => this.find(id), targets);
+    const changed = await sendTransition(
+      this.transport,
+      { op, params: { ca_id: id }, body },
+      () => this.find(id),
+      targets,
+    );
     return { changed };
   }
 

@@ -74,12 +74,10 @@ export class CertificateApi extends ListedObjects<
   CertificateWire,
   CertificateListWire
 > {
-  readonly #t: Transport;
   readonly tags: TagApi;
 
   constructor(transport: Transport) {
     super(transport, CERTIFICATE_KIND);
-    this.#t = transport;
     this.tags = new TagApi(transport, "certificate");
   }
 
@@ -90,12 +88,12 @@ export class CertificateApi extends ListedObjects<
     const call: CallSpec = { op: "applyCertificate", body: toApplyCertificateBody(parsed) };
     const request = applyRequestFacts(parsed);
     const result = await createWithoutDuplicates(
-      this.#t,
+      this.transport,
       {
         kind: "certificate",
         what: `${JSON.stringify(request.commonName)} from CA ${request.issuerId}`,
-        execute: () => this.#t.execute(call),
-        idFrom: (response) => this.#t.parseJson(call, response, certificateIdWire).certificate_id,
+        execute: () => this.transport.execute(call),
+        idFrom: (response) => this.transport.parseJson(call, response, certificateIdWire).certificate_id,
         findMatches: (since, exclude) => this.#findMatches(request, since, exclude),
         listable: true,
       },
@@ -113,15 +111,16 @@ export class CertificateApi extends ListedObjects<
     const commonName = csrCommonName(parsed.csr);
     const intermediate = parsed.type === "INTERMEDIATE_CA";
     const result = await createWithoutDuplicates(
-      this.#t,
+      this.transport,
       {
         kind: intermediate ? "CA" : "certificate",
         what: `${commonName ? JSON.stringify(commonName) : "(CSR without CN)"} from CA ${parsed.issuerId} by CSR`,
-        execute: () => this.#t.execute(call),
-        idFrom: (response) => this.#t.parseJson(call, response, certificateIdWire).certificate_id,
+        execute: () => this.transport.execute(call),
+        idFrom: (response) => this.transport.parseJson(call, response, certificateIdWire).certificate_id,
         findMatches: async (since, exclude) => {
           if (!commonName) throw new TypeError("the CSR has no common name to look for");
-          if (intermediate) return new CaApi(this.#t).findIntermediateMatches(commonName, parsed.issuerId, since);
+          if (intermediate)
+            return new CaApi(this.transport).findIntermediateMatches(commonName, parsed.issuerId, since);
           const request: CertificateRequestFacts = {
             issuerId: parsed.issuerId,
             genMode: "CSR",
@@ -147,7 +146,7 @@ export class CertificateApi extends ListedObjects<
   /** Deletes (immediately; no revocation). `existed` is false when it was already gone. */
   async delete(certificateId: string): Promise<{ existed: boolean }> {
     try {
-      await this.#t.send({
+      await this.transport.send({
         op: "deleteCertificate",
         params: { certificate_id: requireId("certificateId", certificateId) },
       });
@@ -164,26 +163,26 @@ export class CertificateApi extends ListedObjects<
     const id = requireId("certificateId", certificateId);
     const call: CallSpec = { op: "revokeCertificate", params: { certificate_id: id }, body: toRevokeBody(reason) };
     const revoked: readonly CertificateStatus[] = ["REVOKED"];
-    const changed = await sendTransition(this.#t, call, () => this.find(id), revoked);
+    const changed = await sendTransition(this.transport, call, () => this.find(id), revoked);
     return { alreadyRevoked: !changed };
   }
 
   /** Exports as JSON (APACHE / NGINX / OTHER; IIS and TOMCAT need the archive). */
   async exportPem(certificateId: string, args: ExportCertificateArgs): Promise<ExportedCertificate> {
     const { parsed, call } = exportCall(certificateId, args, false);
-    const response = await this.#t.send(call);
+    const response = await this.transport.send(call);
     // Accept both forms: a service that answers with the archive anyway is read as one.
     if (isZip(response.body)) return archiveAsPem(parseExportArchive(parsed.type, response.body));
-    return exportedCertificateFromWire(this.#t.parseJson(call, response, exportedCertificateWire));
+    return exportedCertificateFromWire(this.transport.parseJson(call, response, exportedCertificateWire));
   }
 
   /** Exports the compressed archive and parses its files into typed fields. */
   async exportArchive(certificateId: string, args: ExportCertificateArgs): Promise<ExportedArchive> {
     const { parsed, call } = exportCall(certificateId, args, true);
-    const response = await this.#t.send(call);
+    const response = await this.transport.send(call);
     if (isZip(response.body)) return parseExportArchive(parsed.type, response.body);
     // Accept both forms: JSON where a zip was asked for carries the same PEMs.
-    const pem = exportedCertificateFromWire(this.#t.parseJson(call, response, exportedCertificateWire));
+    const pem = exportedCertificateFromWire(this.transport.parseJson(call, response, exportedCertificateWire));
     if (!pem.certificate)
       throw new CcmExportFormatError(`the ${parsed.type} export returned neither a zip nor a certificate`, []);
     return {
@@ -205,7 +204,7 @@ export class CertificateApi extends ListedObjects<
     options?: WaitOptions,
   ): Promise<CertificateInfo> {
     return waitForStatus(
-      this.#t,
+      this.transport,
       "certificate",
       certificateId,
       statuses,
