@@ -10,7 +10,7 @@ import type { CallSpec, RawResponse, Transport } from "./transport.js";
 import { requireId } from "./validate.js";
 
 /** The read's result, or undefined when the object does not exist (either not-found shape). */
-export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
   try {
     return await read;
   } catch (error) {
@@ -75,7 +75,7 @@ export interface ListedPage<T> {
 }
 
 /** Sends one list call and maps its items; `total` falls back to the page size when absent. */
-export async function listPage<W extends { total?: number | undefined }, T>(
+async function listPage<W extends { total?: number | undefined }, T>(
   transport: Transport,
   call: CallSpec,
   schema: z.ZodType<W>,
@@ -93,7 +93,7 @@ interface PageQuery {
 }
 
 /** Every item, following offsets page by page at the largest page size. */
-export async function listEveryPage<T>(fetch: (page: PageQuery) => Promise<ListedPage<T>>): Promise<T[]> {
+async function listEveryPage<T>(fetch: (page: PageQuery) => Promise<ListedPage<T>>): Promise<T[]> {
   const all: T[] = [];
   for (let offset = 0; ; offset += LIST_LIMIT.max) {
     const page = await fetch({ offset, limit: LIST_LIMIT.max });
