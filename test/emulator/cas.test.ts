@@ -2,23 +2,14 @@
 
 import { execFileSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { describe, expect, test } from "vitest";
+import { useEmulator, withEmulator } from "./helpers/client.js";
 import { CA_DN, createCa, createRoot, expectError, rootBody, subordinateBody } from "./helpers/fixtures.js";
 
 const CAS = "/v1/private-certificate-authorities";
 const DAY = 86_400_000;
 
-let api: Api;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
-beforeEach(async () => {
-  await api.post("/_emulator/reset", undefined, { auth: "none" });
-});
+const api = useEmulator();
 
 async function status(id: string): Promise<string> {
   const response = await api.get(`${CAS}/${id}`);
@@ -333,8 +324,7 @@ describe("export, CSR and import", () => {
 
   test("import: a certificate signed elsewhere for the CSR activates the subordinate", async () => {
     // "Elsewhere" = a second emulator standing in for an external CA, signing by CSR (INTERMEDIATE_CA).
-    const outside = await startTestEmulator();
-    try {
+    await withEmulator({}, async (outside) => {
       const externalRoot = await createRoot(outside, { distinguished_name: { ...CA_DN, common_name: "Outside Root" } });
       const pending = await pendingSubordinate();
       const csr = (await api.get(`${CAS}/${pending}/csr`)).json.csr;
@@ -392,9 +382,7 @@ describe("export, CSR and import", () => {
         403,
         "PCA.00030203",
       );
-    } finally {
-      await outside.emulator.close();
-    }
+    });
   });
 });
 
