@@ -4,7 +4,15 @@ import { execFileSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { useEmulator, withEmulator } from "./helpers/client.js";
-import { CA_DN, createCa, createRoot, expectError, rootBody, subordinateBody } from "./helpers/fixtures.js";
+import {
+  CA_DN,
+  certificateBody,
+  createCa,
+  createRoot,
+  expectError,
+  rootBody,
+  subordinateBody,
+} from "./helpers/fixtures.js";
 
 const CAS = "/v1/private-certificate-authorities";
 const DAY = 86_400_000;
@@ -15,16 +23,6 @@ async function status(id: string): Promise<string> {
   const response = await api.get(`${CAS}/${id}`);
   expect(response.status).toBe(200);
   return response.json.status;
-}
-
-function leafBody(issuerId: string) {
-  return {
-    issuer_id: issuerId,
-    key_algorithm: "EC256",
-    signature_algorithm: "SHA256",
-    distinguished_name: { common_name: "leaf" },
-    validity: { type: "HOUR", value: 1 },
-  };
 }
 
 async function pendingSubordinate(issuerId?: string): Promise<string> {
@@ -277,7 +275,14 @@ describe("lifecycle", () => {
     expect((await api.get(CAS, { query: { status: "EXPIRED" } })).json.total).toBe(1);
     expect((await api.post(`${CAS}/${root}/export`)).status).toBe(200);
     expectError(await api.get(`${CAS}/${root}/csr`), 403, "PCA.00030203");
-    expectError(await api.post("/v1/private-certificates", { ...leafBody(root) }), 403, "PCA.00030203");
+    expectError(
+      await api.post(
+        "/v1/private-certificates",
+        certificateBody(root, { distinguished_name: { common_name: "leaf" }, validity: { type: "HOUR", value: 1 } }),
+      ),
+      403,
+      "PCA.00030203",
+    );
     expect((await api.post(`${CAS}/${root}/disable`)).status).toBe(204);
   });
 
