@@ -1,11 +1,13 @@
 // An in-process ccm-emulator for e2e tests, with the stack config that points a Pulumi program at
 // it and small wrappers around its control plane (inventory, faults, clock).
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator/index.js";
+import { afterAll, beforeAll } from "vitest";
+import { DEMO_CREDENTIALS, type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator/index.js";
 import { type CcmClient, createClient } from "../../provider/index.js";
+import { TestStack, type TestStackOptions } from "./stack.js";
 
-/** The emulator's documented demo credentials (CONTRIBUTING.md). */
-export const DEMO_AK = "EMULATORACCESSKEY000";
-export const DEMO_SK = "emulatorSecretKey0000000000000000000000";
+/** The emulator's demo credentials (its own exports; CONTRIBUTING.md documents them). */
+export const DEMO_AK = DEMO_CREDENTIALS.accessKey;
+export const DEMO_SK = DEMO_CREDENTIALS.secretKey;
 
 export interface InventoryEntry {
   id: string;
@@ -45,6 +47,16 @@ export class TestEmulator {
       },
       secrets: { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK },
     };
+  }
+
+  /** A stack of `options.program` pointed at this emulator; `config` and `secrets` add to stackConfig(). */
+  stack(options: TestStackOptions): TestStack {
+    const { config, secrets } = this.stackConfig();
+    return new TestStack({
+      ...options,
+      config: { ...config, ...options.config },
+      secrets: { ...secrets, ...options.secrets },
+    });
   }
 
   /** A client for arranging a test's world (CAs, revocations) behind Pulumi's back. */
@@ -89,4 +101,39 @@ export class TestEmulator {
   close(): Promise<void> {
     return this.running.close();
   }
+}
+
+export interface EmulatorStack {
+  readonly emulator: TestEmulator;
+  readonly stack: TestStack;
+}
+
+/**
+ * A describe block's emulator and one stack pointed at it: both made in beforeAll, the stack
+ * disposed and the emulator closed in afterAll. Read `.emulator` and `.stack` inside tests.
+ */
+export function useEmulatorStack(options: TestStackOptions & { emulatorOptions?: EmulatorOptions }): EmulatorStack {
+  const { emulatorOptions, ...stackOptions } = options;
+  let emulator: TestEmulator | undefined;
+  let stack: TestStack | undefined;
+  beforeAll(async () => {
+    emulator = await TestEmulator.start(emulatorOptions);
+    stack = emulator.stack(stackOptions);
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+    await emulator?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("useEmulatorStack starts the emulator and the stack in beforeAll");
+    return value;
+  };
+  return {
+    get emulator() {
+      return started(emulator);
+    },
+    get stack() {
+      return started(stack);
+    },
+  };
 }
