@@ -3,7 +3,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { DEMO_CREDENTIALS, type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator/index.js";
 import { type CcmClient, createClient } from "../../provider/index.js";
-import { TestStack, type TestStackOptions } from "./stack.js";
+import { requirePulumiRoot, TestStack, type TestStackOptions } from "./stack.js";
 
 /** The emulator's demo credentials (its own exports; CONTRIBUTING.md documents them). */
 export const DEMO_AK = DEMO_CREDENTIALS.accessKey;
@@ -103,6 +103,31 @@ export class TestEmulator {
   }
 }
 
+function started<T>(value: T | undefined, by: string): T {
+  if (value === undefined) throw new Error(`${by} starts it in beforeAll: read it inside tests and hooks only`);
+  return value;
+}
+
+/**
+ * A describe block's emulator for programs run through the Pulumi CLI: the CLI's presence checked
+ * (never skipped) and the emulator started in beforeAll, closed in afterAll.
+ */
+export function useTestEmulator(options: EmulatorOptions = {}): { readonly emulator: TestEmulator } {
+  let emulator: TestEmulator | undefined;
+  beforeAll(async () => {
+    requirePulumiRoot();
+    emulator = await TestEmulator.start(options);
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  return {
+    get emulator() {
+      return started(emulator, "useTestEmulator");
+    },
+  };
+}
+
 export interface EmulatorStack {
   readonly emulator: TestEmulator;
   readonly stack: TestStack;
@@ -110,30 +135,24 @@ export interface EmulatorStack {
 
 /**
  * A describe block's emulator and one stack pointed at it: both made in beforeAll, the stack
- * disposed and the emulator closed in afterAll. Read `.emulator` and `.stack` inside tests.
+ * disposed (after hooks run in reverse) before the emulator is closed in afterAll.
  */
 export function useEmulatorStack(options: TestStackOptions & { emulatorOptions?: EmulatorOptions }): EmulatorStack {
   const { emulatorOptions, ...stackOptions } = options;
-  let emulator: TestEmulator | undefined;
+  const setup = useTestEmulator(emulatorOptions);
   let stack: TestStack | undefined;
-  beforeAll(async () => {
-    emulator = await TestEmulator.start(emulatorOptions);
-    stack = emulator.stack(stackOptions);
+  beforeAll(() => {
+    stack = setup.emulator.stack(stackOptions);
   });
   afterAll(async () => {
     await stack?.dispose();
-    await emulator?.close();
   });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error("useEmulatorStack starts the emulator and the stack in beforeAll");
-    return value;
-  };
   return {
     get emulator() {
-      return started(emulator);
+      return setup.emulator;
     },
     get stack() {
-      return started(stack);
+      return started(stack, "useEmulatorStack");
     },
   };
 }

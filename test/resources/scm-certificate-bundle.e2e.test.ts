@@ -13,7 +13,7 @@ import {
   expectSecretOutputs,
 } from "../harness/expect-state.js";
 import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
-import { opensslVerify, run, Scratch } from "../harness/tools.js";
+import { OPENSSL_NEW_EC_P256_KEY, opensslVerify, run, Scratch } from "../harness/tools.js";
 
 const BUNDLE = "pulumi-nodejs:dynamic/huaweicloud-ccm:ScmCertificateBundle";
 const SECRET_OUTPUTS = [
@@ -144,11 +144,7 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
     const made = await run("openssl", [
       "req",
       "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
+      ...OPENSSL_NEW_EC_P256_KEY,
       "-keyout",
       key,
       "-out",
