@@ -10,6 +10,7 @@ import {
   createCa,
   createRoot,
   expectError,
+  intermediateByCsrBody,
   rootBody,
   subordinateBody,
 } from "./helpers/fixtures.js";
@@ -333,13 +334,7 @@ describe("export, CSR and import", () => {
       const externalRoot = await createRoot(outside, { distinguished_name: { ...CA_DN, common_name: "Outside Root" } });
       const pending = await pendingSubordinate();
       const csr = (await api.get(`${CAS}/${pending}/csr`)).json.csr;
-      const signed = await outside.post("/v1/private-certificates/csr", {
-        issuer_id: externalRoot,
-        csr,
-        validity: { type: "YEAR", value: 1 },
-        type: "INTERMEDIATE_CA",
-        path_length: 0,
-      });
+      const signed = await outside.post("/v1/private-certificates/csr", intermediateByCsrBody(externalRoot, csr, 0));
       expect(signed.status).toBe(200);
       const issued = (await outside.post(`${CAS}/${signed.json.certificate_id}/export`)).json;
       const rootPem = (await outside.post(`${CAS}/${externalRoot}/export`)).json.certificate;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { useEmulator } from "./helpers/client.js";
-import { applyCertificate, createCa, createRoot, subordinateBody } from "./helpers/fixtures.js";
+import { applyCertificate, createCa, createRoot, intermediateByCsrBody, subordinateBody } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
@@ -184,13 +184,7 @@ describe("CSRs", () => {
     const keyFile = join(dir, "intermediate.key");
     run("openssl", ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", keyFile]);
     const csr = run("openssl", ["req", "-new", "-key", keyFile, "-subj", "/CN=Outside Intermediate"]);
-    const response = await api.post(`${CERTS}/csr`, {
-      issuer_id: root,
-      csr,
-      validity: { type: "YEAR", value: 1 },
-      type: "INTERMEDIATE_CA",
-      path_length: 1,
-    });
+    const response = await api.post(`${CERTS}/csr`, intermediateByCsrBody(root, csr, 1));
     expect(response.status).toBe(200);
     const pem = (await api.post(`${CAS}/${response.json.certificate_id}/export`)).json.certificate;
     const text = run("openssl", ["x509", "-noout", "-text"], pem);
