@@ -2,26 +2,18 @@
 // root → issuing CA chain, through the real Pulumi CLI, with ~30 % of API requests faulted (5xx,
 // 429 with Retry-After, resets, 1.5 s latency spikes, lost responses on creates). Judged by the
 // emulator's inventory against `pulumi stack export`.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runChaos } from "../bench/lib/chaos.mjs";
-import { TestEmulator } from "./harness/emulator.js";
-import { requirePulumiRoot } from "./harness/stack.js";
+import { useTestEmulator } from "./harness/emulator.js";
 
 const PAIRS = 10;
 const MAX_UPS = 4;
 
 describe("chaos: up and destroy under injected faults", () => {
-  let emulator: TestEmulator;
-  beforeAll(async () => {
-    requirePulumiRoot();
-    emulator = await TestEmulator.start();
-  });
-  afterAll(async () => {
-    await emulator?.close();
-  });
+  const setup = useTestEmulator();
 
   it(`converges within ${MAX_UPS} ups with no orphan, duplicate or unknown id, and destroy leaves nothing live`, async () => {
-    const result = await runChaos({ emulatorUrl: emulator.url, pairs: PAIRS, maxRuns: MAX_UPS });
+    const result = await runChaos({ emulatorUrl: setup.emulator.url, pairs: PAIRS, maxRuns: MAX_UPS });
     const injected = Object.entries(result.faults).filter(([kind]) => !kind.startsWith("latency"));
     // The run proves something only if faults were actually injected, creates' lost responses included.
     expect(injected.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { generateKeyPair, issueCertificate, type ParsedCsr, PkiInputError, parseCsr } from "../pki/index.js";
 import { parseKeyAlgorithm, parseSignatureAlgorithm } from "./algorithms.js";
-import { parseEnterpriseProjectId, parseIssuerId, parsePathLength } from "./authority-create.js";
+import { parseEnterpriseProjectId, parseIssuerId, parsePathLength } from "./ca-create.js";
 import type { ModelContext } from "./context.js";
 import { ApiError } from "./errors.js";
 import { parseCustomExtension, parseExtendedKeyUsages, parseKeyUsages, parseSubjectAltNames } from "./extensions.js";

@@ -3,16 +3,9 @@
 
 import type { Clock } from "../clock.js";
 import type { EmulatorStore } from "../store/index.js";
-import { createAuthority } from "./authority-create.js";
-import { exportAuthorityCertificate, exportAuthorityCsr, importAuthorityCertificate } from "./authority-io.js";
-import {
-  activateAuthority,
-  deleteAuthority,
-  disableAuthority,
-  enableAuthority,
-  restoreAuthority,
-  revokeAuthority,
-} from "./authority-lifecycle.js";
+import { createCa } from "./ca-create.js";
+import { exportCaCertificate, exportCaCsr, importCaCertificate } from "./ca-io.js";
+import { activateCa, deleteCa, disableCa, enableCa, restoreCa, revokeCa } from "./ca-lifecycle.js";
 import { exportCertificate } from "./certificate-export.js";
 import { applyCertificate, applyCertificateByCsr } from "./certificate-issue.js";
 import { deleteCertificate, revokeCertificate } from "./certificate-ops.js";
@@ -20,7 +13,7 @@ import { type ModelContext, SerialIndex } from "./context.js";
 import { parseCsrRequest } from "./csr-parse.js";
 import { inventory, purgeDue } from "./inventory.js";
 import { QUOTA_CERTIFICATE_AUTHORITIES, QUOTA_CERTIFICATES } from "./limits.js";
-import { listAuthorities, listCertificates } from "./list.js";
+import { listCas, listCertificates } from "./list.js";
 import { getCa, getCertificate } from "./lookup.js";
 import type { CaRecord, CertificateRecord } from "./records.js";
 import { parseInstanceQuery, selectInstances } from "./resource-instances.js";
@@ -73,23 +66,22 @@ export class Model {
   parseCsr = (body: unknown) => parseCsrRequest(body);
 
   // --- private CAs ---
-  createAuthority = (body: unknown) => createAuthority(this.#ctx, body);
-  getAuthority = (id: string) => getCa(this.#ctx, id);
-  listAuthorities = (query: URLSearchParams) => listAuthorities(this.#ctx.store.list("authorities"), query, this.now());
-  activateAuthority = (id: string, body: unknown) => this.#exclusive(() => activateAuthority(this.#ctx, id, body));
-  disableAuthority = (id: string) => this.#exclusive(() => disableAuthority(this.#ctx, id));
-  enableAuthority = (id: string) => this.#exclusive(() => enableAuthority(this.#ctx, id));
-  deleteAuthority = (id: string, pendingDays: string | null) =>
+  createCa = (body: unknown) => createCa(this.#ctx, body);
+  getCa = (id: string) => getCa(this.#ctx, id);
+  listCas = (query: URLSearchParams) => listCas(this.#ctx.store.list("authorities"), query, this.now());
+  activateCa = (id: string, body: unknown) => this.#exclusive(() => activateCa(this.#ctx, id, body));
+  disableCa = (id: string) => this.#exclusive(() => disableCa(this.#ctx, id));
+  enableCa = (id: string) => this.#exclusive(() => enableCa(this.#ctx, id));
+  deleteCa = (id: string, pendingDays: string | null) =>
     this.#exclusive(async () => {
       await purgeDue(this.#ctx);
-      await deleteAuthority(this.#ctx, id, pendingDays);
+      await deleteCa(this.#ctx, id, pendingDays);
     });
-  restoreAuthority = (id: string) => this.#exclusive(() => restoreAuthority(this.#ctx, id));
-  revokeAuthority = (id: string, body: unknown) => this.#exclusive(() => revokeAuthority(this.#ctx, id, body));
-  exportAuthorityCertificate = (id: string) => exportAuthorityCertificate(this.#ctx, id);
-  exportAuthorityCsr = (id: string) => exportAuthorityCsr(this.#ctx, id);
-  importAuthorityCertificate = (id: string, body: unknown) =>
-    this.#exclusive(() => importAuthorityCertificate(this.#ctx, id, body));
+  restoreCa = (id: string) => this.#exclusive(() => restoreCa(this.#ctx, id));
+  revokeCa = (id: string, body: unknown) => this.#exclusive(() => revokeCa(this.#ctx, id, body));
+  exportCaCertificate = (id: string) => exportCaCertificate(this.#ctx, id);
+  exportCaCsr = (id: string) => exportCaCsr(this.#ctx, id);
+  importCaCertificate = (id: string, body: unknown) => this.#exclusive(() => importCaCertificate(this.#ctx, id, body));
 
   // --- tags ---
   createTags = (kind: TaggedKind, id: string, body: unknown) =>

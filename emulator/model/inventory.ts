@@ -6,7 +6,7 @@ import { caStatus, certificateStatus, isPurged } from "./status.js";
 
 export function inventory(ctx: ModelContext) {
   const now = ctx.clock.now();
-  const authorities = ctx.store
+  const cas = ctx.store
     .list("authorities")
     .filter((ca) => !isPurged(ca, now))
     .sort((a, b) => a.createTime - b.createTime || a.id.localeCompare(b.id))
@@ -50,7 +50,7 @@ export function inventory(ctx: ModelContext) {
       deleted: false,
     }));
   return {
-    certificate_authorities: authorities,
+    certificate_authorities: cas,
     certificates,
     scm_certificates: ctx.store.list("scm_certificates").map((record) => ({ id: record.id })),
     sms_tasks: ctx.store.list("sms_tasks").map((record) => ({ id: record.id })),

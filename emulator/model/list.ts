@@ -101,7 +101,7 @@ export function listCertificates(
   });
 }
 
-export function listAuthorities(records: CaRecord[], query: URLSearchParams, now: number): Page<CaRecord> {
+export function listCas(records: CaRecord[], query: URLSearchParams, now: number): Page<CaRecord> {
   const common = commonQuery(query);
   const status = enumParam(query, "status", CA_STATUSES);
   const type = enumParam(query, "type", CA_TYPES);

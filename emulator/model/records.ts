@@ -122,7 +122,11 @@ export interface SmsTaskRecord {
   createTime: number;
 }
 
-/** The store's collections and the document each one holds. */
+/**
+ * The store's collections and the document each one holds. The names are directory names under a
+ * `--data-dir` (emulator/store/files.ts), so CAs keep the collection name "authorities" that every
+ * earlier version wrote: renaming it would lose the CAs of a persisted emulator.
+ */
 export type Collections = {
   authorities: CaRecord;
   certificates: CertificateRecord;

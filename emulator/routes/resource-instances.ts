@@ -4,7 +4,7 @@
 
 import type { TaggedKind } from "../model/tags.js";
 import { ok, type RouteHandler } from "./context.js";
-import { authorityView, certificateView } from "./views.js";
+import { caView, certificateView } from "./views.js";
 
 const tagsOf = (tags: readonly { key: string; value: string }[]) => tags.map(({ key, value }) => ({ key, value }));
 
@@ -22,7 +22,7 @@ export function resourceInstanceRoutes(kind: TaggedKind): Record<"filter" | "cou
             }))
           : ctx.model.filterInstances("ca", ctx.body).items.map((record) => ({
               resource_id: record.id,
-              resource_detail: authorityView(record, now),
+              resource_detail: caView(record, now),
               tags: tagsOf(record.tags),
               resource_name: record.distinguishedName.commonName,
             }));

@@ -28,7 +28,7 @@ export function certificateView(record: CertificateRecord, now: number) {
   };
 }
 
-export function authorityView(record: CaRecord, now: number) {
+export function caView(record: CaRecord, now: number) {
   return {
     ca_id: record.id,
     type: record.type,

@@ -2,23 +2,15 @@
 // are being created (1.5 s latency on each create), the dynamic-provider host finishes the creates
 // in flight, and the README's recovery runs: `pulumi refresh --clear-pending-creates`, then
 // `ccm-orphans --stack …` (built in dist/) to list and then revoke + delete, then `up` and `destroy`.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runSigkill } from "../../bench/lib/chaos.mjs";
-import { TestEmulator } from "../harness/emulator.js";
-import { requirePulumiRoot } from "../harness/stack.js";
+import { useTestEmulator } from "../harness/emulator.js";
 
 describe("ccm-orphans after a SIGKILLed pulumi up", () => {
-  let emulator: TestEmulator;
-  beforeAll(async () => {
-    requirePulumiRoot();
-    emulator = await TestEmulator.start();
-  });
-  afterAll(async () => {
-    await emulator?.close();
-  });
+  const setup = useTestEmulator();
 
   it("finds exactly what the interrupted up left, cleans it, and the next up converges", async () => {
-    const r = await runSigkill({ emulatorUrl: emulator.url, pairs: 10, killAt: 2 });
+    const r = await runSigkill({ emulatorUrl: setup.emulator.url, pairs: 10, killAt: 2 });
     // The kill left certificates the state does not hold (else the test proves nothing) …
     expect(r.left.orphans.length, JSON.stringify(r)).toBeGreaterThan(0);
     expect(r.afterClear.pendingOperations).toBe(0);

@@ -2,18 +2,14 @@
 // and the APIG.0301 answers for each way of getting it wrong.
 
 import { createHash, createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Api, DEMO, startTestEmulator } from "./helpers/client.js";
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { DEMO_CREDENTIALS } from "../../emulator/index.js";
+import { useEmulator, withEmulator } from "./helpers/client.js";
 import { expectError } from "./helpers/fixtures.js";
 import { sdkDate, sign } from "./helpers/signer.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
+const api = useEmulator({ resetEachTest: false });
 
 const LIST = "/v1/private-certificates";
 
@@ -50,8 +46,8 @@ describe("accepted credentials", () => {
       path,
       headers: { "Content-Type": "application/json", Host: hostOf(api.url) },
       body,
-      accessKey: DEMO.accessKey,
-      secretKey: DEMO.secretKey,
+      accessKey: DEMO_CREDENTIALS.accessKey,
+      secretKey: DEMO_CREDENTIALS.secretKey,
       unsignedPayload: true,
     });
     // The body is incomplete, so the service answers 400 — but only after the gateway let it through.
@@ -72,11 +68,11 @@ describe("accepted credentials", () => {
       createHash("sha256").update("").digest("hex"),
     ].join("\n");
     const toSign = `SDK-HMAC-SHA256\n${date}\n${createHash("sha256").update(canonical).digest("hex")}`;
-    const signature = createHmac("sha256", DEMO.secretKey).update(toSign).digest("hex");
+    const signature = createHmac("sha256", DEMO_CREDENTIALS.secretKey).update(toSign).digest("hex");
     const response = await raw("/v1/private-certificate-authorities?offset=0&limit=1", {
       headers: {
         "X-Sdk-Date": date,
-        Authorization: `SDK-HMAC-SHA256 Access=${DEMO.accessKey}, SignedHeaders=host;x-sdk-date, Signature=${signature}`,
+        Authorization: `SDK-HMAC-SHA256 Access=${DEMO_CREDENTIALS.accessKey}, SignedHeaders=host;x-sdk-date, Signature=${signature}`,
       },
     });
     expect(response.status).toBe(200);
@@ -90,8 +86,8 @@ describe("refused credentials: HTTP 401 APIG.0301", () => {
       method: "GET",
       path: LIST,
       headers: { Host: hostOf(api.url) },
-      accessKey: DEMO.accessKey,
-      secretKey: DEMO.secretKey,
+      accessKey: DEMO_CREDENTIALS.accessKey,
+      secretKey: DEMO_CREDENTIALS.secretKey,
       ...overrides,
     });
   }
@@ -139,8 +135,8 @@ describe("refused credentials: HTTP 401 APIG.0301", () => {
       path,
       headers: { Host: hostOf(api.url), "Content-Type": "application/json" },
       body: "{}",
-      accessKey: DEMO.accessKey,
-      secretKey: DEMO.secretKey,
+      accessKey: DEMO_CREDENTIALS.accessKey,
+      secretKey: DEMO_CREDENTIALS.secretKey,
     });
     expectError(await raw(path, { method: "POST", headers, body: '{"type":"ROOT"}' }), 401, "APIG.0301");
   });
@@ -162,14 +158,14 @@ describe("refused credentials: HTTP 401 APIG.0301", () => {
   });
 
   test("temporary AK without X-Security-Token", async () => {
-    const headers = signed({ accessKey: DEMO.tempAccessKey, secretKey: DEMO.tempSecretKey });
+    const headers = signed({ accessKey: DEMO_CREDENTIALS.tempAccessKey, secretKey: DEMO_CREDENTIALS.tempSecretKey });
     expectError(await raw(LIST, { headers }), 401, "APIG.0301");
   });
 
   test("temporary AK with a wrong X-Security-Token", async () => {
     const headers = signed({
-      accessKey: DEMO.tempAccessKey,
-      secretKey: DEMO.tempSecretKey,
+      accessKey: DEMO_CREDENTIALS.tempAccessKey,
+      secretKey: DEMO_CREDENTIALS.tempSecretKey,
       headers: { Host: hostOf(api.url), "X-Security-Token": "stolen" },
     });
     expectError(await raw(LIST, { headers }), 401, "APIG.0301");
@@ -183,20 +179,22 @@ describe("refused credentials: HTTP 401 APIG.0301", () => {
 });
 
 describe("configuration", () => {
+  test("the demo credentials the tests sign with are the ones CONTRIBUTING.md documents", () => {
+    const documented = readFileSync(new URL("../../CONTRIBUTING.md", import.meta.url), "utf8");
+    for (const value of Object.values(DEMO_CREDENTIALS)) expect(documented).toContain(`\`${value}\``);
+  });
+
   test("--no-auth accepts anything; custom credentials replace the demo ones", async () => {
-    const open = await startTestEmulator({ auth: false });
-    const custom = await startTestEmulator({ credentials: { authToken: "my-token" } });
-    try {
+    await withEmulator({ auth: false }, async (open) => {
       expect((await open.get(LIST, { auth: "none" })).status).toBe(200);
       expect(open.emulator.credentials).toBeNull();
+    });
+    await withEmulator({ credentials: { authToken: "my-token" } }, async (custom) => {
       expectError(await custom.get(LIST, { auth: "token" }), 401, "APIG.0301");
       const response = await fetch(`${custom.url}${LIST}`, { headers: { "X-Auth-Token": "my-token" } });
       expect(response.status).toBe(200);
-      expect(custom.emulator.credentials?.accessKey).toBe(DEMO.accessKey);
-    } finally {
-      await open.emulator.close();
-      await custom.emulator.close();
-    }
+      expect(custom.emulator.credentials?.accessKey).toBe(DEMO_CREDENTIALS.accessKey);
+    });
   });
 });
 

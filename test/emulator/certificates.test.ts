@@ -1,8 +1,8 @@
 // Private certificate endpoints (docs/api-facts.md §2, CCM "Applying for a Certificate"): apply, get, list, delete, revoke, tags.
 
 import { X509Certificate } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { beforeEach, describe, expect, test } from "vitest";
+import { useEmulator } from "./helpers/client.js";
 import {
   applyCertificate,
   CA_DN,
@@ -17,16 +17,9 @@ const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
 const DAY = 86_400_000;
 
-let api: Api;
+const api = useEmulator();
 let root: string;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
 beforeEach(async () => {
-  await api.post("/_emulator/reset", undefined, { auth: "none" });
   root = await createRoot(api);
 });
 

@@ -7,9 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { CliError, DEFAULT_PORT, parseCliArgs } from "../../emulator/cli-args.js";
-import { startEmulator } from "../../emulator/index.js";
+import { DEMO_CREDENTIALS, startEmulator } from "../../emulator/index.js";
 import { buildCli, type Child, remoteApi, removeBuild, runCli, spawnCli } from "./helpers/child.js";
-import { DEMO } from "./helpers/client.js";
 
 let cli: string;
 let dir: string;
@@ -33,7 +32,7 @@ async function spawn(args: string[], env: Record<string, string> = {}): Promise<
 
 function httpsGet(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { ca, headers: { "X-Auth-Token": DEMO.authToken } }, (response) => {
+    const req = request(url, { ca, headers: { "X-Auth-Token": DEMO_CREDENTIALS.authToken } }, (response) => {
       let body = "";
       response.on("data", (chunk: Buffer) => {
         body += chunk.toString();
@@ -137,7 +136,7 @@ describe("the command", () => {
   test("prints the URL and the demo credentials, and serves the API", async () => {
     const child = await spawn(["--port", "0"]);
     expect(child.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    for (const value of Object.values(DEMO)) expect(child.stdout()).toContain(value);
+    for (const value of Object.values(DEMO_CREDENTIALS)) expect(child.stdout()).toContain(value);
     expect((await remoteApi(child.url).get("/v1/private-certificates", { auth: "aksk" })).status).toBe(200);
     child.process.kill("SIGTERM");
     expect(await child.exited).toBe(0);
@@ -152,7 +151,7 @@ describe("the command", () => {
     // stderr is another pipe: wait for the warning before reading everything printed.
     await vi.waitFor(() => expect(child.stderr()).toContain("the control plane (/_emulator/) has no token"));
     const printed = child.stdout() + child.stderr();
-    expect(printed).toContain(DEMO.accessKey);
+    expect(printed).toContain(DEMO_CREDENTIALS.accessKey);
     for (const value of Object.values(secrets)) expect(printed).not.toContain(value);
     expect(child.stdout()).toContain("(custom, not shown)");
   });

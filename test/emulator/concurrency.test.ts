@@ -4,22 +4,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { afterAll, expect, test } from "vitest";
+import { useEmulator } from "./helpers/client.js";
 import { applyCertificate, createRoot } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
 
-let api: Api;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "ccm-emulator-concurrency-"));
-  api = await startTestEmulator({ dataDir });
-});
-afterAll(async () => {
-  await api.emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const dataDir = mkdtempSync(join(tmpdir(), "ccm-emulator-concurrency-"));
+// Registered first, so it runs last (after hooks run in reverse): the file store closes before.
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const api = useEmulator({ dataDir, resetEachTest: false });
 
 test("20 tag creations on one certificate at once all land", async () => {
   const id = await applyCertificate(api, await createRoot(api));

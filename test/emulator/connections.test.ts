@@ -3,21 +3,17 @@
 // how many connections it opens.
 
 import { Agent, request } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type Api, DEMO, startTestEmulator } from "./helpers/client.js";
+import { beforeEach, describe, expect, test } from "vitest";
+import { DEMO_CREDENTIALS } from "../../emulator/index.js";
+import { useEmulator } from "./helpers/client.js";
 
 interface Counts {
   total: number;
   open: number;
 }
 
-let api: Api;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
+// Reset through `send` (one fresh connection, closed after the answer), not fetch's pooled ones.
+const api = useEmulator({ resetEachTest: false });
 beforeEach(async () => {
   await send("POST", "/_emulator/reset", false);
 });
@@ -25,11 +21,15 @@ beforeEach(async () => {
 /** One request; `agent: false` opens a fresh connection that is closed after the answer. */
 function send(method: string, path: string, agent: Agent | false): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${api.url}${path}`, { method, agent, headers: { "X-Auth-Token": DEMO.authToken } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = request(
+      `${api.url}${path}`,
+      { method, agent, headers: { "X-Auth-Token": DEMO_CREDENTIALS.authToken } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });

@@ -3,26 +3,15 @@
 // the clock may be set to.
 
 import { request } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { MAX_CLOCK_OFFSET_MS } from "../../emulator/clock.js";
 import { checkExposure, ExposureError, isLoopbackHost } from "../../emulator/exposure.js";
 import { MAX_FAULT_LATENCY_MS, MAX_FAULT_RULES } from "../../emulator/faults.js";
 import { startEmulator } from "../../emulator/index.js";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { type Api, CONTROL, startTestEmulator, useEmulator, withEmulator } from "./helpers/client.js";
 import { createRoot } from "./helpers/fixtures.js";
 
-const CONTROL = { auth: "none" } as const;
-
-let api: Api;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
-beforeEach(async () => {
-  await api.post("/_emulator/reset", undefined, CONTROL);
-});
+const api = useEmulator();
 
 async function caCount(target: Api = api): Promise<number> {
   return (await target.get("/_emulator/inventory", CONTROL)).json.certificate_authorities.length;
@@ -93,20 +82,16 @@ describe("DNS rebinding", () => {
   });
 
   test("with a token, any host name will do (a container is reached by its service name)", async () => {
-    const guarded = await startTestEmulator({ controlToken: "t" });
-    try {
+    await withEmulator({ controlToken: "t" }, async (guarded) => {
       expect(await withHost(guarded, "GET", "health", "ccm-emulator:8443", "t")).toBe(200);
       expect(await withHost(guarded, "GET", "health", "ccm-emulator:8443")).toBe(401);
-    } finally {
-      await guarded.emulator.close();
-    }
+    });
   });
 });
 
 describe("--control-token", () => {
   test("every control request needs Authorization: Bearer <token>; the API is unaffected", async () => {
-    const guarded = await startTestEmulator({ controlToken: "s3cret-control" });
-    try {
+    await withEmulator({ controlToken: "s3cret-control" }, async (guarded) => {
       await createRoot(guarded);
       const refused: Record<string, string>[] = [
         {},
@@ -128,9 +113,7 @@ describe("--control-token", () => {
         headers: { ...withToken.headers, Origin: "https://evil.example" },
       });
       expect(fromPage.status).toBe(403);
-    } finally {
-      await guarded.emulator.close();
-    }
+    });
   });
 
   test("a non-loopback address needs one (checked before anything listens)", async () => {

@@ -1,24 +1,14 @@
 // The control plane (/_emulator/...): health, reset, inventory and request counts, clock, and the
 // gateway's answer for paths that are no API.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { describe, expect, test } from "vitest";
+import { CONTROL, useEmulator } from "./helpers/client.js";
 import { applyCertificate, createRoot, expectError } from "./helpers/fixtures.js";
 
-const CONTROL = { auth: "none" } as const;
 const CERTS = "/v1/private-certificates";
 const DAY = 86_400_000;
 
-let api: Api;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
-beforeEach(async () => {
-  await api.post("/_emulator/reset", undefined, CONTROL);
-});
+const api = useEmulator();
 
 test("health needs no credentials", async () => {
   const response = await api.get("/_emulator/health", CONTROL);

@@ -6,20 +6,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { useEmulator } from "./helpers/client.js";
 import { csrWithBmpCommonName, ODD_BMP } from "./helpers/crafted-csr.js";
 import { expectError } from "./helpers/fixtures.js";
 
 const PARSE = "/v1/private-certificates/csr/parse";
 
-let api: Api;
+const api = useEmulator({ resetEachTest: false });
 let dir: string;
 beforeAll(async () => {
-  api = await startTestEmulator();
   dir = mkdtempSync(join(tmpdir(), "ccm-emulator-csr-parse-"));
 });
 afterAll(async () => {
-  await api.emulator.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,16 +4,16 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { x509 } from "../../emulator/pki/x509-lib.js";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { useEmulator } from "./helpers/client.js";
 import { csrWithBmpCommonName, ODD_BMP } from "./helpers/crafted-csr.js";
 import { createCa, createRoot, expectError, subordinateBody } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
 
-let api: Api;
+const api = useEmulator({ resetEachTest: false });
 let root: string;
 let csr: string;
 
@@ -29,12 +29,8 @@ function opensslCsr(subject: string, ...extra: string[]): string {
 }
 
 beforeAll(async () => {
-  api = await startTestEmulator();
   root = await createRoot(api);
   csr = opensslCsr("/CN=csr-client.example.com/O=Client");
-});
-afterAll(async () => {
-  await api.emulator.close();
 });
 
 function byCsr(body: Record<string, unknown>) {

@@ -3,14 +3,14 @@
 
 import { createPrivateKey, X509Certificate } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { beforeAll, describe, expect, test } from "vitest";
+import { useEmulator } from "./helpers/client.js";
 import { applyCertificate, createCa, createRoot, expectError, subordinateBody } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
 
-let api: Api;
+const api = useEmulator({ resetEachTest: false });
 let root: string;
 let sub: string;
 let certificate: string;
@@ -18,7 +18,6 @@ let rootPem: string;
 let subPem: string;
 
 beforeAll(async () => {
-  api = await startTestEmulator();
   root = await createRoot(api);
   sub = await createCa(api, subordinateBody(root));
   certificate = await applyCertificate(api, sub, {
@@ -27,9 +26,6 @@ beforeAll(async () => {
   });
   rootPem = (await api.post(`${CAS}/${root}/export`)).json.certificate;
   subPem = (await api.post(`${CAS}/${sub}/export`)).json.certificate;
-});
-afterAll(async () => {
-  await api.emulator.close();
 });
 
 function exportIt(id: string, body: unknown) {

@@ -1,24 +1,15 @@
 // Fault injection: rules by method + path regex, count or probability, each kind's effect, and
 // whether the change was committed (inventory tells).
 
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { parseFaultFlag, parseFaultRule } from "../../emulator/faults.js";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { CONTROL, useEmulator, withEmulator } from "./helpers/client.js";
 import { certificateBody, createRoot, expectError } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
-const CONTROL = { auth: "none" } as const;
-
-let api: Api;
+const api = useEmulator();
 let root: string;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
 beforeEach(async () => {
-  await api.post("/_emulator/reset", undefined, CONTROL);
   root = await createRoot(api);
 });
 
@@ -165,14 +156,11 @@ describe("rules from flags", () => {
   });
 
   test("startEmulator({faults}) arms rules at start and again after a reset", async () => {
-    const faulty = await startTestEmulator({ faults: [{ kind: "error", status: 503, count: 1 }] });
-    try {
+    await withEmulator({ faults: [{ kind: "error", status: 503, count: 1 }] }, async (faulty) => {
       expect((await faulty.get(CERTS)).status).toBe(503);
       expect((await faulty.get(CERTS)).status).toBe(200);
       await faulty.post("/_emulator/reset", undefined, CONTROL);
       expect((await faulty.get(CERTS)).status).toBe(503);
-    } finally {
-      await faulty.emulator.close();
-    }
+    });
   });
 });

@@ -7,13 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
-import { applyCertificate, createCa, createRoot, subordinateBody } from "./helpers/fixtures.js";
+import { useEmulator } from "./helpers/client.js";
+import { applyCertificate, createCa, createRoot, intermediateByCsrBody, subordinateBody } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
 
-let api: Api;
+const api = useEmulator({ resetEachTest: false });
 let dir: string;
 let root: string;
 let sub: string;
@@ -42,14 +42,12 @@ async function zipOf(id: string, type: string, extra: Record<string, unknown> = 
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ccm-emulator-tools-"));
-  api = await startTestEmulator();
   root = await createRoot(api, { key_algorithm: "RSA2048", signature_algorithm: "SHA512" });
   sub = await createCa(api, subordinateBody(root, { key_algorithm: "EC384", signature_algorithm: "SHA384" }));
   rootFile = file("root.pem", await caPem(root));
   subFile = file("sub.pem", await caPem(sub));
 });
 afterAll(async () => {
-  await api.emulator.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -186,13 +184,7 @@ describe("CSRs", () => {
     const keyFile = join(dir, "intermediate.key");
     run("openssl", ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", keyFile]);
     const csr = run("openssl", ["req", "-new", "-key", keyFile, "-subj", "/CN=Outside Intermediate"]);
-    const response = await api.post(`${CERTS}/csr`, {
-      issuer_id: root,
-      csr,
-      validity: { type: "YEAR", value: 1 },
-      type: "INTERMEDIATE_CA",
-      path_length: 1,
-    });
+    const response = await api.post(`${CERTS}/csr`, intermediateByCsrBody(root, csr, 1));
     expect(response.status).toBe(200);
     const pem = (await api.post(`${CAS}/${response.json.certificate_id}/export`)).json.certificate;
     const text = run("openssl", ["x509", "-noout", "-text"], pem);

@@ -2,23 +2,14 @@
 // keys ANDed, a key's values ORed, empty values = any value, matches on resource_name, paging by
 // limit (10, 20 or 50) and offset, and the body's documented limits.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { beforeEach, describe, expect, test } from "vitest";
+import { useEmulator } from "./helpers/client.js";
 import { applyCertificate, createCa, createRoot, expectError, rootBody, subordinateBody } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
-beforeEach(async () => {
-  await api.post("/_emulator/reset", undefined, { auth: "none" });
-});
+const api = useEmulator();
 
 async function tag(base: string, id: string, tags: Record<string, string>) {
   const body = { tags: Object.entries(tags).map(([key, value]) => ({ key, value })) };

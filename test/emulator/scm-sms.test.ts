@@ -2,22 +2,11 @@
 // or startEmulator's `seed`), the APIs only read them.
 
 import { createPrivateKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { describe, expect, test } from "vitest";
+import { CONTROL, useEmulator, withEmulator } from "./helpers/client.js";
 import { applyCertificate, createRoot, expectError } from "./helpers/fixtures.js";
 
-const CONTROL = { auth: "none" } as const;
-
-let api: Api;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
-beforeEach(async () => {
-  await api.post("/_emulator/reset", undefined, CONTROL);
-});
+const api = useEmulator();
 
 async function seed(body: unknown) {
   const response = await api.post("/_emulator/seed", body, CONTROL);
@@ -158,16 +147,16 @@ describe("SMS certkey", () => {
 });
 
 test("a seed given to startEmulator is applied at start and again after reset", async () => {
-  const seeded = await startTestEmulator({
-    seed: { scm_certificates: [{ id: "scs0000000000001" }], sms_tasks: [{ id: "t" }] },
-  });
-  try {
-    expect((await seeded.post("/v3/scm/certificates/scs0000000000001/export")).status).toBe(200);
-    await seeded.post("/_emulator/reset", undefined, CONTROL);
-    const inventory = (await seeded.get("/_emulator/inventory", CONTROL)).json;
-    expect(inventory.scm_certificates).toEqual([{ id: "scs0000000000001" }]);
-    expect(inventory.sms_tasks).toEqual([{ id: "t" }]);
-  } finally {
-    await seeded.emulator.close();
-  }
+  await withEmulator(
+    {
+      seed: { scm_certificates: [{ id: "scs0000000000001" }], sms_tasks: [{ id: "t" }] },
+    },
+    async (seeded) => {
+      expect((await seeded.post("/v3/scm/certificates/scs0000000000001/export")).status).toBe(200);
+      await seeded.post("/_emulator/reset", undefined, CONTROL);
+      const inventory = (await seeded.get("/_emulator/inventory", CONTROL)).json;
+      expect(inventory.scm_certificates).toEqual([{ id: "scs0000000000001" }]);
+      expect(inventory.sms_tasks).toEqual([{ id: "t" }]);
+    },
+  );
 });

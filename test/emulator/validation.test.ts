@@ -1,20 +1,16 @@
 // One refusal (at least) per validated request field of apply / apply-by-CSR / export, each with its
 // status and error_code, plus the documented boundary values that must still be accepted.
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
+import { beforeAll, describe, expect, test } from "vitest";
+import { useEmulator } from "./helpers/client.js";
 import { applyCertificate, certificateBody, createRoot, expectError } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
 
-let api: Api;
+const api = useEmulator({ resetEachTest: false });
 let root: string;
 beforeAll(async () => {
-  api = await startTestEmulator();
   root = await createRoot(api, { validity: { type: "YEAR", value: 30 } });
-});
-afterAll(async () => {
-  await api.emulator.close();
 });
 
 const dn = (fields: Record<string, unknown>) => ({ distinguished_name: { common_name: "x.example.com", ...fields } });

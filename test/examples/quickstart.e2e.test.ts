@@ -3,7 +3,7 @@
 // certificate behind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { outputString, TestStack } from "../harness/stack.js";
+import { outputString, type TestStack } from "../harness/stack.js";
 import { opensslVerify, Scratch } from "../harness/tools.js";
 
 describe("examples/quickstart", () => {
@@ -13,11 +13,9 @@ describe("examples/quickstart", () => {
 
   beforeAll(async () => {
     emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "examples/quickstart",
-      config,
-      secrets: { ...secrets, pfxPassword: "Pfx-Demo_1" },
+      secrets: { pfxPassword: "Pfx-Demo_1" },
     });
   });
   afterAll(async () => {

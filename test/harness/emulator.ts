@@ -1,11 +1,13 @@
 // An in-process ccm-emulator for e2e tests, with the stack config that points a Pulumi program at
 // it and small wrappers around its control plane (inventory, faults, clock).
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator/index.js";
+import { afterAll, beforeAll } from "vitest";
+import { DEMO_CREDENTIALS, type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator/index.js";
 import { type CcmClient, createClient } from "../../provider/index.js";
+import { requirePulumiRoot, TestStack, type TestStackOptions } from "./stack.js";
 
-/** The emulator's documented demo credentials (CONTRIBUTING.md). */
-export const DEMO_AK = "EMULATORACCESSKEY000";
-export const DEMO_SK = "emulatorSecretKey0000000000000000000000";
+/** The emulator's demo credentials (its own exports; CONTRIBUTING.md documents them). */
+export const DEMO_AK = DEMO_CREDENTIALS.accessKey;
+export const DEMO_SK = DEMO_CREDENTIALS.secretKey;
 
 export interface InventoryEntry {
   id: string;
@@ -45,6 +47,16 @@ export class TestEmulator {
       },
       secrets: { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK },
     };
+  }
+
+  /** A stack of `options.program` pointed at this emulator; `config` and `secrets` add to stackConfig(). */
+  stack(options: TestStackOptions): TestStack {
+    const { config, secrets } = this.stackConfig();
+    return new TestStack({
+      ...options,
+      config: { ...config, ...options.config },
+      secrets: { ...secrets, ...options.secrets },
+    });
   }
 
   /** A client for arranging a test's world (CAs, revocations) behind Pulumi's back. */
@@ -89,4 +101,58 @@ export class TestEmulator {
   close(): Promise<void> {
     return this.running.close();
   }
+}
+
+function started<T>(value: T | undefined, by: string): T {
+  if (value === undefined) throw new Error(`${by} starts it in beforeAll: read it inside tests and hooks only`);
+  return value;
+}
+
+/**
+ * A describe block's emulator for programs run through the Pulumi CLI: the CLI's presence checked
+ * (never skipped) and the emulator started in beforeAll, closed in afterAll.
+ */
+export function useTestEmulator(options: EmulatorOptions = {}): { readonly emulator: TestEmulator } {
+  let emulator: TestEmulator | undefined;
+  beforeAll(async () => {
+    requirePulumiRoot();
+    emulator = await TestEmulator.start(options);
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  return {
+    get emulator() {
+      return started(emulator, "useTestEmulator");
+    },
+  };
+}
+
+export interface EmulatorStack {
+  readonly emulator: TestEmulator;
+  readonly stack: TestStack;
+}
+
+/**
+ * A describe block's emulator and one stack pointed at it: both made in beforeAll, the stack
+ * disposed (after hooks run in reverse) before the emulator is closed in afterAll.
+ */
+export function useEmulatorStack(options: TestStackOptions & { emulatorOptions?: EmulatorOptions }): EmulatorStack {
+  const { emulatorOptions, ...stackOptions } = options;
+  const setup = useTestEmulator(emulatorOptions);
+  let stack: TestStack | undefined;
+  beforeAll(() => {
+    stack = setup.emulator.stack(stackOptions);
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+  return {
+    get emulator() {
+      return setup.emulator;
+    },
+    get stack() {
+      return started(stack, "useEmulatorStack");
+    },
+  };
 }

@@ -24,6 +24,9 @@ export async function run(command: string, args: string[]): Promise<ToolResult> 
   }
 }
 
+/** `openssl req` flags for a fresh, unencrypted EC P-256 key (written with -keyout). */
+export const OPENSSL_NEW_EC_P256_KEY = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"];
+
 /** A scratch directory for tool input files, removed by `dispose`. */
 export class Scratch {
   readonly dir = mkdtempSync(path.join(tmpdir(), "ccm-tools-"));

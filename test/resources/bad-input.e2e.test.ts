@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { TestStack } from "../harness/stack.js";
+import type { TestStack } from "../harness/stack.js";
 import { BAD_INPUT_CASES } from "./bad-input-cases.js";
 import { groupCases, refusalsOf } from "./bad-input-table.js";
 
@@ -19,8 +19,7 @@ describe(`bad-input table: ${BAD_INPUT_CASES.length} cases in ${groups.length} p
 
   beforeAll(async () => {
     emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({ program: "test/programs/bad-input-table", stack: "table", config, secrets });
+    stack = emulator.stack({ program: "test/programs/bad-input-table", stack: "table" });
   });
   afterAll(async () => {
     console.log(`bad-input table totals: ${JSON.stringify({ ...totals, apiCalls: await emulator?.requestCount() })}`);

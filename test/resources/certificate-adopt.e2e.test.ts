@@ -2,7 +2,7 @@
 // cannot `pulumi import`), its bundle exported — and left alone by destroy.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { outputString, TestStack } from "../harness/stack.js";
+import { outputString, type TestStack } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";
 
 describe("PrivateCertificate.get", () => {
@@ -21,8 +21,7 @@ describe("PrivateCertificate.get", () => {
       distinguishedName: { commonName: "legacy.internal.example" },
       validity: { type: "DAY", value: 10 },
     }));
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({ program: "test/programs/adopt", config: { ...config, certificateId }, secrets });
+    stack = emulator.stack({ program: "test/programs/adopt", config: { certificateId } });
   });
   afterAll(async () => {
     await stack?.dispose();

@@ -5,7 +5,7 @@
 // And when a re-send may have duplicated a slow first attempt, `pulumi up` says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { outputString, resourcesOfType, TestStack } from "../harness/stack.js";
+import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
 import { run, Scratch } from "../harness/tools.js";
 import { createRootCa } from "./fixtures.js";
 
@@ -45,11 +45,9 @@ describe.each(CASES)("same common name, the client's apply meets $name", ({ faul
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "test/programs/same-name-pair",
-      config: { ...config, caId, faults: JSON.stringify([fault]) },
-      secrets,
+      config: { caId, faults: JSON.stringify([fault]) },
     });
   });
   afterAll(async () => {
@@ -108,19 +106,16 @@ describe("a slow first apply that appears after the re-send", () => {
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
-    const { config, secrets } = emulator.stackConfig();
     // The client's apply is held 6 s by the emulator, then executed; the client gives up after
     // 3 s (written, unanswered: ambiguous), looks at 5 s (nothing yet), re-sends, and looks for
     // late look-alikes 2 s later, by which time the first attempt's certificate exists.
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "test/programs/same-name-pair",
       config: {
-        ...config,
         caId,
         "huaweicloud-ccm:requestTimeoutMs": "3000",
         faults: JSON.stringify([{ kind: "latency", latency_ms: 6000, ...APPLY }]),
       },
-      secrets,
     });
   });
   afterAll(async () => {
@@ -156,12 +151,10 @@ describe("an apply whose outcome stays unknown", () => {
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
-    const { config, secrets } = emulator.stackConfig();
     // Both of the client's attempts answer 502 without being executed, and no look shows anything.
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "test/programs/same-name-pair",
-      config: { ...config, caId, faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 2 }]) },
-      secrets,
+      config: { caId, faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 2 }]) },
     });
   });
   afterAll(async () => {

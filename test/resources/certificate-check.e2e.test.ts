@@ -2,7 +2,7 @@
 // call is made, as the emulator's request counter proves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { TestStack } from "../harness/stack.js";
+import type { TestStack } from "../harness/stack.js";
 
 describe("check: bad input is refused at preview, every property at once, with zero API calls", () => {
   let emulator: TestEmulator;
@@ -17,12 +17,10 @@ describe("check: bad input is refused at preview, every property at once, with z
   });
 
   function stackFor(resource: string): TestStack {
-    const { config, secrets } = emulator.stackConfig();
-    const stack = new TestStack({
+    const stack = emulator.stack({
       program: "test/programs/bad-input",
       stack: resource,
-      config: { ...config, resource },
-      secrets,
+      config: { resource },
     });
     stacks.push(stack);
     return stack;

@@ -2,8 +2,8 @@
 // and its chain verifies with openssl; destroy revokes with the chosen reason.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { resourcesOfType, TestStack } from "../harness/stack.js";
-import { opensslVerify, run, Scratch } from "../harness/tools.js";
+import { resourcesOfType, type TestStack } from "../harness/stack.js";
+import { OPENSSL_NEW_EC_P256_KEY, opensslVerify, run, Scratch } from "../harness/tools.js";
 import { createRootCa } from "./fixtures.js";
 
 describe("PrivateCertificate from a CSR", () => {
@@ -22,11 +22,7 @@ describe("PrivateCertificate from a CSR", () => {
     const made = await run("openssl", [
       "req",
       "-new",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
+      ...OPENSSL_NEW_EC_P256_KEY,
       "-keyout",
       keyFile,
       "-out",
@@ -36,11 +32,10 @@ describe("PrivateCertificate from a CSR", () => {
     ]);
     expect(made.code, made.output).toBe(0);
     const csrPem = (await run("cat", [csrFile])).output;
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "test/programs/csr",
-      config: { ...config, caId },
-      secrets: { ...secrets, csrPem },
+      config: { caId },
+      secrets: { csrPem },
     });
   });
   afterAll(async () => {

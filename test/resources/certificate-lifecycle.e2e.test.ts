@@ -2,7 +2,7 @@
 // whole life of a certificate, its secrets in state, and its bundles opened by real tools.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
-import { outputString, resourcesOfType, TestStack } from "../harness/stack.js";
+import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
 import { opensslVerify, run, Scratch } from "../harness/tools.js";
 import { createRootCa } from "./fixtures.js";
 
@@ -23,11 +23,10 @@ describe("PrivateCertificate and CertificateBundle: the whole life, through the 
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     ({ caId, rootPem } = await createRootCa(emulator));
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "test/programs/certificate",
-      config: { ...config, caId, revokeOnDelete: "SUPERSEDED" },
-      secrets: { ...secrets, keystorePassword: "Iis-Pass_2026" },
+      config: { caId, revokeOnDelete: "SUPERSEDED" },
+      secrets: { keystorePassword: "Iis-Pass_2026" },
     });
   });
   afterAll(async () => {

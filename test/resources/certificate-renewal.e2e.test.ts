@@ -3,7 +3,7 @@
 // clock is moved back so the first certificate is issued already close to its end.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { outputString, TestStack } from "../harness/stack.js";
+import { outputString, type TestStack } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";
 
 const MINUTE = 60_000;
@@ -17,11 +17,9 @@ describe("PrivateCertificate renewal", () => {
     // Issued 58 minutes "ago" with a 60-minute validity: 2 minutes left, inside a 10-minute window.
     await emulator.shiftClock(-58 * MINUTE);
     const { caId } = await createRootCa(emulator);
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "test/programs/certificate",
-      config: { ...config, caId, validityHours: "1", renewBefore: "10m" },
-      secrets,
+      config: { caId, validityHours: "1", renewBefore: "10m" },
     });
   });
   afterAll(async () => {
@@ -70,20 +68,17 @@ describe("PrivateCertificate renewal with a fixed validity.startFrom", { timeout
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
-    const { config, secrets } = emulator.stackConfig();
     // Starts in 3 minutes (the first `up` must create it before then, even on a loaded machine),
     // for an hour; the renewal window opens 5 seconds after the start.
     start = Math.ceil((Date.now() + 3 * MINUTE) / SECOND) * SECOND;
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "test/programs/certificate",
       config: {
-        ...config,
         caId,
         validityHours: "1",
         startFrom: new Date(start).toISOString(),
         renewBefore: "59m55s",
       },
-      secrets,
     });
   });
   afterAll(async () => {

@@ -5,8 +5,14 @@
 // refused at preview.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitPemBlocks } from "../../provider/pem.js";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
-import { type OutputValue, outputString, resourcesOfType, TestStack } from "../harness/stack.js";
+import { TestEmulator, useEmulatorStack } from "../harness/emulator.js";
+import {
+  expectNoChangePreviewWithoutApiCalls,
+  expectNoPlaintextSecrets,
+  expectOutputsHidden,
+  expectSecretOutputs,
+} from "../harness/expect-state.js";
+import { type OutputValue, outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
 import { run, Scratch } from "../harness/tools.js";
 
 const CERT_KEY = "pulumi-nodejs:dynamic/huaweicloud-ccm:MigrationTaskCertKey";
@@ -37,11 +43,9 @@ describe("examples/migration-certkey: a migration task's certificates and keys t
     // No startup seed: a reset then leaves SMS without the task, as if it were deleted there.
     emulator = await TestEmulator.start({ logRequests: true, log: (line) => requestLines.push(line) });
     await seedTask(emulator);
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "examples/migration-certkey",
-      config: { ...config, taskId: TASK_ID, enableCaCert: "true" },
-      secrets,
+      config: { taskId: TASK_ID, enableCaCert: "true" },
     });
   });
   afterAll(async () => {
@@ -86,9 +90,7 @@ describe("examples/migration-certkey: a migration task's certificates and keys t
   });
 
   it("preview after up plans no change and makes zero API calls", async () => {
-    const before = await emulator.requestCount();
-    expect(await stack.previewNoChanges()).toEqual({ same: 2 });
-    expect(await emulator.requestCount()).toBe(before);
+    await expectNoChangePreviewWithoutApiCalls(stack, emulator, { same: 2 });
   });
 
   it("refresh of unchanged material fetches once and reports no change", async () => {
@@ -101,17 +103,12 @@ describe("examples/migration-certkey: a migration task's certificates and keys t
 
   it("stack export holds no PEM or credential in plaintext; stack output prints [secret]", async () => {
     const state = await stack.exportState();
-    const text = JSON.stringify(state);
-    expect(text).not.toContain("-----BEGIN");
-    for (const secret of [DEMO_AK, DEMO_SK]) expect(text).not.toContain(secret);
+    expectNoPlaintextSecrets(state);
     const [certKey] = resourcesOfType(state, CERT_KEY);
     expect(certKey?.id).toBe(`${TASK_ID}/ca`);
     expect(certKey?.outputs).toMatchObject({ taskId: TASK_ID, enableCaCert: true });
-    for (const key of SECRET_OUTPUTS) {
-      expect(certKey?.outputs?.[key], key).toMatchObject({ "4dabf18193072939515e22adb298388d": expect.any(String) });
-    }
-    const output = await stack.outputText();
-    for (const key of SECRET_OUTPUTS) expect(output).toMatch(new RegExp(`${key}\\s+\\[secret\\]`));
+    expectSecretOutputs(certKey, SECRET_OUTPUTS);
+    await expectOutputsHidden(stack, SECRET_OUTPUTS);
   });
 
   it("turning enableCaCert off replaces the material, and false is sent, not left to the service", async () => {
@@ -155,27 +152,15 @@ describe("examples/migration-certkey: a migration task's certificates and keys t
 });
 
 describe("MigrationTaskCertKey check: bad input is refused at preview, with zero API calls", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
-      program: "test/programs/scm-sms-bad-input",
-      config: { ...config, resource: "sms" },
-      secrets,
-    });
-  });
-  afterAll(async () => {
-    await stack?.dispose();
-    await emulator?.close();
+  const setup = useEmulatorStack({
+    program: "test/programs/scm-sms-bad-input",
+    config: { resource: "sms" },
   });
 
   it("names taskId and enableCaCert", async () => {
-    const message = await stack.previewFailure();
+    const message = await setup.stack.previewFailure();
     expect(message).toMatch(/taskId.*must be an SMS migration task id: 1–36 letters, digits, "-" or "_"/);
     expect(message).toMatch(/enableCaCert.*must be a boolean \(got a string\)/);
-    expect(await emulator.requestCount()).toBe(0);
+    expect(await setup.emulator.requestCount()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 // each resource holding its own, and destroy working at the first try.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { outputString, resourcesOfType, TestStack } from "../harness/stack.js";
+import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
 
 const PRIVATE_CA = "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCa";
 const CREATE = { method: "POST", path: "^/v1/private-certificate-authorities$", count: 1 };
@@ -17,8 +17,7 @@ describe.each([
 
   beforeAll(async () => {
     emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({ program: "test/programs/private-ca", config, secrets });
+    stack = emulator.stack({ program: "test/programs/private-ca" });
   });
   afterAll(async () => {
     await emulator.setFaults([]).catch(() => undefined);

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitPemBlocks } from "../../provider/pem.js";
 import { type InventoryEntry, TestEmulator } from "../harness/emulator.js";
-import { type OutputValue, resourcesOfType, TestStack } from "../harness/stack.js";
+import { type OutputValue, resourcesOfType, type TestStack } from "../harness/stack.js";
 
 const execFileAsync = promisify(execFile);
 /** Inventory fields this test reads beyond the harness's type. */
@@ -51,8 +51,7 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
 
   beforeAll(async () => {
     emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({ program: "examples/subordinate-ca", config, secrets });
+    stack = emulator.stack({ program: "examples/subordinate-ca" });
   });
   afterAll(async () => {
     await stack?.dispose();

@@ -3,8 +3,8 @@
 // gone leaves state), destroy scheduling every CA's deletion — and bad input refused at preview,
 // every property named, with no API call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../harness/emulator.js";
-import { type OutputValue, resourcesOfType, TestStack } from "../harness/stack.js";
+import { TestEmulator, useEmulatorStack } from "../harness/emulator.js";
+import { type OutputValue, resourcesOfType, type TestStack } from "../harness/stack.js";
 
 const PRIVATE_CA = "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCa";
 
@@ -21,11 +21,9 @@ describe("PrivateCa lifecycle: in-place updates, changes made outside Pulumi, de
 
   beforeAll(async () => {
     emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
+    stack = emulator.stack({
       program: "test/programs/private-ca",
-      config: { ...config, tags: JSON.stringify({ team: "pki" }), pendingDays: "10" },
-      secrets,
+      config: { tags: JSON.stringify({ team: "pki" }), pendingDays: "10" },
     });
   });
   afterAll(async () => {
@@ -112,25 +110,13 @@ describe("PrivateCa lifecycle: in-place updates, changes made outside Pulumi, de
 });
 
 describe("PrivateCa check: bad input", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
-      program: "test/programs/private-ca",
-      config: { ...config, country: "CHN", keyAlgorithm: "RSA1024", rootPathLength: "1", pendingDays: "3" },
-      secrets,
-    });
-  });
-  afterAll(async () => {
-    await stack?.dispose();
-    await emulator?.close();
+  const setup = useEmulatorStack({
+    program: "test/programs/private-ca",
+    config: { country: "CHN", keyAlgorithm: "RSA1024", rootPathLength: "1", pendingDays: "3" },
   });
 
   it("preview names every bad property of a resource and makes no API call", async () => {
-    const message = await stack.previewFailure();
+    const message = await setup.stack.previewFailure();
     for (const expected of [
       /'root': property distinguishedName\.country .*two letters/,
       /'root': property keyAlgorithm .*must be one of "RSA2048", "RSA4096", "EC256", "EC384", "SM2"/,
@@ -139,30 +125,30 @@ describe("PrivateCa check: bad input", () => {
     ]) {
       expect(message).toMatch(expected);
     }
-    expect(await emulator.requestCount()).toBe(0);
+    expect(await setup.emulator.requestCount()).toBe(0);
   });
 
   it("a validity too long for a root is refused once the other properties are right", async () => {
-    stack.setConfig({
+    setup.stack.setConfig({
       country: "CN",
       keyAlgorithm: "EC256",
       rootPathLength: "",
       pendingDays: "7",
       validityYears: "31",
     });
-    expect(await stack.previewFailure()).toMatch(/'root': property validity\.value .*at most 30 years/);
-    expect(await emulator.requestCount()).toBe(0);
+    expect(await setup.stack.previewFailure()).toMatch(/'root': property validity\.value .*at most 30 years/);
+    expect(await setup.emulator.requestCount()).toBe(0);
   });
 
   it("a signed certificate without its chain is refused, and the PEM is not echoed", async () => {
-    stack.setConfig(
+    setup.stack.setConfig(
       { validityYears: "2" },
       { pendingCertificatePem: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n" },
     );
-    const message = await stack.previewFailure();
+    const message = await setup.stack.previewFailure();
     expect(message).toMatch(/'pending': property certificateChainPem .*is required with the other/);
     expect(message).not.toContain("MIIB");
-    expect(await emulator.requestCount()).toBe(0);
+    expect(await setup.emulator.requestCount()).toBe(0);
   });
 });
 
@@ -187,8 +173,7 @@ describe("PrivateCa.get: a CA made outside Pulumi, looked up read-only", () => {
         organizationalUnit: "Platform",
       },
     }));
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({ program: "test/programs/private-ca-adopt", config: { ...config, caId }, secrets });
+    stack = emulator.stack({ program: "test/programs/private-ca-adopt", config: { caId } });
   });
   afterAll(async () => {
     await stack?.dispose();

@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { type StackExport, TestStack } from "../harness/stack.js";
+import type { StackExport, TestStack } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -101,8 +101,7 @@ describe.each(SHAPES)("an upgraded package serves state written by an older one:
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
     makeProject(project, shape.shimModule);
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({ program: project, config: { ...config, caId }, secrets });
+    stack = emulator.stack({ program: project, config: { caId } });
   });
   afterAll(async () => {
     await stack?.dispose().catch(() => undefined);

@@ -5,9 +5,15 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitPemBlocks } from "../../provider/pem.js";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
-import { outputString, resourcesOfType, TestStack } from "../harness/stack.js";
-import { opensslVerify, run, Scratch } from "../harness/tools.js";
+import { TestEmulator, useEmulatorStack } from "../harness/emulator.js";
+import {
+  expectNoChangePreviewWithoutApiCalls,
+  expectNoPlaintextSecrets,
+  expectOutputsHidden,
+  expectSecretOutputs,
+} from "../harness/expect-state.js";
+import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
+import { OPENSSL_NEW_EC_P256_KEY, opensslVerify, run, Scratch } from "../harness/tools.js";
 
 const BUNDLE = "pulumi-nodejs:dynamic/huaweicloud-ccm:ScmCertificateBundle";
 const SECRET_OUTPUTS = [
@@ -52,8 +58,7 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
     // No startup seed: a reset then leaves SCM empty, as if the certificate were deleted there.
     emulator = await TestEmulator.start();
     scmId = await seedScm(emulator, { common_name: "shop.example.com" });
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({ program: "examples/scm-bundle", config: { ...config, scmCertificateId: scmId }, secrets });
+    stack = emulator.stack({ program: "examples/scm-bundle", config: { scmCertificateId: scmId } });
   });
   afterAll(async () => {
     await stack?.dispose();
@@ -111,9 +116,7 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
   });
 
   it("preview after up plans no change and makes zero API calls", async () => {
-    const before = await emulator.requestCount();
-    expect(await stack.previewNoChanges()).toEqual({ same: 2 });
-    expect(await emulator.requestCount()).toBe(before);
+    await expectNoChangePreviewWithoutApiCalls(stack, emulator, { same: 2 });
   });
 
   it("refresh of an unchanged certificate exports once and reports no change", async () => {
@@ -127,17 +130,12 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
 
   it("stack export holds no PEM or credential in plaintext; stack output prints [secret]", async () => {
     const state = await stack.exportState();
-    const text = JSON.stringify(state);
-    expect(text).not.toContain("-----BEGIN");
-    for (const secret of [DEMO_AK, DEMO_SK]) expect(text).not.toContain(secret);
+    expectNoPlaintextSecrets(state);
     const [bundle] = resourcesOfType(state, BUNDLE);
     expect(bundle?.id).toBe(scmId);
-    for (const key of SECRET_OUTPUTS) {
-      expect(bundle?.outputs?.[key], key).toMatchObject({ "4dabf18193072939515e22adb298388d": expect.any(String) });
-    }
+    expectSecretOutputs(bundle, SECRET_OUTPUTS);
     expect(bundle?.outputs?.subject).toMatch(/CN=shop\.example\.com$/);
-    const output = await stack.outputText();
-    for (const key of SECRET_OUTPUTS) expect(output).toMatch(new RegExp(`${key}\\s+\\[secret\\]`));
+    await expectOutputsHidden(stack, SECRET_OUTPUTS);
   });
 
   it("refresh takes the certificate SCM now holds under the same id (renewed or re-uploaded)", async () => {
@@ -146,11 +144,7 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
     const made = await run("openssl", [
       "req",
       "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
+      ...OPENSSL_NEW_EC_P256_KEY,
       "-keyout",
       key,
       "-out",
@@ -208,28 +202,16 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
 });
 
 describe("ScmCertificateBundle check: a bad id is refused at preview, with zero API calls", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
-    stack = new TestStack({
-      program: "test/programs/scm-sms-bad-input",
-      config: { ...config, resource: "scm" },
-      secrets,
-    });
-  });
-  afterAll(async () => {
-    await stack?.dispose();
-    await emulator?.close();
+  const setup = useEmulatorStack({
+    program: "test/programs/scm-sms-bad-input",
+    config: { resource: "scm" },
   });
 
   it("names certificateId and the expected form", async () => {
-    const message = await stack.previewFailure();
+    const message = await setup.stack.previewFailure();
     expect(message).toMatch(
       /certificateId.*must be an SCM certificate id: exactly 16 letters, digits, "-" or "_", like "scs1554192131150"/,
     );
-    expect(await emulator.requestCount()).toBe(0);
+    expect(await setup.emulator.requestCount()).toBe(0);
   });
 });

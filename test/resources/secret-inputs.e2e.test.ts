@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ResourceTypeName } from "../../provider/resources/shim.js";
 import { TestEmulator } from "../harness/emulator.js";
-import { PulumiRunError, TestStack } from "../harness/stack.js";
+import { PulumiRunError, type TestStack } from "../harness/stack.js";
 import { RESOURCE_TYPES, secretInputs } from "./secret-inputs.js";
 
 const MARKER = "do-not-echo-c41e";
@@ -37,12 +37,10 @@ describe("no secret input is echoed by check, through the CLI", () => {
   });
 
   it.each(RESOURCE_TYPES.filter((type) => FED[type].length > 0))("%s", async (type) => {
-    const { config, secrets } = emulator.stackConfig();
-    const stack = new TestStack({
+    const stack = emulator.stack({
       program: "test/programs/secret-inputs",
       stack: type,
-      config: { ...config, resource: type, marker: MARKER },
-      secrets,
+      config: { resource: type, marker: MARKER },
     });
     stacks.push(stack);
     const failure = await stack.preview().catch((error: unknown) => error);

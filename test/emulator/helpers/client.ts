@@ -1,17 +1,19 @@
-// Test-side HTTP helpers for the emulator: one `call` that signs (AK/SK), sends a token, or
-// nothing, and returns status, headers and the parsed body.
+// The emulator tests' one harness: `useEmulator()` (a file's emulator: started before its tests,
+// reset before each, closed after), `withEmulator()` (a second emulator for one test), and the `Api`
+// both hand out: one `call` that signs (AK/SK), sends a token, or nothing, and returns status,
+// headers and the parsed body. The credentials are the emulator's own demo ones (its exports).
 
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../../emulator/index.js";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import {
+  DEMO_CREDENTIALS,
+  type EmulatorOptions,
+  type RunningEmulator,
+  startEmulator,
+} from "../../../emulator/index.js";
 import { sign } from "./signer.js";
 
-export const DEMO = {
-  accessKey: "EMULATORACCESSKEY000",
-  secretKey: "emulatorSecretKey0000000000000000000000",
-  tempAccessKey: "EMULATORTEMPKEY00000",
-  tempSecretKey: "emulatorTempSecretKey00000000000000000",
-  securityToken: "emulator-security-token",
-  authToken: "emulator-auth-token",
-} as const;
+/** Control-plane requests (`/_emulator/…`) are never signed. */
+export const CONTROL = { auth: "none" } as const;
 
 export type AuthMode = "token" | "aksk" | "temp" | "none";
 
@@ -33,28 +35,47 @@ export interface CallResult {
 }
 
 export class Api {
-  constructor(readonly emulator: RunningEmulator) {}
+  #emulator: RunningEmulator | undefined;
+
+  /** Without an emulator until `attach` (useEmulator attaches one in beforeAll). */
+  constructor(emulator?: RunningEmulator) {
+    this.#emulator = emulator;
+  }
+
+  get emulator(): RunningEmulator {
+    if (this.#emulator === undefined) throw new Error("no emulator yet: useEmulator starts it in beforeAll");
+    return this.#emulator;
+  }
+
+  attach(emulator: RunningEmulator): void {
+    this.#emulator = emulator;
+  }
 
   get url(): string {
     return this.emulator.url;
   }
+
+  /** Forgets every CA, certificate, fault and clock shift (POST /_emulator/reset). */
+  reset = () => this.post("/_emulator/reset", undefined, CONTROL);
+
+  close = () => this.emulator.close();
 
   async call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
     const text = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const host = new URL(this.url).host;
     let headers: Record<string, string> = { "Content-Type": "application/json", ...options.headers };
     const auth = options.auth ?? "token";
-    if (auth === "token") headers["X-Auth-Token"] = DEMO.authToken;
+    if (auth === "token") headers["X-Auth-Token"] = DEMO_CREDENTIALS.authToken;
     if (auth === "aksk" || auth === "temp") {
-      if (auth === "temp") headers["X-Security-Token"] = DEMO.securityToken;
+      if (auth === "temp") headers["X-Security-Token"] = DEMO_CREDENTIALS.securityToken;
       headers = sign({
         method,
         path,
         query: options.query,
         headers: { ...headers, Host: host },
         body: text,
-        accessKey: auth === "temp" ? DEMO.tempAccessKey : DEMO.accessKey,
-        secretKey: auth === "temp" ? DEMO.tempSecretKey : DEMO.secretKey,
+        accessKey: auth === "temp" ? DEMO_CREDENTIALS.tempAccessKey : DEMO_CREDENTIALS.accessKey,
+        secretKey: auth === "temp" ? DEMO_CREDENTIALS.tempSecretKey : DEMO_CREDENTIALS.secretKey,
       });
     }
     const qs = options.query ? `?${new URLSearchParams(options.query).toString().replace(/\+/g, "%20")}` : "";
@@ -72,8 +93,40 @@ export class Api {
   delete = (path: string, options?: CallOptions) => this.call("DELETE", path, options);
 }
 
-/** Starts an in-memory emulator on a random loopback port; close it in afterAll. */
+/** Starts an in-memory emulator on a random loopback port, quiet; the caller closes it. */
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<Api> {
   const emulator = await startEmulator({ log: () => {}, ...options });
   return new Api(emulator);
+}
+
+export interface UseEmulatorOptions extends EmulatorOptions {
+  /** Reset the emulator before every test (default true); false for files whose tests share state. */
+  resetEachTest?: boolean;
+}
+
+/**
+ * A test file's emulator: started in beforeAll (so the file's own beforeAll, registered after this
+ * call, can already use it), reset before every test, closed in afterAll.
+ */
+export function useEmulator(options: UseEmulatorOptions = {}): Api {
+  const { resetEachTest = true, ...emulatorOptions } = options;
+  const api = new Api();
+  let running: RunningEmulator | undefined;
+  beforeAll(async () => {
+    running = (await startTestEmulator(emulatorOptions)).emulator;
+    api.attach(running);
+  });
+  afterAll(() => running?.close());
+  if (resetEachTest) beforeEach(() => api.reset());
+  return api;
+}
+
+/** Runs `use` against an emulator of its own, closed afterwards whatever happens. */
+export async function withEmulator<T>(options: EmulatorOptions, use: (api: Api) => Promise<T>): Promise<T> {
+  const api = await startTestEmulator(options);
+  try {
+    return await use(api);
+  } finally {
+    await api.close();
+  }
 }

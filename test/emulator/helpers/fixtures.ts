@@ -47,6 +47,17 @@ export function certificateBody(issuerId: string, overrides: Record<string, unkn
   };
 }
 
+/** A CSR signed into an intermediate CA certificate for one year (POST …/private-certificates/csr). */
+export function intermediateByCsrBody(issuerId: string, csr: string, pathLength: number) {
+  return {
+    issuer_id: issuerId,
+    csr,
+    validity: { type: "YEAR", value: 1 },
+    type: "INTERMEDIATE_CA",
+    path_length: pathLength,
+  };
+}
+
 export async function createCa(api: Api, body: unknown): Promise<string> {
   const response = await api.post("/v1/private-certificate-authorities", body);
   expect(response.status, JSON.stringify(response.json)).toBe(200);

@@ -3,16 +3,10 @@
 // while the stack goes through the failed `up`, then refresh, destroy or a fixed `up`.
 import * as pulumi from "@pulumi/pulumi";
 import { IntermediateCaCertificate, PrivateCa, PrivateCertificate } from "pulumi-huaweicloud-ccm";
+import { ORGANISATION } from "../shared.ts";
 
 const config = new pulumi.Config();
 const tags = config.getObject<Record<string, string>>("tags");
-const organisation = {
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Example Corp",
-  organizationalUnit: "Platform",
-};
 
 function declare(resource: string): { id: pulumi.Output<string>; status: pulumi.Output<string> } {
   switch (resource) {
@@ -28,7 +22,7 @@ function declare(resource: string): { id: pulumi.Output<string>; status: pulumi.
     case "root-ca":
       return new PrivateCa("partial", {
         type: "ROOT",
-        distinguishedName: { commonName: "Partial Root", ...organisation },
+        distinguishedName: { commonName: "Partial Root", ...ORGANISATION },
         keyAlgorithm: "EC256",
         signatureAlgorithm: "SHA256",
         validity: { type: "YEAR", value: 1 },
@@ -37,7 +31,7 @@ function declare(resource: string): { id: pulumi.Output<string>; status: pulumi.
     case "pending-ca":
       return new PrivateCa("partial", {
         type: "SUBORDINATE",
-        distinguishedName: { commonName: "Partial Pending", ...organisation },
+        distinguishedName: { commonName: "Partial Pending", ...ORGANISATION },
         keyAlgorithm: "EC256",
         tags,
       });

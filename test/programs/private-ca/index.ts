@@ -2,21 +2,15 @@
 // tests turn: tags and pendingDays (in place), and values check must refuse.
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateCa } from "pulumi-huaweicloud-ccm";
+import { ORGANISATION } from "../shared.ts";
 
 const config = new pulumi.Config();
 // An empty value means "not given", so a test can take a knob back.
 const optionalNumber = (key: string) => (config.get(key) ? Number(config.get(key)) : undefined);
-const organisation = {
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Example Corp",
-  organizationalUnit: "Platform",
-};
 
 const root = new PrivateCa("root", {
   type: "ROOT",
-  distinguishedName: { commonName: "Lifecycle Root", ...organisation, country: config.get("country") ?? "CN" },
+  distinguishedName: { commonName: "Lifecycle Root", ...ORGANISATION, country: config.get("country") ?? "CN" },
   keyAlgorithm: (config.get("keyAlgorithm") ?? "EC256") as "EC256",
   signatureAlgorithm: "SHA256",
   validity: { type: "YEAR", value: config.getNumber("validityYears") ?? 2 },
@@ -27,7 +21,7 @@ const root = new PrivateCa("root", {
 
 const pending = new PrivateCa("pending", {
   type: "SUBORDINATE",
-  distinguishedName: { commonName: "Lifecycle Pending", ...organisation },
+  distinguishedName: { commonName: "Lifecycle Pending", ...ORGANISATION },
   keyAlgorithm: "EC256",
   certificatePem: config.getSecret("pendingCertificatePem"),
 });

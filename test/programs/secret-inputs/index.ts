@@ -4,23 +4,17 @@
 // hence one resource per stack. The casts only let the type-checker accept bad values.
 import * as pulumi from "@pulumi/pulumi";
 import { CertificateBundle, IntermediateCaCertificate, PrivateCa, PrivateCertificate } from "pulumi-huaweicloud-ccm";
+import { ORGANISATION } from "../shared.ts";
 
 const config = new pulumi.Config();
 const marker = config.require("marker");
 const ISSUER = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
-const organisation = {
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Example Corp",
-  organizationalUnit: "Platform",
-};
 
 switch (config.require("resource")) {
   case "PrivateCa":
     new PrivateCa("bad-secrets", {
       type: "ROOT",
-      distinguishedName: { commonName: "Secret Inputs Root", ...organisation },
+      distinguishedName: { commonName: "Secret Inputs Root", ...ORGANISATION },
       keyAlgorithm: "EC256",
       signatureAlgorithm: "SHA256",
       validity: { type: "YEAR", value: 1 },

@@ -25,7 +25,7 @@ export interface CaCertificateExport {
  * Only ACTIVED or EXPIRED CAs (docs/api-facts.md §3). The chain is the issuer's chain up to the root; a root's
  * chain is the root itself (the docs do not say; an empty string would not be a usable bundle).
  */
-export function exportAuthorityCertificate(ctx: ModelContext, id: string): CaCertificateExport {
+export function exportCaCertificate(ctx: ModelContext, id: string): CaCertificateExport {
   const ca = getCa(ctx, id);
   const status = caStatus(ca, ctx.clock.now());
   if ((status !== "ACTIVED" && status !== "EXPIRED") || ca.certificatePem === null) {
@@ -36,7 +36,7 @@ export function exportAuthorityCertificate(ctx: ModelContext, id: string): CaCer
 }
 
 /** "Only when the CA is pending activation can its CSR be exported" (CCM "ExportCertificateAuthorityCsr"). */
-export async function exportAuthorityCsr(ctx: ModelContext, id: string): Promise<string> {
+export async function exportCaCsr(ctx: ModelContext, id: string): Promise<string> {
   const ca = requireManagedCa(getCa(ctx, id));
   const status = caStatus(ca, ctx.clock.now());
   if (status !== "PENDING" || ca.privateKeyPem === null) {
@@ -54,7 +54,7 @@ export async function exportAuthorityCsr(ctx: ModelContext, id: string): Promise
  * must be this CA's (else PCA.00030301, docs/api-facts.md §4.1); the first certificate of the chain must have
  * issued it.
  */
-export async function importAuthorityCertificate(ctx: ModelContext, id: string, body: unknown): Promise<void> {
+export async function importCaCertificate(ctx: ModelContext, id: string, body: unknown): Promise<void> {
   const obj = requireObject(body, "body");
   const certificatePem = unescapePem(requireString(obj, "certificate"));
   const chainText = unescapePem(requireString(obj, "certificate_chain"));

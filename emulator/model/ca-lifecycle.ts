@@ -4,7 +4,7 @@
 //      └─delete─► gone             └──────────────disable───────────►┘            └─(days pass)─► gone
 
 import { parseSignatureAlgorithm } from "./algorithms.js";
-import { parseIssuerId, parsePathLength } from "./authority-create.js";
+import { parseIssuerId, parsePathLength } from "./ca-create.js";
 import type { ModelContext } from "./context.js";
 import { ApiError, invalidState } from "./errors.js";
 import { parseKeyUsages } from "./extensions.js";
@@ -31,7 +31,7 @@ async function save(ctx: ModelContext, ca: CaRecord): Promise<void> {
  * Activates a PENDING subordinate: values in the body win over those given at creation; all of
  * issuer_id, signature_algorithm and validity must be known by then.
  */
-export async function activateAuthority(ctx: ModelContext, id: string, body: unknown): Promise<void> {
+export async function activateCa(ctx: ModelContext, id: string, body: unknown): Promise<void> {
   const obj: JsonObject = body === undefined ? {} : requireObject(body, "body");
   const ca = managed(ctx, id);
   const status = caStatus(ca, ctx.clock.now());
@@ -59,7 +59,7 @@ export async function activateAuthority(ctx: ModelContext, id: string, body: unk
   await save(ctx, signed);
 }
 
-export async function disableAuthority(ctx: ModelContext, id: string): Promise<void> {
+export async function disableCa(ctx: ModelContext, id: string): Promise<void> {
   const ca = managed(ctx, id);
   const status = caStatus(ca, ctx.clock.now());
   if (status !== "ACTIVED" && status !== "EXPIRED") {
@@ -68,7 +68,7 @@ export async function disableAuthority(ctx: ModelContext, id: string): Promise<v
   await save(ctx, { ...ca, status: "DISABLED" });
 }
 
-export async function enableAuthority(ctx: ModelContext, id: string): Promise<void> {
+export async function enableCa(ctx: ModelContext, id: string): Promise<void> {
   const ca = managed(ctx, id);
   const status = caStatus(ca, ctx.clock.now());
   if (status !== "DISABLED") throw invalidState(`The CA ${id} is ${status}; only a DISABLED CA can be enabled.`);
@@ -89,7 +89,7 @@ export function parsePendingDays(raw: string | null): number {
 }
 
 /** PENDING → gone at once; DISABLED → DELETED, final after `pending_days` (restorable until then). */
-export async function deleteAuthority(ctx: ModelContext, id: string, pendingDaysRaw: string | null): Promise<void> {
+export async function deleteCa(ctx: ModelContext, id: string, pendingDaysRaw: string | null): Promise<void> {
   const pendingDays = parsePendingDays(pendingDaysRaw);
   const ca = managed(ctx, id);
   const now = ctx.clock.now();
@@ -104,7 +104,7 @@ export async function deleteAuthority(ctx: ModelContext, id: string, pendingDays
   await save(ctx, { ...ca, status: "DELETED", deleteTime: now + pendingDays * DAY_MS });
 }
 
-export async function restoreAuthority(ctx: ModelContext, id: string): Promise<void> {
+export async function restoreCa(ctx: ModelContext, id: string): Promise<void> {
   const ca = managed(ctx, id);
   const status = caStatus(ca, ctx.clock.now());
   if (status !== "DELETED") throw invalidState(`The CA ${id} is ${status}; only a DELETED CA can be restored.`);
@@ -112,7 +112,7 @@ export async function restoreAuthority(ctx: ModelContext, id: string): Promise<v
 }
 
 /** Subordinates only. The CA keeps its status (the API has no REVOKED CA status) but can no longer issue. */
-export async function revokeAuthority(ctx: ModelContext, id: string, body: unknown): Promise<void> {
+export async function revokeCa(ctx: ModelContext, id: string, body: unknown): Promise<void> {
   const reason: RevokeReason = parseRevokeReason(body);
   const ca = managed(ctx, id);
   if (ca.type !== "SUBORDINATE") throw new ApiError("invalidCaType", "Only a subordinate CA can be revoked.");

@@ -2,38 +2,28 @@
 
 import { execFileSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type Api, startTestEmulator } from "./helpers/client.js";
-import { CA_DN, createCa, createRoot, expectError, rootBody, subordinateBody } from "./helpers/fixtures.js";
+import { describe, expect, test } from "vitest";
+import { useEmulator, withEmulator } from "./helpers/client.js";
+import {
+  CA_DN,
+  certificateBody,
+  createCa,
+  createRoot,
+  expectError,
+  intermediateByCsrBody,
+  rootBody,
+  subordinateBody,
+} from "./helpers/fixtures.js";
 
 const CAS = "/v1/private-certificate-authorities";
 const DAY = 86_400_000;
 
-let api: Api;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-afterAll(async () => {
-  await api.emulator.close();
-});
-beforeEach(async () => {
-  await api.post("/_emulator/reset", undefined, { auth: "none" });
-});
+const api = useEmulator();
 
 async function status(id: string): Promise<string> {
   const response = await api.get(`${CAS}/${id}`);
   expect(response.status).toBe(200);
   return response.json.status;
-}
-
-function leafBody(issuerId: string) {
-  return {
-    issuer_id: issuerId,
-    key_algorithm: "EC256",
-    signature_algorithm: "SHA256",
-    distinguished_name: { common_name: "leaf" },
-    validity: { type: "HOUR", value: 1 },
-  };
 }
 
 async function pendingSubordinate(issuerId?: string): Promise<string> {
@@ -286,7 +276,14 @@ describe("lifecycle", () => {
     expect((await api.get(CAS, { query: { status: "EXPIRED" } })).json.total).toBe(1);
     expect((await api.post(`${CAS}/${root}/export`)).status).toBe(200);
     expectError(await api.get(`${CAS}/${root}/csr`), 403, "PCA.00030203");
-    expectError(await api.post("/v1/private-certificates", { ...leafBody(root) }), 403, "PCA.00030203");
+    expectError(
+      await api.post(
+        "/v1/private-certificates",
+        certificateBody(root, { distinguished_name: { common_name: "leaf" }, validity: { type: "HOUR", value: 1 } }),
+      ),
+      403,
+      "PCA.00030203",
+    );
     expect((await api.post(`${CAS}/${root}/disable`)).status).toBe(204);
   });
 
@@ -333,18 +330,11 @@ describe("export, CSR and import", () => {
 
   test("import: a certificate signed elsewhere for the CSR activates the subordinate", async () => {
     // "Elsewhere" = a second emulator standing in for an external CA, signing by CSR (INTERMEDIATE_CA).
-    const outside = await startTestEmulator();
-    try {
+    await withEmulator({}, async (outside) => {
       const externalRoot = await createRoot(outside, { distinguished_name: { ...CA_DN, common_name: "Outside Root" } });
       const pending = await pendingSubordinate();
       const csr = (await api.get(`${CAS}/${pending}/csr`)).json.csr;
-      const signed = await outside.post("/v1/private-certificates/csr", {
-        issuer_id: externalRoot,
-        csr,
-        validity: { type: "YEAR", value: 1 },
-        type: "INTERMEDIATE_CA",
-        path_length: 0,
-      });
+      const signed = await outside.post("/v1/private-certificates/csr", intermediateByCsrBody(externalRoot, csr, 0));
       expect(signed.status).toBe(200);
       const issued = (await outside.post(`${CAS}/${signed.json.certificate_id}/export`)).json;
       const rootPem = (await outside.post(`${CAS}/${externalRoot}/export`)).json.certificate;
@@ -392,9 +382,7 @@ describe("export, CSR and import", () => {
         403,
         "PCA.00030203",
       );
-    } finally {
-      await outside.emulator.close();
-    }
+    });
   });
 });
 

@@ -149,7 +149,7 @@ function parseCreate(body: unknown): CreateRequest {
   return { type, base, signatureAlgorithm, validity, issuerId };
 }
 
-export async function createAuthority(ctx: ModelContext, body: unknown): Promise<CaRecord> {
+export async function createCa(ctx: ModelContext, body: unknown): Promise<CaRecord> {
   const request = parseCreate(body);
   checkCaQuota(ctx);
   const keys = await generateKeyPair(request.base.keyAlgorithm);

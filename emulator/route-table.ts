@@ -2,7 +2,7 @@
 // §6). Routes only parse and serialize; the model (emulator/model) holds the rules.
 
 import { type Route, Router } from "./router.js";
-import * as authorities from "./routes/authorities.js";
+import * as cas from "./routes/cas.js";
 import * as certificates from "./routes/certificates.js";
 import { resourceInstanceRoutes } from "./routes/resource-instances.js";
 import * as scm from "./routes/scm.js";
@@ -34,22 +34,22 @@ export const ROUTES: Route[] = [
   { method: "DELETE", template: `${CERTS}/{certificate_id}/tags/delete`, handler: certTags.delete },
   { method: "GET", template: `${CERTS}/{certificate_id}/tags`, handler: certTags.list },
   // private CAs
-  { method: "GET", template: `${CAS}/quotas`, handler: authorities.authorityQuotas },
+  { method: "GET", template: `${CAS}/quotas`, handler: cas.caQuotas },
   { method: "GET", template: `${CAS}/tags`, handler: caTags.domain },
   { method: "POST", template: `${CAS}/resource-instances/filter`, handler: caInstances.filter },
   { method: "POST", template: `${CAS}/resource-instances/count`, handler: caInstances.count },
-  { method: "POST", template: CAS, handler: authorities.createAuthority },
-  { method: "GET", template: CAS, handler: authorities.listAuthorities },
-  { method: "GET", template: `${CAS}/{ca_id}`, handler: authorities.showAuthority },
-  { method: "DELETE", template: `${CAS}/{ca_id}`, handler: authorities.deleteAuthority },
-  { method: "POST", template: `${CAS}/{ca_id}/activate`, handler: authorities.activateAuthority },
-  { method: "POST", template: `${CAS}/{ca_id}/disable`, handler: authorities.disableAuthority },
-  { method: "POST", template: `${CAS}/{ca_id}/enable`, handler: authorities.enableAuthority },
-  { method: "POST", template: `${CAS}/{ca_id}/restore`, handler: authorities.restoreAuthority },
-  { method: "POST", template: `${CAS}/{ca_id}/revoke`, handler: authorities.revokeAuthority },
-  { method: "POST", template: `${CAS}/{ca_id}/export`, handler: authorities.exportAuthorityCertificate },
-  { method: "GET", template: `${CAS}/{ca_id}/csr`, handler: authorities.exportAuthorityCsr },
-  { method: "POST", template: `${CAS}/{ca_id}/import`, handler: authorities.importAuthorityCertificate },
+  { method: "POST", template: CAS, handler: cas.createCa },
+  { method: "GET", template: CAS, handler: cas.listCas },
+  { method: "GET", template: `${CAS}/{ca_id}`, handler: cas.showCa },
+  { method: "DELETE", template: `${CAS}/{ca_id}`, handler: cas.deleteCa },
+  { method: "POST", template: `${CAS}/{ca_id}/activate`, handler: cas.activateCa },
+  { method: "POST", template: `${CAS}/{ca_id}/disable`, handler: cas.disableCa },
+  { method: "POST", template: `${CAS}/{ca_id}/enable`, handler: cas.enableCa },
+  { method: "POST", template: `${CAS}/{ca_id}/restore`, handler: cas.restoreCa },
+  { method: "POST", template: `${CAS}/{ca_id}/revoke`, handler: cas.revokeCa },
+  { method: "POST", template: `${CAS}/{ca_id}/export`, handler: cas.exportCaCertificate },
+  { method: "GET", template: `${CAS}/{ca_id}/csr`, handler: cas.exportCaCsr },
+  { method: "POST", template: `${CAS}/{ca_id}/import`, handler: cas.importCaCertificate },
   { method: "POST", template: `${CAS}/{ca_id}/tags/create`, handler: caTags.create },
   { method: "DELETE", template: `${CAS}/{ca_id}/tags/delete`, handler: caTags.delete },
   { method: "GET", template: `${CAS}/{ca_id}/tags`, handler: caTags.list },
