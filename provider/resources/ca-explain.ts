@@ -80,7 +80,9 @@ export async function explainIssuerRefusal(
   issuerId: string,
   error: unknown,
   what: string,
-  validity?: RequestedValidity,
+  validity: RequestedValidity | undefined,
+  /** The handler's clock reading: a validity without startFrom starts now. */
+  now: number,
 ): Promise<unknown> {
   if (!isRefusal(error)) return error;
   if (isNotFoundError(error)) {
@@ -92,7 +94,7 @@ export async function explainIssuerRefusal(
     return new ExplainedApiError(error, `issuerId: the CA ${issuerId} does not exist (or was deleted)`);
   }
   const advice = issuerStateAdvice(issuer);
-  if (!advice) return validity ? (explainPastIssuerEnd(error, issuer, validity) ?? error) : error;
+  if (!advice) return validity ? (explainPastIssuerEnd(error, issuer, validity, now) ?? error) : error;
   return new ExplainedApiError(
     error,
     `issuerId: the ${describeCa(issuer)} cannot issue ${what}: only an ACTIVED CA issues, and ${advice}`,
@@ -110,10 +112,10 @@ export interface RequestedValidity {
  * An ACTIVED issuer refused: when the requested window starts or ends after the issuer's own
  * notAfter — the one limit check cannot know, since it needs the issuer — say so with the dates.
  */
-function explainPastIssuerEnd(error: CcmApiError, issuer: CaInfo, validity: RequestedValidity): unknown {
+function explainPastIssuerEnd(error: CcmApiError, issuer: CaInfo, validity: RequestedValidity, now: number): unknown {
   if (!issuer.notAfter) return undefined;
   const issuerEnd = Date.parse(issuer.notAfter);
-  const start = validity.startFrom ?? Date.now();
+  const start = validity.startFrom ?? now;
   const length = approximateValidityMs(validity.type, validity.value);
   const end = length === undefined ? start : start + length;
   if (!(end > issuerEnd)) return undefined;

@@ -1,5 +1,7 @@
 // Pieces every resource's handlers share: partial-create errors that keep the id in state, the
-// engine's "gone" answer for read, and property helpers for the inputs the engine hands back.
+// engine's "gone" answer for read, property helpers for the inputs the engine hands back, and the
+// subject as outputs show it.
+import type { DistinguishedName } from "../schemas/common.js";
 
 /**
  * Thrown when a create made the object but a later step failed (waiting, tagging, reading it
@@ -35,4 +37,9 @@ export function definedEntries<T extends Record<string, unknown>>(value: T): Par
 export function withoutProvider<T extends object>(value: T): Omit<T, "__provider"> {
   const { __provider: _ignored, ...rest } = value as T & { __provider?: unknown };
   return rest;
+}
+
+/** A subject as the outputs show it: the fields the service reported, none as null. */
+export function subjectOf(info: { distinguishedName: DistinguishedName }): Record<string, string> {
+  return definedEntries({ ...info.distinguishedName }) as Record<string, string>;
 }

@@ -1,7 +1,7 @@
 // Which properties of each resource hold secrets — one list per resource, read by the resource
 // class (inputs among them are wrapped in pulumi.secret; all are additionalSecretOutputs) and by
 // check (a failure of one never echoes its value). Data only: the runtime loads this too.
-import type { ResourceTypeName } from "./shim.js";
+import type { ResourceTypeName } from "../runtime/resource-types.js";
 
 export const SECRET_PROPERTIES = {
   // Every PEM: the import pair (inputs, then the CA's own export) and the CSR.

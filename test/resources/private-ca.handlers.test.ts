@@ -9,17 +9,20 @@ import { exportCsrExplained } from "../../provider/resources/ca-explain.js";
 import { ResourceInitError } from "../../provider/resources/common.js";
 import {
   type IntermediateCaCertificateOutputs,
-  intermediateCaCertificateHandlers as intermediate,
+  intermediateCaCertificateHandlers,
 } from "../../provider/resources/intermediate-ca-certificate.handlers.js";
 import {
-  privateCaHandlers as handlers,
   type PrivateCaInputs,
   type PrivateCaOutputs,
+  privateCaHandlers,
 } from "../../provider/resources/private-ca.handlers.js";
 import { UNKNOWN } from "../../provider/resources/unknowns.js";
-import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CERTIFICATE_PEM } from "../fixtures/pem.js";
 import { TestEmulator } from "../harness/emulator.js";
+
+const handlers = privateCaHandlers(handlerContext());
+const intermediate = intermediateCaCertificateHandlers(handlerContext());
 
 const DN = {
   commonName: "Handlers Root",

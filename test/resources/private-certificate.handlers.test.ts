@@ -3,19 +3,22 @@
 // for the paths an e2e run cannot reach cheaply: a create that fails half-way, a CA that cannot issue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError } from "../../provider/errors.js";
-import { certificateBundleHandlers as bundle } from "../../provider/resources/certificate-bundle.handlers.js";
+import { certificateBundleHandlers } from "../../provider/resources/certificate-bundle.handlers.js";
 import { ResourceInitError } from "../../provider/resources/common.js";
 import { parseDuration } from "../../provider/resources/duration.js";
 import {
-  privateCertificateHandlers as handlers,
   type PrivateCertificateInputs,
   type PrivateCertificateOutputs,
+  privateCertificateHandlers,
 } from "../../provider/resources/private-certificate.handlers.js";
 import { UNKNOWN } from "../../provider/resources/unknowns.js";
-import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";
+
+const handlers = privateCertificateHandlers(handlerContext());
+const bundle = certificateBundleHandlers(handlerContext());
 
 const CA_ID = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
 const ARGS = {
