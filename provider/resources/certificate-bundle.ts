@@ -2,10 +2,10 @@
 // POST /v1/private-certificates/{id}/export) — PEMs, and a PFX (IIS) or JKS (TOMCAT) keystore with
 // its password — as secret outputs, plus metadata read locally from the certificate.
 // Handlers: certificate-bundle.handlers.ts.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { ExportType } from "../schemas/enums.js";
-import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
-import { shimProvider } from "./shim.js";
+import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
+import type { CertificateBundleInputs, CertificateBundleOutputs } from "./certificate-bundle.handlers.js";
 
 export interface CertificateBundleArgs {
   /** The certificate to export (a PrivateCertificate's certificateId). */
@@ -22,7 +22,30 @@ export interface CertificateBundleArgs {
   password?: pulumi.Input<string>;
 }
 
-export class CertificateBundle extends pulumi.dynamic.Resource {
+const PROPERTIES = {
+  certificateId: "input",
+  type: "input",
+  password: "input",
+  certificatePem: "output",
+  certificateChainPem: "output",
+  fullChainPem: "output",
+  privateKeyPem: "output",
+  pfxBase64: "output",
+  jksBase64: "output",
+  keystorePassword: "output",
+  serialNumber: "output",
+  notBefore: "output",
+  notAfter: "output",
+  sha256Fingerprint: "output",
+  subject: "output",
+  subjectAlternativeNames: "output",
+  certificateStatus: "output",
+} as const satisfies PropertyKinds<CertificateBundleArgs, CertificateBundleInputs, CertificateBundleOutputs>;
+
+export class CertificateBundle
+  extends CcmResource
+  implements DeclaredOutputs<CertificateBundle, CertificateBundleOutputs>
+{
   declare readonly certificateId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<ExportType>;
   /** The leaf certificate (PEM, "\n" line endings). Secret. */
@@ -55,31 +78,6 @@ export class CertificateBundle extends pulumi.dynamic.Resource {
   declare readonly certificateStatus: pulumi.Output<string>;
 
   constructor(name: string, args: CertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      password: args?.password,
-      certificatePem: undefined,
-      certificateChainPem: undefined,
-      fullChainPem: undefined,
-      privateKeyPem: undefined,
-      pfxBase64: undefined,
-      jksBase64: undefined,
-      keystorePassword: undefined,
-      serialNumber: undefined,
-      notBefore: undefined,
-      notAfter: undefined,
-      sha256Fingerprint: undefined,
-      subject: undefined,
-      subjectAlternativeNames: undefined,
-      certificateStatus: undefined,
-    };
-    super(
-      shimProvider("CertificateBundle"),
-      name,
-      withSecretInputs("CertificateBundle", props),
-      withSecretOutputs("CertificateBundle", opts),
-      "huaweicloud-ccm",
-      "CertificateBundle",
-    );
+    super("CertificateBundle", name, args, PROPERTIES, opts);
   }
 }

@@ -2,16 +2,34 @@
 // uploaded there, not made by this package) exported with its chain and private key (SCM "ExportCertificate",
 // POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
-import * as pulumi from "@pulumi/pulumi";
-import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
-import { shimProvider } from "./shim.js";
+import type * as pulumi from "@pulumi/pulumi";
+import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
+import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./scm-certificate-bundle.handlers.js";
 
 export interface ScmCertificateBundleArgs {
   /** The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew. */
   certificateId: pulumi.Input<string>;
 }
 
-export class ScmCertificateBundle extends pulumi.dynamic.Resource {
+const PROPERTIES = {
+  certificateId: "input",
+  entireCertificatePem: "output",
+  certificatePem: "output",
+  certificateChainPem: "output",
+  fullChainPem: "output",
+  privateKeyPem: "output",
+  serialNumber: "output",
+  notBefore: "output",
+  notAfter: "output",
+  sha256Fingerprint: "output",
+  subject: "output",
+  subjectAlternativeNames: "output",
+} as const satisfies PropertyKinds<ScmCertificateBundleArgs, ScmCertificateBundleInputs, ScmCertificateBundleOutputs>;
+
+export class ScmCertificateBundle
+  extends CcmResource
+  implements DeclaredOutputs<ScmCertificateBundle, ScmCertificateBundleOutputs>
+{
   declare readonly certificateId: pulumi.Output<string>;
   /** The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM). Secret. */
   declare readonly entireCertificatePem: pulumi.Output<string>;
@@ -37,31 +55,6 @@ export class ScmCertificateBundle extends pulumi.dynamic.Resource {
   declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
 
   constructor(name: string, args: ScmCertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
-    // Every declared output is named here (undefined until the engine fills it): Pulumi only
-    // exposes outputs whose keys are in props.
-    const props = {
-      // Unknown properties too (JavaScript callers, typos): check refuses them by name.
-      ...args,
-      certificateId: args?.certificateId,
-      entireCertificatePem: undefined,
-      certificatePem: undefined,
-      certificateChainPem: undefined,
-      fullChainPem: undefined,
-      privateKeyPem: undefined,
-      serialNumber: undefined,
-      notBefore: undefined,
-      notAfter: undefined,
-      sha256Fingerprint: undefined,
-      subject: undefined,
-      subjectAlternativeNames: undefined,
-    };
-    super(
-      shimProvider("ScmCertificateBundle"),
-      name,
-      withSecretInputs("ScmCertificateBundle", props),
-      withSecretOutputs("ScmCertificateBundle", opts),
-      "huaweicloud-ccm",
-      "ScmCertificateBundle",
-    );
+    super("ScmCertificateBundle", name, args, PROPERTIES, opts);
   }
 }
