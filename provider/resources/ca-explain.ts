@@ -7,22 +7,9 @@
 // request id) stays in the message and in `cause`.
 
 import type { CcmClient } from "../client/index.js";
-import { scrub } from "../client/redact.js";
-import { CcmApiError, isCcmApiError, isNotFoundError } from "../errors.js";
+import { type CcmApiError, ExplainedApiError, isCcmApiError, isNotFoundError } from "../errors.js";
 import type { CaInfo } from "../schemas/ca.js";
 import { approximateValidityMs } from "./renewal.js";
-
-/** An API error with an explanation in front; still a CcmApiError (code ERR_CCM_API). */
-export class ExplainedApiError extends CcmApiError {
-  readonly explanation: string;
-  constructor(cause: CcmApiError, explanation: string) {
-    super(cause);
-    this.explanation = explanation;
-    // The explanation names ids and statuses only; scrubbed anyway, as every CcmError message is.
-    this.message = scrub(`${explanation} (${cause.message})`);
-    this.cause = cause;
-  }
-}
 
 /** The key mismatch code of the import API (docs/api-facts.md §4.1). */
 export const KEY_MISMATCH_ERROR_CODE = "PCA.00030301";

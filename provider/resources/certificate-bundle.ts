@@ -4,8 +4,9 @@
 // Handlers: certificate-bundle.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { ExportType } from "../schemas/enums.js";
-import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
 import type { CertificateBundleInputs, CertificateBundleOutputs } from "./certificate-bundle.handlers.js";
+import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
 
 export interface CertificateBundleArgs {
   /** The certificate to export (a PrivateCertificate's certificateId). */
@@ -33,17 +34,12 @@ const PROPERTIES = {
   pfxBase64: "output",
   jksBase64: "output",
   keystorePassword: "output",
-  serialNumber: "output",
-  notBefore: "output",
-  notAfter: "output",
-  sha256Fingerprint: "output",
-  subject: "output",
-  subjectAlternativeNames: "output",
+  ...CERTIFICATE_FACT_PROPERTIES,
   certificateStatus: "output",
 } as const satisfies PropertyKinds<CertificateBundleArgs, CertificateBundleInputs, CertificateBundleOutputs>;
 
 export class CertificateBundle
-  extends CcmResource
+  extends ExportedCertificateResource
   implements DeclaredOutputs<CertificateBundle, CertificateBundleOutputs>
 {
   declare readonly certificateId: pulumi.Output<string>;
@@ -62,18 +58,6 @@ export class CertificateBundle
   declare readonly jksBase64: pulumi.Output<string | undefined>;
   /** IIS/TOMCAT: the keystore password (the one given, or keystorePass.txt). Secret. */
   declare readonly keystorePassword: pulumi.Output<string | undefined>;
-  /** Hex serial number of the leaf, read locally. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** SHA-256 fingerprint of the leaf, "AB:CD:…". */
-  declare readonly sha256Fingerprint: pulumi.Output<string>;
-  /** The leaf's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example". */
-  declare readonly subject: pulumi.Output<string>;
-  /** The leaf's subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"]. */
-  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
   /** The certificate's status at the last export or refresh: ISSUED, REVOKED or EXPIRED. */
   declare readonly certificateStatus: pulumi.Output<string>;
 

@@ -4,6 +4,7 @@
 // (and its removal); delete is a no-op, because CCM offers nothing else for such a CA.
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
+import { ResourceInitError } from "../errors.js";
 import { normalizePem } from "../pem.js";
 import type { HandlerFactory } from "../runtime/handlers.js";
 import type { CaInfo } from "../schemas/ca.js";
@@ -14,7 +15,7 @@ import { certificateRequestPemArg } from "../schemas/pem-args.js";
 import { caCertificateOnce } from "./ca-certificate.js";
 import { explainIssuerRefusal } from "./ca-explain.js";
 import { checkResource } from "./check.js";
-import { definedEntries, GONE, ResourceInitError, subjectOf, withoutProvider } from "./common.js";
+import { definedEntries, GONE, subjectOf, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
 import { validityFromNow } from "./renewal.js";
 import { startFromFailures } from "./start-from.js";

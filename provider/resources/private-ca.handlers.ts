@@ -15,7 +15,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
-import { CcmInvalidArgumentError, isNotFoundError } from "../errors.js";
+import { CcmInvalidArgumentError, isNotFoundError, ResourceInitError } from "../errors.js";
 import { splitPemBlocks } from "../pem.js";
 import { claim, claimedIds, oneAtATime } from "../runtime/claims.js";
 import type { HandlerContext } from "../runtime/context.js";
@@ -27,7 +27,7 @@ import { certificatesPemArg } from "../schemas/pem-args.js";
 import { caCertificateOnce } from "./ca-certificate.js";
 import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "./ca-explain.js";
 import { checkResource } from "./check.js";
-import { definedEntries, GONE, ResourceInitError, subjectOf, withoutProvider } from "./common.js";
+import { definedEntries, GONE, subjectOf, withoutProvider } from "./common.js";
 import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "./create-explain.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { validityFromNow } from "./renewal.js";

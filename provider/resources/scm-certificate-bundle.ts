@@ -3,7 +3,8 @@
 // POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
 import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./scm-certificate-bundle.handlers.js";
 
 export interface ScmCertificateBundleArgs {
@@ -18,16 +19,11 @@ const PROPERTIES = {
   certificateChainPem: "output",
   fullChainPem: "output",
   privateKeyPem: "output",
-  serialNumber: "output",
-  notBefore: "output",
-  notAfter: "output",
-  sha256Fingerprint: "output",
-  subject: "output",
-  subjectAlternativeNames: "output",
+  ...CERTIFICATE_FACT_PROPERTIES,
 } as const satisfies PropertyKinds<ScmCertificateBundleArgs, ScmCertificateBundleInputs, ScmCertificateBundleOutputs>;
 
 export class ScmCertificateBundle
-  extends CcmResource
+  extends ExportedCertificateResource
   implements DeclaredOutputs<ScmCertificateBundle, ScmCertificateBundleOutputs>
 {
   declare readonly certificateId: pulumi.Output<string>;
@@ -41,18 +37,6 @@ export class ScmCertificateBundle
   declare readonly fullChainPem: pulumi.Output<string>;
   /** The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR). Secret. */
   declare readonly privateKeyPem: pulumi.Output<string | undefined>;
-  /** Hex serial number of the certificate, read locally. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** SHA-256 fingerprint of the certificate, "AB:CD:…". */
-  declare readonly sha256Fingerprint: pulumi.Output<string>;
-  /** The certificate's subject, e.g. "CN=shop.example.com". */
-  declare readonly subject: pulumi.Output<string>;
-  /** The certificate's subject alternative names, e.g. ["DNS:shop.example.com"]. */
-  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
 
   constructor(name: string, args: ScmCertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
     super("ScmCertificateBundle", name, args, PROPERTIES, opts);

@@ -3,10 +3,9 @@
 // external-signing flow, deletion, and the errors that must teach (issuing from a CA that cannot
 // issue, exporting a CSR past PENDING, importing a certificate for another key).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCcmApiError, isCcmError } from "../../provider/errors.js";
+import { isCcmApiError, isCcmError, ResourceInitError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
 import { exportCsrExplained } from "../../provider/resources/ca-explain.js";
-import { ResourceInitError } from "../../provider/resources/common.js";
 import {
   type IntermediateCaCertificateOutputs,
   intermediateCaCertificateHandlers,

@@ -2,9 +2,8 @@
 // functions (what a preview runs — no API call), then create/update against an in-process emulator
 // for the paths an e2e run cannot reach cheaply: a create that fails half-way, a CA that cannot issue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCcmApiError } from "../../provider/errors.js";
+import { isCcmApiError, ResourceInitError } from "../../provider/errors.js";
 import { certificateBundleHandlers } from "../../provider/resources/certificate-bundle.handlers.js";
-import { ResourceInitError } from "../../provider/resources/common.js";
 import { parseDuration } from "../../provider/resources/duration.js";
 import {
   type PrivateCertificateInputs,
