@@ -132,6 +132,15 @@ describe("diff (no API call)", () => {
     ).toEqual(["status"]);
   });
 
+  it("reads the time from the context's clock: the same state is due for renewal only once the clock says so", async () => {
+    const notAfter = Date.parse("2031-06-01T00:00:00Z");
+    const olds = stored({ notAfter: new Date(notAfter).toISOString(), renewBefore: "720h" });
+    const news = { ...ARGS, renewBefore: "720h" } as PrivateCertificateInputs;
+    const at = (now: number) => privateCertificateHandlers(handlerContext({ clock: { now: () => now } }));
+    expect((await at(notAfter - 721 * HOUR).diff("id", olds, news)).replaces).toEqual([]);
+    expect((await at(notAfter - 719 * HOUR).diff("id", olds, news)).replaces).toEqual(["readyForRenewal"]);
+  });
+
   it("duration formats", () => {
     expect(parseDuration("720h")).toBe(720 * HOUR);
     expect(parseDuration("1h30m")).toBe(1.5 * HOUR);
