@@ -4,11 +4,12 @@
 // of its own that CCM only lets you read and export; its certificate and chain are what a PENDING
 // PrivateCa imports. Handlers: intermediate-ca-certificate.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
 import type {
   IntermediateCaCertificateInputs,
   IntermediateCaCertificateOutputs,
 } from "./intermediate-ca-certificate.handlers.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
 import type { ValidityArgs } from "./private-certificate.js";
 
 export interface IntermediateCaCertificateArgs {
@@ -31,11 +32,7 @@ const PROPERTIES = {
   enterpriseProjectId: "input",
   caId: "resource id",
   status: "output",
-  serialNumber: "output",
-  notBefore: "output",
-  notAfter: "output",
-  issuerName: "output",
-  subject: "output",
+  ...ISSUED_PROPERTIES,
   certificatePem: "output",
   certificateChainPem: "output",
 } as const satisfies PropertyKinds<
@@ -45,20 +42,12 @@ const PROPERTIES = {
 >;
 
 export class IntermediateCaCertificate
-  extends CcmResource
+  extends IssuedResource
   implements DeclaredOutputs<IntermediateCaCertificate, IntermediateCaCertificateOutputs>
 {
   /** The id CCM returned: a CA id (only GET and export work on it). Also the resource id. */
   readonly caId: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
-  declare readonly issuerName: pulumi.Output<string>;
-  /** The subject, taken from the CSR. */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   /** The signed CA certificate (PEM, secret): a PrivateCa's `certificatePem` to import. */
   declare readonly certificatePem: pulumi.Output<string>;
   /** The signer's chain, issuer first, up to the root (PEM, secret): a PrivateCa's `certificateChainPem`. */

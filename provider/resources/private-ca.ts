@@ -4,7 +4,8 @@
 // (an in-place update that imports it). Handlers: private-ca.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage } from "../schemas/enums.js";
-import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
 import type { PrivateCaInputs, PrivateCaOutputs } from "./private-ca.handlers.js";
 import type { ValidityArgs } from "./private-certificate.js";
 
@@ -82,18 +83,14 @@ const PROPERTIES = {
   certificateChainPem: "input",
   caId: "resource id",
   status: "output",
+  ...ISSUED_PROPERTIES,
   genMode: "output",
-  serialNumber: "output",
-  notBefore: "output",
-  notAfter: "output",
-  issuerName: "output",
-  subject: "output",
   deleteTime: "output",
   csrPem: "output",
   suspectedDuplicateIds: "output",
 } as const satisfies PropertyKinds<PrivateCaArgs, PrivateCaInputs, PrivateCaOutputs>;
 
-export class PrivateCa extends CcmResource implements DeclaredOutputs<PrivateCa, PrivateCaOutputs> {
+export class PrivateCa extends IssuedResource implements DeclaredOutputs<PrivateCa, PrivateCaOutputs> {
   /**
    * The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview
    * plans an in-place update (tags, an import), so certificates issued from it are not shown as
@@ -105,14 +102,6 @@ export class PrivateCa extends CcmResource implements DeclaredOutputs<PrivateCa,
   declare readonly type: pulumi.Output<string>;
   /** GENERATE (signed inside CCM) or IMPORT (signed elsewhere and imported). */
   declare readonly genMode: pulumi.Output<string>;
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** ISO 8601; absent while PENDING. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601; absent while PENDING. */
-  declare readonly notAfter: pulumi.Output<string>;
-  declare readonly issuerName: pulumi.Output<string>;
-  /** The subject as the service reports it. */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   /** When a CA scheduled for deletion will be gone (ISO 8601). */
   declare readonly deleteTime: pulumi.Output<string>;
   /**

@@ -10,7 +10,8 @@ import type {
   SanType,
   ValidityType,
 } from "../schemas/enums.js";
-import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
 import type { PrivateCertificateInputs, PrivateCertificateOutputs } from "./private-certificate.handlers.js";
 
 export interface DistinguishedNameArgs {
@@ -103,18 +104,14 @@ const PROPERTIES = {
   revokeOnDelete: "input",
   certificateId: "resource id",
   status: "output",
-  serialNumber: "output",
-  issuerName: "output",
+  ...ISSUED_PROPERTIES,
   genMode: "output",
-  notBefore: "output",
-  notAfter: "output",
   readyForRenewal: "output",
-  subject: "output",
   suspectedDuplicateIds: "output",
 } as const satisfies PropertyKinds<PrivateCertificateArgs, PrivateCertificateInputs, PrivateCertificateOutputs>;
 
 export class PrivateCertificate
-  extends CcmResource
+  extends IssuedResource
   implements DeclaredOutputs<PrivateCertificate, PrivateCertificateOutputs>
 {
   /**
@@ -125,19 +122,11 @@ export class PrivateCertificate
   readonly certificateId: pulumi.Output<string>;
   /** ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh. */
   declare readonly status: pulumi.Output<string>;
-  declare readonly serialNumber: pulumi.Output<string>;
   declare readonly issuerId: pulumi.Output<string>;
-  declare readonly issuerName: pulumi.Output<string>;
   /** GENERATE (the service made the key) or CSR. */
   declare readonly genMode: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
   /** True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired). */
   declare readonly readyForRenewal: pulumi.Output<boolean>;
-  /** The subject as issued, with the fields inherited from the CA. */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   declare readonly keyAlgorithm: pulumi.Output<string | undefined>;
   declare readonly signatureAlgorithm: pulumi.Output<string | undefined>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
