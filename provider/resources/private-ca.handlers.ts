@@ -265,16 +265,16 @@ async function importSigned(api: CcmClient, caId: string, args: PrivateCaInputs)
 /** The create call, one at a time per name in this process, never adopting a CA some resource holds. */
 async function createOnce(context: HandlerContext, args: PrivateCaInputs) {
   const api = context.client;
-  const now = context.clock.now();
   try {
     return await oneAtATime(`CA|${args.distinguishedName.commonName}`, async () => {
-      const result = await api.cas.create(createArgsOf(args, now), { knownIds: claimedIds() });
+      // The time is read when the request goes out, after any wait in the queue.
+      const result = await api.cas.create(createArgsOf(args, context.clock.now()), { knownIds: claimedIds() });
       claim(result.caId);
       return result;
     });
   } catch (error) {
     const explained = args.issuerId
-      ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs", args.validity, now)
+      ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs", args.validity, context.clock.now())
       : error;
     throw explainUncertainCreate(explained, SUBJECT);
   }

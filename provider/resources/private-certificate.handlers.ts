@@ -200,14 +200,15 @@ function lookupKey(args: PrivateCertificateInputs): string {
  */
 async function issueOnce(context: HandlerContext, args: PrivateCertificateInputs): Promise<ApplyResult> {
   const api = context.client;
-  const now = context.clock.now();
   try {
     return await oneAtATime(lookupKey(args), async () => {
-      const result = await issue(api, args, now, { knownIds: claimedIds() });
+      // The time is read when the request goes out, after any wait in the queue.
+      const result = await issue(api, args, context.clock.now(), { knownIds: claimedIds() });
       claim(result.certificateId);
       return result;
     });
   } catch (error) {
+    const now = context.clock.now();
     const explained = await explainIssuerRefusal(api, args.issuerId, error, "certificates", args.validity, now);
     throw explainUncertainCreate(explained, SUBJECT);
   }
