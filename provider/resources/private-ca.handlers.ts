@@ -122,38 +122,11 @@ const ROOT_REFUSALS: Readonly<Record<string, string>> = {
 
 /** Rules across properties, judged on the raw inputs so they are reported with all the others. */
 export function crossPropertyFailures(news: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
-  const failures: pulumi.dynamic.CheckFailure[] = [];
   const given = (key: string) => news[key] !== undefined && news[key] !== null;
-  if (news.type === "ROOT") {
-    for (const key of ["signatureAlgorithm", "validity"]) {
-      if (!given(key)) failures.push({ property: key, reason: "is required for a ROOT CA" });
-    }
-    for (const [key, reason] of Object.entries(ROOT_REFUSALS)) {
-      if (given(key)) failures.push({ property: key, reason });
-    }
-  }
-  if (news.type === "SUBORDINATE" && given("issuerId")) {
-    for (const key of ["signatureAlgorithm", "validity"]) {
-      if (!given(key)) {
-        failures.push({
-          property: key,
-          reason:
-            "is required with issuerId (a subordinate signed inside CCM); leave out issuerId to create the CA " +
-            "PENDING and have its csrPem signed elsewhere",
-        });
-      }
-    }
-    for (const key of ["certificatePem", "certificateChainPem"]) {
-      if (given(key)) {
-        failures.push({
-          property: key,
-          reason:
-            "not used with issuerId: the CA is signed inside CCM by issuerId; leave out issuerId to import a " +
-            "certificate signed elsewhere",
-        });
-      }
-    }
-  }
+  const failures = [
+    ...(news.type === "ROOT" ? rootFailures(given) : []),
+    ...(news.type === "SUBORDINATE" && given("issuerId") ? signedInsideFailures(given) : []),
+  ];
   if (news.type !== "ROOT" && given("certificatePem") !== given("certificateChainPem")) {
     const missing = given("certificatePem") ? "certificateChainPem" : "certificatePem";
     failures.push({
@@ -162,6 +135,37 @@ export function crossPropertyFailures(news: Record<string, unknown>): pulumi.dyn
     });
   }
   return failures;
+}
+
+type Given = (key: string) => boolean;
+
+const SIGNING_FIELDS = ["signatureAlgorithm", "validity"];
+const IMPORT_PAIR = ["certificatePem", "certificateChainPem"];
+
+function rootFailures(given: Given): pulumi.dynamic.CheckFailure[] {
+  return [
+    ...SIGNING_FIELDS.filter((key) => !given(key)).map((key) => ({
+      property: key,
+      reason: "is required for a ROOT CA",
+    })),
+    ...Object.entries(ROOT_REFUSALS)
+      .filter(([key]) => given(key))
+      .map(([key, reason]) => ({ property: key, reason })),
+  ];
+}
+
+/** A SUBORDINATE with issuerId is signed inside CCM: it needs the signing fields and takes no import pair. */
+function signedInsideFailures(given: Given): pulumi.dynamic.CheckFailure[] {
+  const required =
+    "is required with issuerId (a subordinate signed inside CCM); leave out issuerId to create the CA " +
+    "PENDING and have its csrPem signed elsewhere";
+  const unused =
+    "not used with issuerId: the CA is signed inside CCM by issuerId; leave out issuerId to import a " +
+    "certificate signed elsewhere";
+  return [
+    ...SIGNING_FIELDS.filter((key) => !given(key)).map((key) => ({ property: key, reason: required })),
+    ...IMPORT_PAIR.filter(given).map((key) => ({ property: key, reason: unused })),
+  ];
 }
 
 /** The first certificate of a PEM text, normalised; used to tell whether two PEMs are the same certificate. */

@@ -158,34 +158,26 @@ function issue(
   options: CreateOptions,
 ): Promise<ApplyResult> {
   const validity = validityFromNow(args.validity, now);
-  return args.csrPem
-    ? api.certificates.applyByCsr(
-        {
-          issuerId: args.issuerId,
-          csr: args.csrPem,
-          validity,
-          type: "ENTITY_CERT",
-          ...definedEntries({ enterpriseProjectId: args.enterpriseProjectId }),
-        },
-        options,
-      )
-    : api.certificates.apply(
-        {
-          issuerId: args.issuerId,
-          keyAlgorithm: args.keyAlgorithm!,
-          signatureAlgorithm: args.signatureAlgorithm!,
-          distinguishedName: args.distinguishedName!,
-          validity,
-          ...definedEntries({
-            keyUsages: args.keyUsages,
-            subjectAlternativeNames: args.subjectAlternativeNames,
-            extendedKeyUsage: args.extendedKeyUsage,
-            customizedExtension: args.customizedExtension,
-            enterpriseProjectId: args.enterpriseProjectId,
-          }),
-        },
-        options,
-      );
+  const optional = definedEntries({ enterpriseProjectId: args.enterpriseProjectId });
+  if (args.csrPem) {
+    const request = { issuerId: args.issuerId, csr: args.csrPem, validity, type: "ENTITY_CERT" as const };
+    return api.certificates.applyByCsr({ ...request, ...optional }, options);
+  }
+  const keyFields = {
+    keyAlgorithm: args.keyAlgorithm!,
+    signatureAlgorithm: args.signatureAlgorithm!,
+    distinguishedName: args.distinguishedName!,
+  };
+  const extensions = definedEntries({
+    keyUsages: args.keyUsages,
+    subjectAlternativeNames: args.subjectAlternativeNames,
+    extendedKeyUsage: args.extendedKeyUsage,
+    customizedExtension: args.customizedExtension,
+  });
+  return api.certificates.apply(
+    { issuerId: args.issuerId, ...keyFields, validity, ...extensions, ...optional },
+    options,
+  );
 }
 
 /** Creates one lookup could confuse share this key (the list query is by common name). */
