@@ -386,3 +386,39 @@ export type AnyCcmError =
   | CcmCreateOutcomeUnknownError
   | CcmWaitTimeoutError
   | CcmDecodeError;
+
+/** An API error with an explanation in front; still a CcmApiError (code ERR_CCM_API). */
+export class ExplainedApiError extends CcmApiError {
+  readonly explanation: string;
+  constructor(cause: CcmApiError, explanation: string) {
+    super(cause);
+    this.explanation = explanation;
+    // The explanation names ids and statuses only; scrubbed anyway, as every CcmError message is.
+    this.message = scrub(`${explanation} (${cause.message})`);
+    this.cause = cause;
+  }
+}
+
+/**
+ * Thrown when a create made the object but a later step failed (waiting, tagging, reading it
+ * back). The dynamic-provider host turns an error carrying `id` into ErrorResourceInitFailed, so
+ * the engine records the object in state instead of forgetting it: nothing is orphaned, and the
+ * next `pulumi up` finishes the job (an update). `properties` become the recorded outputs; the
+ * runtime's dispatch adds `__provider` to them, which refresh and destroy need.
+ */
+export class ResourceInitError extends Error {
+  /** Stable, like a CcmError's. It stays a plain Error: the host reads only id, properties and reasons. */
+  readonly code = "ERR_CCM_RESOURCE_INIT";
+  readonly reasons: string[];
+  constructor(
+    readonly id: string,
+    readonly properties: Record<string, unknown>,
+    what: string,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`${what} ${id} was created, but ${reason}`, { cause });
+    this.name = "ResourceInitError";
+    this.reasons = [reason];
+  }
+}

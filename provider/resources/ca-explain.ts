@@ -7,22 +7,9 @@
 // request id) stays in the message and in `cause`.
 
 import type { CcmClient } from "../client/index.js";
-import { scrub } from "../client/redact.js";
-import { CcmApiError, isCcmApiError, isNotFoundError } from "../errors.js";
+import { type CcmApiError, ExplainedApiError, isCcmApiError, isNotFoundError } from "../errors.js";
 import type { CaInfo } from "../schemas/ca.js";
 import { approximateValidityMs } from "./renewal.js";
-
-/** An API error with an explanation in front; still a CcmApiError (code ERR_CCM_API). */
-export class ExplainedApiError extends CcmApiError {
-  readonly explanation: string;
-  constructor(cause: CcmApiError, explanation: string) {
-    super(cause);
-    this.explanation = explanation;
-    // The explanation names ids and statuses only; scrubbed anyway, as every CcmError message is.
-    this.message = scrub(`${explanation} (${cause.message})`);
-    this.cause = cause;
-  }
-}
 
 /** The key mismatch code of the import API (docs/api-facts.md §4.1). */
 export const KEY_MISMATCH_ERROR_CODE = "PCA.00030301";
@@ -80,7 +67,9 @@ export async function explainIssuerRefusal(
   issuerId: string,
   error: unknown,
   what: string,
-  validity?: RequestedValidity,
+  validity: RequestedValidity | undefined,
+  /** The handler's clock reading: a validity without startFrom starts now. */
+  now: number,
 ): Promise<unknown> {
   if (!isRefusal(error)) return error;
   if (isNotFoundError(error)) {
@@ -92,7 +81,7 @@ export async function explainIssuerRefusal(
     return new ExplainedApiError(error, `issuerId: the CA ${issuerId} does not exist (or was deleted)`);
   }
   const advice = issuerStateAdvice(issuer);
-  if (!advice) return validity ? (explainPastIssuerEnd(error, issuer, validity) ?? error) : error;
+  if (!advice) return validity ? (explainPastIssuerEnd(error, issuer, validity, now) ?? error) : error;
   return new ExplainedApiError(
     error,
     `issuerId: the ${describeCa(issuer)} cannot issue ${what}: only an ACTIVED CA issues, and ${advice}`,
@@ -110,10 +99,10 @@ export interface RequestedValidity {
  * An ACTIVED issuer refused: when the requested window starts or ends after the issuer's own
  * notAfter — the one limit check cannot know, since it needs the issuer — say so with the dates.
  */
-function explainPastIssuerEnd(error: CcmApiError, issuer: CaInfo, validity: RequestedValidity): unknown {
+function explainPastIssuerEnd(error: CcmApiError, issuer: CaInfo, validity: RequestedValidity, now: number): unknown {
   if (!issuer.notAfter) return undefined;
   const issuerEnd = Date.parse(issuer.notAfter);
-  const start = validity.startFrom ?? Date.now();
+  const start = validity.startFrom ?? now;
   const length = approximateValidityMs(validity.type, validity.value);
   const end = length === undefined ? start : start + length;
   if (!(end > issuerEnd)) return undefined;

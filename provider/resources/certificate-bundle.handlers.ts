@@ -4,16 +4,12 @@
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
 import { fullChainPem } from "../pem.js";
-import { client } from "../runtime/context.js";
-import type { ResourceHandlers } from "../runtime/handlers.js";
 import { ccmId } from "../schemas/certificate.js";
 import { EXPORT_TYPES, type ExportType } from "../schemas/enums.js";
 import { exportCertificateArgs } from "../schemas/export.js";
 import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "./certificate-facts.js";
-import { checkInputs } from "./check.js";
-import { definedEntries, GONE, withoutProvider } from "./common.js";
-import { type DiffPlan, replacementDiff } from "./diff.js";
-import { SECRET_PROPERTIES } from "./secrets.js";
+import { definedEntries } from "./common.js";
+import { exportHandlers } from "./export-handlers.js";
 
 export const certificateBundleInputs = z.strictObject({
   certificateId: ccmId,
@@ -34,16 +30,9 @@ export interface CertificateBundleOutputs extends CertificateBundleInputs, Certi
   certificateStatus: string;
 }
 
-/** A bundle is a pure function of these: any change exports anew. */
-export const CERTIFICATE_BUNDLE_DIFF: DiffPlan = { replaceOn: ["certificateId", "type", "password"], updateOn: [] };
-
 /** Types whose JSON export the docs define; IIS and TOMCAT take their PEMs from OTHER. */
 const JSON_EXPORT_TYPES: ReadonlySet<ExportType> = new Set(["APACHE", "NGINX", "OTHER"]);
 const KEYSTORE_TYPES: ReadonlySet<ExportType> = new Set(["IIS", "TOMCAT"]);
-
-function bundleId(inputs: CertificateBundleInputs): string {
-  return `${inputs.certificateId}/${inputs.type.toLowerCase()}`;
-}
 
 async function exportPems(api: CcmClient, inputs: CertificateBundleInputs) {
   const type = JSON_EXPORT_TYPES.has(inputs.type) ? inputs.type : "OTHER";
@@ -80,41 +69,25 @@ async function exportBundle(api: CcmClient, inputs: CertificateBundleInputs): Pr
   };
 }
 
-export const certificateBundleHandlers: ResourceHandlers<CertificateBundleInputs, CertificateBundleOutputs> = {
-  async check(_olds, news) {
-    return checkInputs(certificateBundleInputs, news, { secrets: SECRET_PROPERTIES.CertificateBundle });
-  },
+/**
+ * A refresh. Revoked or expired: the service no longer exports it; keep what was exported, say
+ * why. Keystores (and encrypted keys) differ at every export: export again only when the
+ * certificate itself changed, so a refresh of an unchanged bundle reports no change.
+ */
+async function refreshBundle(api: CcmClient, stored: CertificateBundleOutputs) {
+  const info = await api.certificates.find(stored.certificateId);
+  if (!info) return undefined;
+  if (info.status !== "ISSUED") return { ...stored, certificateStatus: info.status };
+  const pems = await exportPems(api, stored);
+  if (pems.leaf === stored.certificatePem) return { ...stored, certificateStatus: "ISSUED" };
+  return exportBundle(api, stored);
+}
 
-  async diff(_id, olds, news) {
-    return replacementDiff(CERTIFICATE_BUNDLE_DIFF, olds, news);
-  },
-
-  async create(inputs) {
-    const args = withoutProvider(inputs) as CertificateBundleInputs;
-    return { id: bundleId(args), outs: await exportBundle(client(), args) };
-  },
-
-  async read(id, props) {
-    if (!props) return GONE;
-    const stored = withoutProvider(props) as CertificateBundleOutputs;
-    const api = client();
-    const info = await api.certificates.find(stored.certificateId);
-    if (!info) return GONE;
-    // Revoked or expired: the service no longer exports it; keep what was exported, say why.
-    if (info.status !== "ISSUED") return { id, props: { ...stored, certificateStatus: info.status } };
-    // Keystores (and encrypted keys) differ at every export; export again only when the
-    // certificate itself changed, so a refresh of an unchanged bundle reports no change.
-    const pems = await exportPems(api, stored);
-    if (pems.leaf === stored.certificatePem) return { id, props: { ...stored, certificateStatus: "ISSUED" } };
-    return { id, props: await exportBundle(api, stored) };
-  },
-
-  async update(_id, _olds, news) {
-    // Every property replaces, so the engine calls update only to finish a failed create.
-    return { outs: await exportBundle(client(), withoutProvider(news) as CertificateBundleInputs) };
-  },
-
-  async delete() {
-    // NO-OP: an export creates nothing on the service; the certificate's own resource owns it.
-  },
-};
+export const certificateBundleHandlers = exportHandlers({
+  type: "CertificateBundle",
+  inputs: certificateBundleInputs,
+  idOf: (inputs) => `${inputs.certificateId}/${inputs.type.toLowerCase()}`,
+  exportNow: exportBundle,
+  refresh: refreshBundle,
+});
+// delete stays a no-op: the certificate's own resource owns it.

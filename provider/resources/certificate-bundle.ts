@@ -2,10 +2,11 @@
 // POST /v1/private-certificates/{id}/export) — PEMs, and a PFX (IIS) or JKS (TOMCAT) keystore with
 // its password — as secret outputs, plus metadata read locally from the certificate.
 // Handlers: certificate-bundle.handlers.ts.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { ExportType } from "../schemas/enums.js";
-import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
-import { shimProvider } from "./shim.js";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import type { CertificateBundleInputs, CertificateBundleOutputs } from "./certificate-bundle.handlers.js";
+import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
 
 export interface CertificateBundleArgs {
   /** The certificate to export (a PrivateCertificate's certificateId). */
@@ -22,7 +23,25 @@ export interface CertificateBundleArgs {
   password?: pulumi.Input<string>;
 }
 
-export class CertificateBundle extends pulumi.dynamic.Resource {
+const PROPERTIES = {
+  certificateId: "input",
+  type: "input",
+  password: "input",
+  certificatePem: "output",
+  certificateChainPem: "output",
+  fullChainPem: "output",
+  privateKeyPem: "output",
+  pfxBase64: "output",
+  jksBase64: "output",
+  keystorePassword: "output",
+  ...CERTIFICATE_FACT_PROPERTIES,
+  certificateStatus: "output",
+} as const satisfies PropertyKinds<CertificateBundleArgs, CertificateBundleInputs, CertificateBundleOutputs>;
+
+export class CertificateBundle
+  extends ExportedCertificateResource
+  implements DeclaredOutputs<CertificateBundle, CertificateBundleOutputs>
+{
   declare readonly certificateId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<ExportType>;
   /** The leaf certificate (PEM, "\n" line endings). Secret. */
@@ -39,47 +58,10 @@ export class CertificateBundle extends pulumi.dynamic.Resource {
   declare readonly jksBase64: pulumi.Output<string | undefined>;
   /** IIS/TOMCAT: the keystore password (the one given, or keystorePass.txt). Secret. */
   declare readonly keystorePassword: pulumi.Output<string | undefined>;
-  /** Hex serial number of the leaf, read locally. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** SHA-256 fingerprint of the leaf, "AB:CD:…". */
-  declare readonly sha256Fingerprint: pulumi.Output<string>;
-  /** The leaf's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example". */
-  declare readonly subject: pulumi.Output<string>;
-  /** The leaf's subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"]. */
-  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
   /** The certificate's status at the last export or refresh: ISSUED, REVOKED or EXPIRED. */
   declare readonly certificateStatus: pulumi.Output<string>;
 
   constructor(name: string, args: CertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      password: args?.password,
-      certificatePem: undefined,
-      certificateChainPem: undefined,
-      fullChainPem: undefined,
-      privateKeyPem: undefined,
-      pfxBase64: undefined,
-      jksBase64: undefined,
-      keystorePassword: undefined,
-      serialNumber: undefined,
-      notBefore: undefined,
-      notAfter: undefined,
-      sha256Fingerprint: undefined,
-      subject: undefined,
-      subjectAlternativeNames: undefined,
-      certificateStatus: undefined,
-    };
-    super(
-      shimProvider("CertificateBundle"),
-      name,
-      withSecretInputs("CertificateBundle", props),
-      withSecretOutputs("CertificateBundle", opts),
-      "huaweicloud-ccm",
-      "CertificateBundle",
-    );
+    super("CertificateBundle", name, args, PROPERTIES, opts);
   }
 }

@@ -3,7 +3,9 @@
 // that are unknown at preview pass. No API call is ever made from here.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import type { ResourceTypeName } from "../runtime/resource-types.js";
 import { knownKeysAt, nearestKey } from "./known-keys.js";
+import { SECRET_PROPERTIES } from "./secrets.js";
 import { unknownAlong, valueAt } from "./unknowns.js";
 
 export interface CheckOutcome<T> {
@@ -55,6 +57,19 @@ export function checkInputs<S extends z.ZodType>(
   // Only unknown values failed: keep the inputs as given; the next check (at update time, with
   // everything known) validates them for real.
   return { inputs: news as z.infer<S> };
+}
+
+/**
+ * A resource's check: its schema, the secret list its class wraps (SECRET_PROPERTIES), and its
+ * rules across properties, if any.
+ */
+export function checkResource<S extends z.ZodType>(
+  type: ResourceTypeName,
+  schema: S,
+  news: Record<string, unknown>,
+  crossProperty?: CheckOptions["crossProperty"],
+): pulumi.dynamic.CheckResult<z.infer<S>> {
+  return checkInputs(schema, news, { secrets: SECRET_PROPERTIES[type], ...(crossProperty ? { crossProperty } : {}) });
 }
 
 /** "distinguishedName.commonName", "subjectAlternativeNames[2].value". */

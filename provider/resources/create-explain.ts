@@ -3,7 +3,7 @@
 // resources (pulumi/pulumi#16175), and `<Class>.get(name, id)` does (read-only; destroy leaves it).
 // The client's errors name the candidates; this adds the steps that work with Pulumi.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, isCcmError } from "../errors.js";
-import { warn } from "../runtime/warn.js";
+import type { HandlerLog } from "../runtime/context.js";
 
 /** Where the user checks and deletes an object by hand: the resource's class and the API path. */
 export interface CreateSubject {
@@ -53,13 +53,14 @@ export function explainUncertainCreate(error: unknown, subject: CreateSubject): 
 
 /** Tells the user, in the `pulumi up` output, about look-alikes that may be duplicates. */
 export async function warnSuspectedDuplicates(
+  log: HandlerLog,
   subject: CreateSubject,
   what: string,
   heldId: string,
   suspects: readonly string[],
 ): Promise<void> {
   if (suspects.length === 0) return;
-  await warn(
+  await log.warn(
     `${subject.className} ${what} holds ${heldId}; its first request's response was lost and it was re-sent, ` +
       `and meanwhile ${suspects.join(", ")} appeared, matching the same request and held by no resource: ` +
       `suspected duplicates (also in the suspectedDuplicateIds output). Check them (GET ${subject.apiPath}/<id>) ` +

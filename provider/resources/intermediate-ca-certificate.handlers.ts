@@ -2,23 +2,22 @@
 // runtime. check and diff never call the API; every input is an issuance field, so any change
 // means a new certificate. create never forgets the id it obtained; read reflects the CA record
 // (and its removal); delete is a no-op, because CCM offers nothing else for such a CA.
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
+import { ResourceInitError } from "../errors.js";
 import { normalizePem } from "../pem.js";
-import { client } from "../runtime/context.js";
-import type { ResourceHandlers } from "../runtime/handlers.js";
+import type { HandlerFactory } from "../runtime/handlers.js";
 import type { CaInfo } from "../schemas/ca.js";
 import { ccmId, enterpriseProjectIdArg } from "../schemas/certificate.js";
 import { checkValidityLimit, validityArgs } from "../schemas/common.js";
 import { PATH_LENGTH, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
 import { certificateRequestPemArg } from "../schemas/pem-args.js";
+import { caCertificateOnce } from "./ca-certificate.js";
 import { explainIssuerRefusal } from "./ca-explain.js";
-import { checkInputs } from "./check.js";
-import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
+import { checkResource } from "./check.js";
+import { definedEntries, GONE, subjectOf, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
 import { validityFromNow } from "./renewal.js";
-import { SECRET_PROPERTIES } from "./secrets.js";
 import { startFromFailures } from "./start-from.js";
 
 const CSR_REQUIRED =
@@ -72,14 +71,6 @@ async function describe(
   info: CaInfo,
   kept: Partial<IntermediateCaCertificateOutputs>,
 ): Promise<IntermediateCaCertificateOutputs> {
-  let certificatePem = kept.certificatePem;
-  let certificateChainPem = kept.certificateChainPem;
-  // The certificate never changes under its id; export once (export needs ACTIVED or EXPIRED).
-  if (certificatePem === undefined && (info.status === "ACTIVED" || info.status === "EXPIRED")) {
-    const exported = await api.cas.exportCertificate(info.caId);
-    certificatePem = exported.certificate;
-    certificateChainPem = exported.certificateChain;
-  }
   return {
     ...inputs,
     ...definedEntries({
@@ -87,25 +78,39 @@ async function describe(
       notBefore: info.notBefore,
       notAfter: info.notAfter,
       issuerName: info.issuerName,
-      subject: definedEntries({ ...info.distinguishedName }) as Record<string, string>,
-      certificatePem,
-      certificateChainPem,
+      subject: subjectOf(info),
+      ...(await caCertificateOnce(api, info, kept)),
     }),
     caId: info.caId,
     status: info.status,
   };
 }
 
-export const intermediateCaCertificateHandlers: ResourceHandlers<
+/** Signs the CSR: the call that makes the CA record, its refusals explained. */
+async function sign(api: CcmClient, args: IntermediateCaCertificateInputs, now: number): Promise<string> {
+  try {
+    const { certificateId } = await api.certificates.applyByCsr({
+      issuerId: args.issuerId,
+      csr: args.csrPem,
+      validity: validityFromNow(args.validity, now),
+      type: "INTERMEDIATE_CA",
+      ...definedEntries({ pathLength: args.pathLength, enterpriseProjectId: args.enterpriseProjectId }),
+    });
+    return certificateId;
+  } catch (error) {
+    throw await explainIssuerRefusal(api, args.issuerId, error, "intermediate CA certificates", args.validity, now);
+  }
+}
+
+export const intermediateCaCertificateHandlers: HandlerFactory<
   IntermediateCaCertificateInputs,
   IntermediateCaCertificateOutputs
-> = {
-  async check(olds, news): Promise<pulumi.dynamic.CheckResult<IntermediateCaCertificateInputs>> {
-    const now = Date.now();
-    const result = checkInputs(intermediateCaCertificateInputs, news, {
-      secrets: SECRET_PROPERTIES.IntermediateCaCertificate,
-      crossProperty: (inputs) => startFromFailures(inputs, withoutProvider(olds ?? {}), now, true),
-    });
+> = (context) => ({
+  async check(olds, news) {
+    const now = context.clock.now();
+    const result = checkResource("IntermediateCaCertificate", intermediateCaCertificateInputs, news, (inputs) =>
+      startFromFailures(inputs, withoutProvider(olds ?? {}), now, true),
+    );
     // A missing CSR is usually a CA that has none to give (a ROOT, or one already signed): say where CSRs come from.
     const failures = result.failures?.map((f) =>
       f.property === "csrPem" && f.reason === "is required" ? { ...f, reason: CSR_REQUIRED } : f,
@@ -119,29 +124,17 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
 
   async create(inputs) {
     const args = withoutProvider(inputs) as IntermediateCaCertificateInputs;
-    const api = client();
-    let caId: string;
+    const api = context.client;
+    const caId = await sign(api, args, context.clock.now());
     try {
-      ({ certificateId: caId } = await api.certificates.applyByCsr({
-        issuerId: args.issuerId,
-        csr: args.csrPem,
-        validity: validityFromNow(args.validity, Date.now()),
-        type: "INTERMEDIATE_CA",
-        ...definedEntries({ pathLength: args.pathLength, enterpriseProjectId: args.enterpriseProjectId }),
-      }));
-    } catch (error) {
-      throw await explainIssuerRefusal(api, args.issuerId, error, "intermediate CA certificates", args.validity);
-    }
-    try {
-      const info = await api.cas.get(caId);
-      return { id: caId, outs: await describe(api, args, info, {}) };
+      return { id: caId, outs: await describe(api, args, await api.cas.get(caId), {}) };
     } catch (error) {
       throw new ResourceInitError(caId, { ...args, caId, status: "UNKNOWN" }, "intermediate CA certificate", error);
     }
   },
 
   async read(id, props) {
-    const api = client();
+    const api = context.client;
     const info = await api.cas.find(id);
     if (!info) return GONE;
     const stored = props ? (withoutProvider(props) as Partial<IntermediateCaCertificateOutputs>) : {};
@@ -154,7 +147,7 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
 
   async update(id, olds, news) {
     // Reached only to finish a create that failed half-way: nothing is changed in place.
-    const api = client();
+    const api = context.client;
     const info = await api.cas.get(id);
     return { outs: await describe(api, withoutProvider(news) as IntermediateCaCertificateInputs, info, olds) };
   },
@@ -164,4 +157,4 @@ export const intermediateCaCertificateHandlers: ResourceHandlers<
     // disabled, deleted or revoked through the API, is not listed and takes no CA quota. Its
     // certificate stays valid until notAfter; to retire it, delete the PrivateCa that imported it.
   },
-};
+});

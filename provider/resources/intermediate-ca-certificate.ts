@@ -3,10 +3,14 @@
 // the signer is a CCM CA too, e.g. a root in another account or stack. The result is a CA record
 // of its own that CCM only lets you read and export; its certificate and chain are what a PENDING
 // PrivateCa imports. Handlers: intermediate-ca-certificate.handlers.ts.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import type {
+  IntermediateCaCertificateInputs,
+  IntermediateCaCertificateOutputs,
+} from "./intermediate-ca-certificate.handlers.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
 import type { ValidityArgs } from "./private-certificate.js";
-import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
-import { shimProvider } from "./shim.js";
 
 export interface IntermediateCaCertificateArgs {
   /** The signing CA (ACTIVED, holding its key in CCM). */
@@ -20,49 +24,42 @@ export interface IntermediateCaCertificateArgs {
   enterpriseProjectId?: pulumi.Input<string>;
 }
 
-export class IntermediateCaCertificate extends pulumi.dynamic.Resource {
+const PROPERTIES = {
+  issuerId: "input",
+  csrPem: "input",
+  validity: "input",
+  pathLength: "input",
+  enterpriseProjectId: "input",
+  caId: "resource id",
+  status: "output",
+  ...ISSUED_PROPERTIES,
+  certificatePem: "output",
+  certificateChainPem: "output",
+} as const satisfies PropertyKinds<
+  IntermediateCaCertificateArgs,
+  IntermediateCaCertificateInputs,
+  IntermediateCaCertificateOutputs
+>;
+
+export class IntermediateCaCertificate
+  extends IssuedResource
+  implements DeclaredOutputs<IntermediateCaCertificate, IntermediateCaCertificateOutputs>
+{
   /** The id CCM returned: a CA id (only GET and export work on it). Also the resource id. */
   readonly caId: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
-  declare readonly issuerName: pulumi.Output<string>;
-  /** The subject, taken from the CSR. */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   /** The signed CA certificate (PEM, secret): a PrivateCa's `certificatePem` to import. */
   declare readonly certificatePem: pulumi.Output<string>;
   /** The signer's chain, issuer first, up to the root (PEM, secret): a PrivateCa's `certificateChainPem`. */
   declare readonly certificateChainPem: pulumi.Output<string>;
 
   constructor(name: string, args: IntermediateCaCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      csrPem: args?.csrPem,
-      status: undefined,
-      serialNumber: undefined,
-      notBefore: undefined,
-      notAfter: undefined,
-      issuerName: undefined,
-      subject: undefined,
-      certificatePem: undefined,
-      certificateChainPem: undefined,
-    };
-    super(
-      shimProvider("IntermediateCaCertificate"),
-      name,
-      withSecretInputs("IntermediateCaCertificate", props),
-      withSecretOutputs("IntermediateCaCertificate", opts),
-      "huaweicloud-ccm",
-      "IntermediateCaCertificate",
-    );
+    super("IntermediateCaCertificate", name, args, PROPERTIES, opts);
     this.caId = this.id;
   }
 
   /** Looks up an intermediate CA certificate by its CA id (read-only). */
   static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): IntermediateCaCertificate {
-    return new IntermediateCaCertificate(name, {} as IntermediateCaCertificateArgs, { ...opts, id });
+    return IntermediateCaCertificate.lookup(name, id, opts);
   }
 }

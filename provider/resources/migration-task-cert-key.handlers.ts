@@ -3,14 +3,9 @@
 // across refreshes for as long as SMS answers with the same certificates.
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
-import { isNotFoundError } from "../errors.js";
-import { client } from "../runtime/context.js";
-import type { ResourceHandlers } from "../runtime/handlers.js";
 import { ID_LIMITS } from "../schemas/enums.js";
-import { checkInputs } from "./check.js";
-import { definedEntries, GONE, withoutProvider } from "./common.js";
-import { type DiffPlan, replacementDiff } from "./diff.js";
-import { SECRET_PROPERTIES } from "./secrets.js";
+import { definedEntries } from "./common.js";
+import { exportAgain, exportHandlers } from "./export-handlers.js";
 
 export const migrationTaskCertKeyInputs = z.strictObject({
   taskId: z.string().regex(ID_LIMITS.smsTask.pattern, `must be an SMS migration task id: ${ID_LIMITS.smsTask.allowed}`),
@@ -28,9 +23,6 @@ export interface MigrationTaskCertKeyOutputs extends MigrationTaskCertKeyInputs 
   targetDataCertPem?: string;
   targetDataPrivateKeyPem?: string;
 }
-
-/** The material is a function of the task and of whether the CA certificate is asked for. */
-export const MIGRATION_TASK_CERT_KEY_DIFF: DiffPlan = { replaceOn: ["taskId", "enableCaCert"], updateOn: [] };
 
 /** The certificates: when SMS answers with these unchanged, the stored material stands. */
 const CERTIFICATE_OUTPUTS = ["certPem", "caPem", "targetMgmtCertPem", "targetDataCertPem"] as const;
@@ -59,45 +51,18 @@ async function fetchCertKey(api: CcmClient, inputs: MigrationTaskCertKeyInputs):
   };
 }
 
-export const migrationTaskCertKeyHandlers: ResourceHandlers<MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs> = {
-  async check(_olds, news) {
-    return checkInputs(migrationTaskCertKeyInputs, news, { secrets: SECRET_PROPERTIES.MigrationTaskCertKey });
-  },
-
-  async diff(_id, olds, news) {
-    return replacementDiff(MIGRATION_TASK_CERT_KEY_DIFF, olds, news);
-  },
-
-  async create(inputs) {
-    const args = withoutProvider(inputs) as MigrationTaskCertKeyInputs;
-    return { id: certKeyId(args), outs: await fetchCertKey(client(), args) };
-  },
-
-  async read(id, props) {
-    if (!props) return GONE;
-    const stored = withoutProvider(props) as MigrationTaskCertKeyOutputs;
-    let fresh: MigrationTaskCertKeyOutputs;
-    try {
-      fresh = await fetchCertKey(client(), { taskId: stored.taskId, enableCaCert: stored.enableCaCert ?? false });
-    } catch (error) {
-      // The task was deleted in SMS: its material leaves state.
-      if (isNotFoundError(error)) return GONE;
-      throw error;
-    }
-    // Same certificates → the stored outputs stand (a refresh of unchanged material reports no
-    // change); new certificates come with new keys, so then everything is taken as fetched now.
-    const unchanged = CERTIFICATE_OUTPUTS.every((key) => fresh[key] === stored[key]);
-    return { id, props: unchanged ? stored : fresh };
-  },
-
-  async update(_id, _olds, news) {
-    // diff never plans an in-place change (every property replaces); should the engine call
-    // update anyway, fetching again keeps the outputs whole rather than emptying them.
-    return { outs: await fetchCertKey(client(), withoutProvider(news) as MigrationTaskCertKeyInputs) };
-  },
-
-  async delete() {
-    // NO-OP: fetching a task's certificates and keys creates nothing in SMS, and the migration
-    // task belongs to SMS (made and deleted there, outside this stack); Pulumi only forgets the copy.
-  },
-};
+export const migrationTaskCertKeyHandlers = exportHandlers({
+  type: "MigrationTaskCertKey",
+  inputs: migrationTaskCertKeyInputs,
+  idOf: certKeyId,
+  exportNow: fetchCertKey,
+  // Same certificates → the stored outputs stand; new certificates come with new keys, so then
+  // everything is taken as fetched now. A task deleted in SMS takes its material out of state.
+  refresh: (api, stored) =>
+    exportAgain(
+      () => fetchCertKey(api, { taskId: stored.taskId, enableCaCert: stored.enableCaCert ?? false }),
+      stored,
+      CERTIFICATE_OUTPUTS,
+    ),
+});
+// delete stays a no-op: the migration task belongs to SMS (made and deleted there, outside this stack).

@@ -2,9 +2,9 @@
 // migration task (SMS "Obtaining an SSL Certificate and Private Key", GET /v3/tasks/{task_id}/certkey) — what the agent on the source server
 // and the target server use for their SSL socket in block-level migration — as secret outputs.
 // Handlers: migration-task-cert-key.handlers.ts.
-import * as pulumi from "@pulumi/pulumi";
-import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
-import { shimProvider } from "./shim.js";
+import type * as pulumi from "@pulumi/pulumi";
+import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
+import type { MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs } from "./migration-task-cert-key.handlers.js";
 
 export interface MigrationTaskCertKeyArgs {
   /** The migration task's id (1–36 characters). A new id fetches anew. */
@@ -16,7 +16,22 @@ export interface MigrationTaskCertKeyArgs {
   enableCaCert?: pulumi.Input<boolean>;
 }
 
-export class MigrationTaskCertKey extends pulumi.dynamic.Resource {
+const PROPERTIES = {
+  taskId: "input",
+  enableCaCert: "input",
+  certPem: "output",
+  privateKeyPem: "output",
+  caPem: "output",
+  targetMgmtCertPem: "output",
+  targetMgmtPrivateKeyPem: "output",
+  targetDataCertPem: "output",
+  targetDataPrivateKeyPem: "output",
+} as const satisfies PropertyKinds<MigrationTaskCertKeyArgs, MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs>;
+
+export class MigrationTaskCertKey
+  extends CcmResource
+  implements DeclaredOutputs<MigrationTaskCertKey, MigrationTaskCertKeyOutputs>
+{
   declare readonly taskId: pulumi.Output<string>;
   declare readonly enableCaCert: pulumi.Output<boolean>;
   /** The source side's certificate (PEM, "\n" line endings). Secret. */
@@ -35,28 +50,6 @@ export class MigrationTaskCertKey extends pulumi.dynamic.Resource {
   declare readonly targetDataPrivateKeyPem: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: MigrationTaskCertKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    // Every declared output is named here (undefined until the engine fills it): Pulumi only
-    // exposes outputs whose keys are in props.
-    const props = {
-      // Unknown properties too (JavaScript callers, typos): check refuses them by name.
-      ...args,
-      taskId: args?.taskId,
-      enableCaCert: args?.enableCaCert,
-      certPem: undefined,
-      privateKeyPem: undefined,
-      caPem: undefined,
-      targetMgmtCertPem: undefined,
-      targetMgmtPrivateKeyPem: undefined,
-      targetDataCertPem: undefined,
-      targetDataPrivateKeyPem: undefined,
-    };
-    super(
-      shimProvider("MigrationTaskCertKey"),
-      name,
-      withSecretInputs("MigrationTaskCertKey", props),
-      withSecretOutputs("MigrationTaskCertKey", opts),
-      "huaweicloud-ccm",
-      "MigrationTaskCertKey",
-    );
+    super("MigrationTaskCertKey", name, args, PROPERTIES, opts);
   }
 }

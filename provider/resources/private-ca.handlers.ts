@@ -15,23 +15,24 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
-import { CcmInvalidArgumentError, isNotFoundError } from "../errors.js";
+import { CcmInvalidArgumentError, isNotFoundError, ResourceInitError } from "../errors.js";
 import { splitPemBlocks } from "../pem.js";
 import { claim, claimedIds, oneAtATime } from "../runtime/claims.js";
-import { client } from "../runtime/context.js";
-import type { ResourceHandlers } from "../runtime/handlers.js";
+import type { HandlerContext } from "../runtime/context.js";
+import type { HandlerFactory } from "../runtime/handlers.js";
 import { type CaInfo, type CreateCaArgs, createCaArgs } from "../schemas/ca.js";
 import { checkValidityLimit, resourceTagsArgs } from "../schemas/common.js";
 import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
 import { certificatesPemArg } from "../schemas/pem-args.js";
+import { caCertificateOnce } from "./ca-certificate.js";
 import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "./ca-explain.js";
-import { checkInputs } from "./check.js";
-import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
+import { checkResource } from "./check.js";
+import { definedEntries, GONE, subjectOf, withoutProvider } from "./common.js";
 import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "./create-explain.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { validityFromNow } from "./renewal.js";
-import { SECRET_PROPERTIES } from "./secrets.js";
 import { startFromFailures, validityLimitFailures } from "./start-from.js";
+import { addTags, syncTags } from "./tags.js";
 import { containsUnknown } from "./unknowns.js";
 
 const ca = createCaArgs.shape;
@@ -121,38 +122,11 @@ const ROOT_REFUSALS: Readonly<Record<string, string>> = {
 
 /** Rules across properties, judged on the raw inputs so they are reported with all the others. */
 export function crossPropertyFailures(news: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
-  const failures: pulumi.dynamic.CheckFailure[] = [];
   const given = (key: string) => news[key] !== undefined && news[key] !== null;
-  if (news.type === "ROOT") {
-    for (const key of ["signatureAlgorithm", "validity"]) {
-      if (!given(key)) failures.push({ property: key, reason: "is required for a ROOT CA" });
-    }
-    for (const [key, reason] of Object.entries(ROOT_REFUSALS)) {
-      if (given(key)) failures.push({ property: key, reason });
-    }
-  }
-  if (news.type === "SUBORDINATE" && given("issuerId")) {
-    for (const key of ["signatureAlgorithm", "validity"]) {
-      if (!given(key)) {
-        failures.push({
-          property: key,
-          reason:
-            "is required with issuerId (a subordinate signed inside CCM); leave out issuerId to create the CA " +
-            "PENDING and have its csrPem signed elsewhere",
-        });
-      }
-    }
-    for (const key of ["certificatePem", "certificateChainPem"]) {
-      if (given(key)) {
-        failures.push({
-          property: key,
-          reason:
-            "not used with issuerId: the CA is signed inside CCM by issuerId; leave out issuerId to import a " +
-            "certificate signed elsewhere",
-        });
-      }
-    }
-  }
+  const failures = [
+    ...(news.type === "ROOT" ? rootFailures(given) : []),
+    ...(news.type === "SUBORDINATE" && given("issuerId") ? signedInsideFailures(given) : []),
+  ];
   if (news.type !== "ROOT" && given("certificatePem") !== given("certificateChainPem")) {
     const missing = given("certificatePem") ? "certificateChainPem" : "certificatePem";
     failures.push({
@@ -161,6 +135,37 @@ export function crossPropertyFailures(news: Record<string, unknown>): pulumi.dyn
     });
   }
   return failures;
+}
+
+type Given = (key: string) => boolean;
+
+const SIGNING_FIELDS = ["signatureAlgorithm", "validity"];
+const IMPORT_PAIR = ["certificatePem", "certificateChainPem"];
+
+function rootFailures(given: Given): pulumi.dynamic.CheckFailure[] {
+  return [
+    ...SIGNING_FIELDS.filter((key) => !given(key)).map((key) => ({
+      property: key,
+      reason: "is required for a ROOT CA",
+    })),
+    ...Object.entries(ROOT_REFUSALS)
+      .filter(([key]) => given(key))
+      .map(([key, reason]) => ({ property: key, reason })),
+  ];
+}
+
+/** A SUBORDINATE with issuerId is signed inside CCM: it needs the signing fields and takes no import pair. */
+function signedInsideFailures(given: Given): pulumi.dynamic.CheckFailure[] {
+  const required =
+    "is required with issuerId (a subordinate signed inside CCM); leave out issuerId to create the CA " +
+    "PENDING and have its csrPem signed elsewhere";
+  const unused =
+    "not used with issuerId: the CA is signed inside CCM by issuerId; leave out issuerId to import a " +
+    "certificate signed elsewhere";
+  return [
+    ...SIGNING_FIELDS.filter((key) => !given(key)).map((key) => ({ property: key, reason: required })),
+    ...IMPORT_PAIR.filter(given).map((key) => ({ property: key, reason: unused })),
+  ];
 }
 
 /** The first certificate of a PEM text, normalised; used to tell whether two PEMs are the same certificate. */
@@ -177,10 +182,6 @@ export function wantsImport(olds: PrivateCaOutputs, news: Record<string, unknown
   if (olds.status === "PENDING") return true;
   // Already activated with this very certificate: nothing to do, whatever the chain's spelling.
   return firstCertificate(olds.certificatePem) !== firstCertificate(certificate);
-}
-
-function subjectOf(info: CaInfo): Record<string, string> {
-  return definedEntries({ ...info.distinguishedName }) as Record<string, string>;
 }
 
 /** The inputs part of a stored state or of new inputs (drops outputs and the import pair). */
@@ -206,14 +207,14 @@ function inputsFromApi(info: CaInfo): PrivateCaOutputs {
   }) as unknown as PrivateCaOutputs;
 }
 
-function createArgsOf(args: PrivateCaInputs): CreateCaArgs {
+function createArgsOf(args: PrivateCaInputs, now: number): CreateCaArgs {
   return {
     type: args.type,
     distinguishedName: args.distinguishedName,
     keyAlgorithm: args.keyAlgorithm,
     ...definedEntries({
       signatureAlgorithm: args.signatureAlgorithm,
-      validity: args.validity && validityFromNow(args.validity, Date.now()),
+      validity: args.validity && validityFromNow(args.validity, now),
       issuerId: args.issuerId,
       pathLength: args.pathLength,
       keyUsages: args.keyUsages,
@@ -235,14 +236,6 @@ async function describe(
 ): Promise<PrivateCaOutputs> {
   let csrPem = kept.csrPem;
   if (info.status === "PENDING" && csrPem === undefined) csrPem = await exportCsrExplained(api, info.caId);
-  let certificatePem = kept.certificatePem;
-  let certificateChainPem = kept.certificateChainPem;
-  // A CA's certificate never changes under its id, so one export is enough.
-  if ((info.status === "ACTIVED" || info.status === "EXPIRED") && certificatePem === undefined) {
-    const exported = await api.cas.exportCertificate(info.caId);
-    certificatePem = exported.certificate;
-    certificateChainPem = exported.certificateChain;
-  }
   return {
     ...inputs,
     ...definedEntries({
@@ -254,8 +247,7 @@ async function describe(
       subject: subjectOf(info),
       deleteTime: info.status === "DELETED" ? info.deleteTime : undefined,
       csrPem,
-      certificatePem,
-      certificateChainPem,
+      ...(await caCertificateOnce(api, info, kept)),
       suspectedDuplicateIds: kept.suspectedDuplicateIds,
     }),
     caId: info.caId,
@@ -274,30 +266,91 @@ async function importSigned(api: CcmClient, caId: string, args: PrivateCaInputs)
   }
 }
 
-async function syncTags(api: CcmClient, id: string, olds: Record<string, string>, news: Record<string, string>) {
-  const removed = Object.fromEntries(Object.entries(olds).filter(([k, v]) => news[k] !== v));
-  if (Object.keys(removed).length > 0) await api.cas.tags.remove(id, removed);
-  const added = Object.fromEntries(Object.entries(news).filter(([k, v]) => olds[k] !== v));
-  if (Object.keys(added).length > 0) await api.cas.tags.add(id, added);
+/** The create call, one at a time per name in this process, never adopting a CA some resource holds. */
+async function createOnce(context: HandlerContext, args: PrivateCaInputs) {
+  const api = context.client;
+  try {
+    return await oneAtATime(`CA|${args.distinguishedName.commonName}`, async () => {
+      // The time is read when the request goes out, after any wait in the queue.
+      const result = await api.cas.create(createArgsOf(args, context.clock.now()), { knownIds: claimedIds() });
+      claim(result.caId);
+      return result;
+    });
+  } catch (error) {
+    const explained = args.issuerId
+      ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs", args.validity, context.clock.now())
+      : error;
+    throw explainUncertainCreate(explained, SUBJECT);
+  }
 }
 
-export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutputs> = {
+/**
+ * Tags, describes, and imports a certificate given with the create. Everything learnt so far is
+ * kept, so a failure still records the CA with what is known (its CSR); tags count only once
+ * added: the update that finishes the job adds what state lacks.
+ */
+async function finishCreate(
+  api: CcmClient,
+  args: PrivateCaInputs,
+  caId: string,
+  suspects: Partial<PrivateCaOutputs>,
+): Promise<PrivateCaOutputs> {
+  const { tags: _notYet, ...untagged } = inputsOf(args);
+  let known: PrivateCaOutputs = { ...untagged, ...suspects, caId, status: "UNKNOWN" };
+  try {
+    let info = await api.cas.get(caId);
+    await addTags(api.cas.tags, caId, args.tags);
+    known = await describe(api, inputsOf(args), info, suspects);
+    if (args.certificatePem && info.status === "PENDING") {
+      // A certificate for a CA that did not exist yet can only match by accident; the service
+      // judges (PCA.00030301) and the CA stays PENDING with its CSR in state to be signed.
+      await importSigned(api, caId, args);
+      info = await api.cas.get(caId);
+      known = await describe(api, inputsOf(args), info, { ...suspects, csrPem: known.csrPem });
+    }
+    return known;
+  } catch (error) {
+    throw new ResourceInitError(caId, { ...known } as Record<string, unknown>, "CA", error);
+  }
+}
+
+/** An update's import: into a PENDING CA; an ACTIVED one only agrees if it already has this certificate. */
+async function importOnUpdate(api: CcmClient, id: string, olds: PrivateCaOutputs, args: PrivateCaInputs) {
+  let info = await api.cas.get(id);
+  if (!args.certificatePem || !args.certificateChainPem) return info;
+  if (info.status === "PENDING") {
+    await importSigned(api, id, args);
+    info = await api.cas.get(id);
+    return info;
+  }
+  const current = olds.certificatePem ?? (await api.cas.exportCertificate(id)).certificate;
+  if (firstCertificate(current) !== firstCertificate(args.certificatePem)) {
+    throw new CcmInvalidArgumentError("PrivateCa certificatePem", [
+      `CCM imports a certificate only into a PENDING CA, and CA ${id} is ${info.status} with another ` +
+        "certificate. To change a CA's certificate, replace the CA (pulumi up --replace <urn>) and have the " +
+        "new CA's csrPem signed",
+    ]);
+  }
+  return info;
+}
+
+/** The validity limit depends on the type: judged once the type is one the service knows. */
+function typedValidityFailures(given: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
+  if (given.type !== "ROOT" && given.type !== "SUBORDINATE") return [];
+  return validityLimitFailures(
+    given,
+    given.type === "ROOT" ? VALIDITY_MAX_YEARS.ROOT_CA : VALIDITY_MAX_YEARS.SUBORDINATE_CA,
+  );
+}
+
+export const privateCaHandlers: HandlerFactory<PrivateCaInputs, PrivateCaOutputs> = (context) => ({
   async check(olds, news) {
-    const now = Date.now();
-    return checkInputs(privateCaInputs, news, {
-      secrets: SECRET_PROPERTIES.PrivateCa,
-      crossProperty: (given) => [
-        ...crossPropertyFailures(given),
-        // The limit depends on the type: judged once the type is one the service knows.
-        ...(given.type === "ROOT" || given.type === "SUBORDINATE"
-          ? validityLimitFailures(
-              given,
-              given.type === "ROOT" ? VALIDITY_MAX_YEARS.ROOT_CA : VALIDITY_MAX_YEARS.SUBORDINATE_CA,
-            )
-          : []),
-        ...startFromFailures(given, withoutProvider(olds), now, given.type !== "ROOT"),
-      ],
-    });
+    const now = context.clock.now();
+    return checkResource("PrivateCa", privateCaInputs, news, (given) => [
+      ...crossPropertyFailures(given),
+      ...typedValidityFailures(given),
+      ...startFromFailures(given, withoutProvider(olds), now, given.type !== "ROOT"),
+    ]);
   },
 
   async diff(id, olds, news) {
@@ -312,51 +365,18 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
 
   async create(inputs) {
     const args = withoutProvider(inputs) as PrivateCaInputs;
-    const api = client();
-    let caId: string;
-    let suspectedDuplicateIds: readonly string[];
-    try {
-      // One create at a time per name in this process, never adopting a CA some resource holds.
-      ({ caId, suspectedDuplicateIds } = await oneAtATime(`CA|${args.distinguishedName.commonName}`, async () => {
-        const result = await api.cas.create(createArgsOf(args), { knownIds: claimedIds() });
-        claim(result.caId);
-        return result;
-      }));
-    } catch (error) {
-      const explained = args.issuerId
-        ? await explainIssuerRefusal(api, args.issuerId, error, "subordinate CAs", args.validity)
-        : error;
-      throw explainUncertainCreate(explained, SUBJECT);
-    }
+    const { caId, suspectedDuplicateIds } = await createOnce(context, args);
     const what = JSON.stringify(args.distinguishedName.commonName);
-    await warnSuspectedDuplicates(SUBJECT, what, caId, suspectedDuplicateIds);
+    await warnSuspectedDuplicates(context.log, SUBJECT, what, caId, suspectedDuplicateIds);
     const suspects = definedEntries({
       suspectedDuplicateIds: suspectedDuplicateIds.length > 0 ? [...suspectedDuplicateIds] : undefined,
     });
-    // Everything learnt so far, so a failure below still records the CA with what is known (its
-    // CSR). Tags count only once added: the update that finishes the job adds what state lacks.
-    const { tags: _notYet, ...untagged } = inputsOf(args);
-    let known: PrivateCaOutputs = { ...untagged, ...suspects, caId, status: "UNKNOWN" };
-    try {
-      let info = await api.cas.get(caId);
-      if (args.tags && Object.keys(args.tags).length > 0) await api.cas.tags.add(caId, args.tags);
-      known = await describe(api, inputsOf(args), info, suspects);
-      if (args.certificatePem && info.status === "PENDING") {
-        // A certificate for a CA that did not exist yet can only match by accident; the service
-        // judges (PCA.00030301) and the CA stays PENDING with its CSR in state to be signed.
-        await importSigned(api, caId, args);
-        info = await api.cas.get(caId);
-        known = await describe(api, inputsOf(args), info, { ...suspects, csrPem: known.csrPem });
-      }
-      return { id: caId, outs: known };
-    } catch (error) {
-      throw new ResourceInitError(caId, { ...known } as Record<string, unknown>, "CA", error);
-    }
+    return { id: caId, outs: await finishCreate(context.client, args, caId, suspects) };
   },
 
   async read(id, props) {
     claim(id);
-    const api = client();
+    const api = context.client;
     const info = await api.cas.find(id);
     if (!info) return GONE;
     const stored = props ? (withoutProvider(props) as Partial<PrivateCaOutputs>) : {};
@@ -370,30 +390,15 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
 
   async update(id, olds, news) {
     const args = withoutProvider(news) as PrivateCaInputs;
-    const api = client();
-    await syncTags(api, id, olds.tags ?? {}, args.tags ?? {});
-    let info = await api.cas.get(id);
-    if (args.certificatePem && args.certificateChainPem) {
-      if (info.status === "PENDING") {
-        await importSigned(api, id, args);
-        info = await api.cas.get(id);
-      } else {
-        const current = olds.certificatePem ?? (await api.cas.exportCertificate(id)).certificate;
-        if (firstCertificate(current) !== firstCertificate(args.certificatePem)) {
-          throw new CcmInvalidArgumentError("PrivateCa certificatePem", [
-            `CCM imports a certificate only into a PENDING CA, and CA ${id} is ${info.status} with another ` +
-              "certificate. To change a CA's certificate, replace the CA (pulumi up --replace <urn>) and have the " +
-              "new CA's csrPem signed",
-          ]);
-        }
-      }
-    }
+    const api = context.client;
+    await syncTags(api.cas.tags, id, olds.tags ?? {}, args.tags ?? {});
+    const info = await importOnUpdate(api, id, olds, args);
     // Also finishes a create that failed half-way (the engine retries it as an update).
     return { outs: await describe(api, inputsOf(args), info, olds) };
   },
 
   async delete(id, props) {
-    const api = client();
+    const api = context.client;
     const info = await api.cas.find(id);
     if (!info) return; // NO-OP: already gone
     if (info.status === "DELETED") return; // NO-OP: already scheduled for deletion (outside Pulumi)
@@ -407,4 +412,4 @@ export const privateCaHandlers: ResourceHandlers<PrivateCaInputs, PrivateCaOutpu
     }
     await api.cas.delete(id, props.pendingDays ?? DEFAULT_PENDING_DAYS);
   },
-};
+});

@@ -2,11 +2,12 @@
 // or a SUBORDINATE signed elsewhere: created PENDING, its CSR (CCM "ExportCertificateAuthorityCsr") exposed as `csrPem`, and
 // activated when the signed certificate is supplied as `certificatePem` + `certificateChainPem`
 // (an in-place update that imports it). Handlers: private-ca.handlers.ts.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage } from "../schemas/enums.js";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
+import type { PrivateCaInputs, PrivateCaOutputs } from "./private-ca.handlers.js";
 import type { ValidityArgs } from "./private-certificate.js";
-import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
-import { shimProvider } from "./shim.js";
 
 /** A CA's subject: CCM requires all six fields. */
 export interface CaDistinguishedNameArgs {
@@ -65,7 +66,31 @@ export interface PrivateCaArgs {
   certificateChainPem?: pulumi.Input<string>;
 }
 
-export class PrivateCa extends pulumi.dynamic.Resource {
+const PROPERTIES = {
+  type: "input",
+  distinguishedName: "input",
+  keyAlgorithm: "input",
+  signatureAlgorithm: "input",
+  validity: "input",
+  issuerId: "input",
+  pathLength: "input",
+  keyUsages: "input",
+  crlConfiguration: "input",
+  enterpriseProjectId: "input",
+  tags: "input",
+  pendingDays: "input",
+  certificatePem: "input",
+  certificateChainPem: "input",
+  caId: "resource id",
+  status: "output",
+  ...ISSUED_PROPERTIES,
+  genMode: "output",
+  deleteTime: "output",
+  csrPem: "output",
+  suspectedDuplicateIds: "output",
+} as const satisfies PropertyKinds<PrivateCaArgs, PrivateCaInputs, PrivateCaOutputs>;
+
+export class PrivateCa extends IssuedResource implements DeclaredOutputs<PrivateCa, PrivateCaOutputs> {
   /**
    * The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview
    * plans an in-place update (tags, an import), so certificates issued from it are not shown as
@@ -77,14 +102,6 @@ export class PrivateCa extends pulumi.dynamic.Resource {
   declare readonly type: pulumi.Output<string>;
   /** GENERATE (signed inside CCM) or IMPORT (signed elsewhere and imported). */
   declare readonly genMode: pulumi.Output<string>;
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** ISO 8601; absent while PENDING. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601; absent while PENDING. */
-  declare readonly notAfter: pulumi.Output<string>;
-  declare readonly issuerName: pulumi.Output<string>;
-  /** The subject as the service reports it. */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   /** When a CA scheduled for deletion will be gone (ISO 8601). */
   declare readonly deleteTime: pulumi.Output<string>;
   /**
@@ -106,33 +123,7 @@ export class PrivateCa extends pulumi.dynamic.Resource {
   declare readonly pendingDays: pulumi.Output<number | undefined>;
 
   constructor(name: string, args: PrivateCaArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      // Named even when absent, so that `get` (which passes no args) has these outputs too.
-      type: args?.type,
-      tags: args?.tags,
-      pendingDays: args?.pendingDays,
-      certificatePem: args?.certificatePem,
-      certificateChainPem: args?.certificateChainPem,
-      status: undefined,
-      genMode: undefined,
-      serialNumber: undefined,
-      notBefore: undefined,
-      notAfter: undefined,
-      issuerName: undefined,
-      subject: undefined,
-      deleteTime: undefined,
-      csrPem: undefined,
-      suspectedDuplicateIds: undefined,
-    };
-    super(
-      shimProvider("PrivateCa"),
-      name,
-      withSecretInputs("PrivateCa", props),
-      withSecretOutputs("PrivateCa", opts),
-      "huaweicloud-ccm",
-      "PrivateCa",
-    );
+    super("PrivateCa", name, args, PROPERTIES, opts);
     this.caId = this.id;
   }
 
@@ -141,6 +132,6 @@ export class PrivateCa extends pulumi.dynamic.Resource {
    * `pulumi import` does not work for dynamic providers (pulumi/pulumi#16175); this does.
    */
   static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): PrivateCa {
-    return new PrivateCa(name, {} as PrivateCaArgs, { ...opts, id });
+    return PrivateCa.lookup(name, id, opts);
   }
 }

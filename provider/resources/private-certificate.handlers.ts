@@ -7,23 +7,23 @@ import { z } from "zod";
 import type { ApplyResult } from "../client/certificates.js";
 import type { CreateOptions } from "../client/create.js";
 import type { CcmClient } from "../client/index.js";
-import { isNotFoundError } from "../errors.js";
+import { isNotFoundError, ResourceInitError } from "../errors.js";
 import { claim, claimedIds, oneAtATime } from "../runtime/claims.js";
-import { client } from "../runtime/context.js";
-import type { ResourceHandlers } from "../runtime/handlers.js";
+import type { HandlerContext } from "../runtime/context.js";
+import type { HandlerFactory } from "../runtime/handlers.js";
 import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../schemas/certificate.js";
 import { checkValidityLimit, resourceTagsArgs, validityArgs } from "../schemas/common.js";
 import { type RevocationReason, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
 import { certificateRequestPemArg } from "../schemas/pem-args.js";
 import { explainIssuerRefusal } from "./ca-explain.js";
-import { checkInputs } from "./check.js";
-import { definedEntries, GONE, ResourceInitError, withoutProvider } from "./common.js";
+import { checkResource } from "./check.js";
+import { definedEntries, GONE, subjectOf, withoutProvider } from "./common.js";
 import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "./create-explain.js";
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { DURATION_FORMATS, parseDuration } from "./duration.js";
 import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES, validityFromNow } from "./renewal.js";
-import { SECRET_PROPERTIES } from "./secrets.js";
 import { startFromFailures, validityLimitFailures } from "./start-from.js";
+import { addTags, syncTags } from "./tags.js";
 import { isUnknown } from "./unknowns.js";
 
 const apply = applyCertificateArgs.shape;
@@ -120,10 +120,6 @@ function crossPropertyFailures(
   return failures;
 }
 
-function subjectOf(info: CertificateInfo): Record<string, string> {
-  return definedEntries({ ...info.distinguishedName }) as Record<string, string>;
-}
-
 function outputsFrom(inputs: PrivateCertificateInputs, info: CertificateInfo, now: number): PrivateCertificateOutputs {
   const renewBeforeMs = inputs.renewBefore ? parseDuration(inputs.renewBefore) : undefined;
   return {
@@ -154,44 +150,34 @@ function inputsFromApi(info: CertificateInfo): PrivateCertificateInputs {
   }) as PrivateCertificateInputs;
 }
 
-async function syncTags(api: CcmClient, id: string, olds: Record<string, string>, news: Record<string, string>) {
-  const removed = Object.fromEntries(Object.entries(olds).filter(([k, v]) => news[k] !== v));
-  if (Object.keys(removed).length > 0) await api.certificates.tags.remove(id, removed);
-  const added = Object.fromEntries(Object.entries(news).filter(([k, v]) => olds[k] !== v));
-  if (Object.keys(added).length > 0) await api.certificates.tags.add(id, added);
-}
-
 /** Apply, or apply by CSR: the API call that makes the certificate. */
-function issue(api: CcmClient, args: PrivateCertificateInputs, options: CreateOptions): Promise<ApplyResult> {
-  const validity = validityFromNow(args.validity, Date.now());
-  return args.csrPem
-    ? api.certificates.applyByCsr(
-        {
-          issuerId: args.issuerId,
-          csr: args.csrPem,
-          validity,
-          type: "ENTITY_CERT",
-          ...definedEntries({ enterpriseProjectId: args.enterpriseProjectId }),
-        },
-        options,
-      )
-    : api.certificates.apply(
-        {
-          issuerId: args.issuerId,
-          keyAlgorithm: args.keyAlgorithm!,
-          signatureAlgorithm: args.signatureAlgorithm!,
-          distinguishedName: args.distinguishedName!,
-          validity,
-          ...definedEntries({
-            keyUsages: args.keyUsages,
-            subjectAlternativeNames: args.subjectAlternativeNames,
-            extendedKeyUsage: args.extendedKeyUsage,
-            customizedExtension: args.customizedExtension,
-            enterpriseProjectId: args.enterpriseProjectId,
-          }),
-        },
-        options,
-      );
+function issue(
+  api: CcmClient,
+  args: PrivateCertificateInputs,
+  now: number,
+  options: CreateOptions,
+): Promise<ApplyResult> {
+  const validity = validityFromNow(args.validity, now);
+  const optional = definedEntries({ enterpriseProjectId: args.enterpriseProjectId });
+  if (args.csrPem) {
+    const request = { issuerId: args.issuerId, csr: args.csrPem, validity, type: "ENTITY_CERT" as const };
+    return api.certificates.applyByCsr({ ...request, ...optional }, options);
+  }
+  const keyFields = {
+    keyAlgorithm: args.keyAlgorithm!,
+    signatureAlgorithm: args.signatureAlgorithm!,
+    distinguishedName: args.distinguishedName!,
+  };
+  const extensions = definedEntries({
+    keyUsages: args.keyUsages,
+    subjectAlternativeNames: args.subjectAlternativeNames,
+    extendedKeyUsage: args.extendedKeyUsage,
+    customizedExtension: args.customizedExtension,
+  });
+  return api.certificates.apply(
+    { issuerId: args.issuerId, ...keyFields, validity, ...extensions, ...optional },
+    options,
+  );
 }
 
 /** Creates one lookup could confuse share this key (the list query is by common name). */
@@ -199,22 +185,56 @@ function lookupKey(args: PrivateCertificateInputs): string {
   return `certificate|${args.issuerId}|${args.distinguishedName?.commonName ?? "(CSR)"}`;
 }
 
-/** Issues in turn with its look-alikes of this process, never adopting what another resource holds. */
-function issueOnce(api: CcmClient, args: PrivateCertificateInputs): Promise<ApplyResult> {
-  return oneAtATime(lookupKey(args), async () => {
-    const result = await issue(api, args, { knownIds: claimedIds() });
-    claim(result.certificateId);
-    return result;
-  });
+/**
+ * Issues in turn with its look-alikes of this process, never adopting what another resource
+ * holds. A refusal because of the CA's state, or an uncertain outcome, gets a message that says
+ * what to do.
+ */
+async function issueOnce(context: HandlerContext, args: PrivateCertificateInputs): Promise<ApplyResult> {
+  const api = context.client;
+  try {
+    return await oneAtATime(lookupKey(args), async () => {
+      // The time is read when the request goes out, after any wait in the queue.
+      const result = await issue(api, args, context.clock.now(), { knownIds: claimedIds() });
+      claim(result.certificateId);
+      return result;
+    });
+  } catch (error) {
+    const now = context.clock.now();
+    const explained = await explainIssuerRefusal(api, args.issuerId, error, "certificates", args.validity, now);
+    throw explainUncertainCreate(explained, SUBJECT);
+  }
 }
 
-export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInputs, PrivateCertificateOutputs> = {
+/** Waits for ISSUED and tags; a failure keeps the id in state (the next up finishes the job). */
+async function finishCreate(
+  context: HandlerContext,
+  args: PrivateCertificateInputs,
+  { certificateId, suspectedDuplicateIds }: ApplyResult,
+): Promise<PrivateCertificateOutputs> {
+  const api = context.client;
+  const suspects = suspectedDuplicateIds.length > 0 ? { suspectedDuplicateIds: [...suspectedDuplicateIds] } : {};
+  try {
+    const info = await api.certificates.waitForStatus(certificateId, ["ISSUED"]);
+    await addTags(api.certificates.tags, certificateId, args.tags);
+    return { ...outputsFrom(args, info, context.clock.now()), ...suspects };
+  } catch (error) {
+    // Tags are left out of what is recorded: the update that finishes this create must see them
+    // as still to be added.
+    const { tags: _notYetAdded, ...recorded } = args;
+    const known = { ...recorded, ...suspects, certificateId, status: "UNKNOWN" };
+    throw new ResourceInitError(certificateId, known, "certificate", error);
+  }
+}
+
+export const privateCertificateHandlers: HandlerFactory<PrivateCertificateInputs, PrivateCertificateOutputs> = (
+  context,
+) => ({
   async check(olds, news) {
-    const now = Date.now();
-    return checkInputs(privateCertificateInputs, news, {
-      secrets: SECRET_PROPERTIES.PrivateCertificate,
-      crossProperty: (inputs) => crossPropertyFailures(inputs, withoutProvider(olds), now),
-    });
+    const now = context.clock.now();
+    return checkResource("PrivateCertificate", privateCertificateInputs, news, (inputs) =>
+      crossPropertyFailures(inputs, withoutProvider(olds), now),
+    );
   },
 
   async diff(id, olds, news) {
@@ -224,7 +244,7 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
     if (REPLACING_STATUSES.has(olds.status)) replaces.push("status");
     const renewBefore = isUnknown(news.renewBefore) ? olds.renewBefore : news.renewBefore;
     const renewBeforeMs = renewBefore ? parseDuration(renewBefore) : undefined;
-    if (olds.status === "ISSUED" && isRenewalDue(olds.status, olds.notAfter, renewBeforeMs, Date.now())) {
+    if (olds.status === "ISSUED" && isRenewalDue(olds.status, olds.notAfter, renewBeforeMs, context.clock.now())) {
       replaces.push("readyForRenewal");
     }
     return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
@@ -232,60 +252,38 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
 
   async create(inputs) {
     const args = withoutProvider(inputs) as PrivateCertificateInputs;
-    const api = client();
-    const { certificateId, suspectedDuplicateIds } = await issueOnce(api, args).catch(async (error: unknown) => {
-      // A refusal because of the CA's state, or an uncertain outcome, gets a message that says what to do.
-      throw explainUncertainCreate(
-        await explainIssuerRefusal(api, args.issuerId, error, "certificates", args.validity),
-        SUBJECT,
-      );
-    });
+    const issued = await issueOnce(context, args);
     const what = JSON.stringify(args.distinguishedName?.commonName ?? "(from CSR)");
-    await warnSuspectedDuplicates(SUBJECT, what, certificateId, suspectedDuplicateIds);
-    const suspects = suspectedDuplicateIds.length > 0 ? { suspectedDuplicateIds: [...suspectedDuplicateIds] } : {};
-    try {
-      const info = await api.certificates.waitForStatus(certificateId, ["ISSUED"]);
-      if (args.tags && Object.keys(args.tags).length > 0) await api.certificates.tags.add(certificateId, args.tags);
-      return { id: certificateId, outs: { ...outputsFrom(args, info, Date.now()), ...suspects } };
-    } catch (error) {
-      // Tags are left out of what is recorded: the update that finishes this create must see them
-      // as still to be added.
-      const { tags: _notYetAdded, ...recorded } = args;
-      throw new ResourceInitError(
-        certificateId,
-        { ...recorded, ...suspects, certificateId, status: "UNKNOWN" },
-        "certificate",
-        error,
-      );
-    }
+    await warnSuspectedDuplicates(context.log, SUBJECT, what, issued.certificateId, issued.suspectedDuplicateIds);
+    return { id: issued.certificateId, outs: await finishCreate(context, args, issued) };
   },
 
   async read(id, props) {
     claim(id);
-    const api = client();
+    const api = context.client;
     const info = await api.certificates.find(id);
     if (!info) return GONE;
     const tags = await api.certificates.tags.list(id);
     const stored = props ? (withoutProvider(props) as Partial<PrivateCertificateOutputs>) : {};
     const inputs = stored.issuerId ? (stored as PrivateCertificateInputs) : inputsFromApi(info);
     const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
-    const outs = outputsFrom({ ...inputs, ...(hadTags ? { tags } : {}) }, info, Date.now());
+    const outs = outputsFrom({ ...inputs, ...(hadTags ? { tags } : {}) }, info, context.clock.now());
     return { id, props: { ...outs, ...definedEntries({ suspectedDuplicateIds: stored.suspectedDuplicateIds }) } };
   },
 
   async update(id, olds, news) {
     claim(id);
     const args = withoutProvider(news) as PrivateCertificateInputs;
-    const api = client();
-    await syncTags(api, id, olds.tags ?? {}, args.tags ?? {});
+    const api = context.client;
+    await syncTags(api.certificates.tags, id, olds.tags ?? {}, args.tags ?? {});
     // Also finishes a create whose waiting failed (the engine retries it as an update).
     const info = await api.certificates.waitForStatus(id, ["ISSUED", "REVOKED", "EXPIRED"]);
     const suspects = definedEntries({ suspectedDuplicateIds: olds.suspectedDuplicateIds });
-    return { outs: { ...outputsFrom(args, info, Date.now()), ...suspects } };
+    return { outs: { ...outputsFrom(args, info, context.clock.now()), ...suspects } };
   },
 
   async delete(id, props) {
-    const api = client();
+    const api = context.client;
     const reason = props.revokeOnDelete as RevocationReason | undefined;
     if (reason) {
       const info = await api.certificates.find(id);
@@ -301,4 +299,4 @@ export const privateCertificateHandlers: ResourceHandlers<PrivateCertificateInpu
     }
     await api.certificates.delete(id);
   },
-};
+});

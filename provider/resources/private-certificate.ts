@@ -1,7 +1,7 @@
 // PrivateCertificate: a certificate issued by a CCM private CA (CCM "Applying for a Certificate", POST /v1/private-certificates),
 // or from your own CSR (POST /v1/private-certificates/csr) so the key never leaves you. Its PEMs
 // and keystores come from a CertificateBundle. Handlers: private-certificate.handlers.ts.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type {
   CertificateKeyAlgorithm,
   CertificateSignatureAlgorithm,
@@ -10,8 +10,9 @@ import type {
   SanType,
   ValidityType,
 } from "../schemas/enums.js";
-import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
-import { shimProvider } from "./shim.js";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
+import type { PrivateCertificateInputs, PrivateCertificateOutputs } from "./private-certificate.handlers.js";
 
 export interface DistinguishedNameArgs {
   /** CN, 1–64 characters. */
@@ -86,7 +87,33 @@ export interface PrivateCertificateArgs {
   revokeOnDelete?: pulumi.Input<RevocationReason>;
 }
 
-export class PrivateCertificate extends pulumi.dynamic.Resource {
+const PROPERTIES = {
+  issuerId: "input",
+  validity: "input",
+  keyAlgorithm: "input",
+  signatureAlgorithm: "input",
+  distinguishedName: "input",
+  keyUsages: "input",
+  subjectAlternativeNames: "input",
+  extendedKeyUsage: "input",
+  customizedExtension: "input",
+  enterpriseProjectId: "input",
+  csrPem: "input",
+  tags: "input",
+  renewBefore: "input",
+  revokeOnDelete: "input",
+  certificateId: "resource id",
+  status: "output",
+  ...ISSUED_PROPERTIES,
+  genMode: "output",
+  readyForRenewal: "output",
+  suspectedDuplicateIds: "output",
+} as const satisfies PropertyKinds<PrivateCertificateArgs, PrivateCertificateInputs, PrivateCertificateOutputs>;
+
+export class PrivateCertificate
+  extends IssuedResource
+  implements DeclaredOutputs<PrivateCertificate, PrivateCertificateOutputs>
+{
   /**
    * The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a
    * preview of an in-place update (a tags change), so bundles built from it are not shown as
@@ -95,19 +122,11 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
   readonly certificateId: pulumi.Output<string>;
   /** ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh. */
   declare readonly status: pulumi.Output<string>;
-  declare readonly serialNumber: pulumi.Output<string>;
   declare readonly issuerId: pulumi.Output<string>;
-  declare readonly issuerName: pulumi.Output<string>;
   /** GENERATE (the service made the key) or CSR. */
   declare readonly genMode: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
   /** True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired). */
   declare readonly readyForRenewal: pulumi.Output<boolean>;
-  /** The subject as issued, with the fields inherited from the CA. */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   declare readonly keyAlgorithm: pulumi.Output<string | undefined>;
   declare readonly signatureAlgorithm: pulumi.Output<string | undefined>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
@@ -121,44 +140,7 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
   declare readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: PrivateCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    // Every declared output is named here (undefined until the engine fills it): Pulumi only
-    // exposes outputs whose keys are in props — also for `get`, where args are empty.
-    const props = {
-      // Unknown properties too (JavaScript callers, typos): check refuses them by name rather
-      // than a certificate being issued without them.
-      ...args,
-      issuerId: args.issuerId,
-      validity: args.validity,
-      keyAlgorithm: args.keyAlgorithm,
-      signatureAlgorithm: args.signatureAlgorithm,
-      distinguishedName: args.distinguishedName,
-      keyUsages: args.keyUsages,
-      subjectAlternativeNames: args.subjectAlternativeNames,
-      extendedKeyUsage: args.extendedKeyUsage,
-      customizedExtension: args.customizedExtension,
-      csrPem: args.csrPem,
-      enterpriseProjectId: args.enterpriseProjectId,
-      tags: args.tags,
-      renewBefore: args.renewBefore,
-      revokeOnDelete: args.revokeOnDelete,
-      status: undefined,
-      serialNumber: undefined,
-      issuerName: undefined,
-      genMode: undefined,
-      notBefore: undefined,
-      notAfter: undefined,
-      readyForRenewal: undefined,
-      subject: undefined,
-      suspectedDuplicateIds: undefined,
-    };
-    super(
-      shimProvider("PrivateCertificate"),
-      name,
-      withSecretInputs("PrivateCertificate", props),
-      withSecretOutputs("PrivateCertificate", opts),
-      "huaweicloud-ccm",
-      "PrivateCertificate",
-    );
+    super("PrivateCertificate", name, args, PROPERTIES, opts);
     this.certificateId = this.id;
   }
 
@@ -167,7 +149,6 @@ export class PrivateCertificate extends pulumi.dynamic.Resource {
    * it). `pulumi import` does not work for dynamic providers (pulumi/pulumi#16175); this does.
    */
   static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): PrivateCertificate {
-    // The empty args never reach check: a lookup only reads.
-    return new PrivateCertificate(name, {} as PrivateCertificateArgs, { ...opts, id });
+    return PrivateCertificate.lookup(name, id, opts);
   }
 }

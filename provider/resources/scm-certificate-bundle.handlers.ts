@@ -4,16 +4,11 @@
 // exported certificate.
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
-import { isNotFoundError } from "../errors.js";
 import { fullChainPem } from "../pem.js";
-import { client } from "../runtime/context.js";
-import type { ResourceHandlers } from "../runtime/handlers.js";
 import { ID_LIMITS } from "../schemas/enums.js";
 import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "./certificate-facts.js";
-import { checkInputs } from "./check.js";
-import { definedEntries, GONE, withoutProvider } from "./common.js";
-import { type DiffPlan, replacementDiff } from "./diff.js";
-import { SECRET_PROPERTIES } from "./secrets.js";
+import { definedEntries } from "./common.js";
+import { exportAgain, exportHandlers } from "./export-handlers.js";
 
 export const scmCertificateBundleInputs = z.strictObject({
   certificateId: z
@@ -30,9 +25,6 @@ export interface ScmCertificateBundleOutputs extends ScmCertificateBundleInputs,
   fullChainPem: string;
   privateKeyPem?: string;
 }
-
-/** The bundle is a pure function of the certificate it exports. */
-export const SCM_CERTIFICATE_BUNDLE_DIFF: DiffPlan = { replaceOn: ["certificateId"], updateOn: [] };
 
 /** The certificate, and every other certificate of the chain once, in the order SCM gave them. */
 async function exportBundle(api: CcmClient, inputs: ScmCertificateBundleInputs): Promise<ScmCertificateBundleOutputs> {
@@ -56,45 +48,15 @@ async function exportBundle(api: CcmClient, inputs: ScmCertificateBundleInputs):
   };
 }
 
-export const scmCertificateBundleHandlers: ResourceHandlers<ScmCertificateBundleInputs, ScmCertificateBundleOutputs> = {
-  async check(_olds, news) {
-    return checkInputs(scmCertificateBundleInputs, news, { secrets: SECRET_PROPERTIES.ScmCertificateBundle });
-  },
-
-  async diff(_id, olds, news) {
-    return replacementDiff(SCM_CERTIFICATE_BUNDLE_DIFF, olds, news);
-  },
-
-  async create(inputs) {
-    const args = withoutProvider(inputs) as ScmCertificateBundleInputs;
-    return { id: args.certificateId, outs: await exportBundle(client(), args) };
-  },
-
-  async read(id, props) {
-    if (!props) return GONE;
-    const stored = withoutProvider(props) as ScmCertificateBundleOutputs;
-    let fresh: ScmCertificateBundleOutputs;
-    try {
-      fresh = await exportBundle(client(), { certificateId: stored.certificateId });
-    } catch (error) {
-      // Deleted in SCM: the bundle leaves state (the next up tries the export again and says why
-      // it fails), rather than keeping key material for a certificate that no longer exists.
-      if (isNotFoundError(error)) return GONE;
-      throw error;
-    }
-    // Same certificate → the stored outputs stand, so a refresh of an unchanged bundle reports
-    // no change; a renewed or replaced certificate (same SCM id) is taken as exported now.
-    return { id, props: fresh.certificatePem === stored.certificatePem ? stored : fresh };
-  },
-
-  async update(_id, _olds, news) {
-    // diff never plans an in-place change (every property replaces); should the engine call
-    // update anyway, exporting again keeps the outputs whole rather than emptying them.
-    return { outs: await exportBundle(client(), withoutProvider(news) as ScmCertificateBundleInputs) };
-  },
-
-  async delete() {
-    // NO-OP: an export creates nothing in SCM, and the certificate itself is bought or uploaded
-    // (and deleted) in SCM, outside this stack; Pulumi only forgets the exported copy.
-  },
-};
+export const scmCertificateBundleHandlers = exportHandlers({
+  type: "ScmCertificateBundle",
+  inputs: scmCertificateBundleInputs,
+  idOf: (inputs) => inputs.certificateId,
+  exportNow: exportBundle,
+  // Same certificate → the stored outputs stand; a renewed or replaced certificate (same SCM id) is
+  // taken as exported now. Deleted in SCM: the bundle leaves state (the next up tries the export
+  // again and says why it fails), rather than keeping key material for a certificate that is gone.
+  refresh: (api, stored) =>
+    exportAgain(() => exportBundle(api, { certificateId: stored.certificateId }), stored, ["certificatePem"]),
+});
+// delete stays a no-op: the certificate is bought or uploaded (and deleted) in SCM, outside this stack.

@@ -2,16 +2,30 @@
 // uploaded there, not made by this package) exported with its chain and private key (SCM "ExportCertificate",
 // POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
-import * as pulumi from "@pulumi/pulumi";
-import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
-import { shimProvider } from "./shim.js";
+import type * as pulumi from "@pulumi/pulumi";
+import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
+import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./scm-certificate-bundle.handlers.js";
 
 export interface ScmCertificateBundleArgs {
   /** The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew. */
   certificateId: pulumi.Input<string>;
 }
 
-export class ScmCertificateBundle extends pulumi.dynamic.Resource {
+const PROPERTIES = {
+  certificateId: "input",
+  entireCertificatePem: "output",
+  certificatePem: "output",
+  certificateChainPem: "output",
+  fullChainPem: "output",
+  privateKeyPem: "output",
+  ...CERTIFICATE_FACT_PROPERTIES,
+} as const satisfies PropertyKinds<ScmCertificateBundleArgs, ScmCertificateBundleInputs, ScmCertificateBundleOutputs>;
+
+export class ScmCertificateBundle
+  extends ExportedCertificateResource
+  implements DeclaredOutputs<ScmCertificateBundle, ScmCertificateBundleOutputs>
+{
   declare readonly certificateId: pulumi.Output<string>;
   /** The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM). Secret. */
   declare readonly entireCertificatePem: pulumi.Output<string>;
@@ -23,45 +37,8 @@ export class ScmCertificateBundle extends pulumi.dynamic.Resource {
   declare readonly fullChainPem: pulumi.Output<string>;
   /** The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR). Secret. */
   declare readonly privateKeyPem: pulumi.Output<string | undefined>;
-  /** Hex serial number of the certificate, read locally. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** SHA-256 fingerprint of the certificate, "AB:CD:…". */
-  declare readonly sha256Fingerprint: pulumi.Output<string>;
-  /** The certificate's subject, e.g. "CN=shop.example.com". */
-  declare readonly subject: pulumi.Output<string>;
-  /** The certificate's subject alternative names, e.g. ["DNS:shop.example.com"]. */
-  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
 
   constructor(name: string, args: ScmCertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
-    // Every declared output is named here (undefined until the engine fills it): Pulumi only
-    // exposes outputs whose keys are in props.
-    const props = {
-      // Unknown properties too (JavaScript callers, typos): check refuses them by name.
-      ...args,
-      certificateId: args?.certificateId,
-      entireCertificatePem: undefined,
-      certificatePem: undefined,
-      certificateChainPem: undefined,
-      fullChainPem: undefined,
-      privateKeyPem: undefined,
-      serialNumber: undefined,
-      notBefore: undefined,
-      notAfter: undefined,
-      sha256Fingerprint: undefined,
-      subject: undefined,
-      subjectAlternativeNames: undefined,
-    };
-    super(
-      shimProvider("ScmCertificateBundle"),
-      name,
-      withSecretInputs("ScmCertificateBundle", props),
-      withSecretOutputs("ScmCertificateBundle", opts),
-      "huaweicloud-ccm",
-      "ScmCertificateBundle",
-    );
+    super("ScmCertificateBundle", name, args, PROPERTIES, opts);
   }
 }

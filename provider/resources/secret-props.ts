@@ -2,8 +2,8 @@
 // given for them in pulumi.secret — so they are encrypted in state even when the program passes
 // plain strings — and ask the engine to treat the outputs of those names as secrets.
 import * as pulumi from "@pulumi/pulumi";
+import type { ResourceTypeName } from "../runtime/resource-types.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
-import type { ResourceTypeName } from "./shim.js";
 
 /** `props` with every given value of a secret property wrapped; undefined ones (outputs to be) stay. */
 export function withSecretInputs<P extends Record<string, unknown>>(type: ResourceTypeName, props: P): P {

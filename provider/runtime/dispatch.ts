@@ -3,8 +3,8 @@
 // reaches it through the methods attach installs. Its signature is frozen (state written by every
 // version calls it); what it dispatches to may change freely from version to version.
 
-import { rememberStackConfig, type StackConfigSource } from "./context.js";
-import { HANDLER_METHODS, type HandlerMethod, type ResourceHandlers } from "./handlers.js";
+import { handlerContext, rememberStackConfig, type StackConfigSource } from "./context.js";
+import { HANDLER_METHODS, type HandlerFactory, type HandlerMethod } from "./handlers.js";
 import { RESOURCE_HANDLERS } from "./table.js";
 
 export async function dispatch(type: string, method: string, args: unknown[]): Promise<unknown> {
@@ -12,8 +12,8 @@ export async function dispatch(type: string, method: string, args: unknown[]): P
     rememberStackConfig(args[0] as StackConfigSource | undefined);
     return undefined;
   }
-  const handlers = (RESOURCE_HANDLERS as Record<string, ResourceHandlers | undefined>)[type];
-  if (!handlers) {
+  const makeHandlers = (RESOURCE_HANDLERS as Record<string, HandlerFactory | undefined>)[type];
+  if (!makeHandlers) {
     throw new Error(
       `pulumi-huaweicloud-ccm: no resource type "${type}" in the installed package; the state was written by a newer version — upgrade pulumi-huaweicloud-ccm in the program's node_modules`,
     );
@@ -21,6 +21,7 @@ export async function dispatch(type: string, method: string, args: unknown[]): P
   if (!HANDLER_METHODS.includes(method as HandlerMethod)) {
     throw new Error(`pulumi-huaweicloud-ccm: ${type} has no method "${method}"`);
   }
+  const handlers = makeHandlers(handlerContext());
   const fn = handlers[method as HandlerMethod] as (...a: unknown[]) => Promise<unknown>;
   if (method !== "create" && method !== "update") return fn.apply(handlers, args);
   // create(inputs) and update(id, olds, news): the inputs carry the serialized provider.

@@ -1,6 +1,8 @@
 // The contract every resource's handlers fulfil: the dynamic-provider methods, minus `configure`
-// (the runtime owns configuration). Handlers run in the engine's dynamic-provider host process.
+// (the runtime owns configuration). Handlers run in the engine's dynamic-provider host process,
+// made per call from a HandlerContext (client, clock, log) by the runtime's dispatch.
 import type * as pulumi from "@pulumi/pulumi";
+import type { HandlerContext } from "./context.js";
 
 export interface ResourceHandlers<Inputs extends object = object, Outputs extends object = object> {
   check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult<Inputs>>;
@@ -10,6 +12,11 @@ export interface ResourceHandlers<Inputs extends object = object, Outputs extend
   update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>>;
   delete(id: string, props: Outputs): Promise<void>;
 }
+
+/** A resource's handlers, given what they may use: the only way they reach a client or the time. */
+export type HandlerFactory<Inputs extends object = object, Outputs extends object = object> = (
+  context: HandlerContext,
+) => ResourceHandlers<Inputs, Outputs>;
 
 export type HandlerMethod = keyof ResourceHandlers;
 export const HANDLER_METHODS: readonly HandlerMethod[] = ["check", "diff", "create", "read", "update", "delete"];

@@ -2,15 +2,10 @@
 // preview` must refuse — naming the property, saying what is allowed, calling no API and echoing
 // no secret. Rules come from the seeds and ccm-api-facts (see provider/schemas/enums.ts).
 // `allowed` matches the refusal's reason; `secret` is a value that must appear nowhere in the output.
+import type { ResourceTypeName } from "../../provider/runtime/resource-types.js";
 import { FIXTURE_CERTIFICATE_PEM, FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 
-export type ResourceType =
-  | "PrivateCa"
-  | "PrivateCertificate"
-  | "IntermediateCaCertificate"
-  | "CertificateBundle"
-  | "ScmCertificateBundle"
-  | "MigrationTaskCertKey";
+export type ResourceType = ResourceTypeName;
 
 export interface BadInputCase {
   name: string;

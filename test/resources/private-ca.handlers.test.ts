@@ -3,23 +3,25 @@
 // external-signing flow, deletion, and the errors that must teach (issuing from a CA that cannot
 // issue, exporting a CSR past PENDING, importing a certificate for another key).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCcmApiError, isCcmError } from "../../provider/errors.js";
+import { isCcmApiError, isCcmError, ResourceInitError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
 import { exportCsrExplained } from "../../provider/resources/ca-explain.js";
-import { ResourceInitError } from "../../provider/resources/common.js";
 import {
   type IntermediateCaCertificateOutputs,
-  intermediateCaCertificateHandlers as intermediate,
+  intermediateCaCertificateHandlers,
 } from "../../provider/resources/intermediate-ca-certificate.handlers.js";
 import {
-  privateCaHandlers as handlers,
   type PrivateCaInputs,
   type PrivateCaOutputs,
+  privateCaHandlers,
 } from "../../provider/resources/private-ca.handlers.js";
 import { UNKNOWN } from "../../provider/resources/unknowns.js";
-import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CERTIFICATE_PEM } from "../fixtures/pem.js";
 import { TestEmulator } from "../harness/emulator.js";
+
+const handlers = privateCaHandlers(handlerContext());
+const intermediate = intermediateCaCertificateHandlers(handlerContext());
 
 const DN = {
   commonName: "Handlers Root",

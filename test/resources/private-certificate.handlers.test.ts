@@ -2,20 +2,22 @@
 // functions (what a preview runs — no API call), then create/update against an in-process emulator
 // for the paths an e2e run cannot reach cheaply: a create that fails half-way, a CA that cannot issue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCcmApiError } from "../../provider/errors.js";
-import { certificateBundleHandlers as bundle } from "../../provider/resources/certificate-bundle.handlers.js";
-import { ResourceInitError } from "../../provider/resources/common.js";
+import { isCcmApiError, ResourceInitError } from "../../provider/errors.js";
+import { certificateBundleHandlers } from "../../provider/resources/certificate-bundle.handlers.js";
 import { parseDuration } from "../../provider/resources/duration.js";
 import {
-  privateCertificateHandlers as handlers,
   type PrivateCertificateInputs,
   type PrivateCertificateOutputs,
+  privateCertificateHandlers,
 } from "../../provider/resources/private-certificate.handlers.js";
 import { UNKNOWN } from "../../provider/resources/unknowns.js";
-import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";
+
+const handlers = privateCertificateHandlers(handlerContext());
+const bundle = certificateBundleHandlers(handlerContext());
 
 const CA_ID = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
 const ARGS = {
@@ -128,6 +130,15 @@ describe("diff (no API call)", () => {
     expect(
       (await handlers.diff("id", stored({ status: "REVOKED" }), ARGS as PrivateCertificateInputs)).replaces,
     ).toEqual(["status"]);
+  });
+
+  it("reads the time from the context's clock: the same state is due for renewal only once the clock says so", async () => {
+    const notAfter = Date.parse("2031-06-01T00:00:00Z");
+    const olds = stored({ notAfter: new Date(notAfter).toISOString(), renewBefore: "720h" });
+    const news = { ...ARGS, renewBefore: "720h" } as PrivateCertificateInputs;
+    const at = (now: number) => privateCertificateHandlers(handlerContext({ clock: { now: () => now } }));
+    expect((await at(notAfter - 721 * HOUR).diff("id", olds, news)).replaces).toEqual([]);
+    expect((await at(notAfter - 719 * HOUR).diff("id", olds, news)).replaces).toEqual(["readyForRenewal"]);
   });
 
   it("duration formats", () => {

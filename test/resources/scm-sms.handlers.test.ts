@@ -7,16 +7,19 @@ import { isCcmApiError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
 import {
   type MigrationTaskCertKeyOutputs,
-  migrationTaskCertKeyHandlers as sms,
+  migrationTaskCertKeyHandlers,
 } from "../../provider/resources/migration-task-cert-key.handlers.js";
 import {
   type ScmCertificateBundleOutputs,
-  scmCertificateBundleHandlers as scm,
+  scmCertificateBundleHandlers,
 } from "../../provider/resources/scm-certificate-bundle.handlers.js";
 import { UNKNOWN } from "../../provider/resources/unknowns.js";
-import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { json, type LocalServer, startLocalServer } from "../client/local-server.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+
+const scm = scmCertificateBundleHandlers(handlerContext());
+const sms = migrationTaskCertKeyHandlers(handlerContext());
 
 const SCM_ID = "scs1554192131150";
 const TASK_ID = "0b3f6c1e-2a4d-4e5f-8a9b-1c2d3e4f5a6b";

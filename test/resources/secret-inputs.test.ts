@@ -2,7 +2,8 @@
 // wrap them in pulumi.secret; this proves check does not rely on it): every secret input of
 // every resource gets a bad value, straight to the handlers.
 import { describe, expect, it } from "vitest";
-import type { ResourceTypeName } from "../../provider/resources/shim.js";
+import { handlerContext } from "../../provider/runtime/context.js";
+import type { ResourceTypeName } from "../../provider/runtime/resource-types.js";
 import { RESOURCE_HANDLERS } from "../../provider/runtime/table.js";
 import { RESOURCE_TYPES, secretInputs } from "./secret-inputs.js";
 
@@ -60,8 +61,7 @@ describe("check hides every secret input's value", () => {
   it.each(RESOURCE_TYPES.flatMap((type) => CASES[type].map((c, i) => [type, i, c] as const)))(
     "%s, case %i: refused, named, never echoed",
     async (type, _i, { base, bad }) => {
-      const handlers = RESOURCE_HANDLERS[type];
-      if (!handlers) throw new Error(`no handlers for ${type}`);
+      const handlers = RESOURCE_HANDLERS[type](handlerContext());
       const result = await handlers.check({}, { ...base, ...bad });
       const failures = result.failures ?? [];
       for (const name of Object.keys(bad)) {

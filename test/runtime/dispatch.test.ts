@@ -1,7 +1,7 @@
 // The runtime's dispatch as the dynamic-provider host calls it: a create that fails after the
 // object exists must hand back properties the host can later load the provider from.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ResourceInitError } from "../../provider/resources/common.js";
+import { ResourceInitError } from "../../provider/errors.js";
 import { rememberStackConfig } from "../../provider/runtime/context.js";
 import { dispatch } from "../../provider/runtime/dispatch.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
