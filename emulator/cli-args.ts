@@ -82,7 +82,16 @@ function truthy(value: string | undefined): boolean {
   return value !== undefined && /^(1|true|yes|on)$/i.test(value);
 }
 
-export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliSettings {
+interface ArgvFlags {
+  values: Map<ValueFlag, string>;
+  switches: Set<SwitchFlag>;
+  faultFlags: string[];
+  help: boolean;
+  version: boolean;
+}
+
+/** The command line as given, `--flag value` and `--flag=value` alike; unknown flags refused. */
+function readArgv(argv: readonly string[]): ArgvFlags {
   const values = new Map<ValueFlag, string>();
   const switches = new Set<SwitchFlag>();
   const faultFlags: string[] = [];
@@ -106,6 +115,23 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     else if (isSwitchFlag(flag)) switches.add(flag);
     else throw new CliError(`unknown argument ${arg} (see --help)`);
   }
+  return { values, switches, faultFlags, help, version };
+}
+
+/** CCM_EMULATOR_FAULTS: a JSON array of rules, each handed on like a --fault flag. */
+function faultsFromEnv(text: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CliError("CCM_EMULATOR_FAULTS must be a JSON array of fault rules");
+  }
+  if (!Array.isArray(parsed)) throw new CliError("CCM_EMULATOR_FAULTS must be a JSON array of fault rules");
+  return parsed.map((rule) => JSON.stringify(rule));
+}
+
+export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliSettings {
+  const { values, switches, faultFlags, help, version } = readArgv(argv);
   const value = (flag: ValueFlag) => values.get(flag) ?? (env[VALUE_FLAGS[flag]] || undefined);
   const on = (flag: SwitchFlag) => switches.has(flag) || truthy(env[SWITCH_FLAGS[flag]]);
 
@@ -118,16 +144,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const given = isValueFlag(flag) ? value(flag) : undefined;
     if (given !== undefined) credentials[field] = given;
   }
-  if (faultFlags.length === 0 && env.CCM_EMULATOR_FAULTS) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(env.CCM_EMULATOR_FAULTS);
-    } catch {
-      throw new CliError("CCM_EMULATOR_FAULTS must be a JSON array of fault rules");
-    }
-    if (!Array.isArray(parsed)) throw new CliError("CCM_EMULATOR_FAULTS must be a JSON array of fault rules");
-    faultFlags.push(...parsed.map((rule) => JSON.stringify(rule)));
-  }
+  if (faultFlags.length === 0 && env.CCM_EMULATOR_FAULTS) faultFlags.push(...faultsFromEnv(env.CCM_EMULATOR_FAULTS));
   const host = value("--host") ?? "127.0.0.1";
   const controlToken = value("--control-token");
   try {

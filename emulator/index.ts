@@ -91,11 +91,9 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const host = options.host ?? "127.0.0.1";
-  const controlToken = options.controlToken === "" ? undefined : options.controlToken;
-  checkExposure(host, controlToken);
+type Limits = { [K in keyof typeof DEFAULT_LIMITS]: number };
+
+function connectionLimits(options: EmulatorOptions): Limits {
   const limits = {
     maxConnections: options.maxConnections ?? DEFAULT_LIMITS.maxConnections,
     headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_LIMITS.headersTimeoutMs,
@@ -105,19 +103,71 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // 0 would mean "no limit" to node:http: refused, like every other value that is not a count.
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
   }
+  return limits;
+}
+
+async function tlsMaterial(options: EmulatorOptions, host: string): Promise<TlsMaterial | undefined> {
+  if (!options.tls) return undefined;
+  const dir =
+    options.tlsDir ??
+    (options.dataDir ? join(options.dataDir, ".tls") : await mkdtemp(join(tmpdir(), "ccm-emulator-tls-")));
+  return prepareTls(dir, host);
+}
+
+/** Every request: a request id and the service's Date, then the control plane or the API. */
+function requestHandler(rt: Runtime) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const requestId = newRequestId();
+    response.setHeader("X-Request-Id", requestId);
+    // The service's clock, as create_time shows it: clients read it to reason about creation times
+    // (the lost-response lookup). Signature checks keep real time, so a shifted clock stays usable.
+    response.setHeader("Date", new Date(rt.clock.now()).toUTCString());
+    if (rt.info.logRequests) {
+      response.on("finish", () => rt.log(`${request.method} ${request.url} -> ${response.statusCode} (${requestId})`));
+    }
+    const control = (request.url ?? "/").startsWith(CONTROL_PREFIX);
+    const handled = control
+      ? handleControlRequest(rt, request, response)
+      : handleApiRequest(rt, request, response, requestId);
+    handled.catch((error: unknown) => {
+      rt.log(`ccm-emulator: request ${requestId} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  };
+}
+
+function createServer(rt: Runtime, limits: Limits, tls: TlsMaterial | undefined): Server {
+  // node:http checks the two timeouts every connectionsCheckingInterval ms (default 30 s), which
+  // would let a slow client hold a connection well past a short headersTimeout.
+  const serverOptions = {
+    headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
+  };
+  const handler = requestHandler(rt);
+  const server: Server = tls
+    ? createHttpsServer({ ...serverOptions, cert: tls.certificatePem, key: tls.privateKeyPem }, handler)
+    : createHttpServer(serverOptions, handler);
+  server.maxConnections = limits.maxConnections;
+  // On the https server too this is the TCP accept, before the TLS handshake.
+  server.on("connection", (socket: Socket) => rt.connections.accepted(socket));
+  return server;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const host = options.host ?? "127.0.0.1";
+  const controlToken = options.controlToken === "" ? undefined : options.controlToken;
+  checkExposure(host, controlToken);
+  const limits = connectionLimits(options);
   const startupFaults: FaultRule[] = (options.faults ?? []).map(parseFaultRule);
   // Armed (and so bounded) before anything is opened that would need closing on failure.
   const faults = new FaultInjector();
   faults.replace(startupFaults);
   const seed: SeedDocument | undefined = options.seed === undefined ? undefined : parseSeedDocument(options.seed);
   const credentials = options.auth === false ? null : { ...DEMO_CREDENTIALS, ...options.credentials };
-  let tls: TlsMaterial | undefined;
-  if (options.tls) {
-    const dir =
-      options.tlsDir ??
-      (options.dataDir ? join(options.dataDir, ".tls") : await mkdtemp(join(tmpdir(), "ccm-emulator-tls-")));
-    tls = await prepareTls(dir, host);
-  }
+  const tls = await tlsMaterial(options, host);
   const store = await openStore(options.dataDir);
   const clock = new Clock();
   const rt: Runtime = {
@@ -134,39 +184,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     info: { storeKind: store.kind, tls: tls !== undefined, logRequests: options.logRequests ?? false },
   };
   if (seed) await rt.model.seed(seed);
-
-  const handler = (request: IncomingMessage, response: ServerResponse) => {
-    const requestId = newRequestId();
-    response.setHeader("X-Request-Id", requestId);
-    // The service's clock, as create_time shows it: clients read it to reason about creation times
-    // (the lost-response lookup). Signature checks keep real time, so a shifted clock stays usable.
-    response.setHeader("Date", new Date(rt.clock.now()).toUTCString());
-    if (rt.info.logRequests) {
-      response.on("finish", () => log(`${request.method} ${request.url} -> ${response.statusCode} (${requestId})`));
-    }
-    const control = (request.url ?? "/").startsWith(CONTROL_PREFIX);
-    const handled = control
-      ? handleControlRequest(rt, request, response)
-      : handleApiRequest(rt, request, response, requestId);
-    handled.catch((error: unknown) => {
-      log(`ccm-emulator: request ${requestId} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  };
-  // node:http checks the two timeouts every connectionsCheckingInterval ms (default 30 s), which
-  // would let a slow client hold a connection well past a short headersTimeout.
-  const serverOptions = {
-    headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
-    requestTimeout: limits.requestTimeoutMs,
-    connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
-  };
-  const server: Server = tls
-    ? createHttpsServer({ ...serverOptions, cert: tls.certificatePem, key: tls.privateKeyPem }, handler)
-    : createHttpServer(serverOptions, handler);
-  server.maxConnections = limits.maxConnections;
-  // On the https server too this is the TCP accept, before the TLS handshake.
-  server.on("connection", (socket: Socket) => rt.connections.accepted(socket));
+  const server = createServer(rt, limits, tls);
   let address: AddressInfo;
   try {
     address = await listen(server, options.port ?? 0, host);
@@ -174,10 +192,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await store.close();
     throw error;
   }
-  const scheme = tls ? "https" : "http";
   let closing: Promise<void> | undefined;
   return {
-    url: `${scheme}://${hostForUrl(host)}:${address.port}`,
+    url: `${tls ? "https" : "http"}://${hostForUrl(host)}:${address.port}`,
     port: address.port,
     host,
     credentials,

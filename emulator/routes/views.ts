@@ -8,10 +8,9 @@ import { subjectToApi } from "../model/subject.js";
 /** The emulator's one tenant. */
 export const DOMAIN_ID = "0e9b7c6f4a2d4e1b8c3f5a6d7e8f9a0b";
 
-export function certificateView(record: CertificateRecord, now: number) {
+/** The fields certificate and CA details share (docs/api-facts.md §2.2, §3.2). */
+function issuedFields(record: CaRecord | CertificateRecord) {
   return {
-    certificate_id: record.id,
-    status: certificateStatus(record, now),
     issuer_id: record.issuerId,
     issuer_name: record.issuerName,
     key_algorithm: record.keyAlgorithm,
@@ -20,10 +19,18 @@ export function certificateView(record: CertificateRecord, now: number) {
     gen_mode: record.genMode,
     serial_number: record.serialNumber,
     create_time: record.createTime,
-    delete_time: null,
     not_before: record.notBefore,
     not_after: record.notAfter,
     distinguished_name: subjectToApi(record.distinguishedName),
+  };
+}
+
+export function certificateView(record: CertificateRecord, now: number) {
+  return {
+    certificate_id: record.id,
+    status: certificateStatus(record, now),
+    ...issuedFields(record),
+    delete_time: null,
     enterprise_project_id: record.enterpriseProjectId,
   };
 }
@@ -34,18 +41,8 @@ export function caView(record: CaRecord, now: number) {
     type: record.type,
     status: caStatus(record, now),
     path_length: record.pathLength,
-    issuer_id: record.issuerId,
-    issuer_name: record.issuerName,
-    key_algorithm: record.keyAlgorithm,
-    signature_algorithm: record.signatureAlgorithm,
-    freeze_flag: 0,
-    gen_mode: record.genMode,
-    serial_number: record.serialNumber,
-    create_time: record.createTime,
+    ...issuedFields(record),
     delete_time: record.deleteTime,
-    not_before: record.notBefore,
-    not_after: record.notAfter,
-    distinguished_name: subjectToApi(record.distinguishedName),
     crl_configuration: {
       enabled: record.crlConfiguration.enabled,
       crl_name: record.crlConfiguration.crlName,
