@@ -16,8 +16,11 @@
 //   - TCP connections per `up` and what smaller pools (HW_CCM_MAX_CONNECTIONS, --pool-sizes; "none"
 //     skips) cost in time — on loopback, and with the emulator's latency fault adding --latency-ms
 //     to every API request (0 skips that part);
+//   - the CPU of the `pulumi` CLI (the engine with its checkpoint writes) and of the in-process
+//     emulator (the real service's work: remote for a user, on the same cores here), per resource;
 //   - with --scale 10,100,1000: up / no-change preview / destroy once per size for our pairs and the
-//     fat no-op, time per pair, host CPU and peak RSS, state size: how the cost grows.
+//     fat no-op, then our up with PULUMI_SKIP_CHECKPOINTS=true; time per pair, CPU per resource,
+//     host peak RSS, state size, each size logged when done: how the cost grows, and where.
 //
 //   bash scripts/with-toolchain.sh pulumi -- node bench/provider.mjs [--pairs 100] [--repeats 3]
 //        [--parallel n] [--latency-ms 100] [--pool-sizes 1,4|none] [--warmup-pairs 5]
