@@ -225,12 +225,29 @@ try {
   const cycle = async (kind, stack, { exportState = false, config } = {}) => {
     const n = Number(config?.pairs ?? pairs);
     const probe = { probe: true, ...(config ? { config } : {}) };
-    const up = await countedByEmulator(emulator.url, () => stack.run(["up"], opts(kind, probe)));
+    // Each operation is logged when it ends: a long run cut short still shows what it measured.
+    const measured = async (op) => {
+      const counted = await countedByEmulator(emulator.url, () => stack.run([op], opts(kind, probe)));
+      const perRes = (ms) => `${(ms / (2 * n)).toFixed(2)} ms`;
+      log(
+        `  ${kind} ${op} of ${n} pairs: ${(counted.result.timings[op] / 1000).toFixed(1)} s, CPU per resource: host ` +
+          `${perRes(counted.result.host.cpuMs)}, engine ${perRes(counted.result.engineCpuMs)}, emulator ` +
+          `${perRes(counted.emulatorCpuMs)}; host peak RSS ${(counted.result.host.maxRssBytes / 1024 / 1024).toFixed(0)} MB; ` +
+          `${counted.requests} API calls`,
+      );
+      return counted;
+    };
+    const up = await measured("up");
     expectCreated(up.result, kind, n);
     let exported;
-    if (exportState) exported = await stack.run(["export"]);
-    const preview = await countedByEmulator(emulator.url, () => stack.run(["preview-no-changes"], opts(kind, probe)));
-    const destroy = await countedByEmulator(emulator.url, () => stack.run(["destroy"], opts(kind, probe)));
+    if (exportState) {
+      exported = await stack.run(["export"]);
+      log(
+        `  ${kind} state of ${n} pairs: ${exported.exportBytes} B, ${(exported.exportBytes / n).toFixed(0)} B per pair`,
+      );
+    }
+    const preview = await measured("preview-no-changes");
+    const destroy = await measured("destroy");
     const sample = (counted, op) => ({
       ms: counted.result.timings[op],
       hostCpuMs: counted.result.host.cpuMs,
