@@ -16,8 +16,11 @@
 //   - TCP connections per `up` and what smaller pools (HW_CCM_MAX_CONNECTIONS, --pool-sizes; "none"
 //     skips) cost in time — on loopback, and with the emulator's latency fault adding --latency-ms
 //     to every API request (0 skips that part);
+//   - the CPU of the `pulumi` CLI (the engine with its checkpoint writes) and of the in-process
+//     emulator (the real service's work: remote for a user, on the same cores here), per resource;
 //   - with --scale 10,100,1000: up / no-change preview / destroy once per size for our pairs and the
-//     fat no-op, time per pair, host CPU and peak RSS, state size: how the cost grows.
+//     fat no-op, then our up with PULUMI_SKIP_CHECKPOINTS=true; time per pair, CPU per resource,
+//     host peak RSS, state size, each size logged when done: how the cost grows, and where.
 //
 //   bash scripts/with-toolchain.sh pulumi -- node bench/provider.mjs [--pairs 100] [--repeats 3]
 //        [--parallel n] [--latency-ms 100] [--pool-sizes 1,4|none] [--warmup-pairs 5]
@@ -222,17 +225,36 @@ try {
   const cycle = async (kind, stack, { exportState = false, config } = {}) => {
     const n = Number(config?.pairs ?? pairs);
     const probe = { probe: true, ...(config ? { config } : {}) };
-    const up = await countedByEmulator(emulator.url, () => stack.run(["up"], opts(kind, probe)));
+    // Each operation is logged when it ends: a long run cut short still shows what it measured.
+    const measured = async (op) => {
+      const counted = await countedByEmulator(emulator.url, () => stack.run([op], opts(kind, probe)));
+      const perRes = (ms) => `${(ms / (2 * n)).toFixed(2)} ms`;
+      log(
+        `  ${kind} ${op} of ${n} pairs: ${(counted.result.timings[op] / 1000).toFixed(1)} s, CPU per resource: host ` +
+          `${perRes(counted.result.host.cpuMs)}, engine ${perRes(counted.result.engineCpuMs)}, emulator ` +
+          `${perRes(counted.emulatorCpuMs)}; host peak RSS ${(counted.result.host.maxRssBytes / 1024 / 1024).toFixed(0)} MB; ` +
+          `${counted.requests} API calls`,
+      );
+      return counted;
+    };
+    const up = await measured("up");
     expectCreated(up.result, kind, n);
     let exported;
-    if (exportState) exported = await stack.run(["export"]);
-    const preview = await countedByEmulator(emulator.url, () => stack.run(["preview-no-changes"], opts(kind, probe)));
-    const destroy = await countedByEmulator(emulator.url, () => stack.run(["destroy"], opts(kind, probe)));
+    if (exportState) {
+      exported = await stack.run(["export"]);
+      log(
+        `  ${kind} state of ${n} pairs: ${exported.exportBytes} B, ${(exported.exportBytes / n).toFixed(0)} B per pair`,
+      );
+    }
+    const preview = await measured("preview-no-changes");
+    const destroy = await measured("destroy");
     const sample = (counted, op) => ({
       ms: counted.result.timings[op],
       hostCpuMs: counted.result.host.cpuMs,
       hostRss: counted.result.host.maxRssBytes,
       hosts: counted.result.host.processes,
+      engineCpuMs: counted.result.engineCpuMs,
+      emulatorCpuMs: counted.emulatorCpuMs,
       counted,
     });
     return {
@@ -318,26 +340,33 @@ try {
   }
 
   // Scale: each size once, ccm then the fat no-op, on sibling stacks (fresh state files); the size
-  // of the main table is its first round.
+  // of the main table is its first round. Then what a user can do about the checkpoint writes: the
+  // same ccm `up` with PULUMI_SKIP_CHECKPOINTS (the state is written once at the end, none in
+  // between: an interrupted up leaves no record of what it created), on a fresh sibling, without a
+  // destroy (the emulator is in memory, the state directory goes). Each size's rows are logged as
+  // soon as they are measured, so a run cut short still shows the sizes it finished.
   const scale = [];
+  if (scaleSizes.length > 0) log(`scale rows as they are measured:\n${scaleHeader()}`);
   for (const n of scaleSizes) {
-    if (n === pairs) {
-      const first = rounds[0];
-      scale.push({
-        pairs: n,
-        ccm: { ...first.ccm, stateBytes: exports.ccm.exportBytes },
-        fat: { ...first.fat, stateBytes: exports.fat.exportBytes },
-      });
-      continue;
-    }
     const entry = { pairs: n };
     for (const kind of ["ccm", "fat"]) {
+      if (n === pairs) {
+        entry[kind] = { ...rounds[0][kind], stateBytes: exports[kind].exportBytes };
+        continue;
+      }
       log(`scale ${n} pairs, ${kind}: up, preview (no changes), destroy`);
       const stack = byKind[kind].sibling(`scale-${n}`);
       const result = await cycle(kind, stack, { exportState: true, config: { pairs: String(n) } });
       entry[kind] = { ...result, stateBytes: result.exported.exportBytes };
     }
+    log(`scale ${n} pairs, ccm with PULUMI_SKIP_CHECKPOINTS=true: up`);
+    const stack = byKind.ccm.sibling(`scale-skip-${n}`);
+    const skipOptions = { probe: true, config: { pairs: String(n) }, env: { PULUMI_SKIP_CHECKPOINTS: "true" } };
+    const up = await countedByEmulator(emulator.url, () => stack.run(["up"], opts("ccm", skipOptions)));
+    expectCreated(up.result, "ccm, skip checkpoints", n);
+    entry.skipCheckpoints = { ms: up.result.timings.up, engineCpuMs: up.result.engineCpuMs };
     scale.push(entry);
+    for (const line of scaleRows(entry)) log(line);
   }
 
   const raw = path.join(tmpdir(), `ccm-bench-provider-${process.pid}.json`);
@@ -428,6 +457,13 @@ function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
     const values = Object.fromEntries(KINDS.map((k) => [k, rounds.map((r) => r[k][op].hostCpuMs / resources)]));
     header(label, [...KINDS.map((k) => spread(values[k], (x) => x.toFixed(2))), ...ratioCells(values)]);
   }
+  for (const [field, label] of [
+    ["engineCpuMs", "engine (CLI) CPU per resource, up"],
+    ["emulatorCpuMs", "emulator CPU per resource, up"],
+  ]) {
+    const values = Object.fromEntries(KINDS.map((k) => [k, rounds.map((r) => r[k].up[field] / resources)]));
+    header(label, [...KINDS.map((k) => spread(values[k], (x) => x.toFixed(2))), "", ""]);
+  }
   const rss = Object.fromEntries(
     KINDS.map((k) => [k, rounds.map((r) => Math.max(r[k].up.hostRss, r[k].preview.hostRss, r[k].destroy.hostRss))]),
   );
@@ -441,7 +477,8 @@ function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
   console.log(
     "(b) is what the provider itself costs (the fat no-op stores, encrypts and sends as much); ratios are per round, " +
       "then median (min–max).\nhost CPU: user + system time of the dynamic-provider host, all its processes, ÷ " +
-      `${resources} resources.`,
+      `${resources} resources; engine: the CLI and the plugins it\n` +
+      "reaped other than the host (clock ticks); emulator: the in-process emulator's (the real service's work, remote for a user).",
   );
 
   console.log("\n__provider bytes (the serialized provider, stored in inputs and outputs):");
@@ -519,28 +556,82 @@ function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
 
   if (scale.length > 0) {
     console.log("\nScale: one run per size (ccm pairs, and the fat no-op as the engine's own floor):");
+    console.log(scaleHeader());
+    for (const entry of scale) for (const line of scaleRows(entry)) console.log(line);
     console.log(
-      `  ${"pairs".padStart(6)}  ${"kind".padEnd(10)}${"up".padStart(9)}${"per pair".padStart(10)}${"preview".padStart(9)}` +
-        `${"per pair".padStart(10)}${"destroy".padStart(9)}${"per pair".padStart(10)}${"API calls (preview)".padStart(21)}` +
-        `${"host CPU/res up".padStart(17)}${"host peak RSS".padStart(15)}${"state".padStart(11)}`,
+      "  API calls: up · no-change preview (goal 0) · destroy. CPU per resource, up: host = the dynamic-provider\n" +
+        "  host; engine = the CLI (its engine, checkpoint writes, other plugins); emulator = the in-process emulator\n" +
+        "  (key generation and signing: the real service's work, not on a user's machine). ccm-nockpt: the same up\n" +
+        "  with PULUMI_SKIP_CHECKPOINTS=true.",
     );
-    for (const entry of scale) {
-      for (const kind of ["ccm", "fat"]) {
-        const r = entry[kind];
-        const perPairMs = (ms) => `${(ms / entry.pairs).toFixed(0)} ms`;
-        const peak = Math.max(r.up.hostRss, r.preview.hostRss, r.destroy.hostRss);
-        console.log(
-          `  ${String(entry.pairs).padStart(6)}  ${kind.padEnd(10)}${`${seconds(r.up.ms)} s`.padStart(9)}${perPairMs(r.up.ms).padStart(10)}` +
-            `${`${seconds(r.preview.ms)} s`.padStart(9)}${perPairMs(r.preview.ms).padStart(10)}` +
-            `${`${seconds(r.destroy.ms)} s`.padStart(9)}${perPairMs(r.destroy.ms).padStart(10)}` +
-            `${`${r.up.counted.requests} · ${r.preview.counted.requests} · ${r.destroy.counted.requests}`.padStart(21)}` +
-            `${`${(r.up.hostCpuMs / (2 * entry.pairs)).toFixed(2)} ms`.padStart(17)}${`${mb(peak)} MB`.padStart(15)}` +
-            `${`${(r.stateBytes / 1024 / 1024).toFixed(1)} MB`.padStart(11)}`,
-        );
-      }
-    }
-    console.log("  API calls: up · no-change preview (goal 0) · destroy");
+    for (const line of scaleGrowth(scale)) console.log(line);
   }
   console.log(`\nload average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
   console.log(`\nbench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** The header of the scale table. */
+function scaleHeader() {
+  return (
+    `  ${"pairs".padStart(6)}  ${"kind".padEnd(11)}${"up".padStart(9)}${"/pair".padStart(8)}${"preview".padStart(9)}` +
+    `${"/pair".padStart(8)}${"destroy".padStart(9)}${"/pair".padStart(8)}${"API calls".padStart(17)}` +
+    `${"CPU/res up: host".padStart(18)}${"engine".padStart(8)}${"emulator".padStart(10)}` +
+    `${"host peak RSS".padStart(15)}${"state".padStart(10)}${"B/pair".padStart(8)}`
+  );
+}
+
+/** The rows of one scale size: ccm, the fat no-op, and ccm's up without checkpoints. */
+function scaleRows(entry) {
+  const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  const perPair = (ms) => `${(ms / entry.pairs).toFixed(0)} ms`;
+  const perRes = (ms) => (ms / (2 * entry.pairs)).toFixed(2);
+  const rows = [];
+  for (const kind of ["ccm", "fat"]) {
+    const r = entry[kind];
+    const peak = Math.max(r.up.hostRss, r.preview.hostRss, r.destroy.hostRss);
+    rows.push(
+      `  ${String(entry.pairs).padStart(6)}  ${kind.padEnd(11)}${secs(r.up.ms).padStart(9)}${perPair(r.up.ms).padStart(8)}` +
+        `${secs(r.preview.ms).padStart(9)}${perPair(r.preview.ms).padStart(8)}` +
+        `${secs(r.destroy.ms).padStart(9)}${perPair(r.destroy.ms).padStart(8)}` +
+        `${`${r.up.counted.requests} · ${r.preview.counted.requests} · ${r.destroy.counted.requests}`.padStart(17)}` +
+        `${perRes(r.up.hostCpuMs).padStart(18)}${perRes(r.up.engineCpuMs).padStart(8)}` +
+        `${perRes(r.up.emulatorCpuMs).padStart(10)}${`${(peak / 1024 / 1024).toFixed(0)} MB`.padStart(15)}` +
+        `${`${(r.stateBytes / 1024 / 1024).toFixed(1)} MB`.padStart(10)}${(r.stateBytes / entry.pairs).toFixed(0).padStart(8)}`,
+    );
+  }
+  const skip = entry.skipCheckpoints;
+  if (skip) {
+    rows.push(
+      `  ${String(entry.pairs).padStart(6)}  ${"ccm-nockpt".padEnd(11)}${secs(skip.ms).padStart(9)}${perPair(skip.ms).padStart(8)}` +
+        `${"".padStart(69)}${perRes(skip.engineCpuMs).padStart(8)}`,
+    );
+  }
+  return rows;
+}
+
+/**
+ * How the per-pair cost grows from the smallest size to the largest, and where: the engine's CPU
+ * per resource against the host's, and what skipping the intermediate checkpoints saves.
+ */
+function scaleGrowth(scale) {
+  if (scale.length < 2) return [];
+  const small = scale[0];
+  const large = scale.at(-1);
+  const factor = (pick) => (pick(large) / large.pairs / (pick(small) / small.pairs)).toFixed(2);
+  const lines = [`\n  growth of the cost per pair from ${small.pairs} to ${large.pairs} pairs (1.00 = linear):`];
+  for (const kind of ["ccm", "fat"]) {
+    lines.push(
+      `    ${kind.padEnd(4)} up ×${factor((e) => e[kind].up.ms)}, preview ×${factor((e) => e[kind].preview.ms)}, ` +
+        `destroy ×${factor((e) => e[kind].destroy.ms)}; CPU per resource in the up: host ×${factor((e) => e[kind].up.hostCpuMs)}, ` +
+        `engine ×${factor((e) => e[kind].up.engineCpuMs)}`,
+    );
+  }
+  const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
+  lines.push(
+    `    the file backend rewrites the whole checkpoint (${(large.ccm.stateBytes / 1024 / 1024).toFixed(1)} MB at the end) ` +
+      `on every step: ~N² bytes per up. At ${large.pairs} pairs the ccm up took\n` +
+      `    ${seconds(large.ccm.up.ms)}, ${seconds(large.skipCheckpoints.ms)} with PULUMI_SKIP_CHECKPOINTS=true (no state ` +
+      "written until the end: an interrupted up leaves no record of its creates);\n    smaller stacks keep each checkpoint small.",
+  );
+  return lines;
 }

@@ -78,15 +78,23 @@ export class BenchStack {
       ...(options.profile ? { CCM_BENCH_HOST_PROFILE: "1" } : {}),
     };
     const result = await this.runOnce(ops, options, probeEnv);
-    const hosts = readdirSync(dir)
-      .filter((name) => name.endsWith(".json"))
-      .map((name) => JSON.parse(readFileSync(path.join(dir, name), "utf8")));
+    const records = (prefix) =>
+      readdirSync(dir)
+        .filter((name) => name.startsWith(prefix) && name.endsWith(".json"))
+        .map((name) => JSON.parse(readFileSync(path.join(dir, name), "utf8")));
+    const hosts = records("host-");
+    const cpuMs = hosts.reduce((sum, h) => sum + h.cpuMs, 0);
     result.host = {
       processes: hosts.length,
-      cpuMs: hosts.reduce((sum, h) => sum + h.cpuMs, 0),
+      cpuMs,
       maxRssBytes: Math.max(0, ...hosts.map((h) => h.maxRssBytes)),
       profiles: hosts.map((h) => h.profile).filter(Boolean),
     };
+    // The CLI's share of the runner's reaped children (clock-tick resolution): the engine, with
+    // its checkpoint writes, and the plugins other than the host.
+    const [runner] = records("runner-");
+    result.engineCpuMs = runner ? Math.max(0, runner.childrenCpuMs - cpuMs) : Number.NaN;
+    result.runnerCpuMs = runner?.cpuMs ?? Number.NaN;
     return result;
   }
 
@@ -203,11 +211,16 @@ export function emulatorCall(baseUrl, method, urlPath, body, headers = {}) {
  * @template T
  * @param {string} baseUrl
  * @param {() => Promise<T>} operation
- * @returns {Promise<{ result: T, requests: number, byRoute: Record<string, number>, connections: number }>}
+ * @returns {Promise<{ result: T, requests: number, byRoute: Record<string, number>, connections: number,
+ *   emulatorCpuMs: number }>}
  */
 export async function countedByEmulator(baseUrl, operation) {
   const before = await emulatorCall(baseUrl, "GET", "/_emulator/inventory");
+  // The emulator runs in this process, which does nothing else meanwhile: its CPU is the emulator's
+  // (key generation, signing), on the user's machine only in the bench — the real service is remote.
+  const cpuBefore = process.cpuUsage();
   const result = await operation();
+  const cpu = process.cpuUsage(cpuBefore);
   const after = await emulatorCall(baseUrl, "GET", "/_emulator/inventory");
   const byRoute = {};
   for (const [route, n] of Object.entries(after.requests.by_route)) {
@@ -219,6 +232,7 @@ export async function countedByEmulator(baseUrl, operation) {
     requests: after.requests.total - before.requests.total,
     byRoute,
     connections: after.connections.total - before.connections.total - 1,
+    emulatorCpuMs: (cpu.user + cpu.system) / 1000,
   };
 }
 

@@ -40,7 +40,10 @@ const providers = { certificate: fatProvider("certificate"), bundle: fatProvider
 
 class FatNoop extends pulumi.dynamic.Resource {
   constructor(kind: Kind, sampled: SampledResource, name: string, inputs: Record<string, unknown>) {
-    const props: Record<string, unknown> = { ...inputs, fatName: name };
+    // Every output is named in props (undefined until the engine fills it), as this package's
+    // classes do so that the SDK exposes them: the program then does the same work per output.
+    const declared = Object.fromEntries(Object.keys(sampled.outputs).map((key) => [key, undefined]));
+    const props: Record<string, unknown> = { ...declared, ...inputs, fatName: name };
     for (const key of sampled.secretInputs) if (key in props) props[key] = pulumi.secret(props[key]);
     super(providers[kind], name, props, { additionalSecretOutputs: sampled.secretOutputs }, "ccm-bench", "FatNoop");
   }
