@@ -184,7 +184,10 @@ export function buildSchema(version: string): Json {
     resources,
     types: builder.types,
     language: {
-      go: { importBasePath: "pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm", generateResourceContainerTypes: false },
+      go: {
+        importBasePath: "example.invalid/pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm",
+        generateResourceContainerTypes: false,
+      },
       nodejs: { packageName: "@pulumi-huaweicloud-ccm/sdk" },
       python: { packageName: "pulumi_huaweicloud_ccm" },
       csharp: { rootNamespace: "HuaweiCloudCcm" },
