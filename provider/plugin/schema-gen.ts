@@ -183,13 +183,15 @@ export function buildSchema(version: string): Json {
     provider: { description: "The provider of the huaweicloud-ccm package.", inputProperties: configWithoutDefaults },
     resources,
     types: builder.types,
+    // respectSchemaVersion: the SDKs ask the engine for this plugin version (not a path-derived v1).
     language: {
       go: {
         importBasePath: "example.invalid/pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm",
         generateResourceContainerTypes: false,
+        respectSchemaVersion: true,
       },
-      nodejs: { packageName: "@pulumi-huaweicloud-ccm/sdk" },
-      python: { packageName: "pulumi_huaweicloud_ccm" },
+      nodejs: { packageName: "@pulumi-huaweicloud-ccm/sdk", respectSchemaVersion: true },
+      python: { packageName: "pulumi_huaweicloud_ccm", respectSchemaVersion: true },
       csharp: { rootNamespace: "HuaweiCloudCcm" },
     },
   };
