@@ -105,3 +105,27 @@ describe("YAML program through the native plugin", () => {
     expect(resourcesOfType(await project.exportState(), "huaweicloud-ccm:index:PrivateCa")).toHaveLength(0);
   });
 });
+
+describe("YAML program with bad inputs", () => {
+  it("check failures reach the user named by property, before any API call", async () => {
+    const emulator = await TestEmulator.start();
+    const project = new CliProject({
+      source: path.join(repoRoot, "test/languages/yaml/bad-input"),
+      path: [yamlHostDir()],
+    });
+    try {
+      const { config, secrets } = emulator.stackConfig();
+      await project.init(config, secrets);
+      const failure = await project.preview().then(
+        () => "",
+        (error: Error) => error.message,
+      );
+      expect(failure).toMatch(/issuerId/);
+      expect(failure).toMatch(/validity\.value/);
+      expect((await emulator.inventory()).requests.total).toBe(0);
+    } finally {
+      project.dispose();
+      await emulator.close();
+    }
+  });
+});
