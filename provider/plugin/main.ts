@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// pulumi-resource-huaweicloud-ccm: the package's resources as a native Pulumi provider plugin. The
+// engine starts it (argv: flags, then the engine's address), reads the port it prints on stdout,
+// and talks gRPC to it on loopback; `pulumi package get-schema <this file>` does the same to
+// fetch the schema.
+import * as grpc from "@grpc/grpc-js";
+import { loadSchema } from "./schema-file.js";
+import { providerService, serviceDefinition } from "./server.js";
+
+function main(): void {
+  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+  server.addService(serviceDefinition(), providerService(loadSchema()));
+  server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => {
+    if (error) {
+      console.error(`pulumi-resource-huaweicloud-ccm: cannot listen: ${error.message}`);
+      process.exit(1);
+    }
+    // The engine reads this one line to find us.
+    process.stdout.write(`${port}\n`);
+  });
+}
+
+main();

@@ -1,0 +1,209 @@
+// The ResourceProvider gRPC service of the native plugin, on the stubs @pulumi/pulumi ships. Why not
+// @pulumi/pulumi/provider's own server: its Configure drops the request's variables and args (the
+// provider's configuration would never reach the handlers), and it passes secret envelopes to the
+// provider as they come and returns outputs unmarked. Every resource call goes through the frozen
+// runtime entry (dispatch / attach), the same handlers the dynamic provider runs.
+import * as grpc from "@grpc/grpc-js";
+import type * as pulumi from "@pulumi/pulumi";
+import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
+import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import * as statusproto from "@pulumi/pulumi/proto/status_pb";
+import * as anyproto from "google-protobuf/google/protobuf/any_pb";
+import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
+import { SECRET_PROPERTIES } from "../resources/secrets.js";
+import { attach, dispatch } from "../runtime/index.js";
+import { configFromRequest } from "./config.js";
+import { type LoadedSchema, resourceTypeName } from "./schema-file.js";
+import { fromStruct, type Props, toStruct } from "./wire.js";
+
+type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
+
+function secretsOf(type: string): readonly string[] {
+  return (SECRET_PROPERTIES as Record<string, readonly string[] | undefined>)[type] ?? [];
+}
+
+function union(a: Iterable<string>, b: Iterable<string>): Set<string> {
+  return new Set([...a, ...b]);
+}
+
+/** An error for the engine; one that carries an id becomes ErrorResourceInitFailed (partial state). */
+function toServiceError(error: unknown, type: string, secret: Iterable<string>): grpc.ServiceError {
+  const message = error instanceof Error ? error.message : String(error);
+  const metadata = new grpc.Metadata();
+  const { id, properties, reasons } = (error ?? {}) as { id?: unknown; properties?: unknown; reasons?: unknown };
+  if (typeof id === "string" && id !== "") {
+    const detail = new provproto.ErrorResourceInitFailed();
+    detail.setId(id);
+    detail.setProperties(toStruct(properties as Props, union(secret, secretsOf(type))));
+    detail.setReasonsList(Array.isArray(reasons) ? reasons.map(String) : [message]);
+    const any = new anyproto.Any();
+    any.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
+    const status = new statusproto.Status();
+    status.setCode(grpc.status.UNKNOWN);
+    status.setMessage(message);
+    status.addDetails(any);
+    metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
+  }
+  return Object.assign(new Error(message), { code: grpc.status.UNKNOWN, details: message, metadata });
+}
+
+/** Runs one call; failures go back as gRPC errors, never as a crash of the plugin. */
+function unary<Req, Res>(
+  type: (req: Req) => string,
+  body: (req: Req, type: string) => Promise<Res>,
+  secretsGoingIn: (req: Req) => Iterable<string> = () => [],
+): Unary<Req, Res> {
+  return (call, callback) => {
+    const t = type(call.request);
+    body(call.request, t).then(
+      (res) => callback(null, res),
+      (error: unknown) => callback(toServiceError(error, t, secretsGoingIn(call.request))),
+    );
+  };
+}
+
+const run = (type: string, method: string, ...args: unknown[]) => dispatch(type, method, args);
+
+export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplementation {
+  const byUrn = (req: { getUrn(): string }) => resourceTypeName(req.getUrn().split("::")[2] ?? "");
+
+  const getPluginInfo: Unary<emptyproto.Empty, plugproto.PluginInfo> = (_call, callback) =>
+    callback(null, new plugproto.PluginInfo().setVersion(schema.version));
+
+  const getSchema: Unary<provproto.GetSchemaRequest, provproto.GetSchemaResponse> = (_call, callback) =>
+    callback(null, new provproto.GetSchemaResponse().setSchema(schema.text));
+
+  // The provider's own inputs are its config: accepted as given (secrets stay wrapped).
+  const checkConfig: Unary<provproto.CheckRequest, provproto.CheckResponse> = (call, callback) => {
+    const response = new provproto.CheckResponse();
+    const news = call.request.getNews();
+    if (news) response.setInputs(news);
+    callback(null, response);
+  };
+
+  const configure: Unary<provproto.ConfigureRequest, provproto.ConfigureResponse> = (call, callback) => {
+    // attach keeps the stack config for this process; the object it fills is not needed here.
+    attach({}, "PrivateCa", { config: configFromRequest(call.request) } as pulumi.dynamic.ConfigureRequest);
+    callback(
+      null,
+      new provproto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false),
+    );
+  };
+
+  const check = unary<provproto.CheckRequest, provproto.CheckResponse>(byUrn, async (req, type) => {
+    const olds = fromStruct(req.getOlds());
+    const news = fromStruct(req.getNews());
+    const result = (await run(type, "check", olds.props, news.props)) as pulumi.dynamic.CheckResult<Props>;
+    const { __provider: _none, ...inputs } = result.inputs ?? news.props;
+    const response = new provproto.CheckResponse().setInputs(toStruct(inputs, union(news.secret, secretsOf(type))));
+    response.setFailuresList(
+      (result.failures ?? []).map((f) => new provproto.CheckFailure().setProperty(f.property).setReason(f.reason)),
+    );
+    return response;
+  });
+
+  const diff = unary<provproto.DiffRequest, provproto.DiffResponse>(byUrn, async (req, type) => {
+    const result = (await run(
+      type,
+      "diff",
+      req.getId(),
+      fromStruct(req.getOlds()).props,
+      fromStruct(req.getNews()).props,
+    )) as pulumi.dynamic.DiffResult;
+    const response = new provproto.DiffResponse();
+    if (result.changes === true) response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_SOME);
+    else if (result.changes === false) response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_NONE);
+    else response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_UNKNOWN);
+    response.setReplacesList(result.replaces ?? []);
+    response.setStablesList(result.stables ?? []);
+    response.setDeletebeforereplace(result.deleteBeforeReplace ?? false);
+    return response;
+  });
+
+  const create = unary<provproto.CreateRequest, provproto.CreateResponse>(
+    byUrn,
+    async (req, type) => {
+      const inputs = fromStruct(req.getProperties());
+      const result = (await run(type, "create", inputs.props)) as pulumi.dynamic.CreateResult<Props>;
+      return new provproto.CreateResponse()
+        .setId(result.id)
+        .setProperties(toStruct(result.outs, union(inputs.secret, secretsOf(type))));
+    },
+    (req) => fromStruct(req.getProperties()).secret,
+  );
+
+  const read = unary<provproto.ReadRequest, provproto.ReadResponse>(byUrn, async (req, type) => {
+    const stored = fromStruct(req.getProperties());
+    const storedInputs = fromStruct(req.getInputs());
+    const importing = Object.keys(stored.props).length === 0;
+    const result = (await run(
+      type,
+      "read",
+      req.getId(),
+      importing ? undefined : stored.props,
+    )) as pulumi.dynamic.ReadResult<Props>;
+    const response = new provproto.ReadResponse().setId(result.id ?? "");
+    if (!result.id) return response; // gone: the engine drops it from state
+    const secret = union(union(stored.secret, storedInputs.secret), secretsOf(type));
+    response.setProperties(toStruct(result.props, secret));
+    // `pulumi import` and a refresh of state without inputs need inputs: the handler's when it
+    // gives them, else the input properties of what it read.
+    const inputs =
+      result.inputs ??
+      (Object.keys(storedInputs.props).length === 0 ? pickInputs(schema, type, result.props) : undefined);
+    if (inputs) response.setInputs(toStruct(inputs, secret));
+    return response;
+  });
+
+  const update = unary<provproto.UpdateRequest, provproto.UpdateResponse>(
+    byUrn,
+    async (req, type) => {
+      const olds = fromStruct(req.getOlds());
+      const news = fromStruct(req.getNews());
+      const result = (await run(
+        type,
+        "update",
+        req.getId(),
+        olds.props,
+        news.props,
+      )) as pulumi.dynamic.UpdateResult<Props>;
+      return new provproto.UpdateResponse().setProperties(toStruct(result.outs, union(news.secret, secretsOf(type))));
+    },
+    (req) => fromStruct(req.getNews()).secret,
+  );
+
+  const deleteResource = unary<provproto.DeleteRequest, emptyproto.Empty>(byUrn, async (req, type) => {
+    await run(type, "delete", req.getId(), fromStruct(req.getProperties()).props);
+    return new emptyproto.Empty();
+  });
+
+  const empty: Unary<unknown, emptyproto.Empty> = (_call, callback) => callback(null, new emptyproto.Empty());
+
+  // Methods left out (Invoke, Call, Construct, DiffConfig, Handshake, …) answer UNIMPLEMENTED,
+  // which the engine takes as "not supported".
+  return {
+    getPluginInfo,
+    getSchema,
+    checkConfig,
+    configure,
+    check,
+    diff,
+    create,
+    read,
+    update,
+    delete: deleteResource,
+    cancel: empty,
+    attach: empty,
+  };
+}
+
+function pickInputs(schema: LoadedSchema, type: string, props: Props | undefined): Props | undefined {
+  if (!props) return undefined;
+  const keys = schema.inputKeys.get(type) ?? [];
+  return Object.fromEntries(Object.entries(props).filter(([key]) => keys.includes(key)));
+}
+
+export function serviceDefinition(): grpc.ServiceDefinition {
+  return provrpc.ResourceProviderService as unknown as grpc.ServiceDefinition;
+}

@@ -1,0 +1,120 @@
+// The native plugin from a Go program on the generated Go SDK, through Go's Automation API in
+// inline mode (test/languages/go/main.go): preview, up, refresh, `pulumi import`, destroy, and no
+// secret in plaintext in the exported state. One step per run of the Go binary.
+import { execFile, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestEmulator } from "../harness/emulator.js";
+import { requirePulumiRoot, type StackExport } from "../harness/stack.js";
+import { repoRoot } from "./cli.js";
+import { yamlHostDir } from "./hosts.js";
+
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const goDir = path.join(repoRoot, "test/languages/go");
+
+describe("Go program (Automation API, inline) through the native plugin", () => {
+  let emulator: TestEmulator;
+  let root: string;
+  let binary: string;
+  let env: NodeJS.ProcessEnv;
+
+  /** `pulumi stack export` as a user runs it: secrets stay encrypted (the Automation API's Export decrypts). */
+  async function exportState(): Promise<StackExport> {
+    const { stdout } = await promisify(execFile)(
+      "pulumi",
+      ["stack", "export", "--stack", "organization/ccm-go-e2e/test"],
+      { env: { ...env, PULUMI_BACKEND_URL: `file://${path.join(root, "state")}` }, maxBuffer: 64 * 1024 * 1024 },
+    );
+    return JSON.parse(stdout) as StackExport;
+  }
+
+  async function step(...args: string[]): Promise<Record<string, unknown>> {
+    try {
+      const { stdout } = await promisify(execFile)(binary, args, { env, maxBuffer: 64 * 1024 * 1024 });
+      return JSON.parse(stdout) as Record<string, unknown>;
+    } catch (error) {
+      const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+      throw new Error(`ccm-go-e2e ${args.join(" ")} failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
+    }
+  }
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), "ccm-go-"));
+    binary = path.join(root, "ccm-go-e2e");
+    execFileSync("go", ["build", "-trimpath", "-tags", "osusergo,grpcnotrace", "-o", binary, "."], {
+      cwd: goDir,
+      env: { ...process.env, CGO_ENABLED: "0" },
+      stdio: "inherit",
+    });
+    emulator = await TestEmulator.start();
+    const { config, secrets } = emulator.stackConfig();
+    for (const dir of ["state", "home", "work"]) mkdirSync(path.join(root, dir));
+    env = {
+      ...process.env,
+      PATH: [path.join(repoRoot, "bin"), path.join(requirePulumiRoot(), "bin"), yamlHostDir(), process.env.PATH].join(
+        path.delimiter,
+      ),
+      CCM_PULUMI_ROOT: requirePulumiRoot(),
+      CCM_STATE_DIR: path.join(root, "state"),
+      CCM_WORK_DIR: path.join(root, "work"),
+      PULUMI_HOME: path.join(root, "home"),
+      PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      CCM_CONFIG: JSON.stringify(config),
+      CCM_SECRETS: JSON.stringify(secrets),
+    };
+  }, 1_800_000);
+  afterAll(async () => {
+    rmSync(root, { recursive: true, force: true });
+    await emulator?.close();
+  });
+
+  let outputs: Record<string, { value: unknown; secret: boolean }>;
+
+  it("preview plans everything, up creates it with the bundle's key as a secret output", async () => {
+    expect((await step("preview")).changes).toEqual({ create: 5 });
+    const up = await step("up");
+    outputs = up.outputs as typeof outputs;
+    expect(up.changes).toEqual({ create: 5 });
+    expect(outputs.status).toEqual({ value: "ISSUED", secret: false });
+    expect(outputs.privateKeyPem?.secret).toBe(true);
+    expect(String(outputs.privateKeyPem?.value)).toMatch(/-----BEGIN (EC )?PRIVATE KEY-----/);
+  });
+
+  it("a second preview and a refresh change nothing", async () => {
+    expect((await step("preview")).changes).toEqual({ same: 5 });
+    expect((await step("refresh")).changes).toEqual({ same: 5 });
+  });
+
+  it("pulumi import adopts a certificate made outside the stack", async () => {
+    const { certificateId } = await emulator.client().certificates.apply({
+      issuerId: String(outputs.rootCaId?.value),
+      keyAlgorithm: "RSA2048",
+      signatureAlgorithm: "SHA256",
+      distinguishedName: { commonName: "legacy.internal.example" },
+      validity: { type: "DAY", value: 10 },
+    });
+    expect((await step("import", certificateId)).changes).toMatchObject({ import: 1 });
+    const { deployment } = await exportState();
+    const imported = deployment.resources?.find((r) => r.id === certificateId);
+    expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId });
+  });
+
+  it("the exported state holds no secret in plaintext", async () => {
+    const { deployment } = await exportState();
+    const text = JSON.stringify(deployment);
+    expect(text).not.toContain(String(outputs.privateKeyPem?.value).slice(30, 90));
+    expect(text).not.toContain(emulator.stackConfig().secrets["huaweicloud-ccm:secretKey"]);
+    const bundle = deployment.resources?.find((r) => r.type === "huaweicloud-ccm:index:CertificateBundle");
+    expect(bundle?.outputs?.privateKeyPem).toMatchObject({ [SECRET_SIG]: expect.any(String) });
+  });
+
+  it("destroy deletes everything, the imported certificate too", async () => {
+    expect((await step("destroy")).changes).toMatchObject({ delete: 6 });
+    expect((await emulator.inventory()).certificates.filter((c) => !c.deleted)).toHaveLength(0);
+  });
+});
