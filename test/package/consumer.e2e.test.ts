@@ -99,12 +99,24 @@ describe("the packed package installed into a user's `pulumi new typescript` pro
     console.log(
       `production dependencies: ${JSON.stringify(manifest.dependencies)}; peer: ${JSON.stringify(manifest.peerDependencies)}`,
     );
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(["fflate", "undici", "zod"]);
+    // gRPC and protobuf serve the native plugin (provider/plugin), in the ranges @pulumi/pulumi asks
+    // for, so npm keeps one copy with the peer's.
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      "@grpc/grpc-js",
+      "fflate",
+      "google-protobuf",
+      "undici",
+      "zod",
+    ]);
     expect(manifest.peerDependencies).toEqual({ "@pulumi/pulumi": "^3.259.0" });
-    // The one command the package ships is ccm-orphans (cleaning up after an interrupted up); the
-    // emulator's ccm-emulator comes with its own package.
-    expect(manifest.bin).toEqual({ "ccm-orphans": "dist/provider/cli/orphans.js" });
+    // The package ships ccm-orphans (cleaning up after an interrupted up) and the native plugin for
+    // YAML, Go and Python programs; the emulator's ccm-emulator comes with its own package.
+    expect(manifest.bin).toEqual({
+      "ccm-orphans": "dist/provider/cli/orphans.js",
+      "pulumi-resource-huaweicloud-ccm": "bin/pulumi-resource-huaweicloud-ccm",
+    });
     expect(existsSync(path.join(project.dir, "node_modules/.bin/ccm-orphans"))).toBe(true);
+    expect(existsSync(path.join(project.dir, "node_modules/.bin/pulumi-resource-huaweicloud-ccm"))).toBe(true);
     for (const absent of ["ccm-emulator", "pkijs", "@peculiar/x509", "reflect-metadata"]) {
       expect(existsSync(path.join(project.dir, "node_modules", absent)), absent).toBe(false);
     }
