@@ -1,6 +1,6 @@
 // The standing bad-input table: malformed inputs over all six resources, each of which `pulumi
 // preview` must refuse — naming the property, saying what is allowed, calling no API and echoing
-// no secret. Rules come from the seeds and ccm-api-facts (see provider/schemas/enums.ts).
+// no secret. Rules come from the API pages and docs/api-facts.md (see provider/schemas/enums.ts).
 // `allowed` matches the refusal's reason; `secret` is a value that must appear nowhere in the output.
 import type { ResourceTypeName } from "../../provider/runtime/resource-types.js";
 import { FIXTURE_CERTIFICATE_PEM, FIXTURE_CSR_PEM } from "../fixtures/pem.js";
