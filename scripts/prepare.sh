@@ -6,6 +6,8 @@
 # own dependency, so a link stands in for it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# From scratch: a module removed from the sources must not linger in dist/ and ship in a pack.
+rm -rf dist/provider emulator/dist
 tsc -p tsconfig.build.json
 tsc -p emulator
 if [[ -d node_modules && ! -e node_modules/pulumi-huaweicloud-ccm ]]; then
