@@ -165,7 +165,7 @@ describe("the packed package installed into a user's `pulumi new typescript` pro
       expect(existsSync(frame.file), frame.file).toBe(true);
     }
     // The frame that threw points at the line that throws, in the shipped provider/config.ts.
-    const thrower = frames.find((frame) => frame.fn === "resolveEndpoints");
+    const thrower = frames.find((frame) => frame.fn === "endpointsObject");
     expect(thrower?.file).toBe(path.join(installed, "provider/config.ts"));
     const lines = readFileSync(thrower?.file ?? "", "utf8").split("\n");
     expect(lines[(thrower?.line ?? 0) - 1]).toContain("throw new CcmConfigError");
