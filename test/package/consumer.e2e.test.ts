@@ -79,7 +79,15 @@ describe("the packed package installed into a user's `pulumi new typescript` pro
     expect(packed.files).toContain("dist/provider/index.js");
     expect(packed.files).toContain("dist/provider/runtime/index.js");
     expect(packed.files).toContain("provider/client/transport.ts");
-    const stray = packed.files.filter((f) => !/^(dist\/provider\/|provider\/|README\.md$|package\.json$)/.test(f));
+    // The native plugin's executable and its schema (README "Other languages").
+    expect(packed.files).toContain("bin/pulumi-resource-huaweicloud-ccm");
+    expect(packed.files).toContain("schema.json");
+    const stray = packed.files.filter(
+      (f) =>
+        !/^(dist\/provider\/|provider\/|README\.md$|package\.json$|schema\.json$|bin\/pulumi-resource-huaweicloud-ccm$)/.test(
+          f,
+        ),
+    );
     expect(stray).toEqual([]);
   });
 
