@@ -65,75 +65,80 @@ function unary<Req, Res>(
 
 const run = (type: string, method: string, ...args: unknown[]) => dispatch(type, method, args);
 
-export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplementation {
-  const byUrn = (req: { getUrn(): string }) => resourceTypeName(req.getUrn().split("::")[2] ?? "");
+/** The resource type a call is for, from its URN (…::huaweicloud-ccm:index:<Type>::name). */
+const byUrn = (req: { getUrn(): string }) => resourceTypeName(req.getUrn().split("::")[2] ?? "");
 
-  const getPluginInfo: Unary<emptyproto.Empty, plugproto.PluginInfo> = (_call, callback) =>
+const getPluginInfo =
+  (schema: LoadedSchema): Unary<emptyproto.Empty, plugproto.PluginInfo> =>
+  (_call, callback) =>
     callback(null, new plugproto.PluginInfo().setVersion(schema.version));
 
-  const getSchema: Unary<provproto.GetSchemaRequest, provproto.GetSchemaResponse> = (_call, callback) =>
+const getSchema =
+  (schema: LoadedSchema): Unary<provproto.GetSchemaRequest, provproto.GetSchemaResponse> =>
+  (_call, callback) =>
     callback(null, new provproto.GetSchemaResponse().setSchema(schema.text));
 
-  // The provider's own inputs are its config: accepted as given (secrets stay wrapped).
-  const checkConfig: Unary<provproto.CheckRequest, provproto.CheckResponse> = (call, callback) => {
-    const response = new provproto.CheckResponse();
-    const news = call.request.getNews();
-    if (news) response.setInputs(news);
-    callback(null, response);
-  };
+// The provider's own inputs are its config: accepted as given (secrets stay wrapped).
+const checkConfig: Unary<provproto.CheckRequest, provproto.CheckResponse> = (call, callback) => {
+  const response = new provproto.CheckResponse();
+  const news = call.request.getNews();
+  if (news) response.setInputs(news);
+  callback(null, response);
+};
 
-  const configure: Unary<provproto.ConfigureRequest, provproto.ConfigureResponse> = (call, callback) => {
-    // attach keeps the stack config for this process; the object it fills is not needed here.
-    attach({}, "PrivateCa", { config: configFromRequest(call.request) } as pulumi.dynamic.ConfigureRequest);
-    callback(
-      null,
-      new provproto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false),
-    );
-  };
-
-  const check = unary<provproto.CheckRequest, provproto.CheckResponse>(byUrn, async (req, type) => {
-    const olds = fromStruct(req.getOlds());
-    const news = fromStruct(req.getNews());
-    const result = (await run(type, "check", olds.props, news.props)) as pulumi.dynamic.CheckResult<Props>;
-    const { __provider: _none, ...inputs } = result.inputs ?? news.props;
-    const response = new provproto.CheckResponse().setInputs(toStruct(inputs, union(news.secret, secretsOf(type))));
-    response.setFailuresList(
-      (result.failures ?? []).map((f) => new provproto.CheckFailure().setProperty(f.property).setReason(f.reason)),
-    );
-    return response;
-  });
-
-  const diff = unary<provproto.DiffRequest, provproto.DiffResponse>(byUrn, async (req, type) => {
-    const result = (await run(
-      type,
-      "diff",
-      req.getId(),
-      fromStruct(req.getOlds()).props,
-      fromStruct(req.getNews()).props,
-    )) as pulumi.dynamic.DiffResult;
-    const response = new provproto.DiffResponse();
-    if (result.changes === true) response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_SOME);
-    else if (result.changes === false) response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_NONE);
-    else response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_UNKNOWN);
-    response.setReplacesList(result.replaces ?? []);
-    response.setStablesList(result.stables ?? []);
-    response.setDeletebeforereplace(result.deleteBeforeReplace ?? false);
-    return response;
-  });
-
-  const create = unary<provproto.CreateRequest, provproto.CreateResponse>(
-    byUrn,
-    async (req, type) => {
-      const inputs = fromStruct(req.getProperties());
-      const result = (await run(type, "create", inputs.props)) as pulumi.dynamic.CreateResult<Props>;
-      return new provproto.CreateResponse()
-        .setId(result.id)
-        .setProperties(toStruct(result.outs, union(inputs.secret, secretsOf(type))));
-    },
-    (req) => fromStruct(req.getProperties()).secret,
+const configure: Unary<provproto.ConfigureRequest, provproto.ConfigureResponse> = (call, callback) => {
+  // attach keeps the stack config for this process; the object it fills is not needed here.
+  attach({}, "PrivateCa", { config: configFromRequest(call.request) } as pulumi.dynamic.ConfigureRequest);
+  callback(
+    null,
+    new provproto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false),
   );
+};
 
-  const read = unary<provproto.ReadRequest, provproto.ReadResponse>(byUrn, async (req, type) => {
+const check = unary<provproto.CheckRequest, provproto.CheckResponse>(byUrn, async (req, type) => {
+  const olds = fromStruct(req.getOlds());
+  const news = fromStruct(req.getNews());
+  const result = (await run(type, "check", olds.props, news.props)) as pulumi.dynamic.CheckResult<Props>;
+  const { __provider: _none, ...inputs } = result.inputs ?? news.props;
+  const response = new provproto.CheckResponse().setInputs(toStruct(inputs, union(news.secret, secretsOf(type))));
+  response.setFailuresList(
+    (result.failures ?? []).map((f) => new provproto.CheckFailure().setProperty(f.property).setReason(f.reason)),
+  );
+  return response;
+});
+
+const diff = unary<provproto.DiffRequest, provproto.DiffResponse>(byUrn, async (req, type) => {
+  const result = (await run(
+    type,
+    "diff",
+    req.getId(),
+    fromStruct(req.getOlds()).props,
+    fromStruct(req.getNews()).props,
+  )) as pulumi.dynamic.DiffResult;
+  const response = new provproto.DiffResponse();
+  if (result.changes === true) response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_SOME);
+  else if (result.changes === false) response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_NONE);
+  else response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_UNKNOWN);
+  response.setReplacesList(result.replaces ?? []);
+  response.setStablesList(result.stables ?? []);
+  response.setDeletebeforereplace(result.deleteBeforeReplace ?? false);
+  return response;
+});
+
+const create = unary<provproto.CreateRequest, provproto.CreateResponse>(
+  byUrn,
+  async (req, type) => {
+    const inputs = fromStruct(req.getProperties());
+    const result = (await run(type, "create", inputs.props)) as pulumi.dynamic.CreateResult<Props>;
+    return new provproto.CreateResponse()
+      .setId(result.id)
+      .setProperties(toStruct(result.outs, union(inputs.secret, secretsOf(type))));
+  },
+  (req) => fromStruct(req.getProperties()).secret,
+);
+
+const read = (schema: LoadedSchema) =>
+  unary<provproto.ReadRequest, provproto.ReadResponse>(byUrn, async (req, type) => {
     const stored = fromStruct(req.getProperties());
     const storedInputs = fromStruct(req.getInputs());
     const importing = Object.keys(stored.props).length === 0;
@@ -156,41 +161,42 @@ export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplem
     return response;
   });
 
-  const update = unary<provproto.UpdateRequest, provproto.UpdateResponse>(
-    byUrn,
-    async (req, type) => {
-      const olds = fromStruct(req.getOlds());
-      const news = fromStruct(req.getNews());
-      const result = (await run(
-        type,
-        "update",
-        req.getId(),
-        olds.props,
-        news.props,
-      )) as pulumi.dynamic.UpdateResult<Props>;
-      return new provproto.UpdateResponse().setProperties(toStruct(result.outs, union(news.secret, secretsOf(type))));
-    },
-    (req) => fromStruct(req.getNews()).secret,
-  );
+const update = unary<provproto.UpdateRequest, provproto.UpdateResponse>(
+  byUrn,
+  async (req, type) => {
+    const olds = fromStruct(req.getOlds());
+    const news = fromStruct(req.getNews());
+    const result = (await run(
+      type,
+      "update",
+      req.getId(),
+      olds.props,
+      news.props,
+    )) as pulumi.dynamic.UpdateResult<Props>;
+    return new provproto.UpdateResponse().setProperties(toStruct(result.outs, union(news.secret, secretsOf(type))));
+  },
+  (req) => fromStruct(req.getNews()).secret,
+);
 
-  const deleteResource = unary<provproto.DeleteRequest, emptyproto.Empty>(byUrn, async (req, type) => {
-    await run(type, "delete", req.getId(), fromStruct(req.getProperties()).props);
-    return new emptyproto.Empty();
-  });
+const deleteResource = unary<provproto.DeleteRequest, emptyproto.Empty>(byUrn, async (req, type) => {
+  await run(type, "delete", req.getId(), fromStruct(req.getProperties()).props);
+  return new emptyproto.Empty();
+});
 
-  const empty: Unary<unknown, emptyproto.Empty> = (_call, callback) => callback(null, new emptyproto.Empty());
+const empty: Unary<unknown, emptyproto.Empty> = (_call, callback) => callback(null, new emptyproto.Empty());
 
-  // Methods left out (Invoke, Call, Construct, DiffConfig, Handshake, …) answer UNIMPLEMENTED,
-  // which the engine takes as "not supported".
+// Methods left out (Invoke, Call, Construct, DiffConfig, Handshake, …) answer UNIMPLEMENTED,
+// which the engine takes as "not supported".
+export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplementation {
   return {
-    getPluginInfo,
-    getSchema,
+    getPluginInfo: getPluginInfo(schema),
+    getSchema: getSchema(schema),
     checkConfig,
     configure,
     check,
     diff,
     create,
-    read,
+    read: read(schema),
     update,
     delete: deleteResource,
     cancel: empty,
