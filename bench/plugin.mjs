@@ -11,12 +11,11 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import emulatorModule from "ccm-emulator";
-import { BENCH_ROOT_CA, BenchStack, emulatorCall } from "./lib/runner.mjs";
+import { BenchStack, createBenchRootCa } from "./lib/runner.mjs";
 
 const { values } = parseArgs({ options: { pairs: { type: "string", default: "100" } } });
 const pairs = Number(values.pairs);
 const repoRoot = path.resolve(import.meta.dirname, "..");
-const TOKEN = { "X-Auth-Token": "emulator-auth-token" };
 const secrets = {
   "huaweicloud-ccm:accessKey": "EMULATORACCESSKEY000",
   "huaweicloud-ccm:secretKey": "emulatorSecretKey0000000000000000000000",
@@ -97,13 +96,7 @@ async function dynamicRun(emulator, caId) {
 
 const emulator = await emulatorModule.startEmulator({ port: 0, log: () => {} });
 try {
-  const { ca_id: caId } = await emulatorCall(
-    emulator.url,
-    "POST",
-    "/v1/private-certificate-authorities",
-    BENCH_ROOT_CA,
-    TOKEN,
-  );
+  const caId = await createBenchRootCa(emulator.url);
   const load = loadavg()[0].toFixed(1);
   const dynamic = await dynamicRun(emulator, caId);
   const plugin = await pluginRun(emulator, caId);

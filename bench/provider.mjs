@@ -40,7 +40,7 @@ import { parseArgs, promisify } from "node:util";
 import emulatorModule from "ccm-emulator";
 import providerConfig from "../dist/provider/config.js";
 import { summarizeProfile } from "./lib/profile.mjs";
-import { BENCH_ROOT_CA, BenchStack, countedByEmulator, emulatorCall, median } from "./lib/runner.mjs";
+import { BenchStack, countedByEmulator, createBenchRootCa, emulatorCall, median } from "./lib/runner.mjs";
 
 const { startEmulator } = emulatorModule;
 const DEFAULT_POOL = providerConfig.DEFAULT_MAX_CONNECTIONS;
@@ -109,7 +109,6 @@ function languageHost() {
   return undefined;
 }
 
-const TOKEN = { "X-Auth-Token": "emulator-auth-token" };
 const DEMO_AK = "EMULATORACCESSKEY000";
 const DEMO_SK = "emulatorSecretKey0000000000000000000000";
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -169,13 +168,7 @@ function samplePair(state) {
 const emulator = await startEmulator({ port: 0, log: () => {} });
 const stacks = [];
 try {
-  const { ca_id: caId } = await emulatorCall(
-    emulator.url,
-    "POST",
-    "/v1/private-certificate-authorities",
-    BENCH_ROOT_CA,
-    TOKEN,
-  );
+  const caId = await createBenchRootCa(emulator.url);
   const endpoints = JSON.stringify({ ccm: emulator.url, scm: emulator.url, sms: emulator.url });
   const secrets = { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK };
   const ccm = new BenchStack(

@@ -177,6 +177,19 @@ export class BenchStack {
  * from the bench adds exactly one to the emulator's connection count.
  * @returns {Promise<unknown>}
  */
+/** Creates BENCH_ROOT_CA in the emulator at baseUrl (with its demo token); resolves to its id. */
+export async function createBenchRootCa(baseUrl) {
+  const token = { "X-Auth-Token": "emulator-auth-token" };
+  const { ca_id: caId } = await emulatorCall(
+    baseUrl,
+    "POST",
+    "/v1/private-certificate-authorities",
+    BENCH_ROOT_CA,
+    token,
+  );
+  return caId;
+}
+
 export function emulatorCall(baseUrl, method, urlPath, body, headers = {}) {
   const text = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
