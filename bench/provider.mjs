@@ -588,7 +588,9 @@ function scaleRows(entry) {
   for (const kind of ["ccm", "fat"]) {
     const r = entry[kind];
     if (r === undefined) {
-      rows.push(`  ${String(entry.pairs).padStart(6)}  ${kind.padEnd(11)}  not run (--scale-floor-max ${scaleFloorMax})`);
+      rows.push(
+        `  ${String(entry.pairs).padStart(6)}  ${kind.padEnd(11)}  not run (--scale-floor-max ${scaleFloorMax})`,
+      );
       continue;
     }
     const peak = Math.max(r.up.hostRss, r.preview.hostRss, r.destroy.hostRss);

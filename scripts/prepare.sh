@@ -7,9 +7,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # From scratch: a module removed from the sources must not linger in dist/ and ship in a pack.
-rm -rf dist/provider emulator/dist
-tsc -p tsconfig.build.json
-tsc -p emulator
+rm -rf dist/provider dist/runtime emulator/dist
+bash scripts/build.sh
 if [[ -d node_modules && ! -e node_modules/pulumi-huaweicloud-ccm ]]; then
   ln -s .. node_modules/pulumi-huaweicloud-ccm
 fi

@@ -78,13 +78,15 @@ describe("the packed package installed into a user's `pulumi new typescript` pro
     console.log(`packed: ${path.basename(packed.tarball)}, ${packed.size} bytes, ${packed.files.length} files`);
     expect(packed.files).toContain("dist/provider/index.js");
     expect(packed.files).toContain("dist/provider/runtime/index.js");
+    // The host's one-file runtime entry (rolldown.config.mjs), what `…/runtime` resolves to.
+    expect(packed.files).toContain("dist/runtime/index.cjs");
     expect(packed.files).toContain("provider/client/transport.ts");
     // The native plugin's executable and its schema (README "Other languages").
     expect(packed.files).toContain("bin/pulumi-resource-huaweicloud-ccm");
     expect(packed.files).toContain("schema.json");
     const stray = packed.files.filter(
       (f) =>
-        !/^(dist\/provider\/|provider\/|README\.md$|package\.json$|schema\.json$|bin\/pulumi-resource-huaweicloud-ccm$)/.test(
+        !/^(dist\/provider\/|dist\/runtime\/index\.cjs$|provider\/|README\.md$|package\.json$|schema\.json$|bin\/pulumi-resource-huaweicloud-ccm$)/.test(
           f,
         ),
     );

@@ -16,6 +16,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -126,13 +127,14 @@ describe.each(SHAPES)("an upgraded package serves state written by an older one:
       const target = installPackage(project, "2.0.0");
       // The "new code": a runtime that logs every call it serves, so the test sees who answered.
       const log = `require("node:fs").appendFileSync(${JSON.stringify(calls)}`;
+      // The file `pulumi-huaweicloud-ccm/runtime` resolves to from the program's directory, as the
+      // host resolves it (the package's exports map): the patch reaches what the host loads.
+      const entry = createRequire(path.join(project, "index.ts")).resolve(`${PACKAGE}/runtime`);
+      expect(entry.startsWith(target)).toBe(true);
       appendFileSync(
-        path.join(target, "dist/provider/runtime/dispatch.js"),
-        `\nconst __v1Dispatch = exports.dispatch;\nexports.dispatch = (type, method, args) => {\n  ${log}, type + " dispatch " + method + "\\n");\n  return __v1Dispatch(type, method, args);\n};\n`,
-      );
-      appendFileSync(
-        path.join(target, "dist/provider/runtime/attach.js"),
-        `\nconst __v1Attach = exports.attach;\nexports.attach = (provider, type, request) => {\n  ${log}, type + " attach\\n");\n  return __v1Attach(provider, type, request);\n};\n`,
+        entry,
+        `\nconst __v1Dispatch = exports.dispatch;\nexports.dispatch = (type, method, args) => {\n  ${log}, type + " dispatch " + method + "\\n");\n  return __v1Dispatch(type, method, args);\n};\n` +
+          `\nconst __v1Attach = exports.attach;\nexports.attach = (provider, type, request) => {\n  ${log}, type + " attach\\n");\n  return __v1Attach(provider, type, request);\n};\n`,
       );
 
       await stack.previewNoChanges();
