@@ -44,7 +44,11 @@ export {
 // PEM helpers
 export { certificateMetadata, fullChainPem, normalizePem, splitPemBlocks } from "./pem.js";
 // Resources
-export { CertificateBundle, type CertificateBundleArgs } from "./resources/certificate-bundle.js";
+export {
+  CertificateBundle,
+  type CertificateBundleArgs,
+  type CertificateBundleType,
+} from "./resources/certificate-bundle.js";
 export {
   IntermediateCaCertificate,
   type IntermediateCaCertificateArgs,
@@ -63,6 +67,7 @@ export {
   PrivateCertificate,
   type PrivateCertificateArgs,
   type SubjectAlternativeNameArgs,
+  type SubjectAlternativeNameType,
   type ValidityArgs,
 } from "./resources/private-certificate.js";
 export { ScmCertificateBundle, type ScmCertificateBundleArgs } from "./resources/scm-certificate-bundle.js";

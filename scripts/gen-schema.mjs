@@ -7,4 +7,4 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
 const { buildSchema } = require(path.join(root, "dist/provider/plugin/schema-gen.js"));
 const { version } = require(path.join(root, "package.json"));
-writeFileSync(path.join(root, "schema.json"), `${JSON.stringify(buildSchema(version), null, 2)}\n`);
+writeFileSync(path.join(root, "schema.json"), `${JSON.stringify(buildSchema(version, root), null, 2)}\n`);

@@ -1,5 +1,6 @@
 // Builds schema.json (package `huaweicloud-ccm`) from what the handlers enforce: each resource's
-// input properties from its zod input schema (types, enums, required), secret flags from
+// input properties from its zod input schema (types, enums, required), their descriptions and enum
+// names from the TSDoc and types of its public Args interface (args-docs.ts), secret flags from
 // SECRET_PROPERTIES, provider config from CONFIG_SETTINGS, and the outputs each resource adds
 // (outputs.ts). `npm run schema` writes it; test/plugin/schema.test.ts fails when it is stale.
 import { z } from "zod";
@@ -12,6 +13,7 @@ import { privateCertificateInputs } from "../resources/private-certificate.handl
 import { scmCertificateBundleInputs } from "../resources/scm-certificate-bundle.handlers.js";
 import { SECRET_PROPERTIES } from "../resources/secrets.js";
 import type { ResourceTypeName } from "../resources/shim.js";
+import { ARGS_SOURCE_DIR, type InterfaceDoc, type PropertyDoc, readArgsDocs } from "./args-docs.js";
 import { EXTRA_OUTPUTS, type OutputSpec } from "./outputs.js";
 
 export const PACKAGE = "huaweicloud-ccm";
@@ -48,6 +50,8 @@ type TypeSpec = Json;
 
 interface Builder {
   types: Record<string, Json>;
+  /** The Args interfaces' TSDoc (args-docs.ts): every input's description and enum names. */
+  docs: ReadonlyMap<string, InterfaceDoc>;
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -65,13 +69,42 @@ function namedType(builder: Builder, resource: string, name: string, spec: Json)
   throw new Error(`schema: type ${name} defined twice differently for ${resource}`);
 }
 
-function typeOf(builder: Builder, resource: string, name: string, node: Json): TypeSpec {
-  const description = typeof node.description === "string" ? { description: node.description } : {};
+/** The Args interface an object property is typed with (`ValidityArgs` for `validity`). */
+function interfaceOf(builder: Builder, where: string, typeName: string | undefined): InterfaceDoc {
+  const found = typeName === undefined ? undefined : builder.docs.get(typeName);
+  if (!found) {
+    throw new Error(
+      `schema: ${where} is an object, so its Args property must name an exported interface of ${ARGS_SOURCE_DIR}` +
+        ` (found ${typeName ?? "no named type"}): its TSDoc describes the object's properties`,
+    );
+  }
+  return found;
+}
+
+/**
+ * The schema type of one zod JSON-schema node. `doc` is the Args property it comes from: its TSDoc
+ * is the description, and an enum takes the name of the property's TypeScript type (CaType,
+ * RevocationReason), so TypeScript users and the SDKs see the same names; naming it after the
+ * property instead gave generic names such as `Type`.
+ */
+function typeOf(
+  builder: Builder,
+  resource: string,
+  name: string,
+  node: Json,
+  doc: PropertyDoc,
+  where: string,
+): TypeSpec {
+  const description = doc.description === undefined ? {} : { description: doc.description };
   if (Array.isArray(node.enum) && node.enum.every((v) => typeof v === "string")) {
-    return namedType(builder, resource, capitalize(name), {
+    if (doc.typeName === undefined) {
+      throw new Error(`schema: ${where} is an enum, so its Args property must name a type alias: the enum's name`);
+    }
+    const ref = namedType(builder, resource, doc.typeName, {
       type: "string",
       enum: (node.enum as string[]).map((value) => ({ value, name: value })),
     });
+    return { ...ref, ...description };
   }
   if (Array.isArray(node.type)) {
     return { oneOf: (node.type as string[]).map((t) => ({ type: t })), ...description };
@@ -82,24 +115,35 @@ function typeOf(builder: Builder, resource: string, name: string, node: Json): T
     case "number":
     case "boolean":
       return { type: node.type, ...description };
-    case "array":
-      return {
-        type: "array",
-        items: typeOf(builder, resource, singular(name), (node.items ?? {}) as Json),
-        ...description,
-      };
+    case "array": {
+      // The items share the property's type name; the description belongs to the array.
+      const itemDoc = { ...doc, description: undefined };
+      const items = typeOf(builder, resource, singular(name), (node.items ?? {}) as Json, itemDoc, where);
+      return { type: "array", items, ...description };
+    }
     case "object": {
       const properties = node.properties as Record<string, Json> | undefined;
       if (!properties) {
         const values = (node.additionalProperties ?? {}) as Json;
-        return { type: "object", additionalProperties: typeOf(builder, resource, name, values), ...description };
+        const valueType = typeOf(
+          builder,
+          resource,
+          name,
+          values,
+          { description: undefined, typeName: undefined },
+          where,
+        );
+        return { type: "object", additionalProperties: valueType, ...description };
       }
       const required = (node.required as string[] | undefined) ?? [];
-      return namedType(builder, resource, capitalize(name), {
+      const args = interfaceOf(builder, where, doc.typeName);
+      const ref = namedType(builder, resource, capitalize(name), {
         type: "object",
-        properties: propertiesOf(builder, resource, properties, capitalize(name)),
+        ...(args.description === undefined ? {} : { description: args.description }),
+        properties: propertiesOf(builder, resource, properties, args, where, capitalize(name)),
         ...(required.length > 0 ? { required } : {}),
       });
+      return { ...ref, ...description };
     }
     default:
       return { $ref: "pulumi.json#/Any", ...description };
@@ -111,13 +155,16 @@ function propertiesOf(
   builder: Builder,
   resource: string,
   properties: Record<string, Json>,
+  args: InterfaceDoc,
+  where: string,
   parent = "",
 ): Record<string, Json> {
   return Object.fromEntries(
-    Object.entries(properties).map(([key, node]) => [
-      key,
-      typeOf(builder, resource, `${parent}${capitalize(key)}`, node),
-    ]),
+    Object.entries(properties).map(([key, node]) => {
+      const doc = args.properties.get(key);
+      if (!doc) throw new Error(`schema: ${where}.${key} is an input the Args interface does not declare`);
+      return [key, typeOf(builder, resource, `${parent}${capitalize(key)}`, node, doc, `${where}.${key}`)];
+    }),
   );
 }
 
@@ -138,7 +185,9 @@ function markSecrets(properties: Record<string, Json>, secrets: readonly string[
 function resourceSpec(builder: Builder, type: ResourceTypeName): Json {
   const { inputs, description } = RESOURCES[type];
   const json = z.toJSONSchema(inputs, { io: "input", unrepresentable: "any" }) as Json;
-  const inputProperties = propertiesOf(builder, type, (json.properties ?? {}) as Record<string, Json>);
+  const args = builder.docs.get(`${type}Args`);
+  if (!args) throw new Error(`schema: ${type} needs its public ${type}Args interface in ${ARGS_SOURCE_DIR}`);
+  const inputProperties = propertiesOf(builder, type, (json.properties ?? {}) as Record<string, Json>, args, type);
   const properties: Record<string, Json> = structuredClone(inputProperties);
   for (const [key, spec] of Object.entries(EXTRA_OUTPUTS[type])) properties[key] = outputType(spec);
   const secrets = SECRET_PROPERTIES[type];
@@ -152,8 +201,9 @@ function resourceSpec(builder: Builder, type: ResourceTypeName): Json {
   };
 }
 
-export function buildSchema(version: string): Json {
-  const builder: Builder = { types: {} };
+/** `root`: the package root, whose provider/resources/*.ts hold the Args interfaces' TSDoc. */
+export function buildSchema(version: string, root: string): Json {
+  const builder: Builder = { types: {}, docs: readArgsDocs(root) };
   const resources: Record<string, Json> = {};
   for (const type of Object.keys(RESOURCES) as ResourceTypeName[]) {
     resources[`${PACKAGE}:index:${type}`] = resourceSpec(builder, type);

@@ -8,13 +8,17 @@ import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
 import type { CertificateBundleInputs, CertificateBundleOutputs } from "./certificate-bundle.handlers.js";
 import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
 
+/** The server type a bundle is exported for. (The same values as `limits.ExportType`.) */
+export type CertificateBundleType = ExportType;
+
 export interface CertificateBundleArgs {
   /** The certificate to export (a PrivateCertificate's certificateId). */
   certificateId: pulumi.Input<string>;
   /**
-   * APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+   * The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64).
+   * TOMCAT: also a JKS (jksBase64).
    */
-  type: pulumi.Input<ExportType>;
+  type: pulumi.Input<CertificateBundleType>;
   /**
    * Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS;
    * without it the key is exported unencrypted and the service picks the keystore password.

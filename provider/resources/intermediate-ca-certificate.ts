@@ -13,14 +13,21 @@ import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
 import type { ValidityArgs } from "./private-certificate.js";
 
 export interface IntermediateCaCertificateArgs {
-  /** The signing CA (ACTIVED, holding its key in CCM). */
+  /** The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID. */
   issuerId: pulumi.Input<string>;
   /** The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret. */
   csrPem: pulumi.Input<string>;
-  /** At most 20 years, and never past the issuer's notAfter. */
+  /** How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter. */
   validity: pulumi.Input<ValidityArgs>;
-  /** 0–6 (default 0), below the issuer's. */
+  /**
+   * How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default
+   * 0), below the issuer's.
+   */
   pathLength?: pulumi.Input<number>;
+  /**
+   * The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project),
+   * "all", or an enterprise project id (a lower-case UUID).
+   */
   enterpriseProjectId?: pulumi.Input<string>;
 }
 

@@ -9,48 +9,82 @@ import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
 import type { PrivateCaInputs, PrivateCaOutputs } from "./private-ca.handlers.js";
 import type { ValidityArgs } from "./private-certificate.js";
 
-/** A CA's subject: CCM requires all six fields. */
+/**
+ * A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other
+ * control characters), not only spaces.
+ */
 export interface CaDistinguishedNameArgs {
-  /** CN, 1–64 characters. */
+  /** The common name (CN): 1–64 characters. */
   commonName: pulumi.Input<string>;
-  /** Two letters (ISO 3166). */
+  /** The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). */
   country: pulumi.Input<string>;
+  /** The state or province (ST): 1–128 characters. */
   state: pulumi.Input<string>;
+  /** The city or locality (L): 1–128 characters. */
   locality: pulumi.Input<string>;
+  /** The organization (O): 1–64 characters. */
   organization: pulumi.Input<string>;
+  /** The organizational unit (OU): 1–64 characters. */
   organizationalUnit: pulumi.Input<string>;
 }
 
+/** Publishing the CA's certificate revocation list (CRL) to an OBS bucket. */
 export interface CrlConfigurationArgs {
+  /** Whether the CA publishes a CRL. */
   enabled: pulumi.Input<boolean>;
-  /** Defaults to the CA id. */
+  /** The CRL's name; defaults to the CA id. */
   crlName?: pulumi.Input<string>;
-  /** Required when enabled (the OBS agency must exist). */
+  /** The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist). */
   obsBucketName?: pulumi.Input<string>;
-  /** 7–30. */
+  /** How many days each CRL is valid: 7–30. */
   validDays?: pulumi.Input<number>;
 }
 
 export interface PrivateCaArgs {
+  /**
+   * ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or
+   * elsewhere through its `csrPem`).
+   */
   type: pulumi.Input<CaType>;
+  /** The CA's subject; all six fields are required. */
   distinguishedName: pulumi.Input<CaDistinguishedNameArgs>;
+  /** The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only). */
   keyAlgorithm: pulumi.Input<CaKeyAlgorithm>;
-  /** Required for a ROOT and for a SUBORDINATE signed by `issuerId`. */
+  /**
+   * SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+   */
   signatureAlgorithm?: pulumi.Input<CaSignatureAlgorithm>;
-  /** Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years). */
+  /**
+   * How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE
+   * signed by `issuerId` (≤ 20 years).
+   */
   validity?: pulumi.Input<ValidityArgs>;
   /**
    * SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity).
    * Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
    */
   issuerId?: pulumi.Input<string>;
-  /** SUBORDINATE only: 0–6, below the issuer's. */
+  /**
+   * SUBORDINATE only: how many CA levels may follow below this one (the path length constraint),
+   * 0–6 and below the issuer's; the service defaults to 0.
+   */
   pathLength?: pulumi.Input<number>;
-  /** SUBORDINATE only; defaults to digitalSignature, keyCertSign, cRLSign. */
+  /**
+   * The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to
+   * digitalSignature, keyCertSign, cRLSign.
+   */
   keyUsages?: pulumi.Input<pulumi.Input<KeyUsage>[]>;
+  /** Publishing a certificate revocation list (CRL) to OBS. */
   crlConfiguration?: pulumi.Input<CrlConfigurationArgs>;
+  /**
+   * The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project),
+   * "all", or an enterprise project id (a lower-case UUID).
+   */
   enterpriseProjectId?: pulumi.Input<string>;
-  /** Tags, updated in place. */
+  /**
+   * Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @
+   * (not starting with "_sys_"), values of up to 255 of those characters and "/".
+   */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
    * Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7).

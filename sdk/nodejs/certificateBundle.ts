@@ -41,6 +41,9 @@ export class CertificateBundle extends pulumi.CustomResource {
      * The issuing chain, PEM (leaf excluded).
      */
     declare public /*out*/ readonly certificateChainPem: pulumi.Output<string | undefined>;
+    /**
+     * The certificate to export (a PrivateCertificate's certificateId).
+     */
     declare public readonly certificateId: pulumi.Output<string | undefined>;
     /**
      * The leaf certificate, PEM.
@@ -70,6 +73,9 @@ export class CertificateBundle extends pulumi.CustomResource {
      * Start of validity of the leaf, ISO 8601.
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
+    /**
+     * Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+     */
     declare public readonly password: pulumi.Output<string | undefined>;
     /**
      * PKCS#12 keystore, base64 (type PFX).
@@ -95,6 +101,9 @@ export class CertificateBundle extends pulumi.CustomResource {
      * Subject alternative names of the leaf.
      */
     declare public /*out*/ readonly subjectAlternativeNames: pulumi.Output<string[] | undefined>;
+    /**
+     * The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+     */
     declare public readonly type: pulumi.Output<enums.CertificateBundleType | undefined>;
 
     /**
@@ -161,7 +170,16 @@ export class CertificateBundle extends pulumi.CustomResource {
  * The set of arguments for constructing a CertificateBundle resource.
  */
 export interface CertificateBundleArgs {
+    /**
+     * The certificate to export (a PrivateCertificate's certificateId).
+     */
     certificateId: pulumi.Input<string>;
+    /**
+     * Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+     */
     password?: pulumi.Input<string | undefined>;
+    /**
+     * The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+     */
     type: pulumi.Input<enums.CertificateBundleType>;
 }

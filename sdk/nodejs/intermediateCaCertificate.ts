@@ -49,8 +49,17 @@ export class IntermediateCaCertificate extends pulumi.CustomResource {
      * The signed CA certificate, PEM.
      */
     declare public /*out*/ readonly certificatePem: pulumi.Output<string | undefined>;
+    /**
+     * The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+     */
     declare public readonly csrPem: pulumi.Output<string | undefined>;
+    /**
+     * The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+     */
     declare public readonly enterpriseProjectId: pulumi.Output<string | undefined>;
+    /**
+     * The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+     */
     declare public readonly issuerId: pulumi.Output<string | undefined>;
     /**
      * Common name of the issuing CA.
@@ -64,6 +73,9 @@ export class IntermediateCaCertificate extends pulumi.CustomResource {
      * Start of validity, ISO 8601.
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
+    /**
+     * How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
+     */
     declare public readonly pathLength: pulumi.Output<number | undefined>;
     /**
      * Serial number, hexadecimal.
@@ -77,6 +89,9 @@ export class IntermediateCaCertificate extends pulumi.CustomResource {
      * The subject as issued.
      */
     declare public /*out*/ readonly subject: pulumi.Output<{[key: string]: string} | undefined>;
+    /**
+     * How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
+     */
     declare public readonly validity: pulumi.Output<outputs.Validity | undefined>;
 
     /**
@@ -140,9 +155,24 @@ export class IntermediateCaCertificate extends pulumi.CustomResource {
  * The set of arguments for constructing a IntermediateCaCertificate resource.
  */
 export interface IntermediateCaCertificateArgs {
+    /**
+     * The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+     */
     csrPem: pulumi.Input<string>;
+    /**
+     * The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+     */
     enterpriseProjectId?: pulumi.Input<string | undefined>;
+    /**
+     * The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+     */
     issuerId: pulumi.Input<string>;
+    /**
+     * How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
+     */
     pathLength?: pulumi.Input<number | undefined>;
+    /**
+     * How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
+     */
     validity: pulumi.Input<inputs.ValidityArgs>;
 }

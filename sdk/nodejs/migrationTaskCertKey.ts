@@ -42,6 +42,9 @@ export class MigrationTaskCertKey extends pulumi.CustomResource {
      * Client certificate of the migration agent, PEM.
      */
     declare public /*out*/ readonly certPem: pulumi.Output<string | undefined>;
+    /**
+     * Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
+     */
     declare public readonly enableCaCert: pulumi.Output<boolean | undefined>;
     /**
      * Its private key, PEM.
@@ -63,6 +66,9 @@ export class MigrationTaskCertKey extends pulumi.CustomResource {
      * Its private key, PEM.
      */
     declare public /*out*/ readonly targetMgmtPrivateKeyPem: pulumi.Output<string | undefined>;
+    /**
+     * The migration task's id (1–36 characters). A new id fetches anew.
+     */
     declare public readonly taskId: pulumi.Output<string | undefined>;
 
     /**
@@ -110,6 +116,12 @@ export class MigrationTaskCertKey extends pulumi.CustomResource {
  * The set of arguments for constructing a MigrationTaskCertKey resource.
  */
 export interface MigrationTaskCertKeyArgs {
+    /**
+     * Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
+     */
     enableCaCert?: pulumi.Input<boolean | undefined>;
+    /**
+     * The migration task's id (1–36 characters). A new id fetches anew.
+     */
     taskId: pulumi.Input<string>;
 }

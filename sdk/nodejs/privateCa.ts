@@ -49,6 +49,9 @@ export class PrivateCa extends pulumi.CustomResource {
      * The CA's own certificate as exported, PEM.
      */
     declare public readonly certificatePem: pulumi.Output<string | undefined>;
+    /**
+     * Publishing a certificate revocation list (CRL) to OBS.
+     */
     declare public readonly crlConfiguration: pulumi.Output<outputs.CrlConfiguration | undefined>;
     /**
      * The CSR of a pending subordinate CA, PEM.
@@ -58,18 +61,33 @@ export class PrivateCa extends pulumi.CustomResource {
      * When a CA scheduled for deletion goes, ISO 8601.
      */
     declare public /*out*/ readonly deleteTime: pulumi.Output<string | undefined>;
+    /**
+     * The CA's subject; all six fields are required.
+     */
     declare public readonly distinguishedName: pulumi.Output<outputs.DistinguishedName | undefined>;
+    /**
+     * The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+     */
     declare public readonly enterpriseProjectId: pulumi.Output<string | undefined>;
     /**
      * GENERATE, IMPORT or CSR.
      */
     declare public /*out*/ readonly genMode: pulumi.Output<string | undefined>;
+    /**
+     * SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
+     */
     declare public readonly issuerId: pulumi.Output<string | undefined>;
     /**
      * Common name of the issuing CA.
      */
     declare public /*out*/ readonly issuerName: pulumi.Output<string | undefined>;
-    declare public readonly keyAlgorithm: pulumi.Output<enums.KeyAlgorithm | undefined>;
+    /**
+     * The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+     */
+    declare public readonly keyAlgorithm: pulumi.Output<enums.CaKeyAlgorithm | undefined>;
+    /**
+     * The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+     */
     declare public readonly keyUsages: pulumi.Output<enums.KeyUsage[] | undefined>;
     /**
      * End of validity, ISO 8601.
@@ -79,13 +97,22 @@ export class PrivateCa extends pulumi.CustomResource {
      * Start of validity, ISO 8601.
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
+    /**
+     * SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+     */
     declare public readonly pathLength: pulumi.Output<number | undefined>;
+    /**
+     * Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+     */
     declare public readonly pendingDays: pulumi.Output<number | undefined>;
     /**
      * Serial number, hexadecimal.
      */
     declare public /*out*/ readonly serialNumber: pulumi.Output<string | undefined>;
-    declare public readonly signatureAlgorithm: pulumi.Output<enums.SignatureAlgorithm | undefined>;
+    /**
+     * SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+     */
+    declare public readonly signatureAlgorithm: pulumi.Output<enums.CaSignatureAlgorithm | undefined>;
     /**
      * PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
      */
@@ -98,8 +125,17 @@ export class PrivateCa extends pulumi.CustomResource {
      * Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
      */
     declare public /*out*/ readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
+    /**
+     * Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+     */
     declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
-    declare public readonly type: pulumi.Output<enums.Type | undefined>;
+    /**
+     * ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+     */
+    declare public readonly type: pulumi.Output<enums.CaType | undefined>;
+    /**
+     * How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
+     */
     declare public readonly validity: pulumi.Output<outputs.Validity | undefined>;
 
     /**
@@ -185,18 +221,60 @@ export class PrivateCa extends pulumi.CustomResource {
  * The set of arguments for constructing a PrivateCa resource.
  */
 export interface PrivateCaArgs {
+    /**
+     * With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret.
+     */
     certificateChainPem?: pulumi.Input<string | undefined>;
+    /**
+     * For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
+     */
     certificatePem?: pulumi.Input<string | undefined>;
+    /**
+     * Publishing a certificate revocation list (CRL) to OBS.
+     */
     crlConfiguration?: pulumi.Input<inputs.CrlConfigurationArgs | undefined>;
+    /**
+     * The CA's subject; all six fields are required.
+     */
     distinguishedName: pulumi.Input<inputs.DistinguishedNameArgs>;
+    /**
+     * The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+     */
     enterpriseProjectId?: pulumi.Input<string | undefined>;
+    /**
+     * SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
+     */
     issuerId?: pulumi.Input<string | undefined>;
-    keyAlgorithm: pulumi.Input<enums.KeyAlgorithm>;
+    /**
+     * The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+     */
+    keyAlgorithm: pulumi.Input<enums.CaKeyAlgorithm>;
+    /**
+     * The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+     */
     keyUsages?: pulumi.Input<pulumi.Input<enums.KeyUsage>[] | undefined>;
+    /**
+     * SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+     */
     pathLength?: pulumi.Input<number | undefined>;
+    /**
+     * Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+     */
     pendingDays?: pulumi.Input<number | undefined>;
-    signatureAlgorithm?: pulumi.Input<enums.SignatureAlgorithm | undefined>;
+    /**
+     * SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+     */
+    signatureAlgorithm?: pulumi.Input<enums.CaSignatureAlgorithm | undefined>;
+    /**
+     * Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+     */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-    type: pulumi.Input<enums.Type>;
+    /**
+     * ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+     */
+    type: pulumi.Input<enums.CaType>;
+    /**
+     * How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
+     */
     validity?: pulumi.Input<inputs.ValidityArgs | undefined>;
 }

@@ -41,21 +41,45 @@ export class PrivateCertificate extends pulumi.CustomResource {
      * The CCM certificate id (also the resource's id).
      */
     declare public /*out*/ readonly certificateId: pulumi.Output<string | undefined>;
+    /**
+     * Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+     */
     declare public readonly csrPem: pulumi.Output<string | undefined>;
+    /**
+     * A custom extension (an OID and its value). Not with csrPem.
+     */
     declare public readonly customizedExtension: pulumi.Output<outputs.CustomizedExtension | undefined>;
+    /**
+     * The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+     */
     declare public readonly distinguishedName: pulumi.Output<outputs.PrivateCertificateDistinguishedName | undefined>;
+    /**
+     * Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+     */
     declare public readonly enterpriseProjectId: pulumi.Output<string | undefined>;
+    /**
+     * Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+     */
     declare public readonly extendedKeyUsage: pulumi.Output<outputs.ExtendedKeyUsage | undefined>;
     /**
      * GENERATE (the service made the key) or CSR.
      */
     declare public /*out*/ readonly genMode: pulumi.Output<string | undefined>;
+    /**
+     * The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
+     */
     declare public readonly issuerId: pulumi.Output<string | undefined>;
     /**
      * Common name of the issuing CA.
      */
     declare public /*out*/ readonly issuerName: pulumi.Output<string | undefined>;
-    declare public readonly keyAlgorithm: pulumi.Output<enums.PrivateCertificateKeyAlgorithm | undefined>;
+    /**
+     * The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+     */
+    declare public readonly keyAlgorithm: pulumi.Output<enums.CertificateKeyAlgorithm | undefined>;
+    /**
+     * The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+     */
     declare public readonly keyUsages: pulumi.Output<enums.KeyUsage[] | undefined>;
     /**
      * End of validity, ISO 8601.
@@ -69,13 +93,22 @@ export class PrivateCertificate extends pulumi.CustomResource {
      * True once now ≥ notAfter − renewBefore, or revoked or expired.
      */
     declare public /*out*/ readonly readyForRenewal: pulumi.Output<boolean | undefined>;
+    /**
+     * Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+     */
     declare public readonly renewBefore: pulumi.Output<string | undefined>;
-    declare public readonly revokeOnDelete: pulumi.Output<enums.RevokeOnDelete | undefined>;
+    /**
+     * Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+     */
+    declare public readonly revokeOnDelete: pulumi.Output<enums.RevocationReason | undefined>;
     /**
      * Serial number, hexadecimal.
      */
     declare public /*out*/ readonly serialNumber: pulumi.Output<string | undefined>;
-    declare public readonly signatureAlgorithm: pulumi.Output<enums.PrivateCertificateSignatureAlgorithm | undefined>;
+    /**
+     * SHA256, SHA384 or SHA512. Required unless csrPem is given.
+     */
+    declare public readonly signatureAlgorithm: pulumi.Output<enums.CertificateSignatureAlgorithm | undefined>;
     /**
      * ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh.
      */
@@ -84,12 +117,21 @@ export class PrivateCertificate extends pulumi.CustomResource {
      * The subject as issued.
      */
     declare public /*out*/ readonly subject: pulumi.Output<{[key: string]: string} | undefined>;
+    /**
+     * Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
+     */
     declare public readonly subjectAlternativeNames: pulumi.Output<outputs.SubjectAlternativeName[] | undefined>;
     /**
      * Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
      */
     declare public /*out*/ readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
+    /**
+     * Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+     */
     declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
+    /**
+     * How long the certificate is valid: at most 20 years.
+     */
     declare public readonly validity: pulumi.Output<outputs.Validity | undefined>;
 
     /**
@@ -170,18 +212,60 @@ export class PrivateCertificate extends pulumi.CustomResource {
  * The set of arguments for constructing a PrivateCertificate resource.
  */
 export interface PrivateCertificateArgs {
+    /**
+     * Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+     */
     csrPem?: pulumi.Input<string | undefined>;
+    /**
+     * A custom extension (an OID and its value). Not with csrPem.
+     */
     customizedExtension?: pulumi.Input<inputs.CustomizedExtensionArgs | undefined>;
+    /**
+     * The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+     */
     distinguishedName?: pulumi.Input<inputs.PrivateCertificateDistinguishedNameArgs | undefined>;
+    /**
+     * Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+     */
     enterpriseProjectId?: pulumi.Input<string | undefined>;
+    /**
+     * Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+     */
     extendedKeyUsage?: pulumi.Input<inputs.ExtendedKeyUsageArgs | undefined>;
+    /**
+     * The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
+     */
     issuerId: pulumi.Input<string>;
-    keyAlgorithm?: pulumi.Input<enums.PrivateCertificateKeyAlgorithm | undefined>;
+    /**
+     * The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+     */
+    keyAlgorithm?: pulumi.Input<enums.CertificateKeyAlgorithm | undefined>;
+    /**
+     * The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+     */
     keyUsages?: pulumi.Input<pulumi.Input<enums.KeyUsage>[] | undefined>;
+    /**
+     * Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+     */
     renewBefore?: pulumi.Input<string | undefined>;
-    revokeOnDelete?: pulumi.Input<enums.RevokeOnDelete | undefined>;
-    signatureAlgorithm?: pulumi.Input<enums.PrivateCertificateSignatureAlgorithm | undefined>;
+    /**
+     * Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+     */
+    revokeOnDelete?: pulumi.Input<enums.RevocationReason | undefined>;
+    /**
+     * SHA256, SHA384 or SHA512. Required unless csrPem is given.
+     */
+    signatureAlgorithm?: pulumi.Input<enums.CertificateSignatureAlgorithm | undefined>;
+    /**
+     * Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
+     */
     subjectAlternativeNames?: pulumi.Input<pulumi.Input<inputs.SubjectAlternativeNameArgs>[] | undefined>;
+    /**
+     * Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+     */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * How long the certificate is valid: at most 20 years.
+     */
     validity: pulumi.Input<inputs.ValidityArgs>;
 }

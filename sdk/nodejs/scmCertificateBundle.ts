@@ -38,6 +38,9 @@ export class ScmCertificateBundle extends pulumi.CustomResource {
      * The issuing chain, PEM (leaf excluded).
      */
     declare public /*out*/ readonly certificateChainPem: pulumi.Output<string | undefined>;
+    /**
+     * The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
+     */
     declare public readonly certificateId: pulumi.Output<string | undefined>;
     /**
      * The leaf certificate, PEM.
@@ -131,5 +134,8 @@ export class ScmCertificateBundle extends pulumi.CustomResource {
  * The set of arguments for constructing a ScmCertificateBundle resource.
  */
 export interface ScmCertificateBundleArgs {
+    /**
+     * The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
+     */
     certificateId: pulumi.Input<string>;
 }

@@ -18,7 +18,8 @@ type CertificateBundle struct {
 
 	// The issuing chain, PEM (leaf excluded).
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
-	CertificateId       pulumi.StringPtrOutput `pulumi:"certificateId"`
+	// The certificate to export (a PrivateCertificate's certificateId).
+	CertificateId pulumi.StringPtrOutput `pulumi:"certificateId"`
 	// The leaf certificate, PEM.
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
 	// Status of the certificate when exported.
@@ -33,7 +34,8 @@ type CertificateBundle struct {
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity of the leaf, ISO 8601.
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
-	Password  pulumi.StringPtrOutput `pulumi:"password"`
+	// Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+	Password pulumi.StringPtrOutput `pulumi:"password"`
 	// PKCS#12 keystore, base64 (type PFX).
 	PfxBase64 pulumi.StringPtrOutput `pulumi:"pfxBase64"`
 	// The private key, PEM (absent for certificates issued from a CSR).
@@ -45,8 +47,9 @@ type CertificateBundle struct {
 	// Subject of the leaf certificate, as one text.
 	Subject pulumi.StringPtrOutput `pulumi:"subject"`
 	// Subject alternative names of the leaf.
-	SubjectAlternativeNames pulumi.StringArrayOutput       `pulumi:"subjectAlternativeNames"`
-	Type                    CertificateBundleTypePtrOutput `pulumi:"type"`
+	SubjectAlternativeNames pulumi.StringArrayOutput `pulumi:"subjectAlternativeNames"`
+	// The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+	Type CertificateBundleTypePtrOutput `pulumi:"type"`
 }
 
 // NewCertificateBundle registers a new resource with the given unique name, arguments, and options.
@@ -109,16 +112,22 @@ func (CertificateBundleState) ElementType() reflect.Type {
 }
 
 type certificateBundleArgs struct {
-	CertificateId string                `pulumi:"certificateId"`
-	Password      *string               `pulumi:"password"`
-	Type          CertificateBundleType `pulumi:"type"`
+	// The certificate to export (a PrivateCertificate's certificateId).
+	CertificateId string `pulumi:"certificateId"`
+	// Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+	Password *string `pulumi:"password"`
+	// The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+	Type CertificateBundleType `pulumi:"type"`
 }
 
 // The set of arguments for constructing a CertificateBundle resource.
 type CertificateBundleArgs struct {
+	// The certificate to export (a PrivateCertificate's certificateId).
 	CertificateId pulumi.StringInput
-	Password      pulumi.StringPtrInput
-	Type          CertificateBundleTypeInput
+	// Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+	Password pulumi.StringPtrInput
+	// The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+	Type CertificateBundleTypeInput
 }
 
 func (CertificateBundleArgs) ElementType() reflect.Type {
@@ -163,6 +172,7 @@ func (o CertificateBundleOutput) CertificateChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.CertificateChainPem }).(pulumi.StringPtrOutput)
 }
 
+// The certificate to export (a PrivateCertificate's certificateId).
 func (o CertificateBundleOutput) CertificateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.CertificateId }).(pulumi.StringPtrOutput)
 }
@@ -202,6 +212,7 @@ func (o CertificateBundleOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
+// Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
 func (o CertificateBundleOutput) Password() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.Password }).(pulumi.StringPtrOutput)
 }
@@ -236,6 +247,7 @@ func (o CertificateBundleOutput) SubjectAlternativeNames() pulumi.StringArrayOut
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringArrayOutput { return v.SubjectAlternativeNames }).(pulumi.StringArrayOutput)
 }
 
+// The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
 func (o CertificateBundleOutput) Type() CertificateBundleTypePtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) CertificateBundleTypePtrOutput { return v.Type }).(CertificateBundleTypePtrOutput)
 }

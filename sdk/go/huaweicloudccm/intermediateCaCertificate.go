@@ -21,24 +21,29 @@ type IntermediateCaCertificate struct {
 	// Its chain, PEM.
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
 	// The signed CA certificate, PEM.
-	CertificatePem      pulumi.StringPtrOutput `pulumi:"certificatePem"`
-	CsrPem              pulumi.StringPtrOutput `pulumi:"csrPem"`
+	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
+	// The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
+	// The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 	EnterpriseProjectId pulumi.StringPtrOutput `pulumi:"enterpriseProjectId"`
-	IssuerId            pulumi.StringPtrOutput `pulumi:"issuerId"`
+	// The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+	IssuerId pulumi.StringPtrOutput `pulumi:"issuerId"`
 	// Common name of the issuing CA.
 	IssuerName pulumi.StringPtrOutput `pulumi:"issuerName"`
 	// End of validity, ISO 8601.
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity, ISO 8601.
-	NotBefore  pulumi.StringPtrOutput `pulumi:"notBefore"`
-	PathLength pulumi.IntPtrOutput    `pulumi:"pathLength"`
+	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
+	// How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
+	PathLength pulumi.IntPtrOutput `pulumi:"pathLength"`
 	// Serial number, hexadecimal.
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
 	// PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
 	// The subject as issued.
-	Subject  pulumi.StringMapOutput `pulumi:"subject"`
-	Validity ValidityPtrOutput      `pulumi:"validity"`
+	Subject pulumi.StringMapOutput `pulumi:"subject"`
+	// How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
+	Validity ValidityPtrOutput `pulumi:"validity"`
 }
 
 // NewIntermediateCaCertificate registers a new resource with the given unique name, arguments, and options.
@@ -99,20 +104,30 @@ func (IntermediateCaCertificateState) ElementType() reflect.Type {
 }
 
 type intermediateCaCertificateArgs struct {
-	CsrPem              string   `pulumi:"csrPem"`
-	EnterpriseProjectId *string  `pulumi:"enterpriseProjectId"`
-	IssuerId            string   `pulumi:"issuerId"`
-	PathLength          *int     `pulumi:"pathLength"`
-	Validity            Validity `pulumi:"validity"`
+	// The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+	CsrPem string `pulumi:"csrPem"`
+	// The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+	EnterpriseProjectId *string `pulumi:"enterpriseProjectId"`
+	// The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+	IssuerId string `pulumi:"issuerId"`
+	// How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
+	PathLength *int `pulumi:"pathLength"`
+	// How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
+	Validity Validity `pulumi:"validity"`
 }
 
 // The set of arguments for constructing a IntermediateCaCertificate resource.
 type IntermediateCaCertificateArgs struct {
-	CsrPem              pulumi.StringInput
+	// The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+	CsrPem pulumi.StringInput
+	// The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 	EnterpriseProjectId pulumi.StringPtrInput
-	IssuerId            pulumi.StringInput
-	PathLength          pulumi.IntPtrInput
-	Validity            ValidityInput
+	// The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+	IssuerId pulumi.StringInput
+	// How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
+	PathLength pulumi.IntPtrInput
+	// How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
+	Validity ValidityInput
 }
 
 func (IntermediateCaCertificateArgs) ElementType() reflect.Type {
@@ -167,14 +182,17 @@ func (o IntermediateCaCertificateOutput) CertificatePem() pulumi.StringPtrOutput
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.CertificatePem }).(pulumi.StringPtrOutput)
 }
 
+// The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
 func (o IntermediateCaCertificateOutput) CsrPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.CsrPem }).(pulumi.StringPtrOutput)
 }
 
+// The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 func (o IntermediateCaCertificateOutput) EnterpriseProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.EnterpriseProjectId }).(pulumi.StringPtrOutput)
 }
 
+// The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
 func (o IntermediateCaCertificateOutput) IssuerId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.IssuerId }).(pulumi.StringPtrOutput)
 }
@@ -194,6 +212,7 @@ func (o IntermediateCaCertificateOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
+// How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
 func (o IntermediateCaCertificateOutput) PathLength() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.IntPtrOutput { return v.PathLength }).(pulumi.IntPtrOutput)
 }
@@ -213,6 +232,7 @@ func (o IntermediateCaCertificateOutput) Subject() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringMapOutput { return v.Subject }).(pulumi.StringMapOutput)
 }
 
+// How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
 func (o IntermediateCaCertificateOutput) Validity() ValidityPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) ValidityPtrOutput { return v.Validity }).(ValidityPtrOutput)
 }

@@ -19,8 +19,9 @@ type MigrationTaskCertKey struct {
 	// CA certificate to trust, PEM.
 	CaPem pulumi.StringPtrOutput `pulumi:"caPem"`
 	// Client certificate of the migration agent, PEM.
-	CertPem      pulumi.StringPtrOutput `pulumi:"certPem"`
-	EnableCaCert pulumi.BoolPtrOutput   `pulumi:"enableCaCert"`
+	CertPem pulumi.StringPtrOutput `pulumi:"certPem"`
+	// Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
+	EnableCaCert pulumi.BoolPtrOutput `pulumi:"enableCaCert"`
 	// Its private key, PEM.
 	PrivateKeyPem pulumi.StringPtrOutput `pulumi:"privateKeyPem"`
 	// Target data-channel certificate, PEM.
@@ -31,7 +32,8 @@ type MigrationTaskCertKey struct {
 	TargetMgmtCertPem pulumi.StringPtrOutput `pulumi:"targetMgmtCertPem"`
 	// Its private key, PEM.
 	TargetMgmtPrivateKeyPem pulumi.StringPtrOutput `pulumi:"targetMgmtPrivateKeyPem"`
-	TaskId                  pulumi.StringPtrOutput `pulumi:"taskId"`
+	// The migration task's id (1–36 characters). A new id fetches anew.
+	TaskId pulumi.StringPtrOutput `pulumi:"taskId"`
 }
 
 // NewMigrationTaskCertKey registers a new resource with the given unique name, arguments, and options.
@@ -87,14 +89,18 @@ func (MigrationTaskCertKeyState) ElementType() reflect.Type {
 }
 
 type migrationTaskCertKeyArgs struct {
-	EnableCaCert *bool  `pulumi:"enableCaCert"`
-	TaskId       string `pulumi:"taskId"`
+	// Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
+	EnableCaCert *bool `pulumi:"enableCaCert"`
+	// The migration task's id (1–36 characters). A new id fetches anew.
+	TaskId string `pulumi:"taskId"`
 }
 
 // The set of arguments for constructing a MigrationTaskCertKey resource.
 type MigrationTaskCertKeyArgs struct {
+	// Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
 	EnableCaCert pulumi.BoolPtrInput
-	TaskId       pulumi.StringInput
+	// The migration task's id (1–36 characters). A new id fetches anew.
+	TaskId pulumi.StringInput
 }
 
 func (MigrationTaskCertKeyArgs) ElementType() reflect.Type {
@@ -144,6 +150,7 @@ func (o MigrationTaskCertKeyOutput) CertPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.CertPem }).(pulumi.StringPtrOutput)
 }
 
+// Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
 func (o MigrationTaskCertKeyOutput) EnableCaCert() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.BoolPtrOutput { return v.EnableCaCert }).(pulumi.BoolPtrOutput)
 }
@@ -173,6 +180,7 @@ func (o MigrationTaskCertKeyOutput) TargetMgmtPrivateKeyPem() pulumi.StringPtrOu
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.TargetMgmtPrivateKeyPem }).(pulumi.StringPtrOutput)
 }
 
+// The migration task's id (1–36 characters). A new id fetches anew.
 func (o MigrationTaskCertKeyOutput) TaskId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.TaskId }).(pulumi.StringPtrOutput)
 }

@@ -21,39 +21,51 @@ type PrivateCa struct {
 	// The CA's chain, PEM.
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
 	// The CA's own certificate as exported, PEM.
-	CertificatePem   pulumi.StringPtrOutput    `pulumi:"certificatePem"`
+	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
+	// Publishing a certificate revocation list (CRL) to OBS.
 	CrlConfiguration CrlConfigurationPtrOutput `pulumi:"crlConfiguration"`
 	// The CSR of a pending subordinate CA, PEM.
 	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
 	// When a CA scheduled for deletion goes, ISO 8601.
-	DeleteTime          pulumi.StringPtrOutput     `pulumi:"deleteTime"`
-	DistinguishedName   DistinguishedNamePtrOutput `pulumi:"distinguishedName"`
-	EnterpriseProjectId pulumi.StringPtrOutput     `pulumi:"enterpriseProjectId"`
+	DeleteTime pulumi.StringPtrOutput `pulumi:"deleteTime"`
+	// The CA's subject; all six fields are required.
+	DistinguishedName DistinguishedNamePtrOutput `pulumi:"distinguishedName"`
+	// The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+	EnterpriseProjectId pulumi.StringPtrOutput `pulumi:"enterpriseProjectId"`
 	// GENERATE, IMPORT or CSR.
-	GenMode  pulumi.StringPtrOutput `pulumi:"genMode"`
+	GenMode pulumi.StringPtrOutput `pulumi:"genMode"`
+	// SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
 	IssuerId pulumi.StringPtrOutput `pulumi:"issuerId"`
 	// Common name of the issuing CA.
-	IssuerName   pulumi.StringPtrOutput `pulumi:"issuerName"`
-	KeyAlgorithm KeyAlgorithmPtrOutput  `pulumi:"keyAlgorithm"`
-	KeyUsages    KeyUsageArrayOutput    `pulumi:"keyUsages"`
+	IssuerName pulumi.StringPtrOutput `pulumi:"issuerName"`
+	// The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+	KeyAlgorithm CaKeyAlgorithmPtrOutput `pulumi:"keyAlgorithm"`
+	// The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+	KeyUsages KeyUsageArrayOutput `pulumi:"keyUsages"`
 	// End of validity, ISO 8601.
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity, ISO 8601.
-	NotBefore   pulumi.StringPtrOutput `pulumi:"notBefore"`
-	PathLength  pulumi.IntPtrOutput    `pulumi:"pathLength"`
-	PendingDays pulumi.IntPtrOutput    `pulumi:"pendingDays"`
+	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
+	// SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+	PathLength pulumi.IntPtrOutput `pulumi:"pathLength"`
+	// Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+	PendingDays pulumi.IntPtrOutput `pulumi:"pendingDays"`
 	// Serial number, hexadecimal.
-	SerialNumber       pulumi.StringPtrOutput      `pulumi:"serialNumber"`
-	SignatureAlgorithm SignatureAlgorithmPtrOutput `pulumi:"signatureAlgorithm"`
+	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
+	// SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+	SignatureAlgorithm CaSignatureAlgorithmPtrOutput `pulumi:"signatureAlgorithm"`
 	// PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
 	// The subject as issued.
 	Subject pulumi.StringMapOutput `pulumi:"subject"`
 	// Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
 	SuspectedDuplicateIds pulumi.StringArrayOutput `pulumi:"suspectedDuplicateIds"`
-	Tags                  pulumi.StringMapOutput   `pulumi:"tags"`
-	Type                  TypePtrOutput            `pulumi:"type"`
-	Validity              ValidityPtrOutput        `pulumi:"validity"`
+	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+	Tags pulumi.StringMapOutput `pulumi:"tags"`
+	// ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+	Type CaTypePtrOutput `pulumi:"type"`
+	// How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
+	Validity ValidityPtrOutput `pulumi:"validity"`
 }
 
 // NewPrivateCa registers a new resource with the given unique name, arguments, and options.
@@ -117,38 +129,66 @@ func (PrivateCaState) ElementType() reflect.Type {
 }
 
 type privateCaArgs struct {
-	CertificateChainPem *string             `pulumi:"certificateChainPem"`
-	CertificatePem      *string             `pulumi:"certificatePem"`
-	CrlConfiguration    *CrlConfiguration   `pulumi:"crlConfiguration"`
-	DistinguishedName   DistinguishedName   `pulumi:"distinguishedName"`
-	EnterpriseProjectId *string             `pulumi:"enterpriseProjectId"`
-	IssuerId            *string             `pulumi:"issuerId"`
-	KeyAlgorithm        KeyAlgorithm        `pulumi:"keyAlgorithm"`
-	KeyUsages           []KeyUsage          `pulumi:"keyUsages"`
-	PathLength          *int                `pulumi:"pathLength"`
-	PendingDays         *int                `pulumi:"pendingDays"`
-	SignatureAlgorithm  *SignatureAlgorithm `pulumi:"signatureAlgorithm"`
-	Tags                map[string]string   `pulumi:"tags"`
-	Type                Type                `pulumi:"type"`
-	Validity            *Validity           `pulumi:"validity"`
+	// With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret.
+	CertificateChainPem *string `pulumi:"certificateChainPem"`
+	// For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
+	CertificatePem *string `pulumi:"certificatePem"`
+	// Publishing a certificate revocation list (CRL) to OBS.
+	CrlConfiguration *CrlConfiguration `pulumi:"crlConfiguration"`
+	// The CA's subject; all six fields are required.
+	DistinguishedName DistinguishedName `pulumi:"distinguishedName"`
+	// The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+	EnterpriseProjectId *string `pulumi:"enterpriseProjectId"`
+	// SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
+	IssuerId *string `pulumi:"issuerId"`
+	// The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+	KeyAlgorithm CaKeyAlgorithm `pulumi:"keyAlgorithm"`
+	// The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+	KeyUsages []KeyUsage `pulumi:"keyUsages"`
+	// SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+	PathLength *int `pulumi:"pathLength"`
+	// Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+	PendingDays *int `pulumi:"pendingDays"`
+	// SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+	SignatureAlgorithm *CaSignatureAlgorithm `pulumi:"signatureAlgorithm"`
+	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+	Tags map[string]string `pulumi:"tags"`
+	// ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+	Type CaType `pulumi:"type"`
+	// How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
+	Validity *Validity `pulumi:"validity"`
 }
 
 // The set of arguments for constructing a PrivateCa resource.
 type PrivateCaArgs struct {
+	// With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret.
 	CertificateChainPem pulumi.StringPtrInput
-	CertificatePem      pulumi.StringPtrInput
-	CrlConfiguration    CrlConfigurationPtrInput
-	DistinguishedName   DistinguishedNameInput
+	// For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
+	CertificatePem pulumi.StringPtrInput
+	// Publishing a certificate revocation list (CRL) to OBS.
+	CrlConfiguration CrlConfigurationPtrInput
+	// The CA's subject; all six fields are required.
+	DistinguishedName DistinguishedNameInput
+	// The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 	EnterpriseProjectId pulumi.StringPtrInput
-	IssuerId            pulumi.StringPtrInput
-	KeyAlgorithm        KeyAlgorithmInput
-	KeyUsages           KeyUsageArrayInput
-	PathLength          pulumi.IntPtrInput
-	PendingDays         pulumi.IntPtrInput
-	SignatureAlgorithm  SignatureAlgorithmPtrInput
-	Tags                pulumi.StringMapInput
-	Type                TypeInput
-	Validity            ValidityPtrInput
+	// SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
+	IssuerId pulumi.StringPtrInput
+	// The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+	KeyAlgorithm CaKeyAlgorithmInput
+	// The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+	KeyUsages KeyUsageArrayInput
+	// SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+	PathLength pulumi.IntPtrInput
+	// Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+	PendingDays pulumi.IntPtrInput
+	// SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+	SignatureAlgorithm CaSignatureAlgorithmPtrInput
+	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+	Tags pulumi.StringMapInput
+	// ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+	Type CaTypeInput
+	// How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
+	Validity ValidityPtrInput
 }
 
 func (PrivateCaArgs) ElementType() reflect.Type {
@@ -203,6 +243,7 @@ func (o PrivateCaOutput) CertificatePem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.CertificatePem }).(pulumi.StringPtrOutput)
 }
 
+// Publishing a certificate revocation list (CRL) to OBS.
 func (o PrivateCaOutput) CrlConfiguration() CrlConfigurationPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) CrlConfigurationPtrOutput { return v.CrlConfiguration }).(CrlConfigurationPtrOutput)
 }
@@ -217,10 +258,12 @@ func (o PrivateCaOutput) DeleteTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.DeleteTime }).(pulumi.StringPtrOutput)
 }
 
+// The CA's subject; all six fields are required.
 func (o PrivateCaOutput) DistinguishedName() DistinguishedNamePtrOutput {
 	return o.ApplyT(func(v *PrivateCa) DistinguishedNamePtrOutput { return v.DistinguishedName }).(DistinguishedNamePtrOutput)
 }
 
+// The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 func (o PrivateCaOutput) EnterpriseProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.EnterpriseProjectId }).(pulumi.StringPtrOutput)
 }
@@ -230,6 +273,7 @@ func (o PrivateCaOutput) GenMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.GenMode }).(pulumi.StringPtrOutput)
 }
 
+// SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
 func (o PrivateCaOutput) IssuerId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.IssuerId }).(pulumi.StringPtrOutput)
 }
@@ -239,10 +283,12 @@ func (o PrivateCaOutput) IssuerName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.IssuerName }).(pulumi.StringPtrOutput)
 }
 
-func (o PrivateCaOutput) KeyAlgorithm() KeyAlgorithmPtrOutput {
-	return o.ApplyT(func(v *PrivateCa) KeyAlgorithmPtrOutput { return v.KeyAlgorithm }).(KeyAlgorithmPtrOutput)
+// The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+func (o PrivateCaOutput) KeyAlgorithm() CaKeyAlgorithmPtrOutput {
+	return o.ApplyT(func(v *PrivateCa) CaKeyAlgorithmPtrOutput { return v.KeyAlgorithm }).(CaKeyAlgorithmPtrOutput)
 }
 
+// The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
 func (o PrivateCaOutput) KeyUsages() KeyUsageArrayOutput {
 	return o.ApplyT(func(v *PrivateCa) KeyUsageArrayOutput { return v.KeyUsages }).(KeyUsageArrayOutput)
 }
@@ -257,10 +303,12 @@ func (o PrivateCaOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
+// SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
 func (o PrivateCaOutput) PathLength() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.IntPtrOutput { return v.PathLength }).(pulumi.IntPtrOutput)
 }
 
+// Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
 func (o PrivateCaOutput) PendingDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.IntPtrOutput { return v.PendingDays }).(pulumi.IntPtrOutput)
 }
@@ -270,8 +318,9 @@ func (o PrivateCaOutput) SerialNumber() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.SerialNumber }).(pulumi.StringPtrOutput)
 }
 
-func (o PrivateCaOutput) SignatureAlgorithm() SignatureAlgorithmPtrOutput {
-	return o.ApplyT(func(v *PrivateCa) SignatureAlgorithmPtrOutput { return v.SignatureAlgorithm }).(SignatureAlgorithmPtrOutput)
+// SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+func (o PrivateCaOutput) SignatureAlgorithm() CaSignatureAlgorithmPtrOutput {
+	return o.ApplyT(func(v *PrivateCa) CaSignatureAlgorithmPtrOutput { return v.SignatureAlgorithm }).(CaSignatureAlgorithmPtrOutput)
 }
 
 // PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
@@ -289,14 +338,17 @@ func (o PrivateCaOutput) SuspectedDuplicateIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringArrayOutput { return v.SuspectedDuplicateIds }).(pulumi.StringArrayOutput)
 }
 
+// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
 func (o PrivateCaOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringMapOutput { return v.Tags }).(pulumi.StringMapOutput)
 }
 
-func (o PrivateCaOutput) Type() TypePtrOutput {
-	return o.ApplyT(func(v *PrivateCa) TypePtrOutput { return v.Type }).(TypePtrOutput)
+// ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+func (o PrivateCaOutput) Type() CaTypePtrOutput {
+	return o.ApplyT(func(v *PrivateCa) CaTypePtrOutput { return v.Type }).(CaTypePtrOutput)
 }
 
+// How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
 func (o PrivateCaOutput) Validity() ValidityPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) ValidityPtrOutput { return v.Validity }).(ValidityPtrOutput)
 }

@@ -17,39 +17,53 @@ type PrivateCertificate struct {
 	pulumi.CustomResourceState
 
 	// The CCM certificate id (also the resource's id).
-	CertificateId       pulumi.StringPtrOutput                       `pulumi:"certificateId"`
-	CsrPem              pulumi.StringPtrOutput                       `pulumi:"csrPem"`
-	CustomizedExtension CustomizedExtensionPtrOutput                 `pulumi:"customizedExtension"`
-	DistinguishedName   PrivateCertificateDistinguishedNamePtrOutput `pulumi:"distinguishedName"`
-	EnterpriseProjectId pulumi.StringPtrOutput                       `pulumi:"enterpriseProjectId"`
-	ExtendedKeyUsage    ExtendedKeyUsagePtrOutput                    `pulumi:"extendedKeyUsage"`
+	CertificateId pulumi.StringPtrOutput `pulumi:"certificateId"`
+	// Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
+	// A custom extension (an OID and its value). Not with csrPem.
+	CustomizedExtension CustomizedExtensionPtrOutput `pulumi:"customizedExtension"`
+	// The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+	DistinguishedName PrivateCertificateDistinguishedNamePtrOutput `pulumi:"distinguishedName"`
+	// Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+	EnterpriseProjectId pulumi.StringPtrOutput `pulumi:"enterpriseProjectId"`
+	// Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+	ExtendedKeyUsage ExtendedKeyUsagePtrOutput `pulumi:"extendedKeyUsage"`
 	// GENERATE (the service made the key) or CSR.
-	GenMode  pulumi.StringPtrOutput `pulumi:"genMode"`
+	GenMode pulumi.StringPtrOutput `pulumi:"genMode"`
+	// The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
 	IssuerId pulumi.StringPtrOutput `pulumi:"issuerId"`
 	// Common name of the issuing CA.
-	IssuerName   pulumi.StringPtrOutput                  `pulumi:"issuerName"`
-	KeyAlgorithm PrivateCertificateKeyAlgorithmPtrOutput `pulumi:"keyAlgorithm"`
-	KeyUsages    KeyUsageArrayOutput                     `pulumi:"keyUsages"`
+	IssuerName pulumi.StringPtrOutput `pulumi:"issuerName"`
+	// The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+	KeyAlgorithm CertificateKeyAlgorithmPtrOutput `pulumi:"keyAlgorithm"`
+	// The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+	KeyUsages KeyUsageArrayOutput `pulumi:"keyUsages"`
 	// End of validity, ISO 8601.
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity, ISO 8601.
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
 	// True once now ≥ notAfter − renewBefore, or revoked or expired.
-	ReadyForRenewal pulumi.BoolPtrOutput    `pulumi:"readyForRenewal"`
-	RenewBefore     pulumi.StringPtrOutput  `pulumi:"renewBefore"`
-	RevokeOnDelete  RevokeOnDeletePtrOutput `pulumi:"revokeOnDelete"`
+	ReadyForRenewal pulumi.BoolPtrOutput `pulumi:"readyForRenewal"`
+	// Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+	RenewBefore pulumi.StringPtrOutput `pulumi:"renewBefore"`
+	// Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+	RevokeOnDelete RevocationReasonPtrOutput `pulumi:"revokeOnDelete"`
 	// Serial number, hexadecimal.
-	SerialNumber       pulumi.StringPtrOutput                        `pulumi:"serialNumber"`
-	SignatureAlgorithm PrivateCertificateSignatureAlgorithmPtrOutput `pulumi:"signatureAlgorithm"`
+	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
+	// SHA256, SHA384 or SHA512. Required unless csrPem is given.
+	SignatureAlgorithm CertificateSignatureAlgorithmPtrOutput `pulumi:"signatureAlgorithm"`
 	// ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
 	// The subject as issued.
-	Subject                 pulumi.StringMapOutput            `pulumi:"subject"`
+	Subject pulumi.StringMapOutput `pulumi:"subject"`
+	// Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
 	SubjectAlternativeNames SubjectAlternativeNameArrayOutput `pulumi:"subjectAlternativeNames"`
 	// Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
 	SuspectedDuplicateIds pulumi.StringArrayOutput `pulumi:"suspectedDuplicateIds"`
-	Tags                  pulumi.StringMapOutput   `pulumi:"tags"`
-	Validity              ValidityPtrOutput        `pulumi:"validity"`
+	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+	Tags pulumi.StringMapOutput `pulumi:"tags"`
+	// How long the certificate is valid: at most 20 years.
+	Validity ValidityPtrOutput `pulumi:"validity"`
 }
 
 // NewPrivateCertificate registers a new resource with the given unique name, arguments, and options.
@@ -105,38 +119,66 @@ func (PrivateCertificateState) ElementType() reflect.Type {
 }
 
 type privateCertificateArgs struct {
-	CsrPem                  *string                               `pulumi:"csrPem"`
-	CustomizedExtension     *CustomizedExtension                  `pulumi:"customizedExtension"`
-	DistinguishedName       *PrivateCertificateDistinguishedName  `pulumi:"distinguishedName"`
-	EnterpriseProjectId     *string                               `pulumi:"enterpriseProjectId"`
-	ExtendedKeyUsage        *ExtendedKeyUsage                     `pulumi:"extendedKeyUsage"`
-	IssuerId                string                                `pulumi:"issuerId"`
-	KeyAlgorithm            *PrivateCertificateKeyAlgorithm       `pulumi:"keyAlgorithm"`
-	KeyUsages               []KeyUsage                            `pulumi:"keyUsages"`
-	RenewBefore             *string                               `pulumi:"renewBefore"`
-	RevokeOnDelete          *RevokeOnDelete                       `pulumi:"revokeOnDelete"`
-	SignatureAlgorithm      *PrivateCertificateSignatureAlgorithm `pulumi:"signatureAlgorithm"`
-	SubjectAlternativeNames []SubjectAlternativeName              `pulumi:"subjectAlternativeNames"`
-	Tags                    map[string]string                     `pulumi:"tags"`
-	Validity                Validity                              `pulumi:"validity"`
+	// Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+	CsrPem *string `pulumi:"csrPem"`
+	// A custom extension (an OID and its value). Not with csrPem.
+	CustomizedExtension *CustomizedExtension `pulumi:"customizedExtension"`
+	// The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+	DistinguishedName *PrivateCertificateDistinguishedName `pulumi:"distinguishedName"`
+	// Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+	EnterpriseProjectId *string `pulumi:"enterpriseProjectId"`
+	// Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+	ExtendedKeyUsage *ExtendedKeyUsage `pulumi:"extendedKeyUsage"`
+	// The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
+	IssuerId string `pulumi:"issuerId"`
+	// The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+	KeyAlgorithm *CertificateKeyAlgorithm `pulumi:"keyAlgorithm"`
+	// The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+	KeyUsages []KeyUsage `pulumi:"keyUsages"`
+	// Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+	RenewBefore *string `pulumi:"renewBefore"`
+	// Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+	RevokeOnDelete *RevocationReason `pulumi:"revokeOnDelete"`
+	// SHA256, SHA384 or SHA512. Required unless csrPem is given.
+	SignatureAlgorithm *CertificateSignatureAlgorithm `pulumi:"signatureAlgorithm"`
+	// Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
+	SubjectAlternativeNames []SubjectAlternativeName `pulumi:"subjectAlternativeNames"`
+	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+	Tags map[string]string `pulumi:"tags"`
+	// How long the certificate is valid: at most 20 years.
+	Validity Validity `pulumi:"validity"`
 }
 
 // The set of arguments for constructing a PrivateCertificate resource.
 type PrivateCertificateArgs struct {
-	CsrPem                  pulumi.StringPtrInput
-	CustomizedExtension     CustomizedExtensionPtrInput
-	DistinguishedName       PrivateCertificateDistinguishedNamePtrInput
-	EnterpriseProjectId     pulumi.StringPtrInput
-	ExtendedKeyUsage        ExtendedKeyUsagePtrInput
-	IssuerId                pulumi.StringInput
-	KeyAlgorithm            PrivateCertificateKeyAlgorithmPtrInput
-	KeyUsages               KeyUsageArrayInput
-	RenewBefore             pulumi.StringPtrInput
-	RevokeOnDelete          RevokeOnDeletePtrInput
-	SignatureAlgorithm      PrivateCertificateSignatureAlgorithmPtrInput
+	// Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+	CsrPem pulumi.StringPtrInput
+	// A custom extension (an OID and its value). Not with csrPem.
+	CustomizedExtension CustomizedExtensionPtrInput
+	// The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+	DistinguishedName PrivateCertificateDistinguishedNamePtrInput
+	// Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+	EnterpriseProjectId pulumi.StringPtrInput
+	// Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+	ExtendedKeyUsage ExtendedKeyUsagePtrInput
+	// The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
+	IssuerId pulumi.StringInput
+	// The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+	KeyAlgorithm CertificateKeyAlgorithmPtrInput
+	// The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+	KeyUsages KeyUsageArrayInput
+	// Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+	RenewBefore pulumi.StringPtrInput
+	// Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+	RevokeOnDelete RevocationReasonPtrInput
+	// SHA256, SHA384 or SHA512. Required unless csrPem is given.
+	SignatureAlgorithm CertificateSignatureAlgorithmPtrInput
+	// Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
 	SubjectAlternativeNames SubjectAlternativeNameArrayInput
-	Tags                    pulumi.StringMapInput
-	Validity                ValidityInput
+	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+	Tags pulumi.StringMapInput
+	// How long the certificate is valid: at most 20 years.
+	Validity ValidityInput
 }
 
 func (PrivateCertificateArgs) ElementType() reflect.Type {
@@ -181,22 +223,27 @@ func (o PrivateCertificateOutput) CertificateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.CertificateId }).(pulumi.StringPtrOutput)
 }
 
+// Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
 func (o PrivateCertificateOutput) CsrPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.CsrPem }).(pulumi.StringPtrOutput)
 }
 
+// A custom extension (an OID and its value). Not with csrPem.
 func (o PrivateCertificateOutput) CustomizedExtension() CustomizedExtensionPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) CustomizedExtensionPtrOutput { return v.CustomizedExtension }).(CustomizedExtensionPtrOutput)
 }
 
+// The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
 func (o PrivateCertificateOutput) DistinguishedName() PrivateCertificateDistinguishedNamePtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) PrivateCertificateDistinguishedNamePtrOutput { return v.DistinguishedName }).(PrivateCertificateDistinguishedNamePtrOutput)
 }
 
+// Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 func (o PrivateCertificateOutput) EnterpriseProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.EnterpriseProjectId }).(pulumi.StringPtrOutput)
 }
 
+// Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
 func (o PrivateCertificateOutput) ExtendedKeyUsage() ExtendedKeyUsagePtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) ExtendedKeyUsagePtrOutput { return v.ExtendedKeyUsage }).(ExtendedKeyUsagePtrOutput)
 }
@@ -206,6 +253,7 @@ func (o PrivateCertificateOutput) GenMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.GenMode }).(pulumi.StringPtrOutput)
 }
 
+// The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
 func (o PrivateCertificateOutput) IssuerId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.IssuerId }).(pulumi.StringPtrOutput)
 }
@@ -215,10 +263,12 @@ func (o PrivateCertificateOutput) IssuerName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.IssuerName }).(pulumi.StringPtrOutput)
 }
 
-func (o PrivateCertificateOutput) KeyAlgorithm() PrivateCertificateKeyAlgorithmPtrOutput {
-	return o.ApplyT(func(v *PrivateCertificate) PrivateCertificateKeyAlgorithmPtrOutput { return v.KeyAlgorithm }).(PrivateCertificateKeyAlgorithmPtrOutput)
+// The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+func (o PrivateCertificateOutput) KeyAlgorithm() CertificateKeyAlgorithmPtrOutput {
+	return o.ApplyT(func(v *PrivateCertificate) CertificateKeyAlgorithmPtrOutput { return v.KeyAlgorithm }).(CertificateKeyAlgorithmPtrOutput)
 }
 
+// The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
 func (o PrivateCertificateOutput) KeyUsages() KeyUsageArrayOutput {
 	return o.ApplyT(func(v *PrivateCertificate) KeyUsageArrayOutput { return v.KeyUsages }).(KeyUsageArrayOutput)
 }
@@ -238,12 +288,14 @@ func (o PrivateCertificateOutput) ReadyForRenewal() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.BoolPtrOutput { return v.ReadyForRenewal }).(pulumi.BoolPtrOutput)
 }
 
+// Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
 func (o PrivateCertificateOutput) RenewBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.RenewBefore }).(pulumi.StringPtrOutput)
 }
 
-func (o PrivateCertificateOutput) RevokeOnDelete() RevokeOnDeletePtrOutput {
-	return o.ApplyT(func(v *PrivateCertificate) RevokeOnDeletePtrOutput { return v.RevokeOnDelete }).(RevokeOnDeletePtrOutput)
+// Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+func (o PrivateCertificateOutput) RevokeOnDelete() RevocationReasonPtrOutput {
+	return o.ApplyT(func(v *PrivateCertificate) RevocationReasonPtrOutput { return v.RevokeOnDelete }).(RevocationReasonPtrOutput)
 }
 
 // Serial number, hexadecimal.
@@ -251,8 +303,9 @@ func (o PrivateCertificateOutput) SerialNumber() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.SerialNumber }).(pulumi.StringPtrOutput)
 }
 
-func (o PrivateCertificateOutput) SignatureAlgorithm() PrivateCertificateSignatureAlgorithmPtrOutput {
-	return o.ApplyT(func(v *PrivateCertificate) PrivateCertificateSignatureAlgorithmPtrOutput { return v.SignatureAlgorithm }).(PrivateCertificateSignatureAlgorithmPtrOutput)
+// SHA256, SHA384 or SHA512. Required unless csrPem is given.
+func (o PrivateCertificateOutput) SignatureAlgorithm() CertificateSignatureAlgorithmPtrOutput {
+	return o.ApplyT(func(v *PrivateCertificate) CertificateSignatureAlgorithmPtrOutput { return v.SignatureAlgorithm }).(CertificateSignatureAlgorithmPtrOutput)
 }
 
 // ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh.
@@ -265,6 +318,7 @@ func (o PrivateCertificateOutput) Subject() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringMapOutput { return v.Subject }).(pulumi.StringMapOutput)
 }
 
+// Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
 func (o PrivateCertificateOutput) SubjectAlternativeNames() SubjectAlternativeNameArrayOutput {
 	return o.ApplyT(func(v *PrivateCertificate) SubjectAlternativeNameArrayOutput { return v.SubjectAlternativeNames }).(SubjectAlternativeNameArrayOutput)
 }
@@ -274,10 +328,12 @@ func (o PrivateCertificateOutput) SuspectedDuplicateIds() pulumi.StringArrayOutp
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringArrayOutput { return v.SuspectedDuplicateIds }).(pulumi.StringArrayOutput)
 }
 
+// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
 func (o PrivateCertificateOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringMapOutput { return v.Tags }).(pulumi.StringMapOutput)
 }
 
+// How long the certificate is valid: at most 20 years.
 func (o PrivateCertificateOutput) Validity() ValidityPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) ValidityPtrOutput { return v.Validity }).(ValidityPtrOutput)
 }

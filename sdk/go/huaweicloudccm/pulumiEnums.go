@@ -10,6 +10,511 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+type CaKeyAlgorithm string
+
+const (
+	CaKeyAlgorithmRSA2048 = CaKeyAlgorithm("RSA2048")
+	CaKeyAlgorithmRSA4096 = CaKeyAlgorithm("RSA4096")
+	CaKeyAlgorithmEC256   = CaKeyAlgorithm("EC256")
+	CaKeyAlgorithmEC384   = CaKeyAlgorithm("EC384")
+	CaKeyAlgorithmSM2     = CaKeyAlgorithm("SM2")
+)
+
+func (CaKeyAlgorithm) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaKeyAlgorithm)(nil)).Elem()
+}
+
+func (e CaKeyAlgorithm) ToCaKeyAlgorithmOutput() CaKeyAlgorithmOutput {
+	return pulumi.ToOutput(e).(CaKeyAlgorithmOutput)
+}
+
+func (e CaKeyAlgorithm) ToCaKeyAlgorithmOutputWithContext(ctx context.Context) CaKeyAlgorithmOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CaKeyAlgorithmOutput)
+}
+
+func (e CaKeyAlgorithm) ToCaKeyAlgorithmPtrOutput() CaKeyAlgorithmPtrOutput {
+	return e.ToCaKeyAlgorithmPtrOutputWithContext(context.Background())
+}
+
+func (e CaKeyAlgorithm) ToCaKeyAlgorithmPtrOutputWithContext(ctx context.Context) CaKeyAlgorithmPtrOutput {
+	return CaKeyAlgorithm(e).ToCaKeyAlgorithmOutputWithContext(ctx).ToCaKeyAlgorithmPtrOutputWithContext(ctx)
+}
+
+func (e CaKeyAlgorithm) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaKeyAlgorithm) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaKeyAlgorithm) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e CaKeyAlgorithm) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type CaKeyAlgorithmOutput struct{ *pulumi.OutputState }
+
+func (CaKeyAlgorithmOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaKeyAlgorithm)(nil)).Elem()
+}
+
+func (o CaKeyAlgorithmOutput) ToCaKeyAlgorithmOutput() CaKeyAlgorithmOutput {
+	return o
+}
+
+func (o CaKeyAlgorithmOutput) ToCaKeyAlgorithmOutputWithContext(ctx context.Context) CaKeyAlgorithmOutput {
+	return o
+}
+
+func (o CaKeyAlgorithmOutput) ToCaKeyAlgorithmPtrOutput() CaKeyAlgorithmPtrOutput {
+	return o.ToCaKeyAlgorithmPtrOutputWithContext(context.Background())
+}
+
+func (o CaKeyAlgorithmOutput) ToCaKeyAlgorithmPtrOutputWithContext(ctx context.Context) CaKeyAlgorithmPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CaKeyAlgorithm) *CaKeyAlgorithm {
+		return &v
+	}).(CaKeyAlgorithmPtrOutput)
+}
+
+func (o CaKeyAlgorithmOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o CaKeyAlgorithmOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaKeyAlgorithm) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o CaKeyAlgorithmOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaKeyAlgorithmOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaKeyAlgorithm) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type CaKeyAlgorithmPtrOutput struct{ *pulumi.OutputState }
+
+func (CaKeyAlgorithmPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CaKeyAlgorithm)(nil)).Elem()
+}
+
+func (o CaKeyAlgorithmPtrOutput) ToCaKeyAlgorithmPtrOutput() CaKeyAlgorithmPtrOutput {
+	return o
+}
+
+func (o CaKeyAlgorithmPtrOutput) ToCaKeyAlgorithmPtrOutputWithContext(ctx context.Context) CaKeyAlgorithmPtrOutput {
+	return o
+}
+
+func (o CaKeyAlgorithmPtrOutput) Elem() CaKeyAlgorithmOutput {
+	return o.ApplyT(func(v *CaKeyAlgorithm) CaKeyAlgorithm {
+		if v != nil {
+			return *v
+		}
+		var ret CaKeyAlgorithm
+		return ret
+	}).(CaKeyAlgorithmOutput)
+}
+
+func (o CaKeyAlgorithmPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaKeyAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CaKeyAlgorithm) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// CaKeyAlgorithmInput is an input type that accepts values of the CaKeyAlgorithm enum
+// A concrete instance of `CaKeyAlgorithmInput` can be one of the following:
+//
+//	CaKeyAlgorithmRSA2048
+//	CaKeyAlgorithmRSA4096
+//	CaKeyAlgorithmEC256
+//	CaKeyAlgorithmEC384
+//	CaKeyAlgorithmSM2
+type CaKeyAlgorithmInput interface {
+	pulumi.Input
+
+	ToCaKeyAlgorithmOutput() CaKeyAlgorithmOutput
+	ToCaKeyAlgorithmOutputWithContext(context.Context) CaKeyAlgorithmOutput
+}
+
+var caKeyAlgorithmPtrType = reflect.TypeOf((**CaKeyAlgorithm)(nil)).Elem()
+
+type CaKeyAlgorithmPtrInput interface {
+	pulumi.Input
+
+	ToCaKeyAlgorithmPtrOutput() CaKeyAlgorithmPtrOutput
+	ToCaKeyAlgorithmPtrOutputWithContext(context.Context) CaKeyAlgorithmPtrOutput
+}
+
+type caKeyAlgorithmPtr string
+
+func CaKeyAlgorithmPtr(v string) CaKeyAlgorithmPtrInput {
+	return (*caKeyAlgorithmPtr)(&v)
+}
+
+func (*caKeyAlgorithmPtr) ElementType() reflect.Type {
+	return caKeyAlgorithmPtrType
+}
+
+func (in *caKeyAlgorithmPtr) ToCaKeyAlgorithmPtrOutput() CaKeyAlgorithmPtrOutput {
+	return pulumi.ToOutput(in).(CaKeyAlgorithmPtrOutput)
+}
+
+func (in *caKeyAlgorithmPtr) ToCaKeyAlgorithmPtrOutputWithContext(ctx context.Context) CaKeyAlgorithmPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CaKeyAlgorithmPtrOutput)
+}
+
+type CaSignatureAlgorithm string
+
+const (
+	CaSignatureAlgorithmSHA256 = CaSignatureAlgorithm("SHA256")
+	CaSignatureAlgorithmSHA384 = CaSignatureAlgorithm("SHA384")
+	CaSignatureAlgorithmSHA512 = CaSignatureAlgorithm("SHA512")
+	CaSignatureAlgorithmSM3    = CaSignatureAlgorithm("SM3")
+)
+
+func (CaSignatureAlgorithm) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaSignatureAlgorithm)(nil)).Elem()
+}
+
+func (e CaSignatureAlgorithm) ToCaSignatureAlgorithmOutput() CaSignatureAlgorithmOutput {
+	return pulumi.ToOutput(e).(CaSignatureAlgorithmOutput)
+}
+
+func (e CaSignatureAlgorithm) ToCaSignatureAlgorithmOutputWithContext(ctx context.Context) CaSignatureAlgorithmOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CaSignatureAlgorithmOutput)
+}
+
+func (e CaSignatureAlgorithm) ToCaSignatureAlgorithmPtrOutput() CaSignatureAlgorithmPtrOutput {
+	return e.ToCaSignatureAlgorithmPtrOutputWithContext(context.Background())
+}
+
+func (e CaSignatureAlgorithm) ToCaSignatureAlgorithmPtrOutputWithContext(ctx context.Context) CaSignatureAlgorithmPtrOutput {
+	return CaSignatureAlgorithm(e).ToCaSignatureAlgorithmOutputWithContext(ctx).ToCaSignatureAlgorithmPtrOutputWithContext(ctx)
+}
+
+func (e CaSignatureAlgorithm) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaSignatureAlgorithm) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaSignatureAlgorithm) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e CaSignatureAlgorithm) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type CaSignatureAlgorithmOutput struct{ *pulumi.OutputState }
+
+func (CaSignatureAlgorithmOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaSignatureAlgorithm)(nil)).Elem()
+}
+
+func (o CaSignatureAlgorithmOutput) ToCaSignatureAlgorithmOutput() CaSignatureAlgorithmOutput {
+	return o
+}
+
+func (o CaSignatureAlgorithmOutput) ToCaSignatureAlgorithmOutputWithContext(ctx context.Context) CaSignatureAlgorithmOutput {
+	return o
+}
+
+func (o CaSignatureAlgorithmOutput) ToCaSignatureAlgorithmPtrOutput() CaSignatureAlgorithmPtrOutput {
+	return o.ToCaSignatureAlgorithmPtrOutputWithContext(context.Background())
+}
+
+func (o CaSignatureAlgorithmOutput) ToCaSignatureAlgorithmPtrOutputWithContext(ctx context.Context) CaSignatureAlgorithmPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CaSignatureAlgorithm) *CaSignatureAlgorithm {
+		return &v
+	}).(CaSignatureAlgorithmPtrOutput)
+}
+
+func (o CaSignatureAlgorithmOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o CaSignatureAlgorithmOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaSignatureAlgorithm) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o CaSignatureAlgorithmOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaSignatureAlgorithmOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaSignatureAlgorithm) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type CaSignatureAlgorithmPtrOutput struct{ *pulumi.OutputState }
+
+func (CaSignatureAlgorithmPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CaSignatureAlgorithm)(nil)).Elem()
+}
+
+func (o CaSignatureAlgorithmPtrOutput) ToCaSignatureAlgorithmPtrOutput() CaSignatureAlgorithmPtrOutput {
+	return o
+}
+
+func (o CaSignatureAlgorithmPtrOutput) ToCaSignatureAlgorithmPtrOutputWithContext(ctx context.Context) CaSignatureAlgorithmPtrOutput {
+	return o
+}
+
+func (o CaSignatureAlgorithmPtrOutput) Elem() CaSignatureAlgorithmOutput {
+	return o.ApplyT(func(v *CaSignatureAlgorithm) CaSignatureAlgorithm {
+		if v != nil {
+			return *v
+		}
+		var ret CaSignatureAlgorithm
+		return ret
+	}).(CaSignatureAlgorithmOutput)
+}
+
+func (o CaSignatureAlgorithmPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaSignatureAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CaSignatureAlgorithm) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// CaSignatureAlgorithmInput is an input type that accepts values of the CaSignatureAlgorithm enum
+// A concrete instance of `CaSignatureAlgorithmInput` can be one of the following:
+//
+//	CaSignatureAlgorithmSHA256
+//	CaSignatureAlgorithmSHA384
+//	CaSignatureAlgorithmSHA512
+//	CaSignatureAlgorithmSM3
+type CaSignatureAlgorithmInput interface {
+	pulumi.Input
+
+	ToCaSignatureAlgorithmOutput() CaSignatureAlgorithmOutput
+	ToCaSignatureAlgorithmOutputWithContext(context.Context) CaSignatureAlgorithmOutput
+}
+
+var caSignatureAlgorithmPtrType = reflect.TypeOf((**CaSignatureAlgorithm)(nil)).Elem()
+
+type CaSignatureAlgorithmPtrInput interface {
+	pulumi.Input
+
+	ToCaSignatureAlgorithmPtrOutput() CaSignatureAlgorithmPtrOutput
+	ToCaSignatureAlgorithmPtrOutputWithContext(context.Context) CaSignatureAlgorithmPtrOutput
+}
+
+type caSignatureAlgorithmPtr string
+
+func CaSignatureAlgorithmPtr(v string) CaSignatureAlgorithmPtrInput {
+	return (*caSignatureAlgorithmPtr)(&v)
+}
+
+func (*caSignatureAlgorithmPtr) ElementType() reflect.Type {
+	return caSignatureAlgorithmPtrType
+}
+
+func (in *caSignatureAlgorithmPtr) ToCaSignatureAlgorithmPtrOutput() CaSignatureAlgorithmPtrOutput {
+	return pulumi.ToOutput(in).(CaSignatureAlgorithmPtrOutput)
+}
+
+func (in *caSignatureAlgorithmPtr) ToCaSignatureAlgorithmPtrOutputWithContext(ctx context.Context) CaSignatureAlgorithmPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CaSignatureAlgorithmPtrOutput)
+}
+
+type CaType string
+
+const (
+	CaTypeROOT        = CaType("ROOT")
+	CaTypeSUBORDINATE = CaType("SUBORDINATE")
+)
+
+func (CaType) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaType)(nil)).Elem()
+}
+
+func (e CaType) ToCaTypeOutput() CaTypeOutput {
+	return pulumi.ToOutput(e).(CaTypeOutput)
+}
+
+func (e CaType) ToCaTypeOutputWithContext(ctx context.Context) CaTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CaTypeOutput)
+}
+
+func (e CaType) ToCaTypePtrOutput() CaTypePtrOutput {
+	return e.ToCaTypePtrOutputWithContext(context.Background())
+}
+
+func (e CaType) ToCaTypePtrOutputWithContext(ctx context.Context) CaTypePtrOutput {
+	return CaType(e).ToCaTypeOutputWithContext(ctx).ToCaTypePtrOutputWithContext(ctx)
+}
+
+func (e CaType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e CaType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type CaTypeOutput struct{ *pulumi.OutputState }
+
+func (CaTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaType)(nil)).Elem()
+}
+
+func (o CaTypeOutput) ToCaTypeOutput() CaTypeOutput {
+	return o
+}
+
+func (o CaTypeOutput) ToCaTypeOutputWithContext(ctx context.Context) CaTypeOutput {
+	return o
+}
+
+func (o CaTypeOutput) ToCaTypePtrOutput() CaTypePtrOutput {
+	return o.ToCaTypePtrOutputWithContext(context.Background())
+}
+
+func (o CaTypeOutput) ToCaTypePtrOutputWithContext(ctx context.Context) CaTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CaType) *CaType {
+		return &v
+	}).(CaTypePtrOutput)
+}
+
+func (o CaTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o CaTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o CaTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type CaTypePtrOutput struct{ *pulumi.OutputState }
+
+func (CaTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CaType)(nil)).Elem()
+}
+
+func (o CaTypePtrOutput) ToCaTypePtrOutput() CaTypePtrOutput {
+	return o
+}
+
+func (o CaTypePtrOutput) ToCaTypePtrOutputWithContext(ctx context.Context) CaTypePtrOutput {
+	return o
+}
+
+func (o CaTypePtrOutput) Elem() CaTypeOutput {
+	return o.ApplyT(func(v *CaType) CaType {
+		if v != nil {
+			return *v
+		}
+		var ret CaType
+		return ret
+	}).(CaTypeOutput)
+}
+
+func (o CaTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CaType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// CaTypeInput is an input type that accepts values of the CaType enum
+// A concrete instance of `CaTypeInput` can be one of the following:
+//
+//	CaTypeROOT
+//	CaTypeSUBORDINATE
+type CaTypeInput interface {
+	pulumi.Input
+
+	ToCaTypeOutput() CaTypeOutput
+	ToCaTypeOutputWithContext(context.Context) CaTypeOutput
+}
+
+var caTypePtrType = reflect.TypeOf((**CaType)(nil)).Elem()
+
+type CaTypePtrInput interface {
+	pulumi.Input
+
+	ToCaTypePtrOutput() CaTypePtrOutput
+	ToCaTypePtrOutputWithContext(context.Context) CaTypePtrOutput
+}
+
+type caTypePtr string
+
+func CaTypePtr(v string) CaTypePtrInput {
+	return (*caTypePtr)(&v)
+}
+
+func (*caTypePtr) ElementType() reflect.Type {
+	return caTypePtrType
+}
+
+func (in *caTypePtr) ToCaTypePtrOutput() CaTypePtrOutput {
+	return pulumi.ToOutput(in).(CaTypePtrOutput)
+}
+
+func (in *caTypePtr) ToCaTypePtrOutputWithContext(ctx context.Context) CaTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CaTypePtrOutput)
+}
+
 type CertificateBundleType string
 
 const (
@@ -181,127 +686,126 @@ func (in *certificateBundleTypePtr) ToCertificateBundleTypePtrOutputWithContext(
 	return pulumi.ToOutputWithContext(ctx, in).(CertificateBundleTypePtrOutput)
 }
 
-type KeyAlgorithm string
+type CertificateKeyAlgorithm string
 
 const (
-	KeyAlgorithmRSA2048 = KeyAlgorithm("RSA2048")
-	KeyAlgorithmRSA4096 = KeyAlgorithm("RSA4096")
-	KeyAlgorithmEC256   = KeyAlgorithm("EC256")
-	KeyAlgorithmEC384   = KeyAlgorithm("EC384")
-	KeyAlgorithmSM2     = KeyAlgorithm("SM2")
+	CertificateKeyAlgorithmRSA2048 = CertificateKeyAlgorithm("RSA2048")
+	CertificateKeyAlgorithmRSA4096 = CertificateKeyAlgorithm("RSA4096")
+	CertificateKeyAlgorithmEC256   = CertificateKeyAlgorithm("EC256")
+	CertificateKeyAlgorithmEC384   = CertificateKeyAlgorithm("EC384")
 )
 
-func (KeyAlgorithm) ElementType() reflect.Type {
-	return reflect.TypeOf((*KeyAlgorithm)(nil)).Elem()
+func (CertificateKeyAlgorithm) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateKeyAlgorithm)(nil)).Elem()
 }
 
-func (e KeyAlgorithm) ToKeyAlgorithmOutput() KeyAlgorithmOutput {
-	return pulumi.ToOutput(e).(KeyAlgorithmOutput)
+func (e CertificateKeyAlgorithm) ToCertificateKeyAlgorithmOutput() CertificateKeyAlgorithmOutput {
+	return pulumi.ToOutput(e).(CertificateKeyAlgorithmOutput)
 }
 
-func (e KeyAlgorithm) ToKeyAlgorithmOutputWithContext(ctx context.Context) KeyAlgorithmOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(KeyAlgorithmOutput)
+func (e CertificateKeyAlgorithm) ToCertificateKeyAlgorithmOutputWithContext(ctx context.Context) CertificateKeyAlgorithmOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CertificateKeyAlgorithmOutput)
 }
 
-func (e KeyAlgorithm) ToKeyAlgorithmPtrOutput() KeyAlgorithmPtrOutput {
-	return e.ToKeyAlgorithmPtrOutputWithContext(context.Background())
+func (e CertificateKeyAlgorithm) ToCertificateKeyAlgorithmPtrOutput() CertificateKeyAlgorithmPtrOutput {
+	return e.ToCertificateKeyAlgorithmPtrOutputWithContext(context.Background())
 }
 
-func (e KeyAlgorithm) ToKeyAlgorithmPtrOutputWithContext(ctx context.Context) KeyAlgorithmPtrOutput {
-	return KeyAlgorithm(e).ToKeyAlgorithmOutputWithContext(ctx).ToKeyAlgorithmPtrOutputWithContext(ctx)
+func (e CertificateKeyAlgorithm) ToCertificateKeyAlgorithmPtrOutputWithContext(ctx context.Context) CertificateKeyAlgorithmPtrOutput {
+	return CertificateKeyAlgorithm(e).ToCertificateKeyAlgorithmOutputWithContext(ctx).ToCertificateKeyAlgorithmPtrOutputWithContext(ctx)
 }
 
-func (e KeyAlgorithm) ToStringOutput() pulumi.StringOutput {
+func (e CertificateKeyAlgorithm) ToStringOutput() pulumi.StringOutput {
 	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e KeyAlgorithm) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+func (e CertificateKeyAlgorithm) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
 	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e KeyAlgorithm) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (e CertificateKeyAlgorithm) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
 }
 
-func (e KeyAlgorithm) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+func (e CertificateKeyAlgorithm) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
 }
 
-type KeyAlgorithmOutput struct{ *pulumi.OutputState }
+type CertificateKeyAlgorithmOutput struct{ *pulumi.OutputState }
 
-func (KeyAlgorithmOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*KeyAlgorithm)(nil)).Elem()
+func (CertificateKeyAlgorithmOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateKeyAlgorithm)(nil)).Elem()
 }
 
-func (o KeyAlgorithmOutput) ToKeyAlgorithmOutput() KeyAlgorithmOutput {
+func (o CertificateKeyAlgorithmOutput) ToCertificateKeyAlgorithmOutput() CertificateKeyAlgorithmOutput {
 	return o
 }
 
-func (o KeyAlgorithmOutput) ToKeyAlgorithmOutputWithContext(ctx context.Context) KeyAlgorithmOutput {
+func (o CertificateKeyAlgorithmOutput) ToCertificateKeyAlgorithmOutputWithContext(ctx context.Context) CertificateKeyAlgorithmOutput {
 	return o
 }
 
-func (o KeyAlgorithmOutput) ToKeyAlgorithmPtrOutput() KeyAlgorithmPtrOutput {
-	return o.ToKeyAlgorithmPtrOutputWithContext(context.Background())
+func (o CertificateKeyAlgorithmOutput) ToCertificateKeyAlgorithmPtrOutput() CertificateKeyAlgorithmPtrOutput {
+	return o.ToCertificateKeyAlgorithmPtrOutputWithContext(context.Background())
 }
 
-func (o KeyAlgorithmOutput) ToKeyAlgorithmPtrOutputWithContext(ctx context.Context) KeyAlgorithmPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v KeyAlgorithm) *KeyAlgorithm {
+func (o CertificateKeyAlgorithmOutput) ToCertificateKeyAlgorithmPtrOutputWithContext(ctx context.Context) CertificateKeyAlgorithmPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CertificateKeyAlgorithm) *CertificateKeyAlgorithm {
 		return &v
-	}).(KeyAlgorithmPtrOutput)
+	}).(CertificateKeyAlgorithmPtrOutput)
 }
 
-func (o KeyAlgorithmOutput) ToStringOutput() pulumi.StringOutput {
+func (o CertificateKeyAlgorithmOutput) ToStringOutput() pulumi.StringOutput {
 	return o.ToStringOutputWithContext(context.Background())
 }
 
-func (o KeyAlgorithmOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e KeyAlgorithm) string {
+func (o CertificateKeyAlgorithmOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CertificateKeyAlgorithm) string {
 		return string(e)
 	}).(pulumi.StringOutput)
 }
 
-func (o KeyAlgorithmOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o CertificateKeyAlgorithmOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o KeyAlgorithmOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e KeyAlgorithm) *string {
+func (o CertificateKeyAlgorithmOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CertificateKeyAlgorithm) *string {
 		v := string(e)
 		return &v
 	}).(pulumi.StringPtrOutput)
 }
 
-type KeyAlgorithmPtrOutput struct{ *pulumi.OutputState }
+type CertificateKeyAlgorithmPtrOutput struct{ *pulumi.OutputState }
 
-func (KeyAlgorithmPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**KeyAlgorithm)(nil)).Elem()
+func (CertificateKeyAlgorithmPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CertificateKeyAlgorithm)(nil)).Elem()
 }
 
-func (o KeyAlgorithmPtrOutput) ToKeyAlgorithmPtrOutput() KeyAlgorithmPtrOutput {
+func (o CertificateKeyAlgorithmPtrOutput) ToCertificateKeyAlgorithmPtrOutput() CertificateKeyAlgorithmPtrOutput {
 	return o
 }
 
-func (o KeyAlgorithmPtrOutput) ToKeyAlgorithmPtrOutputWithContext(ctx context.Context) KeyAlgorithmPtrOutput {
+func (o CertificateKeyAlgorithmPtrOutput) ToCertificateKeyAlgorithmPtrOutputWithContext(ctx context.Context) CertificateKeyAlgorithmPtrOutput {
 	return o
 }
 
-func (o KeyAlgorithmPtrOutput) Elem() KeyAlgorithmOutput {
-	return o.ApplyT(func(v *KeyAlgorithm) KeyAlgorithm {
+func (o CertificateKeyAlgorithmPtrOutput) Elem() CertificateKeyAlgorithmOutput {
+	return o.ApplyT(func(v *CertificateKeyAlgorithm) CertificateKeyAlgorithm {
 		if v != nil {
 			return *v
 		}
-		var ret KeyAlgorithm
+		var ret CertificateKeyAlgorithm
 		return ret
-	}).(KeyAlgorithmOutput)
+	}).(CertificateKeyAlgorithmOutput)
 }
 
-func (o KeyAlgorithmPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o CertificateKeyAlgorithmPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o KeyAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *KeyAlgorithm) *string {
+func (o CertificateKeyAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CertificateKeyAlgorithm) *string {
 		if e == nil {
 			return nil
 		}
@@ -310,46 +814,212 @@ func (o KeyAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context)
 	}).(pulumi.StringPtrOutput)
 }
 
-// KeyAlgorithmInput is an input type that accepts values of the KeyAlgorithm enum
-// A concrete instance of `KeyAlgorithmInput` can be one of the following:
+// CertificateKeyAlgorithmInput is an input type that accepts values of the CertificateKeyAlgorithm enum
+// A concrete instance of `CertificateKeyAlgorithmInput` can be one of the following:
 //
-//	KeyAlgorithmRSA2048
-//	KeyAlgorithmRSA4096
-//	KeyAlgorithmEC256
-//	KeyAlgorithmEC384
-//	KeyAlgorithmSM2
-type KeyAlgorithmInput interface {
+//	CertificateKeyAlgorithmRSA2048
+//	CertificateKeyAlgorithmRSA4096
+//	CertificateKeyAlgorithmEC256
+//	CertificateKeyAlgorithmEC384
+type CertificateKeyAlgorithmInput interface {
 	pulumi.Input
 
-	ToKeyAlgorithmOutput() KeyAlgorithmOutput
-	ToKeyAlgorithmOutputWithContext(context.Context) KeyAlgorithmOutput
+	ToCertificateKeyAlgorithmOutput() CertificateKeyAlgorithmOutput
+	ToCertificateKeyAlgorithmOutputWithContext(context.Context) CertificateKeyAlgorithmOutput
 }
 
-var keyAlgorithmPtrType = reflect.TypeOf((**KeyAlgorithm)(nil)).Elem()
+var certificateKeyAlgorithmPtrType = reflect.TypeOf((**CertificateKeyAlgorithm)(nil)).Elem()
 
-type KeyAlgorithmPtrInput interface {
+type CertificateKeyAlgorithmPtrInput interface {
 	pulumi.Input
 
-	ToKeyAlgorithmPtrOutput() KeyAlgorithmPtrOutput
-	ToKeyAlgorithmPtrOutputWithContext(context.Context) KeyAlgorithmPtrOutput
+	ToCertificateKeyAlgorithmPtrOutput() CertificateKeyAlgorithmPtrOutput
+	ToCertificateKeyAlgorithmPtrOutputWithContext(context.Context) CertificateKeyAlgorithmPtrOutput
 }
 
-type keyAlgorithmPtr string
+type certificateKeyAlgorithmPtr string
 
-func KeyAlgorithmPtr(v string) KeyAlgorithmPtrInput {
-	return (*keyAlgorithmPtr)(&v)
+func CertificateKeyAlgorithmPtr(v string) CertificateKeyAlgorithmPtrInput {
+	return (*certificateKeyAlgorithmPtr)(&v)
 }
 
-func (*keyAlgorithmPtr) ElementType() reflect.Type {
-	return keyAlgorithmPtrType
+func (*certificateKeyAlgorithmPtr) ElementType() reflect.Type {
+	return certificateKeyAlgorithmPtrType
 }
 
-func (in *keyAlgorithmPtr) ToKeyAlgorithmPtrOutput() KeyAlgorithmPtrOutput {
-	return pulumi.ToOutput(in).(KeyAlgorithmPtrOutput)
+func (in *certificateKeyAlgorithmPtr) ToCertificateKeyAlgorithmPtrOutput() CertificateKeyAlgorithmPtrOutput {
+	return pulumi.ToOutput(in).(CertificateKeyAlgorithmPtrOutput)
 }
 
-func (in *keyAlgorithmPtr) ToKeyAlgorithmPtrOutputWithContext(ctx context.Context) KeyAlgorithmPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(KeyAlgorithmPtrOutput)
+func (in *certificateKeyAlgorithmPtr) ToCertificateKeyAlgorithmPtrOutputWithContext(ctx context.Context) CertificateKeyAlgorithmPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CertificateKeyAlgorithmPtrOutput)
+}
+
+type CertificateSignatureAlgorithm string
+
+const (
+	CertificateSignatureAlgorithmSHA256 = CertificateSignatureAlgorithm("SHA256")
+	CertificateSignatureAlgorithmSHA384 = CertificateSignatureAlgorithm("SHA384")
+	CertificateSignatureAlgorithmSHA512 = CertificateSignatureAlgorithm("SHA512")
+)
+
+func (CertificateSignatureAlgorithm) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateSignatureAlgorithm)(nil)).Elem()
+}
+
+func (e CertificateSignatureAlgorithm) ToCertificateSignatureAlgorithmOutput() CertificateSignatureAlgorithmOutput {
+	return pulumi.ToOutput(e).(CertificateSignatureAlgorithmOutput)
+}
+
+func (e CertificateSignatureAlgorithm) ToCertificateSignatureAlgorithmOutputWithContext(ctx context.Context) CertificateSignatureAlgorithmOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CertificateSignatureAlgorithmOutput)
+}
+
+func (e CertificateSignatureAlgorithm) ToCertificateSignatureAlgorithmPtrOutput() CertificateSignatureAlgorithmPtrOutput {
+	return e.ToCertificateSignatureAlgorithmPtrOutputWithContext(context.Background())
+}
+
+func (e CertificateSignatureAlgorithm) ToCertificateSignatureAlgorithmPtrOutputWithContext(ctx context.Context) CertificateSignatureAlgorithmPtrOutput {
+	return CertificateSignatureAlgorithm(e).ToCertificateSignatureAlgorithmOutputWithContext(ctx).ToCertificateSignatureAlgorithmPtrOutputWithContext(ctx)
+}
+
+func (e CertificateSignatureAlgorithm) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CertificateSignatureAlgorithm) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CertificateSignatureAlgorithm) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e CertificateSignatureAlgorithm) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type CertificateSignatureAlgorithmOutput struct{ *pulumi.OutputState }
+
+func (CertificateSignatureAlgorithmOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateSignatureAlgorithm)(nil)).Elem()
+}
+
+func (o CertificateSignatureAlgorithmOutput) ToCertificateSignatureAlgorithmOutput() CertificateSignatureAlgorithmOutput {
+	return o
+}
+
+func (o CertificateSignatureAlgorithmOutput) ToCertificateSignatureAlgorithmOutputWithContext(ctx context.Context) CertificateSignatureAlgorithmOutput {
+	return o
+}
+
+func (o CertificateSignatureAlgorithmOutput) ToCertificateSignatureAlgorithmPtrOutput() CertificateSignatureAlgorithmPtrOutput {
+	return o.ToCertificateSignatureAlgorithmPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateSignatureAlgorithmOutput) ToCertificateSignatureAlgorithmPtrOutputWithContext(ctx context.Context) CertificateSignatureAlgorithmPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CertificateSignatureAlgorithm) *CertificateSignatureAlgorithm {
+		return &v
+	}).(CertificateSignatureAlgorithmPtrOutput)
+}
+
+func (o CertificateSignatureAlgorithmOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o CertificateSignatureAlgorithmOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CertificateSignatureAlgorithm) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o CertificateSignatureAlgorithmOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateSignatureAlgorithmOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CertificateSignatureAlgorithm) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type CertificateSignatureAlgorithmPtrOutput struct{ *pulumi.OutputState }
+
+func (CertificateSignatureAlgorithmPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CertificateSignatureAlgorithm)(nil)).Elem()
+}
+
+func (o CertificateSignatureAlgorithmPtrOutput) ToCertificateSignatureAlgorithmPtrOutput() CertificateSignatureAlgorithmPtrOutput {
+	return o
+}
+
+func (o CertificateSignatureAlgorithmPtrOutput) ToCertificateSignatureAlgorithmPtrOutputWithContext(ctx context.Context) CertificateSignatureAlgorithmPtrOutput {
+	return o
+}
+
+func (o CertificateSignatureAlgorithmPtrOutput) Elem() CertificateSignatureAlgorithmOutput {
+	return o.ApplyT(func(v *CertificateSignatureAlgorithm) CertificateSignatureAlgorithm {
+		if v != nil {
+			return *v
+		}
+		var ret CertificateSignatureAlgorithm
+		return ret
+	}).(CertificateSignatureAlgorithmOutput)
+}
+
+func (o CertificateSignatureAlgorithmPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateSignatureAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CertificateSignatureAlgorithm) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// CertificateSignatureAlgorithmInput is an input type that accepts values of the CertificateSignatureAlgorithm enum
+// A concrete instance of `CertificateSignatureAlgorithmInput` can be one of the following:
+//
+//	CertificateSignatureAlgorithmSHA256
+//	CertificateSignatureAlgorithmSHA384
+//	CertificateSignatureAlgorithmSHA512
+type CertificateSignatureAlgorithmInput interface {
+	pulumi.Input
+
+	ToCertificateSignatureAlgorithmOutput() CertificateSignatureAlgorithmOutput
+	ToCertificateSignatureAlgorithmOutputWithContext(context.Context) CertificateSignatureAlgorithmOutput
+}
+
+var certificateSignatureAlgorithmPtrType = reflect.TypeOf((**CertificateSignatureAlgorithm)(nil)).Elem()
+
+type CertificateSignatureAlgorithmPtrInput interface {
+	pulumi.Input
+
+	ToCertificateSignatureAlgorithmPtrOutput() CertificateSignatureAlgorithmPtrOutput
+	ToCertificateSignatureAlgorithmPtrOutputWithContext(context.Context) CertificateSignatureAlgorithmPtrOutput
+}
+
+type certificateSignatureAlgorithmPtr string
+
+func CertificateSignatureAlgorithmPtr(v string) CertificateSignatureAlgorithmPtrInput {
+	return (*certificateSignatureAlgorithmPtr)(&v)
+}
+
+func (*certificateSignatureAlgorithmPtr) ElementType() reflect.Type {
+	return certificateSignatureAlgorithmPtrType
+}
+
+func (in *certificateSignatureAlgorithmPtr) ToCertificateSignatureAlgorithmPtrOutput() CertificateSignatureAlgorithmPtrOutput {
+	return pulumi.ToOutput(in).(CertificateSignatureAlgorithmPtrOutput)
+}
+
+func (in *certificateSignatureAlgorithmPtr) ToCertificateSignatureAlgorithmPtrOutputWithContext(ctx context.Context) CertificateSignatureAlgorithmPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CertificateSignatureAlgorithmPtrOutput)
 }
 
 type KeyUsage string
@@ -576,126 +1246,131 @@ func (o KeyUsageArrayOutput) Index(i pulumi.IntInput) KeyUsageOutput {
 	}).(KeyUsageOutput)
 }
 
-type PrivateCertificateKeyAlgorithm string
+type RevocationReason string
 
 const (
-	PrivateCertificateKeyAlgorithmRSA2048 = PrivateCertificateKeyAlgorithm("RSA2048")
-	PrivateCertificateKeyAlgorithmRSA4096 = PrivateCertificateKeyAlgorithm("RSA4096")
-	PrivateCertificateKeyAlgorithmEC256   = PrivateCertificateKeyAlgorithm("EC256")
-	PrivateCertificateKeyAlgorithmEC384   = PrivateCertificateKeyAlgorithm("EC384")
+	RevocationReasonUNSPECIFIED                       = RevocationReason("UNSPECIFIED")
+	RevocationReason_KEY_COMPROMISE                   = RevocationReason("KEY_COMPROMISE")
+	RevocationReason_CERTIFICATE_AUTHORITY_COMPROMISE = RevocationReason("CERTIFICATE_AUTHORITY_COMPROMISE")
+	RevocationReason_AFFILIATION_CHANGED              = RevocationReason("AFFILIATION_CHANGED")
+	RevocationReasonSUPERSEDED                        = RevocationReason("SUPERSEDED")
+	RevocationReason_CESSATION_OF_OPERATION           = RevocationReason("CESSATION_OF_OPERATION")
+	RevocationReason_CERTIFICATE_HOLD                 = RevocationReason("CERTIFICATE_HOLD")
+	RevocationReason_PRIVILEGE_WITHDRAWN              = RevocationReason("PRIVILEGE_WITHDRAWN")
+	RevocationReason_ATTRIBUTE_AUTHORITY_COMPROMISE   = RevocationReason("ATTRIBUTE_AUTHORITY_COMPROMISE")
 )
 
-func (PrivateCertificateKeyAlgorithm) ElementType() reflect.Type {
-	return reflect.TypeOf((*PrivateCertificateKeyAlgorithm)(nil)).Elem()
+func (RevocationReason) ElementType() reflect.Type {
+	return reflect.TypeOf((*RevocationReason)(nil)).Elem()
 }
 
-func (e PrivateCertificateKeyAlgorithm) ToPrivateCertificateKeyAlgorithmOutput() PrivateCertificateKeyAlgorithmOutput {
-	return pulumi.ToOutput(e).(PrivateCertificateKeyAlgorithmOutput)
+func (e RevocationReason) ToRevocationReasonOutput() RevocationReasonOutput {
+	return pulumi.ToOutput(e).(RevocationReasonOutput)
 }
 
-func (e PrivateCertificateKeyAlgorithm) ToPrivateCertificateKeyAlgorithmOutputWithContext(ctx context.Context) PrivateCertificateKeyAlgorithmOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(PrivateCertificateKeyAlgorithmOutput)
+func (e RevocationReason) ToRevocationReasonOutputWithContext(ctx context.Context) RevocationReasonOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(RevocationReasonOutput)
 }
 
-func (e PrivateCertificateKeyAlgorithm) ToPrivateCertificateKeyAlgorithmPtrOutput() PrivateCertificateKeyAlgorithmPtrOutput {
-	return e.ToPrivateCertificateKeyAlgorithmPtrOutputWithContext(context.Background())
+func (e RevocationReason) ToRevocationReasonPtrOutput() RevocationReasonPtrOutput {
+	return e.ToRevocationReasonPtrOutputWithContext(context.Background())
 }
 
-func (e PrivateCertificateKeyAlgorithm) ToPrivateCertificateKeyAlgorithmPtrOutputWithContext(ctx context.Context) PrivateCertificateKeyAlgorithmPtrOutput {
-	return PrivateCertificateKeyAlgorithm(e).ToPrivateCertificateKeyAlgorithmOutputWithContext(ctx).ToPrivateCertificateKeyAlgorithmPtrOutputWithContext(ctx)
+func (e RevocationReason) ToRevocationReasonPtrOutputWithContext(ctx context.Context) RevocationReasonPtrOutput {
+	return RevocationReason(e).ToRevocationReasonOutputWithContext(ctx).ToRevocationReasonPtrOutputWithContext(ctx)
 }
 
-func (e PrivateCertificateKeyAlgorithm) ToStringOutput() pulumi.StringOutput {
+func (e RevocationReason) ToStringOutput() pulumi.StringOutput {
 	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e PrivateCertificateKeyAlgorithm) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+func (e RevocationReason) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
 	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e PrivateCertificateKeyAlgorithm) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (e RevocationReason) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
 }
 
-func (e PrivateCertificateKeyAlgorithm) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+func (e RevocationReason) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
 }
 
-type PrivateCertificateKeyAlgorithmOutput struct{ *pulumi.OutputState }
+type RevocationReasonOutput struct{ *pulumi.OutputState }
 
-func (PrivateCertificateKeyAlgorithmOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*PrivateCertificateKeyAlgorithm)(nil)).Elem()
+func (RevocationReasonOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RevocationReason)(nil)).Elem()
 }
 
-func (o PrivateCertificateKeyAlgorithmOutput) ToPrivateCertificateKeyAlgorithmOutput() PrivateCertificateKeyAlgorithmOutput {
+func (o RevocationReasonOutput) ToRevocationReasonOutput() RevocationReasonOutput {
 	return o
 }
 
-func (o PrivateCertificateKeyAlgorithmOutput) ToPrivateCertificateKeyAlgorithmOutputWithContext(ctx context.Context) PrivateCertificateKeyAlgorithmOutput {
+func (o RevocationReasonOutput) ToRevocationReasonOutputWithContext(ctx context.Context) RevocationReasonOutput {
 	return o
 }
 
-func (o PrivateCertificateKeyAlgorithmOutput) ToPrivateCertificateKeyAlgorithmPtrOutput() PrivateCertificateKeyAlgorithmPtrOutput {
-	return o.ToPrivateCertificateKeyAlgorithmPtrOutputWithContext(context.Background())
+func (o RevocationReasonOutput) ToRevocationReasonPtrOutput() RevocationReasonPtrOutput {
+	return o.ToRevocationReasonPtrOutputWithContext(context.Background())
 }
 
-func (o PrivateCertificateKeyAlgorithmOutput) ToPrivateCertificateKeyAlgorithmPtrOutputWithContext(ctx context.Context) PrivateCertificateKeyAlgorithmPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v PrivateCertificateKeyAlgorithm) *PrivateCertificateKeyAlgorithm {
+func (o RevocationReasonOutput) ToRevocationReasonPtrOutputWithContext(ctx context.Context) RevocationReasonPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v RevocationReason) *RevocationReason {
 		return &v
-	}).(PrivateCertificateKeyAlgorithmPtrOutput)
+	}).(RevocationReasonPtrOutput)
 }
 
-func (o PrivateCertificateKeyAlgorithmOutput) ToStringOutput() pulumi.StringOutput {
+func (o RevocationReasonOutput) ToStringOutput() pulumi.StringOutput {
 	return o.ToStringOutputWithContext(context.Background())
 }
 
-func (o PrivateCertificateKeyAlgorithmOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e PrivateCertificateKeyAlgorithm) string {
+func (o RevocationReasonOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e RevocationReason) string {
 		return string(e)
 	}).(pulumi.StringOutput)
 }
 
-func (o PrivateCertificateKeyAlgorithmOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o RevocationReasonOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o PrivateCertificateKeyAlgorithmOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e PrivateCertificateKeyAlgorithm) *string {
+func (o RevocationReasonOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e RevocationReason) *string {
 		v := string(e)
 		return &v
 	}).(pulumi.StringPtrOutput)
 }
 
-type PrivateCertificateKeyAlgorithmPtrOutput struct{ *pulumi.OutputState }
+type RevocationReasonPtrOutput struct{ *pulumi.OutputState }
 
-func (PrivateCertificateKeyAlgorithmPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**PrivateCertificateKeyAlgorithm)(nil)).Elem()
+func (RevocationReasonPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**RevocationReason)(nil)).Elem()
 }
 
-func (o PrivateCertificateKeyAlgorithmPtrOutput) ToPrivateCertificateKeyAlgorithmPtrOutput() PrivateCertificateKeyAlgorithmPtrOutput {
+func (o RevocationReasonPtrOutput) ToRevocationReasonPtrOutput() RevocationReasonPtrOutput {
 	return o
 }
 
-func (o PrivateCertificateKeyAlgorithmPtrOutput) ToPrivateCertificateKeyAlgorithmPtrOutputWithContext(ctx context.Context) PrivateCertificateKeyAlgorithmPtrOutput {
+func (o RevocationReasonPtrOutput) ToRevocationReasonPtrOutputWithContext(ctx context.Context) RevocationReasonPtrOutput {
 	return o
 }
 
-func (o PrivateCertificateKeyAlgorithmPtrOutput) Elem() PrivateCertificateKeyAlgorithmOutput {
-	return o.ApplyT(func(v *PrivateCertificateKeyAlgorithm) PrivateCertificateKeyAlgorithm {
+func (o RevocationReasonPtrOutput) Elem() RevocationReasonOutput {
+	return o.ApplyT(func(v *RevocationReason) RevocationReason {
 		if v != nil {
 			return *v
 		}
-		var ret PrivateCertificateKeyAlgorithm
+		var ret RevocationReason
 		return ret
-	}).(PrivateCertificateKeyAlgorithmOutput)
+	}).(RevocationReasonOutput)
 }
 
-func (o PrivateCertificateKeyAlgorithmPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o RevocationReasonPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o PrivateCertificateKeyAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *PrivateCertificateKeyAlgorithm) *string {
+func (o RevocationReasonPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *RevocationReason) *string {
 		if e == nil {
 			return nil
 		}
@@ -704,560 +1379,50 @@ func (o PrivateCertificateKeyAlgorithmPtrOutput) ToStringPtrOutputWithContext(ct
 	}).(pulumi.StringPtrOutput)
 }
 
-// PrivateCertificateKeyAlgorithmInput is an input type that accepts values of the PrivateCertificateKeyAlgorithm enum
-// A concrete instance of `PrivateCertificateKeyAlgorithmInput` can be one of the following:
+// RevocationReasonInput is an input type that accepts values of the RevocationReason enum
+// A concrete instance of `RevocationReasonInput` can be one of the following:
 //
-//	PrivateCertificateKeyAlgorithmRSA2048
-//	PrivateCertificateKeyAlgorithmRSA4096
-//	PrivateCertificateKeyAlgorithmEC256
-//	PrivateCertificateKeyAlgorithmEC384
-type PrivateCertificateKeyAlgorithmInput interface {
+//	RevocationReasonUNSPECIFIED
+//	RevocationReason_KEY_COMPROMISE
+//	RevocationReason_CERTIFICATE_AUTHORITY_COMPROMISE
+//	RevocationReason_AFFILIATION_CHANGED
+//	RevocationReasonSUPERSEDED
+//	RevocationReason_CESSATION_OF_OPERATION
+//	RevocationReason_CERTIFICATE_HOLD
+//	RevocationReason_PRIVILEGE_WITHDRAWN
+//	RevocationReason_ATTRIBUTE_AUTHORITY_COMPROMISE
+type RevocationReasonInput interface {
 	pulumi.Input
 
-	ToPrivateCertificateKeyAlgorithmOutput() PrivateCertificateKeyAlgorithmOutput
-	ToPrivateCertificateKeyAlgorithmOutputWithContext(context.Context) PrivateCertificateKeyAlgorithmOutput
+	ToRevocationReasonOutput() RevocationReasonOutput
+	ToRevocationReasonOutputWithContext(context.Context) RevocationReasonOutput
 }
 
-var privateCertificateKeyAlgorithmPtrType = reflect.TypeOf((**PrivateCertificateKeyAlgorithm)(nil)).Elem()
+var revocationReasonPtrType = reflect.TypeOf((**RevocationReason)(nil)).Elem()
 
-type PrivateCertificateKeyAlgorithmPtrInput interface {
+type RevocationReasonPtrInput interface {
 	pulumi.Input
 
-	ToPrivateCertificateKeyAlgorithmPtrOutput() PrivateCertificateKeyAlgorithmPtrOutput
-	ToPrivateCertificateKeyAlgorithmPtrOutputWithContext(context.Context) PrivateCertificateKeyAlgorithmPtrOutput
+	ToRevocationReasonPtrOutput() RevocationReasonPtrOutput
+	ToRevocationReasonPtrOutputWithContext(context.Context) RevocationReasonPtrOutput
 }
 
-type privateCertificateKeyAlgorithmPtr string
+type revocationReasonPtr string
 
-func PrivateCertificateKeyAlgorithmPtr(v string) PrivateCertificateKeyAlgorithmPtrInput {
-	return (*privateCertificateKeyAlgorithmPtr)(&v)
+func RevocationReasonPtr(v string) RevocationReasonPtrInput {
+	return (*revocationReasonPtr)(&v)
 }
 
-func (*privateCertificateKeyAlgorithmPtr) ElementType() reflect.Type {
-	return privateCertificateKeyAlgorithmPtrType
+func (*revocationReasonPtr) ElementType() reflect.Type {
+	return revocationReasonPtrType
 }
 
-func (in *privateCertificateKeyAlgorithmPtr) ToPrivateCertificateKeyAlgorithmPtrOutput() PrivateCertificateKeyAlgorithmPtrOutput {
-	return pulumi.ToOutput(in).(PrivateCertificateKeyAlgorithmPtrOutput)
+func (in *revocationReasonPtr) ToRevocationReasonPtrOutput() RevocationReasonPtrOutput {
+	return pulumi.ToOutput(in).(RevocationReasonPtrOutput)
 }
 
-func (in *privateCertificateKeyAlgorithmPtr) ToPrivateCertificateKeyAlgorithmPtrOutputWithContext(ctx context.Context) PrivateCertificateKeyAlgorithmPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(PrivateCertificateKeyAlgorithmPtrOutput)
-}
-
-type PrivateCertificateSignatureAlgorithm string
-
-const (
-	PrivateCertificateSignatureAlgorithmSHA256 = PrivateCertificateSignatureAlgorithm("SHA256")
-	PrivateCertificateSignatureAlgorithmSHA384 = PrivateCertificateSignatureAlgorithm("SHA384")
-	PrivateCertificateSignatureAlgorithmSHA512 = PrivateCertificateSignatureAlgorithm("SHA512")
-)
-
-func (PrivateCertificateSignatureAlgorithm) ElementType() reflect.Type {
-	return reflect.TypeOf((*PrivateCertificateSignatureAlgorithm)(nil)).Elem()
-}
-
-func (e PrivateCertificateSignatureAlgorithm) ToPrivateCertificateSignatureAlgorithmOutput() PrivateCertificateSignatureAlgorithmOutput {
-	return pulumi.ToOutput(e).(PrivateCertificateSignatureAlgorithmOutput)
-}
-
-func (e PrivateCertificateSignatureAlgorithm) ToPrivateCertificateSignatureAlgorithmOutputWithContext(ctx context.Context) PrivateCertificateSignatureAlgorithmOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(PrivateCertificateSignatureAlgorithmOutput)
-}
-
-func (e PrivateCertificateSignatureAlgorithm) ToPrivateCertificateSignatureAlgorithmPtrOutput() PrivateCertificateSignatureAlgorithmPtrOutput {
-	return e.ToPrivateCertificateSignatureAlgorithmPtrOutputWithContext(context.Background())
-}
-
-func (e PrivateCertificateSignatureAlgorithm) ToPrivateCertificateSignatureAlgorithmPtrOutputWithContext(ctx context.Context) PrivateCertificateSignatureAlgorithmPtrOutput {
-	return PrivateCertificateSignatureAlgorithm(e).ToPrivateCertificateSignatureAlgorithmOutputWithContext(ctx).ToPrivateCertificateSignatureAlgorithmPtrOutputWithContext(ctx)
-}
-
-func (e PrivateCertificateSignatureAlgorithm) ToStringOutput() pulumi.StringOutput {
-	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e PrivateCertificateSignatureAlgorithm) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e PrivateCertificateSignatureAlgorithm) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
-}
-
-func (e PrivateCertificateSignatureAlgorithm) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
-}
-
-type PrivateCertificateSignatureAlgorithmOutput struct{ *pulumi.OutputState }
-
-func (PrivateCertificateSignatureAlgorithmOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*PrivateCertificateSignatureAlgorithm)(nil)).Elem()
-}
-
-func (o PrivateCertificateSignatureAlgorithmOutput) ToPrivateCertificateSignatureAlgorithmOutput() PrivateCertificateSignatureAlgorithmOutput {
-	return o
-}
-
-func (o PrivateCertificateSignatureAlgorithmOutput) ToPrivateCertificateSignatureAlgorithmOutputWithContext(ctx context.Context) PrivateCertificateSignatureAlgorithmOutput {
-	return o
-}
-
-func (o PrivateCertificateSignatureAlgorithmOutput) ToPrivateCertificateSignatureAlgorithmPtrOutput() PrivateCertificateSignatureAlgorithmPtrOutput {
-	return o.ToPrivateCertificateSignatureAlgorithmPtrOutputWithContext(context.Background())
-}
-
-func (o PrivateCertificateSignatureAlgorithmOutput) ToPrivateCertificateSignatureAlgorithmPtrOutputWithContext(ctx context.Context) PrivateCertificateSignatureAlgorithmPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v PrivateCertificateSignatureAlgorithm) *PrivateCertificateSignatureAlgorithm {
-		return &v
-	}).(PrivateCertificateSignatureAlgorithmPtrOutput)
-}
-
-func (o PrivateCertificateSignatureAlgorithmOutput) ToStringOutput() pulumi.StringOutput {
-	return o.ToStringOutputWithContext(context.Background())
-}
-
-func (o PrivateCertificateSignatureAlgorithmOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e PrivateCertificateSignatureAlgorithm) string {
-		return string(e)
-	}).(pulumi.StringOutput)
-}
-
-func (o PrivateCertificateSignatureAlgorithmOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o PrivateCertificateSignatureAlgorithmOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e PrivateCertificateSignatureAlgorithm) *string {
-		v := string(e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-type PrivateCertificateSignatureAlgorithmPtrOutput struct{ *pulumi.OutputState }
-
-func (PrivateCertificateSignatureAlgorithmPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**PrivateCertificateSignatureAlgorithm)(nil)).Elem()
-}
-
-func (o PrivateCertificateSignatureAlgorithmPtrOutput) ToPrivateCertificateSignatureAlgorithmPtrOutput() PrivateCertificateSignatureAlgorithmPtrOutput {
-	return o
-}
-
-func (o PrivateCertificateSignatureAlgorithmPtrOutput) ToPrivateCertificateSignatureAlgorithmPtrOutputWithContext(ctx context.Context) PrivateCertificateSignatureAlgorithmPtrOutput {
-	return o
-}
-
-func (o PrivateCertificateSignatureAlgorithmPtrOutput) Elem() PrivateCertificateSignatureAlgorithmOutput {
-	return o.ApplyT(func(v *PrivateCertificateSignatureAlgorithm) PrivateCertificateSignatureAlgorithm {
-		if v != nil {
-			return *v
-		}
-		var ret PrivateCertificateSignatureAlgorithm
-		return ret
-	}).(PrivateCertificateSignatureAlgorithmOutput)
-}
-
-func (o PrivateCertificateSignatureAlgorithmPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o PrivateCertificateSignatureAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *PrivateCertificateSignatureAlgorithm) *string {
-		if e == nil {
-			return nil
-		}
-		v := string(*e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-// PrivateCertificateSignatureAlgorithmInput is an input type that accepts values of the PrivateCertificateSignatureAlgorithm enum
-// A concrete instance of `PrivateCertificateSignatureAlgorithmInput` can be one of the following:
-//
-//	PrivateCertificateSignatureAlgorithmSHA256
-//	PrivateCertificateSignatureAlgorithmSHA384
-//	PrivateCertificateSignatureAlgorithmSHA512
-type PrivateCertificateSignatureAlgorithmInput interface {
-	pulumi.Input
-
-	ToPrivateCertificateSignatureAlgorithmOutput() PrivateCertificateSignatureAlgorithmOutput
-	ToPrivateCertificateSignatureAlgorithmOutputWithContext(context.Context) PrivateCertificateSignatureAlgorithmOutput
-}
-
-var privateCertificateSignatureAlgorithmPtrType = reflect.TypeOf((**PrivateCertificateSignatureAlgorithm)(nil)).Elem()
-
-type PrivateCertificateSignatureAlgorithmPtrInput interface {
-	pulumi.Input
-
-	ToPrivateCertificateSignatureAlgorithmPtrOutput() PrivateCertificateSignatureAlgorithmPtrOutput
-	ToPrivateCertificateSignatureAlgorithmPtrOutputWithContext(context.Context) PrivateCertificateSignatureAlgorithmPtrOutput
-}
-
-type privateCertificateSignatureAlgorithmPtr string
-
-func PrivateCertificateSignatureAlgorithmPtr(v string) PrivateCertificateSignatureAlgorithmPtrInput {
-	return (*privateCertificateSignatureAlgorithmPtr)(&v)
-}
-
-func (*privateCertificateSignatureAlgorithmPtr) ElementType() reflect.Type {
-	return privateCertificateSignatureAlgorithmPtrType
-}
-
-func (in *privateCertificateSignatureAlgorithmPtr) ToPrivateCertificateSignatureAlgorithmPtrOutput() PrivateCertificateSignatureAlgorithmPtrOutput {
-	return pulumi.ToOutput(in).(PrivateCertificateSignatureAlgorithmPtrOutput)
-}
-
-func (in *privateCertificateSignatureAlgorithmPtr) ToPrivateCertificateSignatureAlgorithmPtrOutputWithContext(ctx context.Context) PrivateCertificateSignatureAlgorithmPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(PrivateCertificateSignatureAlgorithmPtrOutput)
-}
-
-type RevokeOnDelete string
-
-const (
-	RevokeOnDeleteUNSPECIFIED                       = RevokeOnDelete("UNSPECIFIED")
-	RevokeOnDelete_KEY_COMPROMISE                   = RevokeOnDelete("KEY_COMPROMISE")
-	RevokeOnDelete_CERTIFICATE_AUTHORITY_COMPROMISE = RevokeOnDelete("CERTIFICATE_AUTHORITY_COMPROMISE")
-	RevokeOnDelete_AFFILIATION_CHANGED              = RevokeOnDelete("AFFILIATION_CHANGED")
-	RevokeOnDeleteSUPERSEDED                        = RevokeOnDelete("SUPERSEDED")
-	RevokeOnDelete_CESSATION_OF_OPERATION           = RevokeOnDelete("CESSATION_OF_OPERATION")
-	RevokeOnDelete_CERTIFICATE_HOLD                 = RevokeOnDelete("CERTIFICATE_HOLD")
-	RevokeOnDelete_PRIVILEGE_WITHDRAWN              = RevokeOnDelete("PRIVILEGE_WITHDRAWN")
-	RevokeOnDelete_ATTRIBUTE_AUTHORITY_COMPROMISE   = RevokeOnDelete("ATTRIBUTE_AUTHORITY_COMPROMISE")
-)
-
-func (RevokeOnDelete) ElementType() reflect.Type {
-	return reflect.TypeOf((*RevokeOnDelete)(nil)).Elem()
-}
-
-func (e RevokeOnDelete) ToRevokeOnDeleteOutput() RevokeOnDeleteOutput {
-	return pulumi.ToOutput(e).(RevokeOnDeleteOutput)
-}
-
-func (e RevokeOnDelete) ToRevokeOnDeleteOutputWithContext(ctx context.Context) RevokeOnDeleteOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(RevokeOnDeleteOutput)
-}
-
-func (e RevokeOnDelete) ToRevokeOnDeletePtrOutput() RevokeOnDeletePtrOutput {
-	return e.ToRevokeOnDeletePtrOutputWithContext(context.Background())
-}
-
-func (e RevokeOnDelete) ToRevokeOnDeletePtrOutputWithContext(ctx context.Context) RevokeOnDeletePtrOutput {
-	return RevokeOnDelete(e).ToRevokeOnDeleteOutputWithContext(ctx).ToRevokeOnDeletePtrOutputWithContext(ctx)
-}
-
-func (e RevokeOnDelete) ToStringOutput() pulumi.StringOutput {
-	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e RevokeOnDelete) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e RevokeOnDelete) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
-}
-
-func (e RevokeOnDelete) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
-}
-
-type RevokeOnDeleteOutput struct{ *pulumi.OutputState }
-
-func (RevokeOnDeleteOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*RevokeOnDelete)(nil)).Elem()
-}
-
-func (o RevokeOnDeleteOutput) ToRevokeOnDeleteOutput() RevokeOnDeleteOutput {
-	return o
-}
-
-func (o RevokeOnDeleteOutput) ToRevokeOnDeleteOutputWithContext(ctx context.Context) RevokeOnDeleteOutput {
-	return o
-}
-
-func (o RevokeOnDeleteOutput) ToRevokeOnDeletePtrOutput() RevokeOnDeletePtrOutput {
-	return o.ToRevokeOnDeletePtrOutputWithContext(context.Background())
-}
-
-func (o RevokeOnDeleteOutput) ToRevokeOnDeletePtrOutputWithContext(ctx context.Context) RevokeOnDeletePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v RevokeOnDelete) *RevokeOnDelete {
-		return &v
-	}).(RevokeOnDeletePtrOutput)
-}
-
-func (o RevokeOnDeleteOutput) ToStringOutput() pulumi.StringOutput {
-	return o.ToStringOutputWithContext(context.Background())
-}
-
-func (o RevokeOnDeleteOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e RevokeOnDelete) string {
-		return string(e)
-	}).(pulumi.StringOutput)
-}
-
-func (o RevokeOnDeleteOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o RevokeOnDeleteOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e RevokeOnDelete) *string {
-		v := string(e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-type RevokeOnDeletePtrOutput struct{ *pulumi.OutputState }
-
-func (RevokeOnDeletePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**RevokeOnDelete)(nil)).Elem()
-}
-
-func (o RevokeOnDeletePtrOutput) ToRevokeOnDeletePtrOutput() RevokeOnDeletePtrOutput {
-	return o
-}
-
-func (o RevokeOnDeletePtrOutput) ToRevokeOnDeletePtrOutputWithContext(ctx context.Context) RevokeOnDeletePtrOutput {
-	return o
-}
-
-func (o RevokeOnDeletePtrOutput) Elem() RevokeOnDeleteOutput {
-	return o.ApplyT(func(v *RevokeOnDelete) RevokeOnDelete {
-		if v != nil {
-			return *v
-		}
-		var ret RevokeOnDelete
-		return ret
-	}).(RevokeOnDeleteOutput)
-}
-
-func (o RevokeOnDeletePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o RevokeOnDeletePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *RevokeOnDelete) *string {
-		if e == nil {
-			return nil
-		}
-		v := string(*e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-// RevokeOnDeleteInput is an input type that accepts values of the RevokeOnDelete enum
-// A concrete instance of `RevokeOnDeleteInput` can be one of the following:
-//
-//	RevokeOnDeleteUNSPECIFIED
-//	RevokeOnDelete_KEY_COMPROMISE
-//	RevokeOnDelete_CERTIFICATE_AUTHORITY_COMPROMISE
-//	RevokeOnDelete_AFFILIATION_CHANGED
-//	RevokeOnDeleteSUPERSEDED
-//	RevokeOnDelete_CESSATION_OF_OPERATION
-//	RevokeOnDelete_CERTIFICATE_HOLD
-//	RevokeOnDelete_PRIVILEGE_WITHDRAWN
-//	RevokeOnDelete_ATTRIBUTE_AUTHORITY_COMPROMISE
-type RevokeOnDeleteInput interface {
-	pulumi.Input
-
-	ToRevokeOnDeleteOutput() RevokeOnDeleteOutput
-	ToRevokeOnDeleteOutputWithContext(context.Context) RevokeOnDeleteOutput
-}
-
-var revokeOnDeletePtrType = reflect.TypeOf((**RevokeOnDelete)(nil)).Elem()
-
-type RevokeOnDeletePtrInput interface {
-	pulumi.Input
-
-	ToRevokeOnDeletePtrOutput() RevokeOnDeletePtrOutput
-	ToRevokeOnDeletePtrOutputWithContext(context.Context) RevokeOnDeletePtrOutput
-}
-
-type revokeOnDeletePtr string
-
-func RevokeOnDeletePtr(v string) RevokeOnDeletePtrInput {
-	return (*revokeOnDeletePtr)(&v)
-}
-
-func (*revokeOnDeletePtr) ElementType() reflect.Type {
-	return revokeOnDeletePtrType
-}
-
-func (in *revokeOnDeletePtr) ToRevokeOnDeletePtrOutput() RevokeOnDeletePtrOutput {
-	return pulumi.ToOutput(in).(RevokeOnDeletePtrOutput)
-}
-
-func (in *revokeOnDeletePtr) ToRevokeOnDeletePtrOutputWithContext(ctx context.Context) RevokeOnDeletePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(RevokeOnDeletePtrOutput)
-}
-
-type SignatureAlgorithm string
-
-const (
-	SignatureAlgorithmSHA256 = SignatureAlgorithm("SHA256")
-	SignatureAlgorithmSHA384 = SignatureAlgorithm("SHA384")
-	SignatureAlgorithmSHA512 = SignatureAlgorithm("SHA512")
-	SignatureAlgorithmSM3    = SignatureAlgorithm("SM3")
-)
-
-func (SignatureAlgorithm) ElementType() reflect.Type {
-	return reflect.TypeOf((*SignatureAlgorithm)(nil)).Elem()
-}
-
-func (e SignatureAlgorithm) ToSignatureAlgorithmOutput() SignatureAlgorithmOutput {
-	return pulumi.ToOutput(e).(SignatureAlgorithmOutput)
-}
-
-func (e SignatureAlgorithm) ToSignatureAlgorithmOutputWithContext(ctx context.Context) SignatureAlgorithmOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(SignatureAlgorithmOutput)
-}
-
-func (e SignatureAlgorithm) ToSignatureAlgorithmPtrOutput() SignatureAlgorithmPtrOutput {
-	return e.ToSignatureAlgorithmPtrOutputWithContext(context.Background())
-}
-
-func (e SignatureAlgorithm) ToSignatureAlgorithmPtrOutputWithContext(ctx context.Context) SignatureAlgorithmPtrOutput {
-	return SignatureAlgorithm(e).ToSignatureAlgorithmOutputWithContext(ctx).ToSignatureAlgorithmPtrOutputWithContext(ctx)
-}
-
-func (e SignatureAlgorithm) ToStringOutput() pulumi.StringOutput {
-	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e SignatureAlgorithm) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e SignatureAlgorithm) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
-}
-
-func (e SignatureAlgorithm) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
-}
-
-type SignatureAlgorithmOutput struct{ *pulumi.OutputState }
-
-func (SignatureAlgorithmOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*SignatureAlgorithm)(nil)).Elem()
-}
-
-func (o SignatureAlgorithmOutput) ToSignatureAlgorithmOutput() SignatureAlgorithmOutput {
-	return o
-}
-
-func (o SignatureAlgorithmOutput) ToSignatureAlgorithmOutputWithContext(ctx context.Context) SignatureAlgorithmOutput {
-	return o
-}
-
-func (o SignatureAlgorithmOutput) ToSignatureAlgorithmPtrOutput() SignatureAlgorithmPtrOutput {
-	return o.ToSignatureAlgorithmPtrOutputWithContext(context.Background())
-}
-
-func (o SignatureAlgorithmOutput) ToSignatureAlgorithmPtrOutputWithContext(ctx context.Context) SignatureAlgorithmPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v SignatureAlgorithm) *SignatureAlgorithm {
-		return &v
-	}).(SignatureAlgorithmPtrOutput)
-}
-
-func (o SignatureAlgorithmOutput) ToStringOutput() pulumi.StringOutput {
-	return o.ToStringOutputWithContext(context.Background())
-}
-
-func (o SignatureAlgorithmOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e SignatureAlgorithm) string {
-		return string(e)
-	}).(pulumi.StringOutput)
-}
-
-func (o SignatureAlgorithmOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o SignatureAlgorithmOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e SignatureAlgorithm) *string {
-		v := string(e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-type SignatureAlgorithmPtrOutput struct{ *pulumi.OutputState }
-
-func (SignatureAlgorithmPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**SignatureAlgorithm)(nil)).Elem()
-}
-
-func (o SignatureAlgorithmPtrOutput) ToSignatureAlgorithmPtrOutput() SignatureAlgorithmPtrOutput {
-	return o
-}
-
-func (o SignatureAlgorithmPtrOutput) ToSignatureAlgorithmPtrOutputWithContext(ctx context.Context) SignatureAlgorithmPtrOutput {
-	return o
-}
-
-func (o SignatureAlgorithmPtrOutput) Elem() SignatureAlgorithmOutput {
-	return o.ApplyT(func(v *SignatureAlgorithm) SignatureAlgorithm {
-		if v != nil {
-			return *v
-		}
-		var ret SignatureAlgorithm
-		return ret
-	}).(SignatureAlgorithmOutput)
-}
-
-func (o SignatureAlgorithmPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o SignatureAlgorithmPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *SignatureAlgorithm) *string {
-		if e == nil {
-			return nil
-		}
-		v := string(*e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-// SignatureAlgorithmInput is an input type that accepts values of the SignatureAlgorithm enum
-// A concrete instance of `SignatureAlgorithmInput` can be one of the following:
-//
-//	SignatureAlgorithmSHA256
-//	SignatureAlgorithmSHA384
-//	SignatureAlgorithmSHA512
-//	SignatureAlgorithmSM3
-type SignatureAlgorithmInput interface {
-	pulumi.Input
-
-	ToSignatureAlgorithmOutput() SignatureAlgorithmOutput
-	ToSignatureAlgorithmOutputWithContext(context.Context) SignatureAlgorithmOutput
-}
-
-var signatureAlgorithmPtrType = reflect.TypeOf((**SignatureAlgorithm)(nil)).Elem()
-
-type SignatureAlgorithmPtrInput interface {
-	pulumi.Input
-
-	ToSignatureAlgorithmPtrOutput() SignatureAlgorithmPtrOutput
-	ToSignatureAlgorithmPtrOutputWithContext(context.Context) SignatureAlgorithmPtrOutput
-}
-
-type signatureAlgorithmPtr string
-
-func SignatureAlgorithmPtr(v string) SignatureAlgorithmPtrInput {
-	return (*signatureAlgorithmPtr)(&v)
-}
-
-func (*signatureAlgorithmPtr) ElementType() reflect.Type {
-	return signatureAlgorithmPtrType
-}
-
-func (in *signatureAlgorithmPtr) ToSignatureAlgorithmPtrOutput() SignatureAlgorithmPtrOutput {
-	return pulumi.ToOutput(in).(SignatureAlgorithmPtrOutput)
-}
-
-func (in *signatureAlgorithmPtr) ToSignatureAlgorithmPtrOutputWithContext(ctx context.Context) SignatureAlgorithmPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(SignatureAlgorithmPtrOutput)
+func (in *revocationReasonPtr) ToRevocationReasonPtrOutputWithContext(ctx context.Context) RevocationReasonPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(RevocationReasonPtrOutput)
 }
 
 type SubjectAlternativeNameType string
@@ -1427,171 +1592,6 @@ func (in *subjectAlternativeNameTypePtr) ToSubjectAlternativeNameTypePtrOutput()
 
 func (in *subjectAlternativeNameTypePtr) ToSubjectAlternativeNameTypePtrOutputWithContext(ctx context.Context) SubjectAlternativeNameTypePtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(SubjectAlternativeNameTypePtrOutput)
-}
-
-type Type string
-
-const (
-	TypeROOT        = Type("ROOT")
-	TypeSUBORDINATE = Type("SUBORDINATE")
-)
-
-func (Type) ElementType() reflect.Type {
-	return reflect.TypeOf((*Type)(nil)).Elem()
-}
-
-func (e Type) ToTypeOutput() TypeOutput {
-	return pulumi.ToOutput(e).(TypeOutput)
-}
-
-func (e Type) ToTypeOutputWithContext(ctx context.Context) TypeOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(TypeOutput)
-}
-
-func (e Type) ToTypePtrOutput() TypePtrOutput {
-	return e.ToTypePtrOutputWithContext(context.Background())
-}
-
-func (e Type) ToTypePtrOutputWithContext(ctx context.Context) TypePtrOutput {
-	return Type(e).ToTypeOutputWithContext(ctx).ToTypePtrOutputWithContext(ctx)
-}
-
-func (e Type) ToStringOutput() pulumi.StringOutput {
-	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e Type) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e Type) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
-}
-
-func (e Type) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
-}
-
-type TypeOutput struct{ *pulumi.OutputState }
-
-func (TypeOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*Type)(nil)).Elem()
-}
-
-func (o TypeOutput) ToTypeOutput() TypeOutput {
-	return o
-}
-
-func (o TypeOutput) ToTypeOutputWithContext(ctx context.Context) TypeOutput {
-	return o
-}
-
-func (o TypeOutput) ToTypePtrOutput() TypePtrOutput {
-	return o.ToTypePtrOutputWithContext(context.Background())
-}
-
-func (o TypeOutput) ToTypePtrOutputWithContext(ctx context.Context) TypePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v Type) *Type {
-		return &v
-	}).(TypePtrOutput)
-}
-
-func (o TypeOutput) ToStringOutput() pulumi.StringOutput {
-	return o.ToStringOutputWithContext(context.Background())
-}
-
-func (o TypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e Type) string {
-		return string(e)
-	}).(pulumi.StringOutput)
-}
-
-func (o TypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o TypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e Type) *string {
-		v := string(e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-type TypePtrOutput struct{ *pulumi.OutputState }
-
-func (TypePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**Type)(nil)).Elem()
-}
-
-func (o TypePtrOutput) ToTypePtrOutput() TypePtrOutput {
-	return o
-}
-
-func (o TypePtrOutput) ToTypePtrOutputWithContext(ctx context.Context) TypePtrOutput {
-	return o
-}
-
-func (o TypePtrOutput) Elem() TypeOutput {
-	return o.ApplyT(func(v *Type) Type {
-		if v != nil {
-			return *v
-		}
-		var ret Type
-		return ret
-	}).(TypeOutput)
-}
-
-func (o TypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o TypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *Type) *string {
-		if e == nil {
-			return nil
-		}
-		v := string(*e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-// TypeInput is an input type that accepts values of the Type enum
-// A concrete instance of `TypeInput` can be one of the following:
-//
-//	TypeROOT
-//	TypeSUBORDINATE
-type TypeInput interface {
-	pulumi.Input
-
-	ToTypeOutput() TypeOutput
-	ToTypeOutputWithContext(context.Context) TypeOutput
-}
-
-var typePtrType = reflect.TypeOf((**Type)(nil)).Elem()
-
-type TypePtrInput interface {
-	pulumi.Input
-
-	ToTypePtrOutput() TypePtrOutput
-	ToTypePtrOutputWithContext(context.Context) TypePtrOutput
-}
-
-type typePtr string
-
-func TypePtr(v string) TypePtrInput {
-	return (*typePtr)(&v)
-}
-
-func (*typePtr) ElementType() reflect.Type {
-	return typePtrType
-}
-
-func (in *typePtr) ToTypePtrOutput() TypePtrOutput {
-	return pulumi.ToOutput(in).(TypePtrOutput)
-}
-
-func (in *typePtr) ToTypePtrOutputWithContext(ctx context.Context) TypePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(TypePtrOutput)
 }
 
 type ValidityType string
@@ -1764,46 +1764,46 @@ func (in *validityTypePtr) ToValidityTypePtrOutputWithContext(ctx context.Contex
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*CaKeyAlgorithmInput)(nil)).Elem(), CaKeyAlgorithm("RSA2048"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaKeyAlgorithmPtrInput)(nil)).Elem(), CaKeyAlgorithm("RSA2048"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaSignatureAlgorithmInput)(nil)).Elem(), CaSignatureAlgorithm("SHA256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaSignatureAlgorithmPtrInput)(nil)).Elem(), CaSignatureAlgorithm("SHA256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaTypeInput)(nil)).Elem(), CaType("ROOT"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaTypePtrInput)(nil)).Elem(), CaType("ROOT"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CertificateBundleTypeInput)(nil)).Elem(), CertificateBundleType("APACHE"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CertificateBundleTypePtrInput)(nil)).Elem(), CertificateBundleType("APACHE"))
-	pulumi.RegisterInputType(reflect.TypeOf((*KeyAlgorithmInput)(nil)).Elem(), KeyAlgorithm("RSA2048"))
-	pulumi.RegisterInputType(reflect.TypeOf((*KeyAlgorithmPtrInput)(nil)).Elem(), KeyAlgorithm("RSA2048"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateKeyAlgorithmInput)(nil)).Elem(), CertificateKeyAlgorithm("RSA2048"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateKeyAlgorithmPtrInput)(nil)).Elem(), CertificateKeyAlgorithm("RSA2048"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateSignatureAlgorithmInput)(nil)).Elem(), CertificateSignatureAlgorithm("SHA256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateSignatureAlgorithmPtrInput)(nil)).Elem(), CertificateSignatureAlgorithm("SHA256"))
 	pulumi.RegisterInputType(reflect.TypeOf((*KeyUsageInput)(nil)).Elem(), KeyUsage("digitalSignature"))
 	pulumi.RegisterInputType(reflect.TypeOf((*KeyUsagePtrInput)(nil)).Elem(), KeyUsage("digitalSignature"))
 	pulumi.RegisterInputType(reflect.TypeOf((*KeyUsageArrayInput)(nil)).Elem(), KeyUsageArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*PrivateCertificateKeyAlgorithmInput)(nil)).Elem(), PrivateCertificateKeyAlgorithm("RSA2048"))
-	pulumi.RegisterInputType(reflect.TypeOf((*PrivateCertificateKeyAlgorithmPtrInput)(nil)).Elem(), PrivateCertificateKeyAlgorithm("RSA2048"))
-	pulumi.RegisterInputType(reflect.TypeOf((*PrivateCertificateSignatureAlgorithmInput)(nil)).Elem(), PrivateCertificateSignatureAlgorithm("SHA256"))
-	pulumi.RegisterInputType(reflect.TypeOf((*PrivateCertificateSignatureAlgorithmPtrInput)(nil)).Elem(), PrivateCertificateSignatureAlgorithm("SHA256"))
-	pulumi.RegisterInputType(reflect.TypeOf((*RevokeOnDeleteInput)(nil)).Elem(), RevokeOnDelete("UNSPECIFIED"))
-	pulumi.RegisterInputType(reflect.TypeOf((*RevokeOnDeletePtrInput)(nil)).Elem(), RevokeOnDelete("UNSPECIFIED"))
-	pulumi.RegisterInputType(reflect.TypeOf((*SignatureAlgorithmInput)(nil)).Elem(), SignatureAlgorithm("SHA256"))
-	pulumi.RegisterInputType(reflect.TypeOf((*SignatureAlgorithmPtrInput)(nil)).Elem(), SignatureAlgorithm("SHA256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*RevocationReasonInput)(nil)).Elem(), RevocationReason("UNSPECIFIED"))
+	pulumi.RegisterInputType(reflect.TypeOf((*RevocationReasonPtrInput)(nil)).Elem(), RevocationReason("UNSPECIFIED"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SubjectAlternativeNameTypeInput)(nil)).Elem(), SubjectAlternativeNameType("DNS"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SubjectAlternativeNameTypePtrInput)(nil)).Elem(), SubjectAlternativeNameType("DNS"))
-	pulumi.RegisterInputType(reflect.TypeOf((*TypeInput)(nil)).Elem(), Type("ROOT"))
-	pulumi.RegisterInputType(reflect.TypeOf((*TypePtrInput)(nil)).Elem(), Type("ROOT"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ValidityTypeInput)(nil)).Elem(), ValidityType("YEAR"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ValidityTypePtrInput)(nil)).Elem(), ValidityType("YEAR"))
+	pulumi.RegisterOutputType(CaKeyAlgorithmOutput{})
+	pulumi.RegisterOutputType(CaKeyAlgorithmPtrOutput{})
+	pulumi.RegisterOutputType(CaSignatureAlgorithmOutput{})
+	pulumi.RegisterOutputType(CaSignatureAlgorithmPtrOutput{})
+	pulumi.RegisterOutputType(CaTypeOutput{})
+	pulumi.RegisterOutputType(CaTypePtrOutput{})
 	pulumi.RegisterOutputType(CertificateBundleTypeOutput{})
 	pulumi.RegisterOutputType(CertificateBundleTypePtrOutput{})
-	pulumi.RegisterOutputType(KeyAlgorithmOutput{})
-	pulumi.RegisterOutputType(KeyAlgorithmPtrOutput{})
+	pulumi.RegisterOutputType(CertificateKeyAlgorithmOutput{})
+	pulumi.RegisterOutputType(CertificateKeyAlgorithmPtrOutput{})
+	pulumi.RegisterOutputType(CertificateSignatureAlgorithmOutput{})
+	pulumi.RegisterOutputType(CertificateSignatureAlgorithmPtrOutput{})
 	pulumi.RegisterOutputType(KeyUsageOutput{})
 	pulumi.RegisterOutputType(KeyUsagePtrOutput{})
 	pulumi.RegisterOutputType(KeyUsageArrayOutput{})
-	pulumi.RegisterOutputType(PrivateCertificateKeyAlgorithmOutput{})
-	pulumi.RegisterOutputType(PrivateCertificateKeyAlgorithmPtrOutput{})
-	pulumi.RegisterOutputType(PrivateCertificateSignatureAlgorithmOutput{})
-	pulumi.RegisterOutputType(PrivateCertificateSignatureAlgorithmPtrOutput{})
-	pulumi.RegisterOutputType(RevokeOnDeleteOutput{})
-	pulumi.RegisterOutputType(RevokeOnDeletePtrOutput{})
-	pulumi.RegisterOutputType(SignatureAlgorithmOutput{})
-	pulumi.RegisterOutputType(SignatureAlgorithmPtrOutput{})
+	pulumi.RegisterOutputType(RevocationReasonOutput{})
+	pulumi.RegisterOutputType(RevocationReasonPtrOutput{})
 	pulumi.RegisterOutputType(SubjectAlternativeNameTypeOutput{})
 	pulumi.RegisterOutputType(SubjectAlternativeNameTypePtrOutput{})
-	pulumi.RegisterOutputType(TypeOutput{})
-	pulumi.RegisterOutputType(TypePtrOutput{})
 	pulumi.RegisterOutputType(ValidityTypeOutput{})
 	pulumi.RegisterOutputType(ValidityTypePtrOutput{})
 }

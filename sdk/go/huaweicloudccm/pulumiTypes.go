@@ -13,11 +13,16 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// Publishing the CA's certificate revocation list (CRL) to an OBS bucket.
 type CrlConfiguration struct {
-	CrlName       *string `pulumi:"crlName"`
-	Enabled       bool    `pulumi:"enabled"`
+	// The CRL's name; defaults to the CA id.
+	CrlName *string `pulumi:"crlName"`
+	// Whether the CA publishes a CRL.
+	Enabled bool `pulumi:"enabled"`
+	// The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
 	ObsBucketName *string `pulumi:"obsBucketName"`
-	ValidDays     *int    `pulumi:"validDays"`
+	// How many days each CRL is valid: 7–30.
+	ValidDays *int `pulumi:"validDays"`
 }
 
 // CrlConfigurationInput is an input type that accepts CrlConfigurationArgs and CrlConfigurationOutput values.
@@ -31,11 +36,16 @@ type CrlConfigurationInput interface {
 	ToCrlConfigurationOutputWithContext(context.Context) CrlConfigurationOutput
 }
 
+// Publishing the CA's certificate revocation list (CRL) to an OBS bucket.
 type CrlConfigurationArgs struct {
-	CrlName       pulumi.StringPtrInput `pulumi:"crlName"`
-	Enabled       pulumi.BoolInput      `pulumi:"enabled"`
+	// The CRL's name; defaults to the CA id.
+	CrlName pulumi.StringPtrInput `pulumi:"crlName"`
+	// Whether the CA publishes a CRL.
+	Enabled pulumi.BoolInput `pulumi:"enabled"`
+	// The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
 	ObsBucketName pulumi.StringPtrInput `pulumi:"obsBucketName"`
-	ValidDays     pulumi.IntPtrInput    `pulumi:"validDays"`
+	// How many days each CRL is valid: 7–30.
+	ValidDays pulumi.IntPtrInput `pulumi:"validDays"`
 }
 
 func (CrlConfigurationArgs) ElementType() reflect.Type {
@@ -91,6 +101,7 @@ func (i *crlConfigurationPtrType) ToCrlConfigurationPtrOutputWithContext(ctx con
 	return pulumi.ToOutputWithContext(ctx, i).(CrlConfigurationPtrOutput)
 }
 
+// Publishing the CA's certificate revocation list (CRL) to an OBS bucket.
 type CrlConfigurationOutput struct{ *pulumi.OutputState }
 
 func (CrlConfigurationOutput) ElementType() reflect.Type {
@@ -115,18 +126,22 @@ func (o CrlConfigurationOutput) ToCrlConfigurationPtrOutputWithContext(ctx conte
 	}).(CrlConfigurationPtrOutput)
 }
 
+// The CRL's name; defaults to the CA id.
 func (o CrlConfigurationOutput) CrlName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v CrlConfiguration) *string { return v.CrlName }).(pulumi.StringPtrOutput)
 }
 
+// Whether the CA publishes a CRL.
 func (o CrlConfigurationOutput) Enabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v CrlConfiguration) bool { return v.Enabled }).(pulumi.BoolOutput)
 }
 
+// The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
 func (o CrlConfigurationOutput) ObsBucketName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v CrlConfiguration) *string { return v.ObsBucketName }).(pulumi.StringPtrOutput)
 }
 
+// How many days each CRL is valid: 7–30.
 func (o CrlConfigurationOutput) ValidDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v CrlConfiguration) *int { return v.ValidDays }).(pulumi.IntPtrOutput)
 }
@@ -155,6 +170,7 @@ func (o CrlConfigurationPtrOutput) Elem() CrlConfigurationOutput {
 	}).(CrlConfigurationOutput)
 }
 
+// The CRL's name; defaults to the CA id.
 func (o CrlConfigurationPtrOutput) CrlName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CrlConfiguration) *string {
 		if v == nil {
@@ -164,6 +180,7 @@ func (o CrlConfigurationPtrOutput) CrlName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// Whether the CA publishes a CRL.
 func (o CrlConfigurationPtrOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *CrlConfiguration) *bool {
 		if v == nil {
@@ -173,6 +190,7 @@ func (o CrlConfigurationPtrOutput) Enabled() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
 func (o CrlConfigurationPtrOutput) ObsBucketName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CrlConfiguration) *string {
 		if v == nil {
@@ -182,6 +200,7 @@ func (o CrlConfigurationPtrOutput) ObsBucketName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// How many days each CRL is valid: 7–30.
 func (o CrlConfigurationPtrOutput) ValidDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *CrlConfiguration) *int {
 		if v == nil {
@@ -191,9 +210,12 @@ func (o CrlConfigurationPtrOutput) ValidDays() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
+// A custom extension to add to the certificate.
 type CustomizedExtension struct {
+	// The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
 	ObjectIdentifier string `pulumi:"objectIdentifier"`
-	Value            string `pulumi:"value"`
+	// The extension's value: 1–64 characters.
+	Value string `pulumi:"value"`
 }
 
 // CustomizedExtensionInput is an input type that accepts CustomizedExtensionArgs and CustomizedExtensionOutput values.
@@ -207,9 +229,12 @@ type CustomizedExtensionInput interface {
 	ToCustomizedExtensionOutputWithContext(context.Context) CustomizedExtensionOutput
 }
 
+// A custom extension to add to the certificate.
 type CustomizedExtensionArgs struct {
+	// The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
 	ObjectIdentifier pulumi.StringInput `pulumi:"objectIdentifier"`
-	Value            pulumi.StringInput `pulumi:"value"`
+	// The extension's value: 1–64 characters.
+	Value pulumi.StringInput `pulumi:"value"`
 }
 
 func (CustomizedExtensionArgs) ElementType() reflect.Type {
@@ -265,6 +290,7 @@ func (i *customizedExtensionPtrType) ToCustomizedExtensionPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(CustomizedExtensionPtrOutput)
 }
 
+// A custom extension to add to the certificate.
 type CustomizedExtensionOutput struct{ *pulumi.OutputState }
 
 func (CustomizedExtensionOutput) ElementType() reflect.Type {
@@ -289,10 +315,12 @@ func (o CustomizedExtensionOutput) ToCustomizedExtensionPtrOutputWithContext(ctx
 	}).(CustomizedExtensionPtrOutput)
 }
 
+// The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
 func (o CustomizedExtensionOutput) ObjectIdentifier() pulumi.StringOutput {
 	return o.ApplyT(func(v CustomizedExtension) string { return v.ObjectIdentifier }).(pulumi.StringOutput)
 }
 
+// The extension's value: 1–64 characters.
 func (o CustomizedExtensionOutput) Value() pulumi.StringOutput {
 	return o.ApplyT(func(v CustomizedExtension) string { return v.Value }).(pulumi.StringOutput)
 }
@@ -321,6 +349,7 @@ func (o CustomizedExtensionPtrOutput) Elem() CustomizedExtensionOutput {
 	}).(CustomizedExtensionOutput)
 }
 
+// The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
 func (o CustomizedExtensionPtrOutput) ObjectIdentifier() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CustomizedExtension) *string {
 		if v == nil {
@@ -330,6 +359,7 @@ func (o CustomizedExtensionPtrOutput) ObjectIdentifier() pulumi.StringPtrOutput 
 	}).(pulumi.StringPtrOutput)
 }
 
+// The extension's value: 1–64 characters.
 func (o CustomizedExtensionPtrOutput) Value() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CustomizedExtension) *string {
 		if v == nil {
@@ -339,13 +369,20 @@ func (o CustomizedExtensionPtrOutput) Value() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other control characters), not only spaces.
 type DistinguishedName struct {
-	CommonName         string `pulumi:"commonName"`
-	Country            string `pulumi:"country"`
-	Locality           string `pulumi:"locality"`
-	Organization       string `pulumi:"organization"`
+	// The common name (CN): 1–64 characters.
+	CommonName string `pulumi:"commonName"`
+	// The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
+	Country string `pulumi:"country"`
+	// The city or locality (L): 1–128 characters.
+	Locality string `pulumi:"locality"`
+	// The organization (O): 1–64 characters.
+	Organization string `pulumi:"organization"`
+	// The organizational unit (OU): 1–64 characters.
 	OrganizationalUnit string `pulumi:"organizationalUnit"`
-	State              string `pulumi:"state"`
+	// The state or province (ST): 1–128 characters.
+	State string `pulumi:"state"`
 }
 
 // DistinguishedNameInput is an input type that accepts DistinguishedNameArgs and DistinguishedNameOutput values.
@@ -359,13 +396,20 @@ type DistinguishedNameInput interface {
 	ToDistinguishedNameOutputWithContext(context.Context) DistinguishedNameOutput
 }
 
+// A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other control characters), not only spaces.
 type DistinguishedNameArgs struct {
-	CommonName         pulumi.StringInput `pulumi:"commonName"`
-	Country            pulumi.StringInput `pulumi:"country"`
-	Locality           pulumi.StringInput `pulumi:"locality"`
-	Organization       pulumi.StringInput `pulumi:"organization"`
+	// The common name (CN): 1–64 characters.
+	CommonName pulumi.StringInput `pulumi:"commonName"`
+	// The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
+	Country pulumi.StringInput `pulumi:"country"`
+	// The city or locality (L): 1–128 characters.
+	Locality pulumi.StringInput `pulumi:"locality"`
+	// The organization (O): 1–64 characters.
+	Organization pulumi.StringInput `pulumi:"organization"`
+	// The organizational unit (OU): 1–64 characters.
 	OrganizationalUnit pulumi.StringInput `pulumi:"organizationalUnit"`
-	State              pulumi.StringInput `pulumi:"state"`
+	// The state or province (ST): 1–128 characters.
+	State pulumi.StringInput `pulumi:"state"`
 }
 
 func (DistinguishedNameArgs) ElementType() reflect.Type {
@@ -380,6 +424,7 @@ func (i DistinguishedNameArgs) ToDistinguishedNameOutputWithContext(ctx context.
 	return pulumi.ToOutputWithContext(ctx, i).(DistinguishedNameOutput)
 }
 
+// A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other control characters), not only spaces.
 type DistinguishedNameOutput struct{ *pulumi.OutputState }
 
 func (DistinguishedNameOutput) ElementType() reflect.Type {
@@ -394,26 +439,32 @@ func (o DistinguishedNameOutput) ToDistinguishedNameOutputWithContext(ctx contex
 	return o
 }
 
+// The common name (CN): 1–64 characters.
 func (o DistinguishedNameOutput) CommonName() pulumi.StringOutput {
 	return o.ApplyT(func(v DistinguishedName) string { return v.CommonName }).(pulumi.StringOutput)
 }
 
+// The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
 func (o DistinguishedNameOutput) Country() pulumi.StringOutput {
 	return o.ApplyT(func(v DistinguishedName) string { return v.Country }).(pulumi.StringOutput)
 }
 
+// The city or locality (L): 1–128 characters.
 func (o DistinguishedNameOutput) Locality() pulumi.StringOutput {
 	return o.ApplyT(func(v DistinguishedName) string { return v.Locality }).(pulumi.StringOutput)
 }
 
+// The organization (O): 1–64 characters.
 func (o DistinguishedNameOutput) Organization() pulumi.StringOutput {
 	return o.ApplyT(func(v DistinguishedName) string { return v.Organization }).(pulumi.StringOutput)
 }
 
+// The organizational unit (OU): 1–64 characters.
 func (o DistinguishedNameOutput) OrganizationalUnit() pulumi.StringOutput {
 	return o.ApplyT(func(v DistinguishedName) string { return v.OrganizationalUnit }).(pulumi.StringOutput)
 }
 
+// The state or province (ST): 1–128 characters.
 func (o DistinguishedNameOutput) State() pulumi.StringOutput {
 	return o.ApplyT(func(v DistinguishedName) string { return v.State }).(pulumi.StringOutput)
 }
@@ -442,6 +493,7 @@ func (o DistinguishedNamePtrOutput) Elem() DistinguishedNameOutput {
 	}).(DistinguishedNameOutput)
 }
 
+// The common name (CN): 1–64 characters.
 func (o DistinguishedNamePtrOutput) CommonName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DistinguishedName) *string {
 		if v == nil {
@@ -451,6 +503,7 @@ func (o DistinguishedNamePtrOutput) CommonName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
 func (o DistinguishedNamePtrOutput) Country() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DistinguishedName) *string {
 		if v == nil {
@@ -460,6 +513,7 @@ func (o DistinguishedNamePtrOutput) Country() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The city or locality (L): 1–128 characters.
 func (o DistinguishedNamePtrOutput) Locality() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DistinguishedName) *string {
 		if v == nil {
@@ -469,6 +523,7 @@ func (o DistinguishedNamePtrOutput) Locality() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The organization (O): 1–64 characters.
 func (o DistinguishedNamePtrOutput) Organization() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DistinguishedName) *string {
 		if v == nil {
@@ -478,6 +533,7 @@ func (o DistinguishedNamePtrOutput) Organization() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The organizational unit (OU): 1–64 characters.
 func (o DistinguishedNamePtrOutput) OrganizationalUnit() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DistinguishedName) *string {
 		if v == nil {
@@ -487,6 +543,7 @@ func (o DistinguishedNamePtrOutput) OrganizationalUnit() pulumi.StringPtrOutput 
 	}).(pulumi.StringPtrOutput)
 }
 
+// The state or province (ST): 1–128 characters.
 func (o DistinguishedNamePtrOutput) State() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DistinguishedName) *string {
 		if v == nil {
@@ -496,12 +553,18 @@ func (o DistinguishedNamePtrOutput) State() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// Extended key usages (RFC 5280 §4.2.1.12) to put in the certificate; each defaults to false.
 type ExtendedKeyUsage struct {
-	ClientAuth      *bool `pulumi:"clientAuth"`
-	CodeSigning     *bool `pulumi:"codeSigning"`
+	// TLS client authentication (1.3.6.1.5.5.7.3.2).
+	ClientAuth *bool `pulumi:"clientAuth"`
+	// Code signing (1.3.6.1.5.5.7.3.3).
+	CodeSigning *bool `pulumi:"codeSigning"`
+	// Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
 	EmailProtection *bool `pulumi:"emailProtection"`
-	ServerAuth      *bool `pulumi:"serverAuth"`
-	TimeStamping    *bool `pulumi:"timeStamping"`
+	// TLS server authentication (1.3.6.1.5.5.7.3.1).
+	ServerAuth *bool `pulumi:"serverAuth"`
+	// Time stamping (1.3.6.1.5.5.7.3.8).
+	TimeStamping *bool `pulumi:"timeStamping"`
 }
 
 // ExtendedKeyUsageInput is an input type that accepts ExtendedKeyUsageArgs and ExtendedKeyUsageOutput values.
@@ -515,12 +578,18 @@ type ExtendedKeyUsageInput interface {
 	ToExtendedKeyUsageOutputWithContext(context.Context) ExtendedKeyUsageOutput
 }
 
+// Extended key usages (RFC 5280 §4.2.1.12) to put in the certificate; each defaults to false.
 type ExtendedKeyUsageArgs struct {
-	ClientAuth      pulumi.BoolPtrInput `pulumi:"clientAuth"`
-	CodeSigning     pulumi.BoolPtrInput `pulumi:"codeSigning"`
+	// TLS client authentication (1.3.6.1.5.5.7.3.2).
+	ClientAuth pulumi.BoolPtrInput `pulumi:"clientAuth"`
+	// Code signing (1.3.6.1.5.5.7.3.3).
+	CodeSigning pulumi.BoolPtrInput `pulumi:"codeSigning"`
+	// Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
 	EmailProtection pulumi.BoolPtrInput `pulumi:"emailProtection"`
-	ServerAuth      pulumi.BoolPtrInput `pulumi:"serverAuth"`
-	TimeStamping    pulumi.BoolPtrInput `pulumi:"timeStamping"`
+	// TLS server authentication (1.3.6.1.5.5.7.3.1).
+	ServerAuth pulumi.BoolPtrInput `pulumi:"serverAuth"`
+	// Time stamping (1.3.6.1.5.5.7.3.8).
+	TimeStamping pulumi.BoolPtrInput `pulumi:"timeStamping"`
 }
 
 func (ExtendedKeyUsageArgs) ElementType() reflect.Type {
@@ -576,6 +645,7 @@ func (i *extendedKeyUsagePtrType) ToExtendedKeyUsagePtrOutputWithContext(ctx con
 	return pulumi.ToOutputWithContext(ctx, i).(ExtendedKeyUsagePtrOutput)
 }
 
+// Extended key usages (RFC 5280 §4.2.1.12) to put in the certificate; each defaults to false.
 type ExtendedKeyUsageOutput struct{ *pulumi.OutputState }
 
 func (ExtendedKeyUsageOutput) ElementType() reflect.Type {
@@ -600,22 +670,27 @@ func (o ExtendedKeyUsageOutput) ToExtendedKeyUsagePtrOutputWithContext(ctx conte
 	}).(ExtendedKeyUsagePtrOutput)
 }
 
+// TLS client authentication (1.3.6.1.5.5.7.3.2).
 func (o ExtendedKeyUsageOutput) ClientAuth() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v ExtendedKeyUsage) *bool { return v.ClientAuth }).(pulumi.BoolPtrOutput)
 }
 
+// Code signing (1.3.6.1.5.5.7.3.3).
 func (o ExtendedKeyUsageOutput) CodeSigning() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v ExtendedKeyUsage) *bool { return v.CodeSigning }).(pulumi.BoolPtrOutput)
 }
 
+// Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
 func (o ExtendedKeyUsageOutput) EmailProtection() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v ExtendedKeyUsage) *bool { return v.EmailProtection }).(pulumi.BoolPtrOutput)
 }
 
+// TLS server authentication (1.3.6.1.5.5.7.3.1).
 func (o ExtendedKeyUsageOutput) ServerAuth() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v ExtendedKeyUsage) *bool { return v.ServerAuth }).(pulumi.BoolPtrOutput)
 }
 
+// Time stamping (1.3.6.1.5.5.7.3.8).
 func (o ExtendedKeyUsageOutput) TimeStamping() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v ExtendedKeyUsage) *bool { return v.TimeStamping }).(pulumi.BoolPtrOutput)
 }
@@ -644,6 +719,7 @@ func (o ExtendedKeyUsagePtrOutput) Elem() ExtendedKeyUsageOutput {
 	}).(ExtendedKeyUsageOutput)
 }
 
+// TLS client authentication (1.3.6.1.5.5.7.3.2).
 func (o ExtendedKeyUsagePtrOutput) ClientAuth() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ExtendedKeyUsage) *bool {
 		if v == nil {
@@ -653,6 +729,7 @@ func (o ExtendedKeyUsagePtrOutput) ClientAuth() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// Code signing (1.3.6.1.5.5.7.3.3).
 func (o ExtendedKeyUsagePtrOutput) CodeSigning() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ExtendedKeyUsage) *bool {
 		if v == nil {
@@ -662,6 +739,7 @@ func (o ExtendedKeyUsagePtrOutput) CodeSigning() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
 func (o ExtendedKeyUsagePtrOutput) EmailProtection() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ExtendedKeyUsage) *bool {
 		if v == nil {
@@ -671,6 +749,7 @@ func (o ExtendedKeyUsagePtrOutput) EmailProtection() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// TLS server authentication (1.3.6.1.5.5.7.3.1).
 func (o ExtendedKeyUsagePtrOutput) ServerAuth() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ExtendedKeyUsage) *bool {
 		if v == nil {
@@ -680,6 +759,7 @@ func (o ExtendedKeyUsagePtrOutput) ServerAuth() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// Time stamping (1.3.6.1.5.5.7.3.8).
 func (o ExtendedKeyUsagePtrOutput) TimeStamping() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ExtendedKeyUsage) *bool {
 		if v == nil {
@@ -689,13 +769,20 @@ func (o ExtendedKeyUsagePtrOutput) TimeStamping() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
 type PrivateCertificateDistinguishedName struct {
-	CommonName         string  `pulumi:"commonName"`
-	Country            *string `pulumi:"country"`
-	Locality           *string `pulumi:"locality"`
-	Organization       *string `pulumi:"organization"`
+	// The common name (CN): 1–64 characters.
+	CommonName string `pulumi:"commonName"`
+	// The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
+	Country *string `pulumi:"country"`
+	// The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
+	Locality *string `pulumi:"locality"`
+	// The organization (O): 1–64 characters. Omitted, the issuing CA's.
+	Organization *string `pulumi:"organization"`
+	// The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
 	OrganizationalUnit *string `pulumi:"organizationalUnit"`
-	State              *string `pulumi:"state"`
+	// The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
+	State *string `pulumi:"state"`
 }
 
 // PrivateCertificateDistinguishedNameInput is an input type that accepts PrivateCertificateDistinguishedNameArgs and PrivateCertificateDistinguishedNameOutput values.
@@ -709,13 +796,20 @@ type PrivateCertificateDistinguishedNameInput interface {
 	ToPrivateCertificateDistinguishedNameOutputWithContext(context.Context) PrivateCertificateDistinguishedNameOutput
 }
 
+// A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
 type PrivateCertificateDistinguishedNameArgs struct {
-	CommonName         pulumi.StringInput    `pulumi:"commonName"`
-	Country            pulumi.StringPtrInput `pulumi:"country"`
-	Locality           pulumi.StringPtrInput `pulumi:"locality"`
-	Organization       pulumi.StringPtrInput `pulumi:"organization"`
+	// The common name (CN): 1–64 characters.
+	CommonName pulumi.StringInput `pulumi:"commonName"`
+	// The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
+	Country pulumi.StringPtrInput `pulumi:"country"`
+	// The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
+	Locality pulumi.StringPtrInput `pulumi:"locality"`
+	// The organization (O): 1–64 characters. Omitted, the issuing CA's.
+	Organization pulumi.StringPtrInput `pulumi:"organization"`
+	// The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
 	OrganizationalUnit pulumi.StringPtrInput `pulumi:"organizationalUnit"`
-	State              pulumi.StringPtrInput `pulumi:"state"`
+	// The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
+	State pulumi.StringPtrInput `pulumi:"state"`
 }
 
 func (PrivateCertificateDistinguishedNameArgs) ElementType() reflect.Type {
@@ -771,6 +865,7 @@ func (i *privateCertificateDistinguishedNamePtrType) ToPrivateCertificateDisting
 	return pulumi.ToOutputWithContext(ctx, i).(PrivateCertificateDistinguishedNamePtrOutput)
 }
 
+// A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
 type PrivateCertificateDistinguishedNameOutput struct{ *pulumi.OutputState }
 
 func (PrivateCertificateDistinguishedNameOutput) ElementType() reflect.Type {
@@ -795,26 +890,32 @@ func (o PrivateCertificateDistinguishedNameOutput) ToPrivateCertificateDistingui
 	}).(PrivateCertificateDistinguishedNamePtrOutput)
 }
 
+// The common name (CN): 1–64 characters.
 func (o PrivateCertificateDistinguishedNameOutput) CommonName() pulumi.StringOutput {
 	return o.ApplyT(func(v PrivateCertificateDistinguishedName) string { return v.CommonName }).(pulumi.StringOutput)
 }
 
+// The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNameOutput) Country() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PrivateCertificateDistinguishedName) *string { return v.Country }).(pulumi.StringPtrOutput)
 }
 
+// The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNameOutput) Locality() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PrivateCertificateDistinguishedName) *string { return v.Locality }).(pulumi.StringPtrOutput)
 }
 
+// The organization (O): 1–64 characters. Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNameOutput) Organization() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PrivateCertificateDistinguishedName) *string { return v.Organization }).(pulumi.StringPtrOutput)
 }
 
+// The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNameOutput) OrganizationalUnit() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PrivateCertificateDistinguishedName) *string { return v.OrganizationalUnit }).(pulumi.StringPtrOutput)
 }
 
+// The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNameOutput) State() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PrivateCertificateDistinguishedName) *string { return v.State }).(pulumi.StringPtrOutput)
 }
@@ -843,6 +944,7 @@ func (o PrivateCertificateDistinguishedNamePtrOutput) Elem() PrivateCertificateD
 	}).(PrivateCertificateDistinguishedNameOutput)
 }
 
+// The common name (CN): 1–64 characters.
 func (o PrivateCertificateDistinguishedNamePtrOutput) CommonName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificateDistinguishedName) *string {
 		if v == nil {
@@ -852,6 +954,7 @@ func (o PrivateCertificateDistinguishedNamePtrOutput) CommonName() pulumi.String
 	}).(pulumi.StringPtrOutput)
 }
 
+// The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNamePtrOutput) Country() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificateDistinguishedName) *string {
 		if v == nil {
@@ -861,6 +964,7 @@ func (o PrivateCertificateDistinguishedNamePtrOutput) Country() pulumi.StringPtr
 	}).(pulumi.StringPtrOutput)
 }
 
+// The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNamePtrOutput) Locality() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificateDistinguishedName) *string {
 		if v == nil {
@@ -870,6 +974,7 @@ func (o PrivateCertificateDistinguishedNamePtrOutput) Locality() pulumi.StringPt
 	}).(pulumi.StringPtrOutput)
 }
 
+// The organization (O): 1–64 characters. Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNamePtrOutput) Organization() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificateDistinguishedName) *string {
 		if v == nil {
@@ -879,6 +984,7 @@ func (o PrivateCertificateDistinguishedNamePtrOutput) Organization() pulumi.Stri
 	}).(pulumi.StringPtrOutput)
 }
 
+// The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNamePtrOutput) OrganizationalUnit() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificateDistinguishedName) *string {
 		if v == nil {
@@ -888,6 +994,7 @@ func (o PrivateCertificateDistinguishedNamePtrOutput) OrganizationalUnit() pulum
 	}).(pulumi.StringPtrOutput)
 }
 
+// The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
 func (o PrivateCertificateDistinguishedNamePtrOutput) State() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificateDistinguishedName) *string {
 		if v == nil {
@@ -897,9 +1004,12 @@ func (o PrivateCertificateDistinguishedNamePtrOutput) State() pulumi.StringPtrOu
 	}).(pulumi.StringPtrOutput)
 }
 
+// A subject alternative name (SAN) of the certificate.
 type SubjectAlternativeName struct {
-	Type  SubjectAlternativeNameType `pulumi:"type"`
-	Value string                     `pulumi:"value"`
+	// DNS, IP, EMAIL or URI.
+	Type SubjectAlternativeNameType `pulumi:"type"`
+	// The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
+	Value string `pulumi:"value"`
 }
 
 // SubjectAlternativeNameInput is an input type that accepts SubjectAlternativeNameArgs and SubjectAlternativeNameOutput values.
@@ -913,9 +1023,12 @@ type SubjectAlternativeNameInput interface {
 	ToSubjectAlternativeNameOutputWithContext(context.Context) SubjectAlternativeNameOutput
 }
 
+// A subject alternative name (SAN) of the certificate.
 type SubjectAlternativeNameArgs struct {
-	Type  SubjectAlternativeNameTypeInput `pulumi:"type"`
-	Value pulumi.StringInput              `pulumi:"value"`
+	// DNS, IP, EMAIL or URI.
+	Type SubjectAlternativeNameTypeInput `pulumi:"type"`
+	// The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
+	Value pulumi.StringInput `pulumi:"value"`
 }
 
 func (SubjectAlternativeNameArgs) ElementType() reflect.Type {
@@ -955,6 +1068,7 @@ func (i SubjectAlternativeNameArray) ToSubjectAlternativeNameArrayOutputWithCont
 	return pulumi.ToOutputWithContext(ctx, i).(SubjectAlternativeNameArrayOutput)
 }
 
+// A subject alternative name (SAN) of the certificate.
 type SubjectAlternativeNameOutput struct{ *pulumi.OutputState }
 
 func (SubjectAlternativeNameOutput) ElementType() reflect.Type {
@@ -969,10 +1083,12 @@ func (o SubjectAlternativeNameOutput) ToSubjectAlternativeNameOutputWithContext(
 	return o
 }
 
+// DNS, IP, EMAIL or URI.
 func (o SubjectAlternativeNameOutput) Type() SubjectAlternativeNameTypeOutput {
 	return o.ApplyT(func(v SubjectAlternativeName) SubjectAlternativeNameType { return v.Type }).(SubjectAlternativeNameTypeOutput)
 }
 
+// The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
 func (o SubjectAlternativeNameOutput) Value() pulumi.StringOutput {
 	return o.ApplyT(func(v SubjectAlternativeName) string { return v.Value }).(pulumi.StringOutput)
 }
@@ -997,10 +1113,14 @@ func (o SubjectAlternativeNameArrayOutput) Index(i pulumi.IntInput) SubjectAlter
 	}).(SubjectAlternativeNameOutput)
 }
 
+// How long a certificate or CA is valid, and optionally from when.
 type Validity struct {
-	StartFrom interface{}  `pulumi:"startFrom"`
-	Type      ValidityType `pulumi:"type"`
-	Value     int          `pulumi:"value"`
+	// Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
+	StartFrom interface{} `pulumi:"startFrom"`
+	// The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
+	Type ValidityType `pulumi:"type"`
+	// How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
+	Value int `pulumi:"value"`
 }
 
 // ValidityInput is an input type that accepts ValidityArgs and ValidityOutput values.
@@ -1014,10 +1134,14 @@ type ValidityInput interface {
 	ToValidityOutputWithContext(context.Context) ValidityOutput
 }
 
+// How long a certificate or CA is valid, and optionally from when.
 type ValidityArgs struct {
-	StartFrom pulumi.Input      `pulumi:"startFrom"`
-	Type      ValidityTypeInput `pulumi:"type"`
-	Value     pulumi.IntInput   `pulumi:"value"`
+	// Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
+	StartFrom pulumi.Input `pulumi:"startFrom"`
+	// The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
+	Type ValidityTypeInput `pulumi:"type"`
+	// How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
+	Value pulumi.IntInput `pulumi:"value"`
 }
 
 func (ValidityArgs) ElementType() reflect.Type {
@@ -1073,6 +1197,7 @@ func (i *validityPtrType) ToValidityPtrOutputWithContext(ctx context.Context) Va
 	return pulumi.ToOutputWithContext(ctx, i).(ValidityPtrOutput)
 }
 
+// How long a certificate or CA is valid, and optionally from when.
 type ValidityOutput struct{ *pulumi.OutputState }
 
 func (ValidityOutput) ElementType() reflect.Type {
@@ -1097,14 +1222,17 @@ func (o ValidityOutput) ToValidityPtrOutputWithContext(ctx context.Context) Vali
 	}).(ValidityPtrOutput)
 }
 
+// Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
 func (o ValidityOutput) StartFrom() pulumi.AnyOutput {
 	return o.ApplyT(func(v Validity) interface{} { return v.StartFrom }).(pulumi.AnyOutput)
 }
 
+// The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
 func (o ValidityOutput) Type() ValidityTypeOutput {
 	return o.ApplyT(func(v Validity) ValidityType { return v.Type }).(ValidityTypeOutput)
 }
 
+// How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
 func (o ValidityOutput) Value() pulumi.IntOutput {
 	return o.ApplyT(func(v Validity) int { return v.Value }).(pulumi.IntOutput)
 }
@@ -1133,6 +1261,7 @@ func (o ValidityPtrOutput) Elem() ValidityOutput {
 	}).(ValidityOutput)
 }
 
+// Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
 func (o ValidityPtrOutput) StartFrom() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Validity) interface{} {
 		if v == nil {
@@ -1142,6 +1271,7 @@ func (o ValidityPtrOutput) StartFrom() pulumi.AnyOutput {
 	}).(pulumi.AnyOutput)
 }
 
+// The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
 func (o ValidityPtrOutput) Type() ValidityTypePtrOutput {
 	return o.ApplyT(func(v *Validity) *ValidityType {
 		if v == nil {
@@ -1151,6 +1281,7 @@ func (o ValidityPtrOutput) Type() ValidityTypePtrOutput {
 	}).(ValidityTypePtrOutput)
 }
 
+// How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
 func (o ValidityPtrOutput) Value() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Validity) *int {
 		if v == nil {

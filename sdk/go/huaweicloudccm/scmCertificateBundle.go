@@ -18,7 +18,8 @@ type ScmCertificateBundle struct {
 
 	// The issuing chain, PEM (leaf excluded).
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
-	CertificateId       pulumi.StringPtrOutput `pulumi:"certificateId"`
+	// The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
+	CertificateId pulumi.StringPtrOutput `pulumi:"certificateId"`
 	// The leaf certificate, PEM.
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
 	// The certificate as SCM exports it (leaf and chain), PEM.
@@ -92,11 +93,13 @@ func (ScmCertificateBundleState) ElementType() reflect.Type {
 }
 
 type scmCertificateBundleArgs struct {
+	// The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
 	CertificateId string `pulumi:"certificateId"`
 }
 
 // The set of arguments for constructing a ScmCertificateBundle resource.
 type ScmCertificateBundleArgs struct {
+	// The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
 	CertificateId pulumi.StringInput
 }
 
@@ -142,6 +145,7 @@ func (o ScmCertificateBundleOutput) CertificateChainPem() pulumi.StringPtrOutput
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.CertificateChainPem }).(pulumi.StringPtrOutput)
 }
 
+// The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
 func (o ScmCertificateBundleOutput) CertificateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.CertificateId }).(pulumi.StringPtrOutput)
 }

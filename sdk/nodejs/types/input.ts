@@ -6,51 +6,156 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
+/**
+ * Publishing the CA's certificate revocation list (CRL) to an OBS bucket.
+ */
 export interface CrlConfigurationArgs {
+    /**
+     * The CRL's name; defaults to the CA id.
+     */
     crlName?: pulumi.Input<string | undefined>;
+    /**
+     * Whether the CA publishes a CRL.
+     */
     enabled: pulumi.Input<boolean>;
+    /**
+     * The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
+     */
     obsBucketName?: pulumi.Input<string | undefined>;
+    /**
+     * How many days each CRL is valid: 7–30.
+     */
     validDays?: pulumi.Input<number | undefined>;
 }
 
+/**
+ * A custom extension to add to the certificate.
+ */
 export interface CustomizedExtensionArgs {
+    /**
+     * The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
+     */
     objectIdentifier: pulumi.Input<string>;
+    /**
+     * The extension's value: 1–64 characters.
+     */
     value: pulumi.Input<string>;
 }
 
+/**
+ * A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other control characters), not only spaces.
+ */
 export interface DistinguishedNameArgs {
+    /**
+     * The common name (CN): 1–64 characters.
+     */
     commonName: pulumi.Input<string>;
+    /**
+     * The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
+     */
     country: pulumi.Input<string>;
+    /**
+     * The city or locality (L): 1–128 characters.
+     */
     locality: pulumi.Input<string>;
+    /**
+     * The organization (O): 1–64 characters.
+     */
     organization: pulumi.Input<string>;
+    /**
+     * The organizational unit (OU): 1–64 characters.
+     */
     organizationalUnit: pulumi.Input<string>;
+    /**
+     * The state or province (ST): 1–128 characters.
+     */
     state: pulumi.Input<string>;
 }
 
+/**
+ * Extended key usages (RFC 5280 §4.2.1.12) to put in the certificate; each defaults to false.
+ */
 export interface ExtendedKeyUsageArgs {
+    /**
+     * TLS client authentication (1.3.6.1.5.5.7.3.2).
+     */
     clientAuth?: pulumi.Input<boolean | undefined>;
+    /**
+     * Code signing (1.3.6.1.5.5.7.3.3).
+     */
     codeSigning?: pulumi.Input<boolean | undefined>;
+    /**
+     * Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
+     */
     emailProtection?: pulumi.Input<boolean | undefined>;
+    /**
+     * TLS server authentication (1.3.6.1.5.5.7.3.1).
+     */
     serverAuth?: pulumi.Input<boolean | undefined>;
+    /**
+     * Time stamping (1.3.6.1.5.5.7.3.8).
+     */
     timeStamping?: pulumi.Input<boolean | undefined>;
 }
 
+/**
+ * A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
+ */
 export interface PrivateCertificateDistinguishedNameArgs {
+    /**
+     * The common name (CN): 1–64 characters.
+     */
     commonName: pulumi.Input<string>;
+    /**
+     * The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
+     */
     country?: pulumi.Input<string | undefined>;
+    /**
+     * The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
+     */
     locality?: pulumi.Input<string | undefined>;
+    /**
+     * The organization (O): 1–64 characters. Omitted, the issuing CA's.
+     */
     organization?: pulumi.Input<string | undefined>;
+    /**
+     * The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
+     */
     organizationalUnit?: pulumi.Input<string | undefined>;
+    /**
+     * The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
+     */
     state?: pulumi.Input<string | undefined>;
 }
 
+/**
+ * A subject alternative name (SAN) of the certificate.
+ */
 export interface SubjectAlternativeNameArgs {
+    /**
+     * DNS, IP, EMAIL or URI.
+     */
     type: pulumi.Input<enums.SubjectAlternativeNameType>;
+    /**
+     * The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
+     */
     value: pulumi.Input<string>;
 }
 
+/**
+ * How long a certificate or CA is valid, and optionally from when.
+ */
 export interface ValidityArgs {
+    /**
+     * Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
+     */
     startFrom?: pulumi.Input<number | string | undefined>;
+    /**
+     * The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
+     */
     type: pulumi.Input<enums.ValidityType>;
+    /**
+     * How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
+     */
     value: pulumi.Input<number>;
 }

@@ -7,17 +7,40 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'CaKeyAlgorithm',
+    'CaSignatureAlgorithm',
+    'CaType',
     'CertificateBundleType',
-    'KeyAlgorithm',
+    'CertificateKeyAlgorithm',
+    'CertificateSignatureAlgorithm',
     'KeyUsage',
-    'PrivateCertificateKeyAlgorithm',
-    'PrivateCertificateSignatureAlgorithm',
-    'RevokeOnDelete',
-    'SignatureAlgorithm',
+    'RevocationReason',
     'SubjectAlternativeNameType',
-    'Type',
     'ValidityType',
 ]
+
+
+@pulumi.type_token("huaweicloud-ccm:index:CaKeyAlgorithm")
+class CaKeyAlgorithm(_builtins.str, Enum):
+    RSA2048 = "RSA2048"
+    RSA4096 = "RSA4096"
+    EC256 = "EC256"
+    EC384 = "EC384"
+    SM2 = "SM2"
+
+
+@pulumi.type_token("huaweicloud-ccm:index:CaSignatureAlgorithm")
+class CaSignatureAlgorithm(_builtins.str, Enum):
+    SHA256 = "SHA256"
+    SHA384 = "SHA384"
+    SHA512 = "SHA512"
+    SM3 = "SM3"
+
+
+@pulumi.type_token("huaweicloud-ccm:index:CaType")
+class CaType(_builtins.str, Enum):
+    ROOT = "ROOT"
+    SUBORDINATE = "SUBORDINATE"
 
 
 @pulumi.type_token("huaweicloud-ccm:index:CertificateBundleType")
@@ -29,13 +52,19 @@ class CertificateBundleType(_builtins.str, Enum):
     OTHER = "OTHER"
 
 
-@pulumi.type_token("huaweicloud-ccm:index:KeyAlgorithm")
-class KeyAlgorithm(_builtins.str, Enum):
+@pulumi.type_token("huaweicloud-ccm:index:CertificateKeyAlgorithm")
+class CertificateKeyAlgorithm(_builtins.str, Enum):
     RSA2048 = "RSA2048"
     RSA4096 = "RSA4096"
     EC256 = "EC256"
     EC384 = "EC384"
-    SM2 = "SM2"
+
+
+@pulumi.type_token("huaweicloud-ccm:index:CertificateSignatureAlgorithm")
+class CertificateSignatureAlgorithm(_builtins.str, Enum):
+    SHA256 = "SHA256"
+    SHA384 = "SHA384"
+    SHA512 = "SHA512"
 
 
 @pulumi.type_token("huaweicloud-ccm:index:KeyUsage")
@@ -51,23 +80,8 @@ class KeyUsage(_builtins.str, Enum):
     DECIPHER_ONLY = "decipherOnly"
 
 
-@pulumi.type_token("huaweicloud-ccm:index:PrivateCertificateKeyAlgorithm")
-class PrivateCertificateKeyAlgorithm(_builtins.str, Enum):
-    RSA2048 = "RSA2048"
-    RSA4096 = "RSA4096"
-    EC256 = "EC256"
-    EC384 = "EC384"
-
-
-@pulumi.type_token("huaweicloud-ccm:index:PrivateCertificateSignatureAlgorithm")
-class PrivateCertificateSignatureAlgorithm(_builtins.str, Enum):
-    SHA256 = "SHA256"
-    SHA384 = "SHA384"
-    SHA512 = "SHA512"
-
-
-@pulumi.type_token("huaweicloud-ccm:index:RevokeOnDelete")
-class RevokeOnDelete(_builtins.str, Enum):
+@pulumi.type_token("huaweicloud-ccm:index:RevocationReason")
+class RevocationReason(_builtins.str, Enum):
     UNSPECIFIED = "UNSPECIFIED"
     KE_Y_COMPROMISE = "KEY_COMPROMISE"
     CERTIFICAT_E_AUTHORIT_Y_COMPROMISE = "CERTIFICATE_AUTHORITY_COMPROMISE"
@@ -79,26 +93,12 @@ class RevokeOnDelete(_builtins.str, Enum):
     ATTRIBUT_E_AUTHORIT_Y_COMPROMISE = "ATTRIBUTE_AUTHORITY_COMPROMISE"
 
 
-@pulumi.type_token("huaweicloud-ccm:index:SignatureAlgorithm")
-class SignatureAlgorithm(_builtins.str, Enum):
-    SHA256 = "SHA256"
-    SHA384 = "SHA384"
-    SHA512 = "SHA512"
-    SM3 = "SM3"
-
-
 @pulumi.type_token("huaweicloud-ccm:index:SubjectAlternativeNameType")
 class SubjectAlternativeNameType(_builtins.str, Enum):
     DNS = "DNS"
     IP = "IP"
     EMAIL = "EMAIL"
     URI = "URI"
-
-
-@pulumi.type_token("huaweicloud-ccm:index:Type")
-class Type(_builtins.str, Enum):
-    ROOT = "ROOT"
-    SUBORDINATE = "SUBORDINATE"
 
 
 @pulumi.type_token("huaweicloud-ccm:index:ValidityType")

@@ -33,10 +33,25 @@ __all__ = [
 ]
 
 class CrlConfigurationArgsDict(TypedDict):
+    """
+    Publishing the CA's certificate revocation list (CRL) to an OBS bucket.
+    """
     enabled: pulumi.Input[_builtins.bool]
+    """
+    Whether the CA publishes a CRL.
+    """
     crl_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The CRL's name; defaults to the CA id.
+    """
     obs_bucket_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
+    """
     valid_days: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    How many days each CRL is valid: 7–30.
+    """
 
 @pulumi.input_type
 class CrlConfigurationArgs:
@@ -45,6 +60,14 @@ class CrlConfigurationArgs:
                  crl_name: pulumi.Input[Optional[_builtins.str]] = None,
                  obs_bucket_name: pulumi.Input[Optional[_builtins.str]] = None,
                  valid_days: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        Publishing the CA's certificate revocation list (CRL) to an OBS bucket.
+
+        :param pulumi.Input[_builtins.bool] enabled: Whether the CA publishes a CRL.
+        :param pulumi.Input[_builtins.str] crl_name: The CRL's name; defaults to the CA id.
+        :param pulumi.Input[_builtins.str] obs_bucket_name: The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
+        :param pulumi.Input[_builtins.int] valid_days: How many days each CRL is valid: 7–30.
+        """
         pulumi.set(__self__, "enabled", enabled)
         if crl_name is not None:
             pulumi.set(__self__, "crl_name", crl_name)
@@ -56,6 +79,9 @@ class CrlConfigurationArgs:
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> pulumi.Input[_builtins.bool]:
+        """
+        Whether the CA publishes a CRL.
+        """
         return pulumi.get(self, "enabled")
 
     @enabled.setter
@@ -65,6 +91,9 @@ class CrlConfigurationArgs:
     @_builtins.property
     @pulumi.getter(name="crlName")
     def crl_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The CRL's name; defaults to the CA id.
+        """
         return pulumi.get(self, "crl_name")
 
     @crl_name.setter
@@ -74,6 +103,9 @@ class CrlConfigurationArgs:
     @_builtins.property
     @pulumi.getter(name="obsBucketName")
     def obs_bucket_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
+        """
         return pulumi.get(self, "obs_bucket_name")
 
     @obs_bucket_name.setter
@@ -83,6 +115,9 @@ class CrlConfigurationArgs:
     @_builtins.property
     @pulumi.getter(name="validDays")
     def valid_days(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How many days each CRL is valid: 7–30.
+        """
         return pulumi.get(self, "valid_days")
 
     @valid_days.setter
@@ -91,20 +126,38 @@ class CrlConfigurationArgs:
 
 
 class CustomizedExtensionArgsDict(TypedDict):
+    """
+    A custom extension to add to the certificate.
+    """
     object_identifier: pulumi.Input[_builtins.str]
+    """
+    The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
+    """
     value: pulumi.Input[_builtins.str]
+    """
+    The extension's value: 1–64 characters.
+    """
 
 @pulumi.input_type
 class CustomizedExtensionArgs:
     def __init__(__self__, *,
                  object_identifier: pulumi.Input[_builtins.str],
                  value: pulumi.Input[_builtins.str]):
+        """
+        A custom extension to add to the certificate.
+
+        :param pulumi.Input[_builtins.str] object_identifier: The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
+        :param pulumi.Input[_builtins.str] value: The extension's value: 1–64 characters.
+        """
         pulumi.set(__self__, "object_identifier", object_identifier)
         pulumi.set(__self__, "value", value)
 
     @_builtins.property
     @pulumi.getter(name="objectIdentifier")
     def object_identifier(self) -> pulumi.Input[_builtins.str]:
+        """
+        The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
+        """
         return pulumi.get(self, "object_identifier")
 
     @object_identifier.setter
@@ -114,6 +167,9 @@ class CustomizedExtensionArgs:
     @_builtins.property
     @pulumi.getter
     def value(self) -> pulumi.Input[_builtins.str]:
+        """
+        The extension's value: 1–64 characters.
+        """
         return pulumi.get(self, "value")
 
     @value.setter
@@ -122,12 +178,33 @@ class CustomizedExtensionArgs:
 
 
 class DistinguishedNameArgsDict(TypedDict):
+    """
+    A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other control characters), not only spaces.
+    """
     common_name: pulumi.Input[_builtins.str]
+    """
+    The common name (CN): 1–64 characters.
+    """
     country: pulumi.Input[_builtins.str]
+    """
+    The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
+    """
     locality: pulumi.Input[_builtins.str]
+    """
+    The city or locality (L): 1–128 characters.
+    """
     organization: pulumi.Input[_builtins.str]
+    """
+    The organization (O): 1–64 characters.
+    """
     organizational_unit: pulumi.Input[_builtins.str]
+    """
+    The organizational unit (OU): 1–64 characters.
+    """
     state: pulumi.Input[_builtins.str]
+    """
+    The state or province (ST): 1–128 characters.
+    """
 
 @pulumi.input_type
 class DistinguishedNameArgs:
@@ -138,6 +215,16 @@ class DistinguishedNameArgs:
                  organization: pulumi.Input[_builtins.str],
                  organizational_unit: pulumi.Input[_builtins.str],
                  state: pulumi.Input[_builtins.str]):
+        """
+        A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other control characters), not only spaces.
+
+        :param pulumi.Input[_builtins.str] common_name: The common name (CN): 1–64 characters.
+        :param pulumi.Input[_builtins.str] country: The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
+        :param pulumi.Input[_builtins.str] locality: The city or locality (L): 1–128 characters.
+        :param pulumi.Input[_builtins.str] organization: The organization (O): 1–64 characters.
+        :param pulumi.Input[_builtins.str] organizational_unit: The organizational unit (OU): 1–64 characters.
+        :param pulumi.Input[_builtins.str] state: The state or province (ST): 1–128 characters.
+        """
         pulumi.set(__self__, "common_name", common_name)
         pulumi.set(__self__, "country", country)
         pulumi.set(__self__, "locality", locality)
@@ -148,6 +235,9 @@ class DistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter(name="commonName")
     def common_name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The common name (CN): 1–64 characters.
+        """
         return pulumi.get(self, "common_name")
 
     @common_name.setter
@@ -157,6 +247,9 @@ class DistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter
     def country(self) -> pulumi.Input[_builtins.str]:
+        """
+        The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
+        """
         return pulumi.get(self, "country")
 
     @country.setter
@@ -166,6 +259,9 @@ class DistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter
     def locality(self) -> pulumi.Input[_builtins.str]:
+        """
+        The city or locality (L): 1–128 characters.
+        """
         return pulumi.get(self, "locality")
 
     @locality.setter
@@ -175,6 +271,9 @@ class DistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter
     def organization(self) -> pulumi.Input[_builtins.str]:
+        """
+        The organization (O): 1–64 characters.
+        """
         return pulumi.get(self, "organization")
 
     @organization.setter
@@ -184,6 +283,9 @@ class DistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter(name="organizationalUnit")
     def organizational_unit(self) -> pulumi.Input[_builtins.str]:
+        """
+        The organizational unit (OU): 1–64 characters.
+        """
         return pulumi.get(self, "organizational_unit")
 
     @organizational_unit.setter
@@ -193,6 +295,9 @@ class DistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter
     def state(self) -> pulumi.Input[_builtins.str]:
+        """
+        The state or province (ST): 1–128 characters.
+        """
         return pulumi.get(self, "state")
 
     @state.setter
@@ -201,11 +306,29 @@ class DistinguishedNameArgs:
 
 
 class ExtendedKeyUsageArgsDict(TypedDict):
+    """
+    Extended key usages (RFC 5280 §4.2.1.12) to put in the certificate; each defaults to false.
+    """
     client_auth: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    TLS client authentication (1.3.6.1.5.5.7.3.2).
+    """
     code_signing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Code signing (1.3.6.1.5.5.7.3.3).
+    """
     email_protection: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
+    """
     server_auth: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    TLS server authentication (1.3.6.1.5.5.7.3.1).
+    """
     time_stamping: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Time stamping (1.3.6.1.5.5.7.3.8).
+    """
 
 @pulumi.input_type
 class ExtendedKeyUsageArgs:
@@ -215,6 +338,15 @@ class ExtendedKeyUsageArgs:
                  email_protection: pulumi.Input[Optional[_builtins.bool]] = None,
                  server_auth: pulumi.Input[Optional[_builtins.bool]] = None,
                  time_stamping: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Extended key usages (RFC 5280 §4.2.1.12) to put in the certificate; each defaults to false.
+
+        :param pulumi.Input[_builtins.bool] client_auth: TLS client authentication (1.3.6.1.5.5.7.3.2).
+        :param pulumi.Input[_builtins.bool] code_signing: Code signing (1.3.6.1.5.5.7.3.3).
+        :param pulumi.Input[_builtins.bool] email_protection: Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
+        :param pulumi.Input[_builtins.bool] server_auth: TLS server authentication (1.3.6.1.5.5.7.3.1).
+        :param pulumi.Input[_builtins.bool] time_stamping: Time stamping (1.3.6.1.5.5.7.3.8).
+        """
         if client_auth is not None:
             pulumi.set(__self__, "client_auth", client_auth)
         if code_signing is not None:
@@ -229,6 +361,9 @@ class ExtendedKeyUsageArgs:
     @_builtins.property
     @pulumi.getter(name="clientAuth")
     def client_auth(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        TLS client authentication (1.3.6.1.5.5.7.3.2).
+        """
         return pulumi.get(self, "client_auth")
 
     @client_auth.setter
@@ -238,6 +373,9 @@ class ExtendedKeyUsageArgs:
     @_builtins.property
     @pulumi.getter(name="codeSigning")
     def code_signing(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Code signing (1.3.6.1.5.5.7.3.3).
+        """
         return pulumi.get(self, "code_signing")
 
     @code_signing.setter
@@ -247,6 +385,9 @@ class ExtendedKeyUsageArgs:
     @_builtins.property
     @pulumi.getter(name="emailProtection")
     def email_protection(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
+        """
         return pulumi.get(self, "email_protection")
 
     @email_protection.setter
@@ -256,6 +397,9 @@ class ExtendedKeyUsageArgs:
     @_builtins.property
     @pulumi.getter(name="serverAuth")
     def server_auth(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        TLS server authentication (1.3.6.1.5.5.7.3.1).
+        """
         return pulumi.get(self, "server_auth")
 
     @server_auth.setter
@@ -265,6 +409,9 @@ class ExtendedKeyUsageArgs:
     @_builtins.property
     @pulumi.getter(name="timeStamping")
     def time_stamping(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Time stamping (1.3.6.1.5.5.7.3.8).
+        """
         return pulumi.get(self, "time_stamping")
 
     @time_stamping.setter
@@ -273,12 +420,33 @@ class ExtendedKeyUsageArgs:
 
 
 class PrivateCertificateDistinguishedNameArgsDict(TypedDict):
+    """
+    A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
+    """
     common_name: pulumi.Input[_builtins.str]
+    """
+    The common name (CN): 1–64 characters.
+    """
     country: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
+    """
     locality: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
+    """
     organization: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The organization (O): 1–64 characters. Omitted, the issuing CA's.
+    """
     organizational_unit: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
+    """
     state: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
+    """
 
 @pulumi.input_type
 class PrivateCertificateDistinguishedNameArgs:
@@ -289,6 +457,16 @@ class PrivateCertificateDistinguishedNameArgs:
                  organization: pulumi.Input[Optional[_builtins.str]] = None,
                  organizational_unit: pulumi.Input[Optional[_builtins.str]] = None,
                  state: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
+
+        :param pulumi.Input[_builtins.str] common_name: The common name (CN): 1–64 characters.
+        :param pulumi.Input[_builtins.str] country: The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
+        :param pulumi.Input[_builtins.str] locality: The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
+        :param pulumi.Input[_builtins.str] organization: The organization (O): 1–64 characters. Omitted, the issuing CA's.
+        :param pulumi.Input[_builtins.str] organizational_unit: The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
+        :param pulumi.Input[_builtins.str] state: The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
+        """
         pulumi.set(__self__, "common_name", common_name)
         if country is not None:
             pulumi.set(__self__, "country", country)
@@ -304,6 +482,9 @@ class PrivateCertificateDistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter(name="commonName")
     def common_name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The common name (CN): 1–64 characters.
+        """
         return pulumi.get(self, "common_name")
 
     @common_name.setter
@@ -313,6 +494,9 @@ class PrivateCertificateDistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter
     def country(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "country")
 
     @country.setter
@@ -322,6 +506,9 @@ class PrivateCertificateDistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter
     def locality(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "locality")
 
     @locality.setter
@@ -331,6 +518,9 @@ class PrivateCertificateDistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter
     def organization(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The organization (O): 1–64 characters. Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "organization")
 
     @organization.setter
@@ -340,6 +530,9 @@ class PrivateCertificateDistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter(name="organizationalUnit")
     def organizational_unit(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "organizational_unit")
 
     @organizational_unit.setter
@@ -349,6 +542,9 @@ class PrivateCertificateDistinguishedNameArgs:
     @_builtins.property
     @pulumi.getter
     def state(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "state")
 
     @state.setter
@@ -357,20 +553,38 @@ class PrivateCertificateDistinguishedNameArgs:
 
 
 class SubjectAlternativeNameArgsDict(TypedDict):
+    """
+    A subject alternative name (SAN) of the certificate.
+    """
     type: pulumi.Input['SubjectAlternativeNameType']
+    """
+    DNS, IP, EMAIL or URI.
+    """
     value: pulumi.Input[_builtins.str]
+    """
+    The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
+    """
 
 @pulumi.input_type
 class SubjectAlternativeNameArgs:
     def __init__(__self__, *,
                  type: pulumi.Input['SubjectAlternativeNameType'],
                  value: pulumi.Input[_builtins.str]):
+        """
+        A subject alternative name (SAN) of the certificate.
+
+        :param pulumi.Input['SubjectAlternativeNameType'] type: DNS, IP, EMAIL or URI.
+        :param pulumi.Input[_builtins.str] value: The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
+        """
         pulumi.set(__self__, "type", type)
         pulumi.set(__self__, "value", value)
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> pulumi.Input['SubjectAlternativeNameType']:
+        """
+        DNS, IP, EMAIL or URI.
+        """
         return pulumi.get(self, "type")
 
     @type.setter
@@ -380,6 +594,9 @@ class SubjectAlternativeNameArgs:
     @_builtins.property
     @pulumi.getter
     def value(self) -> pulumi.Input[_builtins.str]:
+        """
+        The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
+        """
         return pulumi.get(self, "value")
 
     @value.setter
@@ -388,9 +605,21 @@ class SubjectAlternativeNameArgs:
 
 
 class ValidityArgsDict(TypedDict):
+    """
+    How long a certificate or CA is valid, and optionally from when.
+    """
     type: pulumi.Input['ValidityType']
+    """
+    The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
+    """
     value: pulumi.Input[_builtins.int]
+    """
+    How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
+    """
     start_from: NotRequired[pulumi.Input[Optional[Union[_builtins.float, _builtins.str]]]]
+    """
+    Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
+    """
 
 @pulumi.input_type
 class ValidityArgs:
@@ -398,6 +627,13 @@ class ValidityArgs:
                  type: pulumi.Input['ValidityType'],
                  value: pulumi.Input[_builtins.int],
                  start_from: pulumi.Input[Optional[Union[_builtins.float, _builtins.str]]] = None):
+        """
+        How long a certificate or CA is valid, and optionally from when.
+
+        :param pulumi.Input['ValidityType'] type: The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
+        :param pulumi.Input[_builtins.int] value: How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
+        :param pulumi.Input[Union[_builtins.float, _builtins.str]] start_from: Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
+        """
         pulumi.set(__self__, "type", type)
         pulumi.set(__self__, "value", value)
         if start_from is not None:
@@ -406,6 +642,9 @@ class ValidityArgs:
     @_builtins.property
     @pulumi.getter
     def type(self) -> pulumi.Input['ValidityType']:
+        """
+        The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
+        """
         return pulumi.get(self, "type")
 
     @type.setter
@@ -415,6 +654,9 @@ class ValidityArgs:
     @_builtins.property
     @pulumi.getter
     def value(self) -> pulumi.Input[_builtins.int]:
+        """
+        How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
+        """
         return pulumi.get(self, "value")
 
     @value.setter
@@ -424,6 +666,9 @@ class ValidityArgs:
     @_builtins.property
     @pulumi.getter(name="startFrom")
     def start_from(self) -> pulumi.Input[Optional[Union[_builtins.float, _builtins.str]]]:
+        """
+        Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
+        """
         return pulumi.get(self, "start_from")
 
     @start_from.setter

@@ -25,6 +25,10 @@ class CertificateBundleArgs:
                  password: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a CertificateBundle resource.
+
+        :param pulumi.Input[_builtins.str] certificate_id: The certificate to export (a PrivateCertificate's certificateId).
+        :param pulumi.Input['CertificateBundleType'] type: The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+        :param pulumi.Input[_builtins.str] password: Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
         """
         pulumi.set(__self__, "certificate_id", certificate_id)
         pulumi.set(__self__, "type", type)
@@ -34,6 +38,9 @@ class CertificateBundleArgs:
     @_builtins.property
     @pulumi.getter(name="certificateId")
     def certificate_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The certificate to export (a PrivateCertificate's certificateId).
+        """
         return pulumi.get(self, "certificate_id")
 
     @certificate_id.setter
@@ -43,6 +50,9 @@ class CertificateBundleArgs:
     @_builtins.property
     @pulumi.getter
     def type(self) -> pulumi.Input['CertificateBundleType']:
+        """
+        The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+        """
         return pulumi.get(self, "type")
 
     @type.setter
@@ -52,6 +62,9 @@ class CertificateBundleArgs:
     @_builtins.property
     @pulumi.getter
     def password(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+        """
         return pulumi.get(self, "password")
 
     @password.setter
@@ -74,6 +87,9 @@ class CertificateBundle(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] certificate_id: The certificate to export (a PrivateCertificate's certificateId).
+        :param pulumi.Input[_builtins.str] password: Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+        :param pulumi.Input['CertificateBundleType'] type: The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
         """
         ...
     @overload
@@ -186,6 +202,9 @@ class CertificateBundle(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="certificateId")
     def certificate_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The certificate to export (a PrivateCertificate's certificateId).
+        """
         return pulumi.get(self, "certificate_id")
 
     @_builtins.property
@@ -247,6 +266,9 @@ class CertificateBundle(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def password(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
+        """
         return pulumi.get(self, "password")
 
     @_builtins.property
@@ -300,5 +322,8 @@ class CertificateBundle(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def type(self) -> pulumi.Output[Optional['CertificateBundleType']]:
+        """
+        The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
+        """
         return pulumi.get(self, "type")
 

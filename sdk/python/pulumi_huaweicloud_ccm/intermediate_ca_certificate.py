@@ -29,6 +29,12 @@ class IntermediateCaCertificateArgs:
                  path_length: pulumi.Input[Optional[_builtins.int]] = None):
         """
         The set of arguments for constructing a IntermediateCaCertificate resource.
+
+        :param pulumi.Input[_builtins.str] csr_pem: The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+        :param pulumi.Input[_builtins.str] issuer_id: The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+        :param pulumi.Input['ValidityArgs'] validity: How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
+        :param pulumi.Input[_builtins.str] enterprise_project_id: The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        :param pulumi.Input[_builtins.int] path_length: How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
         """
         pulumi.set(__self__, "csr_pem", csr_pem)
         pulumi.set(__self__, "issuer_id", issuer_id)
@@ -41,6 +47,9 @@ class IntermediateCaCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="csrPem")
     def csr_pem(self) -> pulumi.Input[_builtins.str]:
+        """
+        The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+        """
         return pulumi.get(self, "csr_pem")
 
     @csr_pem.setter
@@ -50,6 +59,9 @@ class IntermediateCaCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="issuerId")
     def issuer_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+        """
         return pulumi.get(self, "issuer_id")
 
     @issuer_id.setter
@@ -59,6 +71,9 @@ class IntermediateCaCertificateArgs:
     @_builtins.property
     @pulumi.getter
     def validity(self) -> pulumi.Input['ValidityArgs']:
+        """
+        How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
+        """
         return pulumi.get(self, "validity")
 
     @validity.setter
@@ -68,6 +83,9 @@ class IntermediateCaCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="enterpriseProjectId")
     def enterprise_project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        """
         return pulumi.get(self, "enterprise_project_id")
 
     @enterprise_project_id.setter
@@ -77,6 +95,9 @@ class IntermediateCaCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="pathLength")
     def path_length(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
+        """
         return pulumi.get(self, "path_length")
 
     @path_length.setter
@@ -101,6 +122,11 @@ class IntermediateCaCertificate(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] csr_pem: The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+        :param pulumi.Input[_builtins.str] enterprise_project_id: The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        :param pulumi.Input[_builtins.str] issuer_id: The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+        :param pulumi.Input[_builtins.int] path_length: How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
+        :param pulumi.Input[Union['ValidityArgs', 'ValidityArgsDict']] validity: How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
         """
         ...
     @overload
@@ -227,16 +253,25 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="csrPem")
     def csr_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
+        """
         return pulumi.get(self, "csr_pem")
 
     @_builtins.property
     @pulumi.getter(name="enterpriseProjectId")
     def enterprise_project_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The enterprise project (Huawei Cloud EPS) the signed CA belongs to: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        """
         return pulumi.get(self, "enterprise_project_id")
 
     @_builtins.property
     @pulumi.getter(name="issuerId")
     def issuer_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID.
+        """
         return pulumi.get(self, "issuer_id")
 
     @_builtins.property
@@ -266,6 +301,9 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="pathLength")
     def path_length(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
+        """
         return pulumi.get(self, "path_length")
 
     @_builtins.property
@@ -295,5 +333,8 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def validity(self) -> pulumi.Output[Optional['outputs.Validity']]:
+        """
+        How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
+        """
         return pulumi.get(self, "validity")
 

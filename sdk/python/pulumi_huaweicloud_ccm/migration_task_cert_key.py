@@ -23,6 +23,9 @@ class MigrationTaskCertKeyArgs:
                  enable_ca_cert: pulumi.Input[Optional[_builtins.bool]] = None):
         """
         The set of arguments for constructing a MigrationTaskCertKey resource.
+
+        :param pulumi.Input[_builtins.str] task_id: The migration task's id (1–36 characters). A new id fetches anew.
+        :param pulumi.Input[_builtins.bool] enable_ca_cert: Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
         """
         pulumi.set(__self__, "task_id", task_id)
         if enable_ca_cert is not None:
@@ -31,6 +34,9 @@ class MigrationTaskCertKeyArgs:
     @_builtins.property
     @pulumi.getter(name="taskId")
     def task_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The migration task's id (1–36 characters). A new id fetches anew.
+        """
         return pulumi.get(self, "task_id")
 
     @task_id.setter
@@ -40,6 +46,9 @@ class MigrationTaskCertKeyArgs:
     @_builtins.property
     @pulumi.getter(name="enableCaCert")
     def enable_ca_cert(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
+        """
         return pulumi.get(self, "enable_ca_cert")
 
     @enable_ca_cert.setter
@@ -61,6 +70,8 @@ class MigrationTaskCertKey(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.bool] enable_ca_cert: Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
+        :param pulumi.Input[_builtins.str] task_id: The migration task's id (1–36 characters). A new id fetches anew.
         """
         ...
     @overload
@@ -162,6 +173,9 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="enableCaCert")
     def enable_ca_cert(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
+        """
         return pulumi.get(self, "enable_ca_cert")
 
     @_builtins.property
@@ -207,5 +221,8 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="taskId")
     def task_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The migration task's id (1–36 characters). A new id fetches anew.
+        """
         return pulumi.get(self, "task_id")
 

@@ -27,6 +27,9 @@ __all__ = [
 
 @pulumi.output_type
 class CrlConfiguration(dict):
+    """
+    Publishing the CA's certificate revocation list (CRL) to an OBS bucket.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -53,6 +56,14 @@ class CrlConfiguration(dict):
                  crl_name: Optional[_builtins.str] = None,
                  obs_bucket_name: Optional[_builtins.str] = None,
                  valid_days: Optional[_builtins.int] = None):
+        """
+        Publishing the CA's certificate revocation list (CRL) to an OBS bucket.
+
+        :param _builtins.bool enabled: Whether the CA publishes a CRL.
+        :param _builtins.str crl_name: The CRL's name; defaults to the CA id.
+        :param _builtins.str obs_bucket_name: The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
+        :param _builtins.int valid_days: How many days each CRL is valid: 7–30.
+        """
         pulumi.set(__self__, "enabled", enabled)
         if crl_name is not None:
             pulumi.set(__self__, "crl_name", crl_name)
@@ -64,26 +75,41 @@ class CrlConfiguration(dict):
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> _builtins.bool:
+        """
+        Whether the CA publishes a CRL.
+        """
         return pulumi.get(self, "enabled")
 
     @_builtins.property
     @pulumi.getter(name="crlName")
     def crl_name(self) -> Optional[_builtins.str]:
+        """
+        The CRL's name; defaults to the CA id.
+        """
         return pulumi.get(self, "crl_name")
 
     @_builtins.property
     @pulumi.getter(name="obsBucketName")
     def obs_bucket_name(self) -> Optional[_builtins.str]:
+        """
+        The OBS bucket the CRL is published to. Required when enabled (the OBS agency must exist).
+        """
         return pulumi.get(self, "obs_bucket_name")
 
     @_builtins.property
     @pulumi.getter(name="validDays")
     def valid_days(self) -> Optional[_builtins.int]:
+        """
+        How many days each CRL is valid: 7–30.
+        """
         return pulumi.get(self, "valid_days")
 
 
 @pulumi.output_type
 class CustomizedExtension(dict):
+    """
+    A custom extension to add to the certificate.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -104,22 +130,37 @@ class CustomizedExtension(dict):
     def __init__(__self__, *,
                  object_identifier: _builtins.str,
                  value: _builtins.str):
+        """
+        A custom extension to add to the certificate.
+
+        :param _builtins.str object_identifier: The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
+        :param _builtins.str value: The extension's value: 1–64 characters.
+        """
         pulumi.set(__self__, "object_identifier", object_identifier)
         pulumi.set(__self__, "value", value)
 
     @_builtins.property
     @pulumi.getter(name="objectIdentifier")
     def object_identifier(self) -> _builtins.str:
+        """
+        The extension's dotted OID, 1–64 characters, e.g. 1.3.6.1.4.1.2011.4.99.
+        """
         return pulumi.get(self, "object_identifier")
 
     @_builtins.property
     @pulumi.getter
     def value(self) -> _builtins.str:
+        """
+        The extension's value: 1–64 characters.
+        """
         return pulumi.get(self, "value")
 
 
 @pulumi.output_type
 class DistinguishedName(dict):
+    """
+    A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other control characters), not only spaces.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -146,6 +187,16 @@ class DistinguishedName(dict):
                  organization: _builtins.str,
                  organizational_unit: _builtins.str,
                  state: _builtins.str):
+        """
+        A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other control characters), not only spaces.
+
+        :param _builtins.str common_name: The common name (CN): 1–64 characters.
+        :param _builtins.str country: The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
+        :param _builtins.str locality: The city or locality (L): 1–128 characters.
+        :param _builtins.str organization: The organization (O): 1–64 characters.
+        :param _builtins.str organizational_unit: The organizational unit (OU): 1–64 characters.
+        :param _builtins.str state: The state or province (ST): 1–128 characters.
+        """
         pulumi.set(__self__, "common_name", common_name)
         pulumi.set(__self__, "country", country)
         pulumi.set(__self__, "locality", locality)
@@ -156,36 +207,57 @@ class DistinguishedName(dict):
     @_builtins.property
     @pulumi.getter(name="commonName")
     def common_name(self) -> _builtins.str:
+        """
+        The common name (CN): 1–64 characters.
+        """
         return pulumi.get(self, "common_name")
 
     @_builtins.property
     @pulumi.getter
     def country(self) -> _builtins.str:
+        """
+        The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN").
+        """
         return pulumi.get(self, "country")
 
     @_builtins.property
     @pulumi.getter
     def locality(self) -> _builtins.str:
+        """
+        The city or locality (L): 1–128 characters.
+        """
         return pulumi.get(self, "locality")
 
     @_builtins.property
     @pulumi.getter
     def organization(self) -> _builtins.str:
+        """
+        The organization (O): 1–64 characters.
+        """
         return pulumi.get(self, "organization")
 
     @_builtins.property
     @pulumi.getter(name="organizationalUnit")
     def organizational_unit(self) -> _builtins.str:
+        """
+        The organizational unit (OU): 1–64 characters.
+        """
         return pulumi.get(self, "organizational_unit")
 
     @_builtins.property
     @pulumi.getter
     def state(self) -> _builtins.str:
+        """
+        The state or province (ST): 1–128 characters.
+        """
         return pulumi.get(self, "state")
 
 
 @pulumi.output_type
 class ExtendedKeyUsage(dict):
+    """
+    Extended key usages (RFC 5280 §4.2.1.12) to put in the certificate; each defaults to false.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -217,6 +289,15 @@ class ExtendedKeyUsage(dict):
                  email_protection: Optional[_builtins.bool] = None,
                  server_auth: Optional[_builtins.bool] = None,
                  time_stamping: Optional[_builtins.bool] = None):
+        """
+        Extended key usages (RFC 5280 §4.2.1.12) to put in the certificate; each defaults to false.
+
+        :param _builtins.bool client_auth: TLS client authentication (1.3.6.1.5.5.7.3.2).
+        :param _builtins.bool code_signing: Code signing (1.3.6.1.5.5.7.3.3).
+        :param _builtins.bool email_protection: Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
+        :param _builtins.bool server_auth: TLS server authentication (1.3.6.1.5.5.7.3.1).
+        :param _builtins.bool time_stamping: Time stamping (1.3.6.1.5.5.7.3.8).
+        """
         if client_auth is not None:
             pulumi.set(__self__, "client_auth", client_auth)
         if code_signing is not None:
@@ -231,31 +312,49 @@ class ExtendedKeyUsage(dict):
     @_builtins.property
     @pulumi.getter(name="clientAuth")
     def client_auth(self) -> Optional[_builtins.bool]:
+        """
+        TLS client authentication (1.3.6.1.5.5.7.3.2).
+        """
         return pulumi.get(self, "client_auth")
 
     @_builtins.property
     @pulumi.getter(name="codeSigning")
     def code_signing(self) -> Optional[_builtins.bool]:
+        """
+        Code signing (1.3.6.1.5.5.7.3.3).
+        """
         return pulumi.get(self, "code_signing")
 
     @_builtins.property
     @pulumi.getter(name="emailProtection")
     def email_protection(self) -> Optional[_builtins.bool]:
+        """
+        Email protection, S/MIME (1.3.6.1.5.5.7.3.4).
+        """
         return pulumi.get(self, "email_protection")
 
     @_builtins.property
     @pulumi.getter(name="serverAuth")
     def server_auth(self) -> Optional[_builtins.bool]:
+        """
+        TLS server authentication (1.3.6.1.5.5.7.3.1).
+        """
         return pulumi.get(self, "server_auth")
 
     @_builtins.property
     @pulumi.getter(name="timeStamping")
     def time_stamping(self) -> Optional[_builtins.bool]:
+        """
+        Time stamping (1.3.6.1.5.5.7.3.8).
+        """
         return pulumi.get(self, "time_stamping")
 
 
 @pulumi.output_type
 class PrivateCertificateDistinguishedName(dict):
+    """
+    A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -282,6 +381,16 @@ class PrivateCertificateDistinguishedName(dict):
                  organization: Optional[_builtins.str] = None,
                  organizational_unit: Optional[_builtins.str] = None,
                  state: Optional[_builtins.str] = None):
+        """
+        A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
+
+        :param _builtins.str common_name: The common name (CN): 1–64 characters.
+        :param _builtins.str country: The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
+        :param _builtins.str locality: The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
+        :param _builtins.str organization: The organization (O): 1–64 characters. Omitted, the issuing CA's.
+        :param _builtins.str organizational_unit: The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
+        :param _builtins.str state: The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
+        """
         pulumi.set(__self__, "common_name", common_name)
         if country is not None:
             pulumi.set(__self__, "country", country)
@@ -297,55 +406,91 @@ class PrivateCertificateDistinguishedName(dict):
     @_builtins.property
     @pulumi.getter(name="commonName")
     def common_name(self) -> _builtins.str:
+        """
+        The common name (CN): 1–64 characters.
+        """
         return pulumi.get(self, "common_name")
 
     @_builtins.property
     @pulumi.getter
     def country(self) -> Optional[_builtins.str]:
+        """
+        The country (C): two letters, ISO 3166 alpha-2 (e.g. "CN"). Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "country")
 
     @_builtins.property
     @pulumi.getter
     def locality(self) -> Optional[_builtins.str]:
+        """
+        The city or locality (L): 1–128 characters. Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "locality")
 
     @_builtins.property
     @pulumi.getter
     def organization(self) -> Optional[_builtins.str]:
+        """
+        The organization (O): 1–64 characters. Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "organization")
 
     @_builtins.property
     @pulumi.getter(name="organizationalUnit")
     def organizational_unit(self) -> Optional[_builtins.str]:
+        """
+        The organizational unit (OU): 1–64 characters. Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "organizational_unit")
 
     @_builtins.property
     @pulumi.getter
     def state(self) -> Optional[_builtins.str]:
+        """
+        The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
+        """
         return pulumi.get(self, "state")
 
 
 @pulumi.output_type
 class SubjectAlternativeName(dict):
+    """
+    A subject alternative name (SAN) of the certificate.
+    """
     def __init__(__self__, *,
                  type: 'SubjectAlternativeNameType',
                  value: _builtins.str):
+        """
+        A subject alternative name (SAN) of the certificate.
+
+        :param 'SubjectAlternativeNameType' type: DNS, IP, EMAIL or URI.
+        :param _builtins.str value: The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
+        """
         pulumi.set(__self__, "type", type)
         pulumi.set(__self__, "value", value)
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> 'SubjectAlternativeNameType':
+        """
+        DNS, IP, EMAIL or URI.
+        """
         return pulumi.get(self, "type")
 
     @_builtins.property
     @pulumi.getter
     def value(self) -> _builtins.str:
+        """
+        The name, as its type says: a domain name such as "app.example.com" or "*.example.com" (≤ 253 characters), an IPv4 or IPv6 address, an email address (≤ 256), or an absolute URI such as "spiffe://example.org/app" (≤ 253).
+        """
         return pulumi.get(self, "value")
 
 
 @pulumi.output_type
 class Validity(dict):
+    """
+    How long a certificate or CA is valid, and optionally from when.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -367,6 +512,13 @@ class Validity(dict):
                  type: 'ValidityType',
                  value: _builtins.int,
                  start_from: Optional[Any] = None):
+        """
+        How long a certificate or CA is valid, and optionally from when.
+
+        :param 'ValidityType' type: The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
+        :param _builtins.int value: How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
+        :param Union[_builtins.float, _builtins.str] start_from: Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
+        """
         pulumi.set(__self__, "type", type)
         pulumi.set(__self__, "value", value)
         if start_from is not None:
@@ -375,16 +527,25 @@ class Validity(dict):
     @_builtins.property
     @pulumi.getter
     def type(self) -> 'ValidityType':
+        """
+        The unit: YEAR (12 months), MONTH (31 days), DAY or HOUR.
+        """
         return pulumi.get(self, "type")
 
     @_builtins.property
     @pulumi.getter
     def value(self) -> _builtins.int:
+        """
+        How many units, a positive integer: at most 20 years for certificates and subordinate CAs, 30 for root CAs.
+        """
         return pulumi.get(self, "value")
 
     @_builtins.property
     @pulumi.getter(name="startFrom")
     def start_from(self) -> Optional[Any]:
+        """
+        Start time: ISO 8601 text or milliseconds since the epoch; not earlier than now − 5 minutes.
+        """
         return pulumi.get(self, "start_from")
 
 

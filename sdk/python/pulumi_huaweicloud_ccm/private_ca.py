@@ -23,8 +23,8 @@ __all__ = ['PrivateCaArgs', 'PrivateCa']
 class PrivateCaArgs:
     def __init__(__self__, *,
                  distinguished_name: pulumi.Input['DistinguishedNameArgs'],
-                 key_algorithm: pulumi.Input['KeyAlgorithm'],
-                 type: pulumi.Input['Type'],
+                 key_algorithm: pulumi.Input['CaKeyAlgorithm'],
+                 type: pulumi.Input['CaType'],
                  certificate_chain_pem: pulumi.Input[Optional[_builtins.str]] = None,
                  certificate_pem: pulumi.Input[Optional[_builtins.str]] = None,
                  crl_configuration: pulumi.Input[Optional['CrlConfigurationArgs']] = None,
@@ -33,11 +33,26 @@ class PrivateCaArgs:
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
                  path_length: pulumi.Input[Optional[_builtins.int]] = None,
                  pending_days: pulumi.Input[Optional[_builtins.int]] = None,
-                 signature_algorithm: pulumi.Input[Optional['SignatureAlgorithm']] = None,
+                 signature_algorithm: pulumi.Input[Optional['CaSignatureAlgorithm']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  validity: pulumi.Input[Optional['ValidityArgs']] = None):
         """
         The set of arguments for constructing a PrivateCa resource.
+
+        :param pulumi.Input['DistinguishedNameArgs'] distinguished_name: The CA's subject; all six fields are required.
+        :param pulumi.Input['CaKeyAlgorithm'] key_algorithm: The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+        :param pulumi.Input['CaType'] type: ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+        :param pulumi.Input[_builtins.str] certificate_chain_pem: With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret.
+        :param pulumi.Input[_builtins.str] certificate_pem: For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
+        :param pulumi.Input['CrlConfigurationArgs'] crl_configuration: Publishing a certificate revocation list (CRL) to OBS.
+        :param pulumi.Input[_builtins.str] enterprise_project_id: The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        :param pulumi.Input[_builtins.str] issuer_id: SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
+        :param pulumi.Input[Sequence[pulumi.Input['KeyUsage']]] key_usages: The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+        :param pulumi.Input[_builtins.int] path_length: SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+        :param pulumi.Input[_builtins.int] pending_days: Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+        :param pulumi.Input['CaSignatureAlgorithm'] signature_algorithm: SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+        :param pulumi.Input['ValidityArgs'] validity: How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
         """
         pulumi.set(__self__, "distinguished_name", distinguished_name)
         pulumi.set(__self__, "key_algorithm", key_algorithm)
@@ -68,6 +83,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter(name="distinguishedName")
     def distinguished_name(self) -> pulumi.Input['DistinguishedNameArgs']:
+        """
+        The CA's subject; all six fields are required.
+        """
         return pulumi.get(self, "distinguished_name")
 
     @distinguished_name.setter
@@ -76,25 +94,34 @@ class PrivateCaArgs:
 
     @_builtins.property
     @pulumi.getter(name="keyAlgorithm")
-    def key_algorithm(self) -> pulumi.Input['KeyAlgorithm']:
+    def key_algorithm(self) -> pulumi.Input['CaKeyAlgorithm']:
+        """
+        The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+        """
         return pulumi.get(self, "key_algorithm")
 
     @key_algorithm.setter
-    def key_algorithm(self, value: pulumi.Input['KeyAlgorithm']):
+    def key_algorithm(self, value: pulumi.Input['CaKeyAlgorithm']):
         pulumi.set(self, "key_algorithm", value)
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input['Type']:
+    def type(self) -> pulumi.Input['CaType']:
+        """
+        ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+        """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input['Type']):
+    def type(self, value: pulumi.Input['CaType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
     @pulumi.getter(name="certificateChainPem")
     def certificate_chain_pem(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret.
+        """
         return pulumi.get(self, "certificate_chain_pem")
 
     @certificate_chain_pem.setter
@@ -104,6 +131,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter(name="certificatePem")
     def certificate_pem(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
+        """
         return pulumi.get(self, "certificate_pem")
 
     @certificate_pem.setter
@@ -113,6 +143,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter(name="crlConfiguration")
     def crl_configuration(self) -> pulumi.Input[Optional['CrlConfigurationArgs']]:
+        """
+        Publishing a certificate revocation list (CRL) to OBS.
+        """
         return pulumi.get(self, "crl_configuration")
 
     @crl_configuration.setter
@@ -122,6 +155,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter(name="enterpriseProjectId")
     def enterprise_project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        """
         return pulumi.get(self, "enterprise_project_id")
 
     @enterprise_project_id.setter
@@ -131,6 +167,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter(name="issuerId")
     def issuer_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
+        """
         return pulumi.get(self, "issuer_id")
 
     @issuer_id.setter
@@ -140,6 +179,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter(name="keyUsages")
     def key_usages(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]]:
+        """
+        The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+        """
         return pulumi.get(self, "key_usages")
 
     @key_usages.setter
@@ -149,6 +191,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter(name="pathLength")
     def path_length(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+        """
         return pulumi.get(self, "path_length")
 
     @path_length.setter
@@ -158,6 +203,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter(name="pendingDays")
     def pending_days(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+        """
         return pulumi.get(self, "pending_days")
 
     @pending_days.setter
@@ -166,16 +214,22 @@ class PrivateCaArgs:
 
     @_builtins.property
     @pulumi.getter(name="signatureAlgorithm")
-    def signature_algorithm(self) -> pulumi.Input[Optional['SignatureAlgorithm']]:
+    def signature_algorithm(self) -> pulumi.Input[Optional['CaSignatureAlgorithm']]:
+        """
+        SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+        """
         return pulumi.get(self, "signature_algorithm")
 
     @signature_algorithm.setter
-    def signature_algorithm(self, value: pulumi.Input[Optional['SignatureAlgorithm']]):
+    def signature_algorithm(self, value: pulumi.Input[Optional['CaSignatureAlgorithm']]):
         pulumi.set(self, "signature_algorithm", value)
 
     @_builtins.property
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+        """
         return pulumi.get(self, "tags")
 
     @tags.setter
@@ -185,6 +239,9 @@ class PrivateCaArgs:
     @_builtins.property
     @pulumi.getter
     def validity(self) -> pulumi.Input[Optional['ValidityArgs']]:
+        """
+        How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
+        """
         return pulumi.get(self, "validity")
 
     @validity.setter
@@ -204,13 +261,13 @@ class PrivateCa(pulumi.CustomResource):
                  distinguished_name: pulumi.Input[Optional[Union['DistinguishedNameArgs', 'DistinguishedNameArgsDict']]] = None,
                  enterprise_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  issuer_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 key_algorithm: pulumi.Input[Optional['KeyAlgorithm']] = None,
+                 key_algorithm: pulumi.Input[Optional['CaKeyAlgorithm']] = None,
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
                  path_length: pulumi.Input[Optional[_builtins.int]] = None,
                  pending_days: pulumi.Input[Optional[_builtins.int]] = None,
-                 signature_algorithm: pulumi.Input[Optional['SignatureAlgorithm']] = None,
+                 signature_algorithm: pulumi.Input[Optional['CaSignatureAlgorithm']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 type: pulumi.Input[Optional['Type']] = None,
+                 type: pulumi.Input[Optional['CaType']] = None,
                  validity: pulumi.Input[Optional[Union['ValidityArgs', 'ValidityArgsDict']]] = None,
                  __props__=None):
         """
@@ -218,6 +275,20 @@ class PrivateCa(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] certificate_chain_pem: With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret.
+        :param pulumi.Input[_builtins.str] certificate_pem: For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
+        :param pulumi.Input[Union['CrlConfigurationArgs', 'CrlConfigurationArgsDict']] crl_configuration: Publishing a certificate revocation list (CRL) to OBS.
+        :param pulumi.Input[Union['DistinguishedNameArgs', 'DistinguishedNameArgsDict']] distinguished_name: The CA's subject; all six fields are required.
+        :param pulumi.Input[_builtins.str] enterprise_project_id: The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        :param pulumi.Input[_builtins.str] issuer_id: SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
+        :param pulumi.Input['CaKeyAlgorithm'] key_algorithm: The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+        :param pulumi.Input[Sequence[pulumi.Input['KeyUsage']]] key_usages: The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+        :param pulumi.Input[_builtins.int] path_length: SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+        :param pulumi.Input[_builtins.int] pending_days: Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+        :param pulumi.Input['CaSignatureAlgorithm'] signature_algorithm: SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+        :param pulumi.Input['CaType'] type: ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+        :param pulumi.Input[Union['ValidityArgs', 'ValidityArgsDict']] validity: How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
         """
         ...
     @overload
@@ -249,13 +320,13 @@ class PrivateCa(pulumi.CustomResource):
                  distinguished_name: pulumi.Input[Optional[Union['DistinguishedNameArgs', 'DistinguishedNameArgsDict']]] = None,
                  enterprise_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  issuer_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 key_algorithm: pulumi.Input[Optional['KeyAlgorithm']] = None,
+                 key_algorithm: pulumi.Input[Optional['CaKeyAlgorithm']] = None,
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
                  path_length: pulumi.Input[Optional[_builtins.int]] = None,
                  pending_days: pulumi.Input[Optional[_builtins.int]] = None,
-                 signature_algorithm: pulumi.Input[Optional['SignatureAlgorithm']] = None,
+                 signature_algorithm: pulumi.Input[Optional['CaSignatureAlgorithm']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 type: pulumi.Input[Optional['Type']] = None,
+                 type: pulumi.Input[Optional['CaType']] = None,
                  validity: pulumi.Input[Optional[Union['ValidityArgs', 'ValidityArgsDict']]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -375,6 +446,9 @@ class PrivateCa(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="crlConfiguration")
     def crl_configuration(self) -> pulumi.Output[Optional['outputs.CrlConfiguration']]:
+        """
+        Publishing a certificate revocation list (CRL) to OBS.
+        """
         return pulumi.get(self, "crl_configuration")
 
     @_builtins.property
@@ -396,11 +470,17 @@ class PrivateCa(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="distinguishedName")
     def distinguished_name(self) -> pulumi.Output[Optional['outputs.DistinguishedName']]:
+        """
+        The CA's subject; all six fields are required.
+        """
         return pulumi.get(self, "distinguished_name")
 
     @_builtins.property
     @pulumi.getter(name="enterpriseProjectId")
     def enterprise_project_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        """
         return pulumi.get(self, "enterprise_project_id")
 
     @_builtins.property
@@ -414,6 +494,9 @@ class PrivateCa(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="issuerId")
     def issuer_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
+        """
         return pulumi.get(self, "issuer_id")
 
     @_builtins.property
@@ -426,12 +509,18 @@ class PrivateCa(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="keyAlgorithm")
-    def key_algorithm(self) -> pulumi.Output[Optional['KeyAlgorithm']]:
+    def key_algorithm(self) -> pulumi.Output[Optional['CaKeyAlgorithm']]:
+        """
+        The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
+        """
         return pulumi.get(self, "key_algorithm")
 
     @_builtins.property
     @pulumi.getter(name="keyUsages")
     def key_usages(self) -> pulumi.Output[Optional[Sequence['KeyUsage']]]:
+        """
+        The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+        """
         return pulumi.get(self, "key_usages")
 
     @_builtins.property
@@ -453,11 +542,17 @@ class PrivateCa(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="pathLength")
     def path_length(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
+        """
         return pulumi.get(self, "path_length")
 
     @_builtins.property
     @pulumi.getter(name="pendingDays")
     def pending_days(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+        """
         return pulumi.get(self, "pending_days")
 
     @_builtins.property
@@ -470,7 +565,10 @@ class PrivateCa(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="signatureAlgorithm")
-    def signature_algorithm(self) -> pulumi.Output[Optional['SignatureAlgorithm']]:
+    def signature_algorithm(self) -> pulumi.Output[Optional['CaSignatureAlgorithm']]:
+        """
+        SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
+        """
         return pulumi.get(self, "signature_algorithm")
 
     @_builtins.property
@@ -500,15 +598,24 @@ class PrivateCa(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def tags(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
+        """
+        Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+        """
         return pulumi.get(self, "tags")
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Output[Optional['Type']]:
+    def type(self) -> pulumi.Output[Optional['CaType']]:
+        """
+        ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
+        """
         return pulumi.get(self, "type")
 
     @_builtins.property
     @pulumi.getter
     def validity(self) -> pulumi.Output[Optional['outputs.Validity']]:
+        """
+        How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
+        """
         return pulumi.get(self, "validity")
 

@@ -29,15 +29,30 @@ class PrivateCertificateArgs:
                  distinguished_name: pulumi.Input[Optional['PrivateCertificateDistinguishedNameArgs']] = None,
                  enterprise_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  extended_key_usage: pulumi.Input[Optional['ExtendedKeyUsageArgs']] = None,
-                 key_algorithm: pulumi.Input[Optional['PrivateCertificateKeyAlgorithm']] = None,
+                 key_algorithm: pulumi.Input[Optional['CertificateKeyAlgorithm']] = None,
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
                  renew_before: pulumi.Input[Optional[_builtins.str]] = None,
-                 revoke_on_delete: pulumi.Input[Optional['RevokeOnDelete']] = None,
-                 signature_algorithm: pulumi.Input[Optional['PrivateCertificateSignatureAlgorithm']] = None,
+                 revoke_on_delete: pulumi.Input[Optional['RevocationReason']] = None,
+                 signature_algorithm: pulumi.Input[Optional['CertificateSignatureAlgorithm']] = None,
                  subject_alternative_names: pulumi.Input[Optional[Sequence[pulumi.Input['SubjectAlternativeNameArgs']]]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a PrivateCertificate resource.
+
+        :param pulumi.Input[_builtins.str] issuer_id: The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
+        :param pulumi.Input['ValidityArgs'] validity: How long the certificate is valid: at most 20 years.
+        :param pulumi.Input[_builtins.str] csr_pem: Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+        :param pulumi.Input['CustomizedExtensionArgs'] customized_extension: A custom extension (an OID and its value). Not with csrPem.
+        :param pulumi.Input['PrivateCertificateDistinguishedNameArgs'] distinguished_name: The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+        :param pulumi.Input[_builtins.str] enterprise_project_id: Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        :param pulumi.Input['ExtendedKeyUsageArgs'] extended_key_usage: Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+        :param pulumi.Input['CertificateKeyAlgorithm'] key_algorithm: The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+        :param pulumi.Input[Sequence[pulumi.Input['KeyUsage']]] key_usages: The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+        :param pulumi.Input[_builtins.str] renew_before: Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+        :param pulumi.Input['RevocationReason'] revoke_on_delete: Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+        :param pulumi.Input['CertificateSignatureAlgorithm'] signature_algorithm: SHA256, SHA384 or SHA512. Required unless csrPem is given.
+        :param pulumi.Input[Sequence[pulumi.Input['SubjectAlternativeNameArgs']]] subject_alternative_names: Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
         """
         pulumi.set(__self__, "issuer_id", issuer_id)
         pulumi.set(__self__, "validity", validity)
@@ -69,6 +84,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="issuerId")
     def issuer_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
+        """
         return pulumi.get(self, "issuer_id")
 
     @issuer_id.setter
@@ -78,6 +96,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter
     def validity(self) -> pulumi.Input['ValidityArgs']:
+        """
+        How long the certificate is valid: at most 20 years.
+        """
         return pulumi.get(self, "validity")
 
     @validity.setter
@@ -87,6 +108,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="csrPem")
     def csr_pem(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+        """
         return pulumi.get(self, "csr_pem")
 
     @csr_pem.setter
@@ -96,6 +120,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="customizedExtension")
     def customized_extension(self) -> pulumi.Input[Optional['CustomizedExtensionArgs']]:
+        """
+        A custom extension (an OID and its value). Not with csrPem.
+        """
         return pulumi.get(self, "customized_extension")
 
     @customized_extension.setter
@@ -105,6 +132,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="distinguishedName")
     def distinguished_name(self) -> pulumi.Input[Optional['PrivateCertificateDistinguishedNameArgs']]:
+        """
+        The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+        """
         return pulumi.get(self, "distinguished_name")
 
     @distinguished_name.setter
@@ -114,6 +144,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="enterpriseProjectId")
     def enterprise_project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        """
         return pulumi.get(self, "enterprise_project_id")
 
     @enterprise_project_id.setter
@@ -123,6 +156,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="extendedKeyUsage")
     def extended_key_usage(self) -> pulumi.Input[Optional['ExtendedKeyUsageArgs']]:
+        """
+        Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+        """
         return pulumi.get(self, "extended_key_usage")
 
     @extended_key_usage.setter
@@ -131,16 +167,22 @@ class PrivateCertificateArgs:
 
     @_builtins.property
     @pulumi.getter(name="keyAlgorithm")
-    def key_algorithm(self) -> pulumi.Input[Optional['PrivateCertificateKeyAlgorithm']]:
+    def key_algorithm(self) -> pulumi.Input[Optional['CertificateKeyAlgorithm']]:
+        """
+        The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+        """
         return pulumi.get(self, "key_algorithm")
 
     @key_algorithm.setter
-    def key_algorithm(self, value: pulumi.Input[Optional['PrivateCertificateKeyAlgorithm']]):
+    def key_algorithm(self, value: pulumi.Input[Optional['CertificateKeyAlgorithm']]):
         pulumi.set(self, "key_algorithm", value)
 
     @_builtins.property
     @pulumi.getter(name="keyUsages")
     def key_usages(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]]:
+        """
+        The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+        """
         return pulumi.get(self, "key_usages")
 
     @key_usages.setter
@@ -150,6 +192,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter(name="renewBefore")
     def renew_before(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+        """
         return pulumi.get(self, "renew_before")
 
     @renew_before.setter
@@ -158,25 +203,34 @@ class PrivateCertificateArgs:
 
     @_builtins.property
     @pulumi.getter(name="revokeOnDelete")
-    def revoke_on_delete(self) -> pulumi.Input[Optional['RevokeOnDelete']]:
+    def revoke_on_delete(self) -> pulumi.Input[Optional['RevocationReason']]:
+        """
+        Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+        """
         return pulumi.get(self, "revoke_on_delete")
 
     @revoke_on_delete.setter
-    def revoke_on_delete(self, value: pulumi.Input[Optional['RevokeOnDelete']]):
+    def revoke_on_delete(self, value: pulumi.Input[Optional['RevocationReason']]):
         pulumi.set(self, "revoke_on_delete", value)
 
     @_builtins.property
     @pulumi.getter(name="signatureAlgorithm")
-    def signature_algorithm(self) -> pulumi.Input[Optional['PrivateCertificateSignatureAlgorithm']]:
+    def signature_algorithm(self) -> pulumi.Input[Optional['CertificateSignatureAlgorithm']]:
+        """
+        SHA256, SHA384 or SHA512. Required unless csrPem is given.
+        """
         return pulumi.get(self, "signature_algorithm")
 
     @signature_algorithm.setter
-    def signature_algorithm(self, value: pulumi.Input[Optional['PrivateCertificateSignatureAlgorithm']]):
+    def signature_algorithm(self, value: pulumi.Input[Optional['CertificateSignatureAlgorithm']]):
         pulumi.set(self, "signature_algorithm", value)
 
     @_builtins.property
     @pulumi.getter(name="subjectAlternativeNames")
     def subject_alternative_names(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SubjectAlternativeNameArgs']]]]:
+        """
+        Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
+        """
         return pulumi.get(self, "subject_alternative_names")
 
     @subject_alternative_names.setter
@@ -186,6 +240,9 @@ class PrivateCertificateArgs:
     @_builtins.property
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+        """
         return pulumi.get(self, "tags")
 
     @tags.setter
@@ -205,11 +262,11 @@ class PrivateCertificate(pulumi.CustomResource):
                  enterprise_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  extended_key_usage: pulumi.Input[Optional[Union['ExtendedKeyUsageArgs', 'ExtendedKeyUsageArgsDict']]] = None,
                  issuer_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 key_algorithm: pulumi.Input[Optional['PrivateCertificateKeyAlgorithm']] = None,
+                 key_algorithm: pulumi.Input[Optional['CertificateKeyAlgorithm']] = None,
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
                  renew_before: pulumi.Input[Optional[_builtins.str]] = None,
-                 revoke_on_delete: pulumi.Input[Optional['RevokeOnDelete']] = None,
-                 signature_algorithm: pulumi.Input[Optional['PrivateCertificateSignatureAlgorithm']] = None,
+                 revoke_on_delete: pulumi.Input[Optional['RevocationReason']] = None,
+                 signature_algorithm: pulumi.Input[Optional['CertificateSignatureAlgorithm']] = None,
                  subject_alternative_names: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SubjectAlternativeNameArgs', 'SubjectAlternativeNameArgsDict']]]]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  validity: pulumi.Input[Optional[Union['ValidityArgs', 'ValidityArgsDict']]] = None,
@@ -219,6 +276,20 @@ class PrivateCertificate(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] csr_pem: Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+        :param pulumi.Input[Union['CustomizedExtensionArgs', 'CustomizedExtensionArgsDict']] customized_extension: A custom extension (an OID and its value). Not with csrPem.
+        :param pulumi.Input[Union['PrivateCertificateDistinguishedNameArgs', 'PrivateCertificateDistinguishedNameArgsDict']] distinguished_name: The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+        :param pulumi.Input[_builtins.str] enterprise_project_id: Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        :param pulumi.Input[Union['ExtendedKeyUsageArgs', 'ExtendedKeyUsageArgsDict']] extended_key_usage: Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+        :param pulumi.Input[_builtins.str] issuer_id: The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
+        :param pulumi.Input['CertificateKeyAlgorithm'] key_algorithm: The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+        :param pulumi.Input[Sequence[pulumi.Input['KeyUsage']]] key_usages: The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+        :param pulumi.Input[_builtins.str] renew_before: Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+        :param pulumi.Input['RevocationReason'] revoke_on_delete: Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+        :param pulumi.Input['CertificateSignatureAlgorithm'] signature_algorithm: SHA256, SHA384 or SHA512. Required unless csrPem is given.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['SubjectAlternativeNameArgs', 'SubjectAlternativeNameArgsDict']]]] subject_alternative_names: Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+        :param pulumi.Input[Union['ValidityArgs', 'ValidityArgsDict']] validity: How long the certificate is valid: at most 20 years.
         """
         ...
     @overload
@@ -250,11 +321,11 @@ class PrivateCertificate(pulumi.CustomResource):
                  enterprise_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  extended_key_usage: pulumi.Input[Optional[Union['ExtendedKeyUsageArgs', 'ExtendedKeyUsageArgsDict']]] = None,
                  issuer_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 key_algorithm: pulumi.Input[Optional['PrivateCertificateKeyAlgorithm']] = None,
+                 key_algorithm: pulumi.Input[Optional['CertificateKeyAlgorithm']] = None,
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
                  renew_before: pulumi.Input[Optional[_builtins.str]] = None,
-                 revoke_on_delete: pulumi.Input[Optional['RevokeOnDelete']] = None,
-                 signature_algorithm: pulumi.Input[Optional['PrivateCertificateSignatureAlgorithm']] = None,
+                 revoke_on_delete: pulumi.Input[Optional['RevocationReason']] = None,
+                 signature_algorithm: pulumi.Input[Optional['CertificateSignatureAlgorithm']] = None,
                  subject_alternative_names: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SubjectAlternativeNameArgs', 'SubjectAlternativeNameArgsDict']]]]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  validity: pulumi.Input[Optional[Union['ValidityArgs', 'ValidityArgsDict']]] = None,
@@ -356,26 +427,41 @@ class PrivateCertificate(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="csrPem")
     def csr_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
+        """
         return pulumi.get(self, "csr_pem")
 
     @_builtins.property
     @pulumi.getter(name="customizedExtension")
     def customized_extension(self) -> pulumi.Output[Optional['outputs.CustomizedExtension']]:
+        """
+        A custom extension (an OID and its value). Not with csrPem.
+        """
         return pulumi.get(self, "customized_extension")
 
     @_builtins.property
     @pulumi.getter(name="distinguishedName")
     def distinguished_name(self) -> pulumi.Output[Optional['outputs.PrivateCertificateDistinguishedName']]:
+        """
+        The certificate's subject. Required unless csrPem is given (then the CSR carries the subject).
+        """
         return pulumi.get(self, "distinguished_name")
 
     @_builtins.property
     @pulumi.getter(name="enterpriseProjectId")
     def enterprise_project_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Enterprise project to issue into (Huawei Cloud EPS), where the account uses them: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
+        """
         return pulumi.get(self, "enterprise_project_id")
 
     @_builtins.property
     @pulumi.getter(name="extendedKeyUsage")
     def extended_key_usage(self) -> pulumi.Output[Optional['outputs.ExtendedKeyUsage']]:
+        """
+        Extended key usages (serverAuth, clientAuth, …). Not with csrPem.
+        """
         return pulumi.get(self, "extended_key_usage")
 
     @_builtins.property
@@ -389,6 +475,9 @@ class PrivateCertificate(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="issuerId")
     def issuer_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The issuing private CA (ACTIVED): its CCM id, a lower-case UUID.
+        """
         return pulumi.get(self, "issuer_id")
 
     @_builtins.property
@@ -401,12 +490,18 @@ class PrivateCertificate(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="keyAlgorithm")
-    def key_algorithm(self) -> pulumi.Output[Optional['PrivateCertificateKeyAlgorithm']]:
+    def key_algorithm(self) -> pulumi.Output[Optional['CertificateKeyAlgorithm']]:
+        """
+        The certificate's key: RSA2048, RSA4096, EC256 or EC384. Required unless csrPem is given (then the CSR carries the key).
+        """
         return pulumi.get(self, "key_algorithm")
 
     @_builtins.property
     @pulumi.getter(name="keyUsages")
     def key_usages(self) -> pulumi.Output[Optional[Sequence['KeyUsage']]]:
+        """
+        The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
+        """
         return pulumi.get(self, "key_usages")
 
     @_builtins.property
@@ -436,11 +531,17 @@ class PrivateCertificate(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="renewBefore")
     def renew_before(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
+        """
         return pulumi.get(self, "renew_before")
 
     @_builtins.property
     @pulumi.getter(name="revokeOnDelete")
-    def revoke_on_delete(self) -> pulumi.Output[Optional['RevokeOnDelete']]:
+    def revoke_on_delete(self) -> pulumi.Output[Optional['RevocationReason']]:
+        """
+        Revoke with this reason before deleting (on destroy and after a replacement). Updated in place.
+        """
         return pulumi.get(self, "revoke_on_delete")
 
     @_builtins.property
@@ -453,7 +554,10 @@ class PrivateCertificate(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="signatureAlgorithm")
-    def signature_algorithm(self) -> pulumi.Output[Optional['PrivateCertificateSignatureAlgorithm']]:
+    def signature_algorithm(self) -> pulumi.Output[Optional['CertificateSignatureAlgorithm']]:
+        """
+        SHA256, SHA384 or SHA512. Required unless csrPem is given.
+        """
         return pulumi.get(self, "signature_algorithm")
 
     @_builtins.property
@@ -475,6 +579,9 @@ class PrivateCertificate(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="subjectAlternativeNames")
     def subject_alternative_names(self) -> pulumi.Output[Optional[Sequence['outputs.SubjectAlternativeName']]]:
+        """
+        Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
+        """
         return pulumi.get(self, "subject_alternative_names")
 
     @_builtins.property
@@ -488,10 +595,16 @@ class PrivateCertificate(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def tags(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
+        """
+        Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
+        """
         return pulumi.get(self, "tags")
 
     @_builtins.property
     @pulumi.getter
     def validity(self) -> pulumi.Output[Optional['outputs.Validity']]:
+        """
+        How long the certificate is valid: at most 20 years.
+        """
         return pulumi.get(self, "validity")
 

@@ -22,12 +22,17 @@ class ScmCertificateBundleArgs:
                  certificate_id: pulumi.Input[_builtins.str]):
         """
         The set of arguments for constructing a ScmCertificateBundle resource.
+
+        :param pulumi.Input[_builtins.str] certificate_id: The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
         """
         pulumi.set(__self__, "certificate_id", certificate_id)
 
     @_builtins.property
     @pulumi.getter(name="certificateId")
     def certificate_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
+        """
         return pulumi.get(self, "certificate_id")
 
     @certificate_id.setter
@@ -48,6 +53,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] certificate_id: The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
         """
         ...
     @overload
@@ -146,6 +152,9 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="certificateId")
     def certificate_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
+        """
         return pulumi.get(self, "certificate_id")
 
     @_builtins.property

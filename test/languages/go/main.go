@@ -30,16 +30,16 @@ func program(ctx *pulumi.Context) error {
 		}
 	}
 	root, err := ccm.NewPrivateCa(ctx, "root", &ccm.PrivateCaArgs{
-		Type: ccm.TypeROOT, DistinguishedName: org("Example Root CA"), KeyAlgorithm: ccm.KeyAlgorithmEC384,
-		SignatureAlgorithm: ccm.SignatureAlgorithmSHA384, Validity: ccm.ValidityArgs{Type: ccm.ValidityTypeYEAR, Value: pulumi.Int(10)},
+		Type: ccm.CaTypeROOT, DistinguishedName: org("Example Root CA"), KeyAlgorithm: ccm.CaKeyAlgorithmEC384,
+		SignatureAlgorithm: ccm.CaSignatureAlgorithmSHA384, Validity: ccm.ValidityArgs{Type: ccm.ValidityTypeYEAR, Value: pulumi.Int(10)},
 		PendingDays: pulumi.Int(7),
 	})
 	if err != nil {
 		return err
 	}
 	issuing, err := ccm.NewPrivateCa(ctx, "issuing", &ccm.PrivateCaArgs{
-		Type: ccm.TypeSUBORDINATE, IssuerId: root.CaId, DistinguishedName: org("Example Issuing CA"),
-		KeyAlgorithm: ccm.KeyAlgorithmEC256, SignatureAlgorithm: ccm.SignatureAlgorithmSHA256,
+		Type: ccm.CaTypeSUBORDINATE, IssuerId: root.CaId, DistinguishedName: org("Example Issuing CA"),
+		KeyAlgorithm: ccm.CaKeyAlgorithmEC256, SignatureAlgorithm: ccm.CaSignatureAlgorithmSHA256,
 		Validity: ccm.ValidityArgs{Type: ccm.ValidityTypeYEAR, Value: pulumi.Int(5)}, PathLength: pulumi.Int(0),
 		PendingDays: pulumi.Int(7),
 	})
@@ -48,8 +48,8 @@ func program(ctx *pulumi.Context) error {
 	}
 	certificate, err := ccm.NewPrivateCertificate(ctx, "app", &ccm.PrivateCertificateArgs{
 		IssuerId:           issuing.CaId.Elem(),
-		KeyAlgorithm:       ccm.PrivateCertificateKeyAlgorithmEC256,
-		SignatureAlgorithm: ccm.PrivateCertificateSignatureAlgorithmSHA256,
+		KeyAlgorithm:       ccm.CertificateKeyAlgorithmEC256,
+		SignatureAlgorithm: ccm.CertificateSignatureAlgorithmSHA256,
 		DistinguishedName:  ccm.PrivateCertificateDistinguishedNameArgs{CommonName: pulumi.String("app.internal.example")},
 		SubjectAlternativeNames: ccm.SubjectAlternativeNameArray{
 			ccm.SubjectAlternativeNameArgs{Type: ccm.SubjectAlternativeNameTypeDNS, Value: pulumi.String("app.internal.example")},

@@ -2,6 +2,32 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 
+export const CaKeyAlgorithm = {
+    RSA2048: "RSA2048",
+    RSA4096: "RSA4096",
+    EC256: "EC256",
+    EC384: "EC384",
+    SM2: "SM2",
+} as const;
+
+export type CaKeyAlgorithm = (typeof CaKeyAlgorithm)[keyof typeof CaKeyAlgorithm];
+
+export const CaSignatureAlgorithm = {
+    SHA256: "SHA256",
+    SHA384: "SHA384",
+    SHA512: "SHA512",
+    SM3: "SM3",
+} as const;
+
+export type CaSignatureAlgorithm = (typeof CaSignatureAlgorithm)[keyof typeof CaSignatureAlgorithm];
+
+export const CaType = {
+    ROOT: "ROOT",
+    SUBORDINATE: "SUBORDINATE",
+} as const;
+
+export type CaType = (typeof CaType)[keyof typeof CaType];
+
 export const CertificateBundleType = {
     APACHE: "APACHE",
     NGINX: "NGINX",
@@ -12,15 +38,22 @@ export const CertificateBundleType = {
 
 export type CertificateBundleType = (typeof CertificateBundleType)[keyof typeof CertificateBundleType];
 
-export const KeyAlgorithm = {
+export const CertificateKeyAlgorithm = {
     RSA2048: "RSA2048",
     RSA4096: "RSA4096",
     EC256: "EC256",
     EC384: "EC384",
-    SM2: "SM2",
 } as const;
 
-export type KeyAlgorithm = (typeof KeyAlgorithm)[keyof typeof KeyAlgorithm];
+export type CertificateKeyAlgorithm = (typeof CertificateKeyAlgorithm)[keyof typeof CertificateKeyAlgorithm];
+
+export const CertificateSignatureAlgorithm = {
+    SHA256: "SHA256",
+    SHA384: "SHA384",
+    SHA512: "SHA512",
+} as const;
+
+export type CertificateSignatureAlgorithm = (typeof CertificateSignatureAlgorithm)[keyof typeof CertificateSignatureAlgorithm];
 
 export const KeyUsage = {
     DigitalSignature: "digitalSignature",
@@ -36,24 +69,7 @@ export const KeyUsage = {
 
 export type KeyUsage = (typeof KeyUsage)[keyof typeof KeyUsage];
 
-export const PrivateCertificateKeyAlgorithm = {
-    RSA2048: "RSA2048",
-    RSA4096: "RSA4096",
-    EC256: "EC256",
-    EC384: "EC384",
-} as const;
-
-export type PrivateCertificateKeyAlgorithm = (typeof PrivateCertificateKeyAlgorithm)[keyof typeof PrivateCertificateKeyAlgorithm];
-
-export const PrivateCertificateSignatureAlgorithm = {
-    SHA256: "SHA256",
-    SHA384: "SHA384",
-    SHA512: "SHA512",
-} as const;
-
-export type PrivateCertificateSignatureAlgorithm = (typeof PrivateCertificateSignatureAlgorithm)[keyof typeof PrivateCertificateSignatureAlgorithm];
-
-export const RevokeOnDelete = {
+export const RevocationReason = {
     UNSPECIFIED: "UNSPECIFIED",
     KEY_COMPROMISE: "KEY_COMPROMISE",
     CERTIFICATE_AUTHORITY_COMPROMISE: "CERTIFICATE_AUTHORITY_COMPROMISE",
@@ -65,16 +81,7 @@ export const RevokeOnDelete = {
     ATTRIBUTE_AUTHORITY_COMPROMISE: "ATTRIBUTE_AUTHORITY_COMPROMISE",
 } as const;
 
-export type RevokeOnDelete = (typeof RevokeOnDelete)[keyof typeof RevokeOnDelete];
-
-export const SignatureAlgorithm = {
-    SHA256: "SHA256",
-    SHA384: "SHA384",
-    SHA512: "SHA512",
-    SM3: "SM3",
-} as const;
-
-export type SignatureAlgorithm = (typeof SignatureAlgorithm)[keyof typeof SignatureAlgorithm];
+export type RevocationReason = (typeof RevocationReason)[keyof typeof RevocationReason];
 
 export const SubjectAlternativeNameType = {
     DNS: "DNS",
@@ -84,13 +91,6 @@ export const SubjectAlternativeNameType = {
 } as const;
 
 export type SubjectAlternativeNameType = (typeof SubjectAlternativeNameType)[keyof typeof SubjectAlternativeNameType];
-
-export const Type = {
-    ROOT: "ROOT",
-    SUBORDINATE: "SUBORDINATE",
-} as const;
-
-export type Type = (typeof Type)[keyof typeof Type];
 
 export const ValidityType = {
     YEAR: "YEAR",

@@ -1,0 +1,83 @@
+// The TSDoc of the resources' public Args interfaces (provider/resources/*.ts), read with the
+// TypeScript parser when schema.json is generated: the schema's input descriptions, and the names
+// of its enums, come from the text and type names TypeScript users see, so there is one copy of
+// them. Syntax only, no type checker: an Args property names its type directly
+// (`pulumi.Input<CaType>`, `pulumi.Input<pulumi.Input<KeyUsage>[]>`), which is all the schema needs,
+// and parsing a dozen files stays fast enough for the schema test.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+
+export interface PropertyDoc {
+  /** The property's TSDoc text (tags left out), or undefined when it has none. */
+  description: string | undefined;
+  /** The type named under pulumi.Input and arrays ("CaType", "ValidityArgs"); undefined for string, unions, maps. */
+  typeName: string | undefined;
+}
+
+export interface InterfaceDoc {
+  description: string | undefined;
+  properties: ReadonlyMap<string, PropertyDoc>;
+}
+
+/** Where the Args interfaces live, under the package root (the sources ship in the package). */
+export const ARGS_SOURCE_DIR = path.join("provider", "resources");
+
+/** The exported interfaces of `<root>/provider/resources/*.ts`, by name. */
+export function readArgsDocs(root: string): ReadonlyMap<string, InterfaceDoc> {
+  const dir = path.join(root, ARGS_SOURCE_DIR);
+  const docs = new Map<string, InterfaceDoc>();
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()) {
+    const text = readFileSync(path.join(dir, file), "utf8");
+    // Parent links on: the JSDoc lookup walks up from a property to its interface.
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements) {
+      if (!ts.isInterfaceDeclaration(statement) || !isExported(statement)) continue;
+      const name = statement.name.text;
+      // Names are looked up across files (ValidityArgs is declared once, used by three resources).
+      if (docs.has(name)) throw new Error(`args-docs: interface ${name} is exported twice in ${dir}`);
+      docs.set(name, { description: docText(statement), properties: propertiesOf(statement) });
+    }
+  }
+  return docs;
+}
+
+function isExported(node: ts.InterfaceDeclaration): boolean {
+  return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+}
+
+function propertiesOf(node: ts.InterfaceDeclaration): Map<string, PropertyDoc> {
+  const properties = new Map<string, PropertyDoc>();
+  for (const member of node.members) {
+    if (!ts.isPropertySignature(member) || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+    properties.set(member.name.text, { description: docText(member), typeName: namedType(member.type) });
+  }
+  return properties;
+}
+
+/**
+ * The comment of the declaration's nearest TSDoc block, lines joined into paragraphs: the source
+ * wraps at 120 columns, which is no break a reader of the SDK docs should see.
+ */
+function docText(node: ts.Node): string | undefined {
+  const blocks = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+  const text = ts.getTextOfJSDocComment(blocks.at(-1)?.comment)?.trim();
+  if (!text) return undefined;
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
+    .join("\n\n");
+}
+
+/** `pulumi.Input<X>`, `pulumi.Input<pulumi.Input<X>[]>`, `X[]` → "X", when X is a plain named type. */
+function namedType(node: ts.TypeNode | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  if (ts.isArrayTypeNode(node)) return namedType(node.elementType);
+  if (!ts.isTypeReferenceNode(node)) return undefined;
+  const name = ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
+  const [argument, ...more] = node.typeArguments ?? [];
+  if (name === "Input" && argument !== undefined && more.length === 0) return namedType(argument);
+  return node.typeArguments === undefined ? name : undefined;
+}
