@@ -131,11 +131,29 @@ describe.each(SHAPES)("an upgraded package serves state written by an older one:
       // host resolves it (the package's exports map): the patch reaches what the host loads.
       const entry = createRequire(path.join(project, "index.ts")).resolve(`${PACKAGE}/runtime`);
       expect(entry.startsWith(target)).toBe(true);
-      appendFileSync(
-        entry,
-        `\nconst __v1Dispatch = exports.dispatch;\nexports.dispatch = (type, method, args) => {\n  ${log}, type + " dispatch " + method + "\\n");\n  return __v1Dispatch(type, method, args);\n};\n` +
-          `\nconst __v1Attach = exports.attach;\nexports.attach = (provider, type, request) => {\n  ${log}, type + " attach\\n");\n  return __v1Attach(provider, type, request);\n};\n`,
-      );
+      // Protocol 1's shim calls exports.dispatch at every call; protocol 2's calls exports.attach
+      // once, whose methods reach dispatch inside the file: the patch wraps the methods attach
+      // installs, under the same log line, so both shapes are seen answering.
+      const patch = `
+const __v1Dispatch = exports.dispatch;
+exports.dispatch = (type, method, args) => {
+  ${log}, type + " dispatch " + method + "\\n");
+  return __v1Dispatch(type, method, args);
+};
+const __v1Attach = exports.attach;
+exports.attach = (provider, type, request) => {
+  ${log}, type + " attach\\n");
+  __v1Attach(provider, type, request);
+  for (const method of ["check", "diff", "create", "read", "update", "delete"]) {
+    const installed = provider[method];
+    provider[method] = (...args) => {
+      ${log}, type + " dispatch " + method + "\\n");
+      return installed(...args);
+    };
+  }
+};
+`;
+      appendFileSync(entry, patch);
 
       await stack.previewNoChanges();
       expect(await stack.refresh()).toEqual({ same: 5 });
