@@ -214,4 +214,33 @@ describe("handlers against the emulator", () => {
     );
     expect((await emulator.inventory()).certificates).toHaveLength(1); // only the earlier test's
   });
+
+  it("read by id (import, get) states the inputs the API knows, validity too; a refresh keeps the user's", async () => {
+    const args = {
+      ...ARGS,
+      issuerId: caId,
+      validity: { type: "HOUR", value: 36 },
+      tags: { team: "platform" },
+    } as PrivateCertificateInputs;
+    const { id, outs } = await handlers.create(args);
+    const taken = await handlers.read(id, undefined);
+    expect(taken.inputs).toEqual({
+      issuerId: caId,
+      keyAlgorithm: "EC256",
+      signatureAlgorithm: "SHA256",
+      distinguishedName: expect.objectContaining({ commonName: "unit.internal.example" }),
+      validity: { type: "HOUR", value: 36 },
+      tags: { team: "platform" },
+    });
+    expect(taken.props).toMatchObject({ certificateId: id, validity: { type: "HOUR", value: 36 } });
+    // The stated inputs pass check, and a program stating them plans no change.
+    const checked = await handlers.check({}, taken.inputs as Record<string, unknown>);
+    expect(checked.failures).toBeUndefined();
+    const news = checked.inputs as PrivateCertificateInputs;
+    expect(await handlers.diff(id, taken.props as PrivateCertificateOutputs, news)).toMatchObject({ changes: false });
+
+    const refreshed = await handlers.read(id, { ...(outs as PrivateCertificateOutputs), renewBefore: "2h" });
+    expect(refreshed.inputs).toBeUndefined();
+    expect(refreshed.props).toMatchObject({ validity: { type: "HOUR", value: 36 }, renewBefore: "2h" });
+  });
 });
