@@ -182,7 +182,14 @@ describe("handlers against the emulator", () => {
     const failure = await handlers.create(args).catch((e: unknown) => e);
     await emulator.setFaults([]);
     expect(failure).toBeInstanceOf(ResourceInitError);
-    const { id, properties } = failure as ResourceInitError;
+    const { id, properties, reasons } = failure as ResourceInitError;
+    // The engine shows the reasons alone: they say what exists and what comes next.
+    expect(reasons).toEqual([(failure as Error).message]);
+    expect(reasons[0]).toMatch(
+      new RegExp(
+        `^certificate ${id} was created, but .*HTTP 403.*It is kept in the stack: the next \`pulumi up\` finishes it$`,
+      ),
+    );
     expect((await emulator.inventory()).certificates.map((c) => c.id)).toEqual([id]);
     expect(properties.tags).toBeUndefined();
     const { outs } = await handlers.update(id, properties as unknown as PrivateCertificateOutputs, args);
