@@ -417,8 +417,15 @@ export class ResourceInitError extends Error {
     cause: unknown,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${what} ${id} was created, but ${reason}`, { cause });
+    super(
+      `${what} ${id} was created, but ${reason.replace(/\.$/, "")}. It is kept in the stack: the next \`pulumi up\` finishes it`,
+      {
+        cause,
+      },
+    );
     this.name = "ResourceInitError";
-    this.reasons = [reason];
+    // The engine shows the user the reasons only, never the message: they must say that the
+    // object exists and what comes next, not just which step failed.
+    this.reasons = [this.message];
   }
 }

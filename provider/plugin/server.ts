@@ -153,7 +153,8 @@ const read = (schema: LoadedSchema) =>
     const secret = union(union(stored.secret, storedInputs.secret), secretsOf(type));
     response.setProperties(toStruct(result.props, secret));
     // `pulumi import` and a refresh of state without inputs need inputs: the handler's when it
-    // gives them, else the input properties of what it read.
+    // gives them (for an object taken over by id, with the `validity` the API does not return),
+    // else the input properties of what it read.
     const inputs =
       result.inputs ??
       (Object.keys(storedInputs.props).length === 0 ? pickInputs(schema, type, result.props) : undefined);

@@ -19,6 +19,7 @@ import { definedEntries, GONE, subjectOf, withoutProvider } from "./common.js";
 import { type DiffPlan, replacementDiff } from "./diff.js";
 import { validityFromNow } from "./renewal.js";
 import { startFromFailures } from "./start-from.js";
+import { statedValidity } from "./stated-validity.js";
 
 const CSR_REQUIRED =
   "is required: the PEM certificate request of the CA to sign — a PrivateCa exposes it as csrPem while it is " +
@@ -138,11 +139,15 @@ export const intermediateCaCertificateHandlers: HandlerFactory<
     const info = await api.cas.find(id);
     if (!info) return GONE;
     const stored = props ? (withoutProvider(props) as Partial<IntermediateCaCertificateOutputs>) : {};
-    // Adopted with `get`: the inputs the API can tell us about.
-    const inputs = stored.issuerId
-      ? inputsOf(stored)
-      : (definedEntries({ issuerId: info.issuerId, pathLength: info.pathLength }) as IntermediateCaCertificateInputs);
-    return { id, props: await describe(api, inputs, info, stored) };
+    if (stored.issuerId) return { id, props: await describe(api, inputsOf(stored), info, stored) };
+    // Taken over by id (`pulumi import`, `get`): the inputs the API can tell us about (not the
+    // CSR, which the service does not keep), from now on its inputs.
+    const inputs = definedEntries({
+      issuerId: info.issuerId,
+      pathLength: info.pathLength,
+      validity: statedValidity(info.notBefore, info.notAfter),
+    }) as IntermediateCaCertificateInputs;
+    return { id, props: await describe(api, inputs, info, stored), inputs };
   },
 
   async update(id, olds, news) {

@@ -32,6 +32,7 @@ import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } f
 import { changedProperties, type DiffPlan } from "./diff.js";
 import { validityFromNow } from "./renewal.js";
 import { startFromFailures, validityLimitFailures } from "./start-from.js";
+import { statedValidity } from "./stated-validity.js";
 import { addTags, syncTags } from "./tags.js";
 import { containsUnknown } from "./unknowns.js";
 
@@ -195,7 +196,7 @@ function inputsOf(value: Partial<PrivateCaOutputs> | PrivateCaInputs): PrivateCa
   return out as unknown as PrivateCaOutputs;
 }
 
-/** For a CA adopted with `get`: the inputs the API can tell us about. */
+/** For a CA taken over by id (`pulumi import`, `get`): the inputs the API can tell us about. */
 function inputsFromApi(info: CaInfo): PrivateCaOutputs {
   return definedEntries({
     type: info.type,
@@ -204,6 +205,9 @@ function inputsFromApi(info: CaInfo): PrivateCaOutputs {
     signatureAlgorithm: info.signatureAlgorithm,
     issuerId: info.issuerId,
     pathLength: info.type === "ROOT" ? undefined : info.pathLength,
+    // Only a CA the service generated was created with a validity; an imported one's window
+    // comes from a certificate signed elsewhere, which the PrivateCa took as certificatePem.
+    validity: info.genMode === "GENERATE" ? statedValidity(info.notBefore, info.notAfter) : undefined,
   }) as unknown as PrivateCaOutputs;
 }
 
@@ -380,12 +384,15 @@ export const privateCaHandlers: HandlerFactory<PrivateCaInputs, PrivateCaOutputs
     const info = await api.cas.find(id);
     if (!info) return GONE;
     const stored = props ? (withoutProvider(props) as Partial<PrivateCaOutputs>) : {};
-    const inputs = stored.type ? inputsOf(stored) : inputsFromApi(info);
+    const takenOver = !stored.type;
+    const inputs = takenOver ? inputsFromApi(info) : inputsOf(stored);
     // A CA issued from a CSR (adopted with get) supports only get and export (docs/api-facts.md §2.7).
     const tags = info.genMode === "CSR" ? {} : await api.cas.tags.list(id);
     const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
-    const outs = await describe(api, { ...inputs, ...(hadTags ? { tags } : {}) }, info, stored);
-    return { id, props: outs };
+    const current = { ...inputs, ...(hadTags ? { tags } : {}) };
+    const outs = await describe(api, current, info, stored);
+    // Taken over: these are its inputs from now on. A refresh leaves the user's inputs alone.
+    return takenOver ? { id, props: outs, inputs: current } : { id, props: outs };
   },
 
   async update(id, olds, news) {

@@ -23,6 +23,7 @@ import { changedProperties, type DiffPlan } from "./diff.js";
 import { DURATION_FORMATS, parseDuration } from "./duration.js";
 import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES, validityFromNow } from "./renewal.js";
 import { startFromFailures, validityLimitFailures } from "./start-from.js";
+import { statedValidity } from "./stated-validity.js";
 import { addTags, syncTags } from "./tags.js";
 import { isUnknown } from "./unknowns.js";
 
@@ -140,13 +141,14 @@ function outputsFrom(inputs: PrivateCertificateInputs, info: CertificateInfo, no
   };
 }
 
-/** For a certificate adopted with `get`: the inputs the API can tell us about. */
+/** For a certificate taken over by id (`pulumi import`, `get`): the inputs the API can tell us about. */
 function inputsFromApi(info: CertificateInfo): PrivateCertificateInputs {
   return definedEntries({
     issuerId: info.issuerId,
     keyAlgorithm: info.keyAlgorithm,
     signatureAlgorithm: info.signatureAlgorithm,
     distinguishedName: subjectOf(info),
+    validity: statedValidity(info.notBefore, info.notAfter),
   }) as PrivateCertificateInputs;
 }
 
@@ -265,10 +267,14 @@ export const privateCertificateHandlers: HandlerFactory<PrivateCertificateInputs
     if (!info) return GONE;
     const tags = await api.certificates.tags.list(id);
     const stored = props ? (withoutProvider(props) as Partial<PrivateCertificateOutputs>) : {};
-    const inputs = stored.issuerId ? (stored as PrivateCertificateInputs) : inputsFromApi(info);
+    const takenOver = !stored.issuerId;
+    const inputs = takenOver ? inputsFromApi(info) : (stored as PrivateCertificateInputs);
     const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
-    const outs = outputsFrom({ ...inputs, ...(hadTags ? { tags } : {}) }, info, context.clock.now());
-    return { id, props: { ...outs, ...definedEntries({ suspectedDuplicateIds: stored.suspectedDuplicateIds }) } };
+    const current = { ...inputs, ...(hadTags ? { tags } : {}) };
+    const outs = outputsFrom(current, info, context.clock.now());
+    const state = { ...outs, ...definedEntries({ suspectedDuplicateIds: stored.suspectedDuplicateIds }) };
+    // Taken over: these are its inputs from now on. A refresh leaves the user's inputs alone.
+    return takenOver ? { id, props: state, inputs: current } : { id, props: state };
   },
 
   async update(id, olds, news) {

@@ -8,9 +8,19 @@ export interface ResourceHandlers<Inputs extends object = object, Outputs extend
   check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult<Inputs>>;
   diff(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult>;
   create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>>;
-  read(id: string, props?: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>>;
+  read(id: string, props?: Outputs): Promise<ReadResult<Inputs, Outputs>>;
   update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>>;
   delete(id: string, props: Outputs): Promise<void>;
+}
+
+/**
+ * read's answer: pulumi.dynamic.ReadResult, with `inputs` typed as inputs. Handlers give `inputs`
+ * only when they had none to keep (`pulumi import`, `get`); a refresh keeps the user's.
+ */
+export interface ReadResult<Inputs extends object, Outputs extends object> {
+  readonly id?: string;
+  readonly props?: Outputs;
+  readonly inputs?: Inputs;
 }
 
 /** A resource's handlers, given what they may use: the only way they reach a client or the time. */

@@ -1,6 +1,7 @@
 // The native plugin from a Go program on the generated Go SDK, through Go's Automation API in
-// inline mode (test/languages/go/main.go): preview, up, refresh, `pulumi import`, destroy, and no
-// secret in plaintext in the exported state. One step per run of the Go binary.
+// inline mode (test/languages/go/main.go): preview, up, refresh, `pulumi import` (then a preview
+// of the program stating the imported certificate), destroy, and no secret in plaintext in the
+// exported state. One step per run of the Go binary.
 import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,8 +33,13 @@ describe("Go program (Automation API, inline) through the native plugin", () => 
   }
 
   async function step(...args: string[]): Promise<Record<string, unknown>> {
+    return stepWith({}, ...args);
+  }
+
+  async function stepWith(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<Record<string, unknown>> {
     try {
-      const { stdout } = await promisify(execFile)(binary, args, { env, maxBuffer: 64 * 1024 * 1024 });
+      const options = { env: { ...env, ...extra }, maxBuffer: 64 * 1024 * 1024 };
+      const { stdout } = await promisify(execFile)(binary, args, options);
       return JSON.parse(stdout) as Record<string, unknown>;
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: string; stderr?: string };
@@ -102,6 +108,25 @@ describe("Go program (Automation API, inline) through the native plugin", () => 
     const { deployment } = await exportState();
     const imported = deployment.resources?.find((r) => r.id === certificateId);
     expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId });
+    // The validity comes back from the certificate's window: the program need not guess it.
+    expect(imported?.inputs).toEqual({
+      issuerId: String(outputs.rootCaId?.value),
+      keyAlgorithm: "RSA2048",
+      signatureAlgorithm: "SHA256",
+      distinguishedName: {
+        commonName: "legacy.internal.example",
+        country: "CN",
+        state: "Sichuan",
+        locality: "Chengdu",
+        organization: "Example Corp",
+        organizationalUnit: "Platform",
+      },
+      validity: { type: "DAY", value: 10 },
+    });
+  });
+
+  it("the program that states the imported inputs plans no change", async () => {
+    expect((await stepWith({ CCM_TAKEN_OVER: "1" }, "preview")).changes).toEqual({ same: 6 });
   });
 
   it("the exported state holds no secret in plaintext", async () => {

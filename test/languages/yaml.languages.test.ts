@@ -1,6 +1,8 @@
 // The native plugin through the engine from a YAML program: the quickstart's shape run with
 // `pulumi up` by the YAML language host, then a quiet preview, refresh, `pulumi import` of a
-// certificate made outside the stack, and destroy — with every secret encrypted in `stack export`.
+// certificate made outside the stack (and a quiet preview of the program that then states it), and
+// destroy — with every secret encrypted in `stack export`.
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
@@ -9,6 +11,34 @@ import { CliProject, repoRoot } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** The subject fields a certificate inherits from the quickstart's root CA when it gives only a common name. */
+const INHERITED_SUBJECT = {
+  country: "CN",
+  state: "Sichuan",
+  locality: "Chengdu",
+  organization: "Example Corp",
+  organizationalUnit: "Platform",
+};
+
+/** The imported certificate as the program taking it over states it (inserted under `resources:`). */
+const LEGACY_RESOURCE = `  legacy:
+    type: huaweicloud-ccm:PrivateCertificate
+    properties:
+      issuerId: \${root.caId}
+      keyAlgorithm: RSA2048
+      signatureAlgorithm: SHA256
+      distinguishedName:
+        commonName: legacy.internal.example
+        country: CN
+        state: Sichuan
+        locality: Chengdu
+        organization: Example Corp
+        organizationalUnit: Platform
+      validity:
+        type: DAY
+        value: 10
+`;
 
 describe("YAML program through the native plugin", () => {
   let emulator: TestEmulator;
@@ -50,7 +80,7 @@ describe("YAML program through the native plugin", () => {
     await project.pulumi("refresh", "--yes", "--skip-preview", "--expect-no-changes");
   });
 
-  it("pulumi import adopts a certificate made outside the stack", async () => {
+  it("pulumi import adopts a certificate made outside the stack, with the validity it was made for", async () => {
     const issuerId = String((await project.outputs()).rootCaId);
     const { certificateId } = await emulator.client().certificates.apply({
       issuerId,
@@ -74,14 +104,25 @@ describe("YAML program through the native plugin", () => {
     const imported = resourcesOfType(state, "huaweicloud-ccm:index:PrivateCertificate").find(
       (r) => r.id === certificateId,
     );
-    // The inputs are what the API tells (the handlers' read by id): the requested validity is
-    // not among them, so the program that takes the certificate over states it.
-    expect(imported?.inputs).toMatchObject({
+    // The inputs are what the API tells (the handlers' read by id), and the validity its window
+    // [notBefore, notAfter] comes from: a required input the program taking it over need not guess.
+    expect(imported?.inputs).toEqual({
       issuerId,
       keyAlgorithm: "RSA2048",
-      distinguishedName: { commonName: "legacy.internal.example" },
+      signatureAlgorithm: "SHA256",
+      distinguishedName: { commonName: "legacy.internal.example", ...INHERITED_SUBJECT },
+      validity: { type: "DAY", value: 10 },
     });
-    expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId });
+    expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId, validity: { type: "DAY", value: 10 } });
+  });
+
+  it("the program that states the imported inputs plans no change", async () => {
+    // The quickstart plus the imported certificate, written as a user taking it over would.
+    const file = path.join(project.dir, "Pulumi.yaml");
+    const program = readFileSync(file, "utf8");
+    expect(program).toContain("\noutputs:\n");
+    writeFileSync(file, program.replace("\noutputs:\n", `\n${LEGACY_RESOURCE}outputs:\n`));
+    expect(await project.preview("--expect-no-changes")).toEqual({ same: 6 });
   });
 
   it("stack export holds no secret in plaintext, and marks the plugin's secret outputs", async () => {

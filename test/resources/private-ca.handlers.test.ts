@@ -316,6 +316,7 @@ describe("PrivateCa and IntermediateCaCertificate handlers against the emulator"
     // Refresh while pending keeps the CSR it has (a new export would be signed afresh).
     const reread = await handlers.read(sub.id, sub.outs);
     expect(reread.props).toEqual(sub.outs);
+    expect(reread.inputs).toBeUndefined(); // a refresh keeps the stored inputs
 
     const signed = await intermediate.create({
       issuerId: root.id,
@@ -328,6 +329,10 @@ describe("PrivateCa and IntermediateCaCertificate handlers against the emulator"
     expect(certificatePem(signed.outs?.certificateChainPem ?? "")).toBe(
       certificatePem(root.outs?.certificatePem ?? ""),
     );
+    // Taken over by id: the validity it was signed for, read back from its window.
+    const taken = await intermediate.read(signed.id, undefined);
+    expect(taken.inputs).toEqual({ issuerId: root.id, pathLength: 0, validity: { type: "YEAR", value: 2 } });
+    expect(taken.props).toMatchObject({ caId: signed.id, validity: { type: "YEAR", value: 2 } });
 
     const news = await checked({
       ...PENDING_SUB,
@@ -482,17 +487,34 @@ describe("PrivateCa and IntermediateCaCertificate handlers against the emulator"
     expect(await emulator.client().cas.tags.list(partial.id)).toEqual({ team: "pki" });
   });
 
-  it("get (read without stored inputs) adopts a CA with the inputs the API knows", async () => {
-    const root = await handlers.create(await checked(ROOT));
+  it("get and import (read without stored inputs) adopt a CA with the inputs the API knows, validity too", async () => {
+    const root = await handlers.create(await checked({ ...ROOT, validity: { type: "MONTH", value: 7 } }));
     const adopted = await handlers.read(root.id, undefined);
-    expect(adopted.props).toMatchObject({
+    const inputs = {
       type: "ROOT",
       keyAlgorithm: "EC384",
       signatureAlgorithm: "SHA384",
       distinguishedName: DN,
+      validity: { type: "MONTH", value: 7 },
+    };
+    expect(adopted.inputs).toEqual(inputs);
+    expect(adopted.props).toMatchObject({
+      ...inputs,
       status: "ACTIVED",
       certificatePem: root.outs?.certificatePem,
     });
+    // The stated inputs pass check, so an import needs no guess: a program stating them plans nothing.
+    expect((await handlers.check({}, adopted.inputs as Record<string, unknown>)).failures).toBeUndefined();
+    const news = await checked(inputs);
+    expect(await handlers.diff(root.id, adopted.props as PrivateCaOutputs, news)).toMatchObject({ changes: false });
+  });
+
+  it("a refresh keeps the user's validity even where another unit states the same window", async () => {
+    const root = await handlers.create(await checked({ ...ROOT, validity: { type: "DAY", value: 62 } }));
+    expect((await handlers.read(root.id, undefined)).inputs?.validity).toEqual({ type: "MONTH", value: 2 });
+    const refreshed = await handlers.read(root.id, root.outs);
+    expect(refreshed.inputs).toBeUndefined();
+    expect(refreshed.props?.validity).toEqual({ type: "DAY", value: 62 });
   });
 
   it("exporting the CSR of an active CA says the CSR exists only while PENDING", async () => {

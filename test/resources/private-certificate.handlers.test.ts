@@ -182,7 +182,14 @@ describe("handlers against the emulator", () => {
     const failure = await handlers.create(args).catch((e: unknown) => e);
     await emulator.setFaults([]);
     expect(failure).toBeInstanceOf(ResourceInitError);
-    const { id, properties } = failure as ResourceInitError;
+    const { id, properties, reasons } = failure as ResourceInitError;
+    // The engine shows the reasons alone: they say what exists and what comes next.
+    expect(reasons).toEqual([(failure as Error).message]);
+    expect(reasons[0]).toMatch(
+      new RegExp(
+        `^certificate ${id} was created, but .*HTTP 403.*It is kept in the stack: the next \`pulumi up\` finishes it$`,
+      ),
+    );
     expect((await emulator.inventory()).certificates.map((c) => c.id)).toEqual([id]);
     expect(properties.tags).toBeUndefined();
     const { outs } = await handlers.update(id, properties as unknown as PrivateCertificateOutputs, args);
@@ -213,5 +220,34 @@ describe("handlers against the emulator", () => {
       /^validity\.startFrom: the requested validity \(from .*, 30 DAY\) ends after its issuer, the CA .* which is valid until \d{4}-.*Start earlier, shorten the validity/,
     );
     expect((await emulator.inventory()).certificates).toHaveLength(1); // only the earlier test's
+  });
+
+  it("read by id (import, get) states the inputs the API knows, validity too; a refresh keeps the user's", async () => {
+    const args = {
+      ...ARGS,
+      issuerId: caId,
+      validity: { type: "HOUR", value: 36 },
+      tags: { team: "platform" },
+    } as PrivateCertificateInputs;
+    const { id, outs } = await handlers.create(args);
+    const taken = await handlers.read(id, undefined);
+    expect(taken.inputs).toEqual({
+      issuerId: caId,
+      keyAlgorithm: "EC256",
+      signatureAlgorithm: "SHA256",
+      distinguishedName: expect.objectContaining({ commonName: "unit.internal.example" }),
+      validity: { type: "HOUR", value: 36 },
+      tags: { team: "platform" },
+    });
+    expect(taken.props).toMatchObject({ certificateId: id, validity: { type: "HOUR", value: 36 } });
+    // The stated inputs pass check, and a program stating them plans no change.
+    const checked = await handlers.check({}, taken.inputs as Record<string, unknown>);
+    expect(checked.failures).toBeUndefined();
+    const news = checked.inputs as PrivateCertificateInputs;
+    expect(await handlers.diff(id, taken.props as PrivateCertificateOutputs, news)).toMatchObject({ changes: false });
+
+    const refreshed = await handlers.read(id, { ...(outs as PrivateCertificateOutputs), renewBefore: "2h" });
+    expect(refreshed.inputs).toBeUndefined();
+    expect(refreshed.props).toMatchObject({ validity: { type: "HOUR", value: 36 }, renewBefore: "2h" });
   });
 });

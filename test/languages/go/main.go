@@ -66,6 +66,24 @@ func program(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
+	// CCM_TAKEN_OVER: the certificate `import` adopted, as the program taking it over states it.
+	if os.Getenv("CCM_TAKEN_OVER") != "" {
+		// The subject as issued: the common name given, the rest inherited from the root.
+		_, err := ccm.NewPrivateCertificate(ctx, "legacy", &ccm.PrivateCertificateArgs{
+			IssuerId:           root.CaId.Elem(),
+			KeyAlgorithm:       ccm.CertificateKeyAlgorithmRSA2048,
+			SignatureAlgorithm: ccm.CertificateSignatureAlgorithmSHA256,
+			DistinguishedName: ccm.PrivateCertificateDistinguishedNameArgs{
+				CommonName: pulumi.String("legacy.internal.example"), Country: pulumi.String("CN"),
+				State: pulumi.String("Sichuan"), Locality: pulumi.String("Chengdu"),
+				Organization: pulumi.String("Example Corp"), OrganizationalUnit: pulumi.String("Platform"),
+			},
+			Validity: ccm.ValidityArgs{Type: ccm.ValidityTypeDAY, Value: pulumi.Int(10)},
+		})
+		if err != nil {
+			return err
+		}
+	}
 	ctx.Export("rootCaId", root.CaId)
 	ctx.Export("status", certificate.Status)
 	ctx.Export("serialNumber", bundle.SerialNumber)
@@ -108,10 +126,11 @@ func stack(ctx context.Context, runtime string) (auto.Stack, error) {
 }
 
 func run(ctx context.Context, args []string) (any, error) {
-	// GOTCHA: `pulumi import` (which the Automation API runs) loads the project's language host even
-	// with generateCode off, and pulumi-language-go cannot be built here (the module proxy does not
-	// serve it). The inline program never runs through the host, so the import step names the YAML
-	// one, which the test puts on PATH.
+	// GOTCHA: ImportResources runs `pulumi import` without the --client flag the other operations
+	// pass for an inline program (the CLI's import has no such flag in v3.259.0), so the engine
+	// loads the project's language host even with generateCode off, and pulumi-language-go cannot
+	// be built here (the module proxy does not serve it). The inline program never runs through the
+	// host, so the import step names the YAML one, which the test puts on PATH.
 	runtime := "go"
 	if args[0] == "import" {
 		runtime = "yaml"

@@ -1,0 +1,120 @@
+// A create that fails after the API made the certificate, through the native plugin and the real
+// CLI (YAML program): the plugin answers ErrorResourceInitFailed, so the engine records the
+// certificate instead of forgetting it. After each such failed `up`, `refresh`, `destroy` and a
+// fixed `up` work, and the emulator's inventory is compared with `pulumi stack export` every time:
+// no orphan, no duplicate, no pending operation. A lost create response ends the same way: one
+// certificate, held by the stack.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type InventoryEntry, TestEmulator } from "../harness/emulator.js";
+import { resourcesOfType, type StackExport } from "../harness/stack.js";
+import { CliProject, repoRoot } from "./cli.js";
+import { yamlHostDir } from "./hosts.js";
+
+const CERTIFICATE = "huaweicloud-ccm:index:PrivateCertificate";
+const CA = "huaweicloud-ccm:index:PrivateCa";
+/** The step after creation that fails: tagging the new certificate (403: not retried). */
+const TAGGING = { method: "POST", path: "^/v1/private-certificates/[^/]+/tags/create$" };
+
+describe("a create that fails half-way through the native plugin leaves a manageable stack", () => {
+  let emulator: TestEmulator;
+  let project: CliProject;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    project = new CliProject({
+      source: path.join(repoRoot, "test/languages/yaml/partial-create"),
+      path: [yamlHostDir()],
+    });
+    const { config, secrets } = emulator.stackConfig();
+    await project.init(config, secrets);
+  }, 900_000);
+  afterAll(async () => {
+    await emulator?.setFaults([]);
+    await project?.pulumi("destroy", "--yes", "--skip-preview").catch(() => undefined);
+    project?.dispose();
+    await emulator?.close();
+  });
+
+  const live = (entries: InventoryEntry[]) => entries.filter((e) => !e.deleted).map((e) => e.id);
+  const held = (state: StackExport, type: string) => resourcesOfType(state, type).map((r) => r.id);
+
+  /** What exists is what the stack holds: nothing orphaned, nothing duplicated, nothing pending. */
+  async function inventoryMatchesState(): Promise<StackExport> {
+    const state = await project.exportState();
+    const inventory = await emulator.inventory();
+    expect(live(inventory.certificates).sort()).toEqual(held(state, CERTIFICATE).sort());
+    expect(live(inventory.certificate_authorities).sort()).toEqual(held(state, CA).sort());
+    expect(state.deployment.pending_operations ?? []).toEqual([]);
+    return state;
+  }
+
+  /** A failed `up`: the certificate exists, once, and the stack holds it; the user is told so. */
+  async function failedUp(): Promise<string> {
+    await emulator.setFaults([{ kind: "error", status: 403, error_code: "PCA.00030203", count: 1, ...TAGGING }]);
+    const failure = await project.pulumi("up", "--yes", "--skip-preview").then(
+      () => "",
+      (error: Error) => error.message,
+    );
+    await emulator.setFaults([]);
+    const state = await inventoryMatchesState();
+    const [certificate, ...others] = resourcesOfType(state, CERTIFICATE);
+    expect(others).toEqual([]);
+    const id = String(certificate?.id);
+    expect(certificate?.outputs).toMatchObject({ certificateId: id, status: "UNKNOWN" });
+    // The engine prints the init error's reasons: what exists, which step failed, what comes next.
+    expect(failure).toContain(`certificate ${id} was created, but `);
+    expect(failure).toMatch(/HTTP 403 PCA\.00030203/);
+    expect(failure).toContain("It is kept in the stack: the next `pulumi up` finishes it");
+    return id;
+  }
+
+  async function destroyed(): Promise<void> {
+    await project.pulumi("destroy", "--yes", "--skip-preview");
+    const state = await inventoryMatchesState();
+    expect(state.deployment.resources ?? []).toEqual([]);
+  }
+
+  it("refresh records the certificate as it is, and destroy removes it", async () => {
+    const id = await failedUp();
+    await project.pulumi("refresh", "--yes", "--skip-preview");
+    const [certificate] = resourcesOfType(await inventoryMatchesState(), CERTIFICATE);
+    expect(certificate).toMatchObject({ id, outputs: { status: "ISSUED" } });
+    await destroyed();
+  });
+
+  it("destroy straight after removes it", async () => {
+    await failedUp();
+    await destroyed();
+  });
+
+  it("the next up finishes the job on the same certificate: tagged, nothing left to change", async () => {
+    const id = await failedUp();
+    const untagged = (await emulator.inventory()).certificates.find((c) => c.id === id);
+    expect(untagged?.tags).toEqual([]);
+    await project.pulumi("up", "--yes", "--skip-preview");
+    expect(await project.outputs()).toMatchObject({ certificateId: id, status: "ISSUED" });
+    await inventoryMatchesState();
+    const tagged = (await emulator.inventory()).certificates.find((c) => c.id === id);
+    expect(tagged?.tags).toEqual([{ key: "owner", value: "team-a" }]);
+    expect(await project.preview("--expect-no-changes")).toEqual({ same: 3 }); // the stack, the CA, the certificate
+    await destroyed();
+  });
+
+  it("a lost create response: the certificate made is found and held, not made twice", async () => {
+    const apply = "POST /v1/private-certificates";
+    const list = "GET /v1/private-certificates";
+    const before = (await emulator.inventory()).requests.by_route;
+    await emulator.setFaults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
+    await project.pulumi("up", "--yes", "--skip-preview");
+    // The rule was spent: the apply's response was lost.
+    expect(await emulator.control("GET", "faults")).toEqual({ rules: [] });
+    const state = await inventoryMatchesState();
+    expect(held(state, CERTIFICATE)).toHaveLength(1);
+    // One apply, then a lookup that found what it made: nothing was re-sent.
+    const after = (await emulator.inventory()).requests.by_route;
+    expect(after[apply]).toBe((before[apply] ?? 0) + 1);
+    expect(after[list] ?? 0).toBeGreaterThan(before[list] ?? 0);
+    await destroyed();
+  });
+});
