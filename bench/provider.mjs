@@ -364,6 +364,14 @@ try {
     const up = await countedByEmulator(emulator.url, () => stack.run(["up"], opts("ccm", skipOptions)));
     expectCreated(up.result, "ccm, skip checkpoints", n);
     entry.skipCheckpoints = { ms: up.result.timings.up, engineCpuMs: up.result.engineCpuMs };
+    // The host's own memory at this size: the plain no-op's up and preview, whose host runs no
+    // code of ours (without checkpoints: seconds, not minutes, and the host does the same work).
+    log(`scale ${n} pairs, plain no-op with PULUMI_SKIP_CHECKPOINTS=true: up, preview (the host's own peak RSS)`);
+    const noop = byKind.noop.sibling(`scale-noop-${n}`);
+    const noopOptions = { ...skipOptions, config: { pairs: String(n) } };
+    const noopUp = await noop.run(["up"], opts("noop", noopOptions));
+    const noopPreview = await noop.run(["preview-no-changes"], opts("noop", noopOptions));
+    entry.noopHostRss = Math.max(noopUp.host.maxRssBytes, noopPreview.host.maxRssBytes);
     scale.push(entry);
     for (const line of scaleRows(entry)) log(line);
   }
@@ -561,7 +569,8 @@ function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
       "  API calls: up · no-change preview (goal 0) · destroy. CPU per resource, up: host = the dynamic-provider\n" +
         "  host; engine = the CLI (its engine, checkpoint writes, other plugins); emulator = the in-process emulator\n" +
         "  (key generation and signing: the real service's work, not on a user's machine). ccm-nockpt: the same up\n" +
-        "  with PULUMI_SKIP_CHECKPOINTS=true.",
+        "  with PULUMI_SKIP_CHECKPOINTS=true. noop-nockpt: the peak RSS of the dynamic-provider host running the plain\n" +
+        "  no-op (up and preview, no checkpoints): the host's own memory at that size, with no code of ours in it.",
     );
     for (const line of scaleGrowth(scale)) console.log(line);
   }
@@ -609,6 +618,12 @@ function scaleRows(entry) {
     rows.push(
       `  ${String(entry.pairs).padStart(6)}  ${"ccm-nockpt".padEnd(11)}${secs(skip.ms).padStart(9)}${perPair(skip.ms).padStart(8)}` +
         `${"".padStart(69)}${perRes(skip.engineCpuMs).padStart(8)}`,
+    );
+  }
+  if (entry.noopHostRss !== undefined) {
+    rows.push(
+      `  ${String(entry.pairs).padStart(6)}  ${"noop-nockpt".padEnd(11)}${"".padStart(113)}` +
+        `${`${(entry.noopHostRss / 1024 / 1024).toFixed(0)} MB`.padStart(15)}`,
     );
   }
   return rows;
