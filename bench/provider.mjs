@@ -622,7 +622,7 @@ function scaleRows(entry) {
   }
   if (entry.noopHostRss !== undefined) {
     rows.push(
-      `  ${String(entry.pairs).padStart(6)}  ${"noop-nockpt".padEnd(11)}${"".padStart(113)}` +
+      `  ${String(entry.pairs).padStart(6)}  ${"noop-nockpt".padEnd(11)}${"".padStart(104)}` +
         `${`${(entry.noopHostRss / 1024 / 1024).toFixed(0)} MB`.padStart(15)}`,
     );
   }
