@@ -11,6 +11,7 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import * as anyproto from "google-protobuf/google/protobuf/any_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
+import { withDerivedOutputs } from "../resources/derived-outputs.js";
 import { SECRET_PROPERTIES } from "../resources/secrets.js";
 import { attach, dispatch } from "../runtime/index.js";
 import { configFromRequest } from "./config.js";
@@ -132,7 +133,7 @@ const create = unary<provproto.CreateRequest, provproto.CreateResponse>(
     const result = (await run(type, "create", inputs.props)) as pulumi.dynamic.CreateResult<Props>;
     return new provproto.CreateResponse()
       .setId(result.id)
-      .setProperties(toStruct(result.outs, union(inputs.secret, secretsOf(type))));
+      .setProperties(toStruct(withDerivedOutputs(type, result.outs), union(inputs.secret, secretsOf(type))));
   },
   (req) => fromStruct(req.getProperties()).secret,
 );
@@ -151,7 +152,7 @@ const read = (schema: LoadedSchema) =>
     const response = new provproto.ReadResponse().setId(result.id ?? "");
     if (!result.id) return response; // gone: the engine drops it from state
     const secret = union(union(stored.secret, storedInputs.secret), secretsOf(type));
-    response.setProperties(toStruct(result.props, secret));
+    response.setProperties(toStruct(withDerivedOutputs(type, result.props), secret));
     // `pulumi import` and a refresh of state without inputs need inputs: the handler's when it
     // gives them (for an object taken over by id, with the `validity` the API does not return),
     // else the input properties of what it read.
@@ -174,7 +175,9 @@ const update = unary<provproto.UpdateRequest, provproto.UpdateResponse>(
       olds.props,
       news.props,
     )) as pulumi.dynamic.UpdateResult<Props>;
-    return new provproto.UpdateResponse().setProperties(toStruct(result.outs, union(news.secret, secretsOf(type))));
+    return new provproto.UpdateResponse().setProperties(
+      toStruct(withDerivedOutputs(type, result.outs), union(news.secret, secretsOf(type))),
+    );
   },
   (req) => fromStruct(req.getNews()).secret,
 );

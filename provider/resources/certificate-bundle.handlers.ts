@@ -3,7 +3,6 @@
 // read locally with node:crypto, so it always describes exactly the exported certificate.
 import { z } from "zod";
 import type { CcmClient } from "../client/index.js";
-import { fullChainPem } from "../pem.js";
 import { ccmId } from "../schemas/certificate.js";
 import { EXPORT_TYPES, type ExportType } from "../schemas/enums.js";
 import { exportCertificateArgs } from "../schemas/export.js";
@@ -22,7 +21,7 @@ export type CertificateBundleInputs = z.output<typeof certificateBundleInputs>;
 export interface CertificateBundleOutputs extends CertificateBundleInputs, CertificateFacts {
   certificatePem: string;
   certificateChainPem?: string;
-  fullChainPem: string;
+  // fullChainPem is derived, not stored: derived-outputs.ts.
   privateKeyPem?: string;
   pfxBase64?: string;
   jksBase64?: string;
@@ -63,7 +62,6 @@ async function exportBundle(api: CcmClient, inputs: CertificateBundleInputs): Pr
       keystorePassword: keystore ? (inputs.password ?? archive?.keystorePassword) : undefined,
     }),
     certificatePem: pems.leaf,
-    fullChainPem: fullChainPem(pems.leaf, pems.chain),
     ...certificateFacts(pems.leaf),
     certificateStatus: "ISSUED",
   };

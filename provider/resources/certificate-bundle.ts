@@ -6,6 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ExportType } from "../schemas/enums.js";
 import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
 import type { CertificateBundleInputs, CertificateBundleOutputs } from "./certificate-bundle.handlers.js";
+import type { DerivedOutputs } from "./derived-outputs.js";
 import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
 
 /** The server type a bundle is exported for. (The same values as `limits.ExportType`.) */
@@ -33,7 +34,6 @@ const PROPERTIES = {
   password: "input",
   certificatePem: "output",
   certificateChainPem: "output",
-  fullChainPem: "output",
   privateKeyPem: "output",
   pfxBase64: "output",
   jksBase64: "output",
@@ -44,7 +44,7 @@ const PROPERTIES = {
 
 export class CertificateBundle
   extends ExportedCertificateResource
-  implements DeclaredOutputs<CertificateBundle, CertificateBundleOutputs>
+  implements DeclaredOutputs<CertificateBundle, CertificateBundleOutputs & DerivedOutputs<"CertificateBundle">>
 {
   declare readonly certificateId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<ExportType>;
@@ -52,8 +52,6 @@ export class CertificateBundle
   declare readonly certificatePem: pulumi.Output<string>;
   /** The issuing chain, intermediate(s) then root (PEM). Secret. */
   declare readonly certificateChainPem: pulumi.Output<string>;
-  /** Leaf followed by the chain — what nginx's ssl_certificate wants. Secret. */
-  declare readonly fullChainPem: pulumi.Output<string>;
   /** The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates. Secret. */
   declare readonly privateKeyPem: pulumi.Output<string | undefined>;
   /** IIS: the PKCS#12 keystore (server.pfx), base64. Secret. */

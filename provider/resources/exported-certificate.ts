@@ -1,8 +1,10 @@
-// The outputs both certificate exports (CertificateBundle, ScmCertificateBundle) read locally from
-// the exported certificate (CertificateFacts, certificate-facts.ts): declared once, here.
-import type * as pulumi from "@pulumi/pulumi";
+// What both certificate exports (CertificateBundle, ScmCertificateBundle) share: the outputs read
+// locally from the exported certificate (CertificateFacts, certificate-facts.ts), and fullChainPem,
+// which is computed here from the stored leaf and chain rather than stored (derived-outputs.ts).
+import * as pulumi from "@pulumi/pulumi";
 import { CcmResource } from "./ccm-resource.js";
 import type { CertificateFacts } from "./certificate-facts.js";
+import { DERIVED_OUTPUTS } from "./derived-outputs.js";
 
 /** The facts as named properties of a class's PROPERTIES. */
 export const CERTIFICATE_FACT_PROPERTIES = {
@@ -14,7 +16,17 @@ export const CERTIFICATE_FACT_PROPERTIES = {
   subjectAlternativeNames: "output",
 } as const satisfies Record<keyof CertificateFacts, "output">;
 
+type ExportTypeName = keyof typeof DERIVED_OUTPUTS;
+
 export abstract class ExportedCertificateResource extends CcmResource {
+  // Declared again, with their descriptions, by each subclass.
+  declare readonly certificatePem: pulumi.Output<string>;
+  declare readonly certificateChainPem: pulumi.Output<string | undefined>;
+  /**
+   * The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants.
+   * Secret. Computed in the program from certificatePem and certificateChainPem, not kept in state.
+   */
+  readonly fullChainPem: pulumi.Output<string>;
   /** Hex serial number of the (leaf) certificate, read locally. */
   declare readonly serialNumber: pulumi.Output<string>;
   /** ISO 8601. */
@@ -27,4 +39,21 @@ export abstract class ExportedCertificateResource extends CcmResource {
   declare readonly subject: pulumi.Output<string>;
   /** Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"]. */
   declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
+
+  protected constructor(
+    type: ExportTypeName,
+    name: string,
+    args: object | undefined,
+    properties: Readonly<Record<string, "input" | "output">>,
+    opts: pulumi.CustomResourceOptions | undefined,
+  ) {
+    super(type, name, args, properties, opts);
+    const derive = DERIVED_OUTPUTS[type].fullChainPem;
+    // Secret like what it is made of; unknown at preview like them.
+    this.fullChainPem = pulumi.secret(
+      pulumi
+        .all([this.certificatePem, this.certificateChainPem])
+        .apply(([certificatePem, certificateChainPem]) => derive({ certificatePem, certificateChainPem })),
+    );
+  }
 }

@@ -22,7 +22,7 @@ export interface ScmCertificateBundleOutputs extends ScmCertificateBundleInputs,
   entireCertificatePem: string;
   certificatePem: string;
   certificateChainPem?: string;
-  fullChainPem: string;
+  // fullChainPem is derived, not stored: derived-outputs.ts.
   privateKeyPem?: string;
 }
 
@@ -34,16 +34,14 @@ async function exportBundle(api: CcmClient, inputs: ScmCertificateBundleInputs):
     exported.certificate ?? exported.entireCertificate,
     exported.certificateChain ?? exported.entireCertificate,
   );
-  const full = fullChainPem(leaf, chain);
   return {
     ...inputs,
     ...definedEntries({
       certificateChainPem: chain === "" ? undefined : chain,
       privateKeyPem: exported.privateKey,
     }),
-    entireCertificatePem: exported.entireCertificate ?? full,
+    entireCertificatePem: exported.entireCertificate ?? fullChainPem(leaf, chain),
     certificatePem: leaf,
-    fullChainPem: full,
     ...certificateFacts(leaf),
   };
 }

@@ -4,6 +4,7 @@
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
+import type { DerivedOutputs } from "./derived-outputs.js";
 import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
 import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./scm-certificate-bundle.handlers.js";
 
@@ -17,14 +18,13 @@ const PROPERTIES = {
   entireCertificatePem: "output",
   certificatePem: "output",
   certificateChainPem: "output",
-  fullChainPem: "output",
   privateKeyPem: "output",
   ...CERTIFICATE_FACT_PROPERTIES,
 } as const satisfies PropertyKinds<ScmCertificateBundleArgs, ScmCertificateBundleInputs, ScmCertificateBundleOutputs>;
 
 export class ScmCertificateBundle
   extends ExportedCertificateResource
-  implements DeclaredOutputs<ScmCertificateBundle, ScmCertificateBundleOutputs>
+  implements DeclaredOutputs<ScmCertificateBundle, ScmCertificateBundleOutputs & DerivedOutputs<"ScmCertificateBundle">>
 {
   declare readonly certificateId: pulumi.Output<string>;
   /** The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM). Secret. */
@@ -33,8 +33,6 @@ export class ScmCertificateBundle
   declare readonly certificatePem: pulumi.Output<string>;
   /** The issuing chain, intermediate(s) then root (PEM); absent when SCM holds none. Secret. */
   declare readonly certificateChainPem: pulumi.Output<string | undefined>;
-  /** The certificate followed by its chain, each once — what nginx's ssl_certificate wants. Secret. */
-  declare readonly fullChainPem: pulumi.Output<string>;
   /** The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR). Secret. */
   declare readonly privateKeyPem: pulumi.Output<string | undefined>;
 

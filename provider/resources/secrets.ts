@@ -5,6 +5,7 @@
 // property does not compile.
 import type { ResourceTypeName } from "../runtime/resource-types.js";
 import type { CertificateBundleInputs, CertificateBundleOutputs } from "./certificate-bundle.handlers.js";
+import type { DerivedOutputs } from "./derived-outputs.js";
 import type {
   IntermediateCaCertificateInputs,
   IntermediateCaCertificateOutputs,
@@ -14,13 +15,19 @@ import type { PrivateCaInputs, PrivateCaOutputs } from "./private-ca.handlers.js
 import type { PrivateCertificateInputs, PrivateCertificateOutputs } from "./private-certificate.handlers.js";
 import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./scm-certificate-bundle.handlers.js";
 
-/** Every property name of each resource: its handler's Inputs and Outputs. */
+/** Every property name of each resource: its handler's Inputs and Outputs, and what is derived from them. */
 interface PropertyNames {
   PrivateCa: keyof PrivateCaInputs | keyof PrivateCaOutputs;
   IntermediateCaCertificate: keyof IntermediateCaCertificateInputs | keyof IntermediateCaCertificateOutputs;
   PrivateCertificate: keyof PrivateCertificateInputs | keyof PrivateCertificateOutputs;
-  CertificateBundle: keyof CertificateBundleInputs | keyof CertificateBundleOutputs;
-  ScmCertificateBundle: keyof ScmCertificateBundleInputs | keyof ScmCertificateBundleOutputs;
+  CertificateBundle:
+    | keyof CertificateBundleInputs
+    | keyof CertificateBundleOutputs
+    | keyof DerivedOutputs<"CertificateBundle">;
+  ScmCertificateBundle:
+    | keyof ScmCertificateBundleInputs
+    | keyof ScmCertificateBundleOutputs
+    | keyof DerivedOutputs<"ScmCertificateBundle">;
   MigrationTaskCertKey: keyof MigrationTaskCertKeyInputs | keyof MigrationTaskCertKeyOutputs;
 }
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
+import { withDerivedOutputs } from "../../provider/resources/derived-outputs.js";
 import {
   type MigrationTaskCertKeyOutputs,
   migrationTaskCertKeyHandlers,
@@ -147,13 +148,15 @@ describe("ScmCertificateBundle handlers against a server answering like the API 
       certificateId: SCM_ID,
       certificatePem: leaf,
       certificateChainPem: root,
-      fullChainPem: `${leaf}${root}`,
       entireCertificatePem: `${leaf}${root}`,
       privateKeyPem: key,
       subject: expect.stringMatching(/CN=glued\.example$/),
       subjectAlternativeNames: ["DNS:glued.example"],
     });
     expect(outs).not.toHaveProperty("__provider");
+    // The full chain is derived where it is read (the class, the plugin), not stored.
+    expect(outs).not.toHaveProperty("fullChainPem");
+    expect(withDerivedOutputs("ScmCertificateBundle", outs)).toMatchObject({ fullChainPem: `${leaf}${root}` });
     expect(JSON.stringify(outs)).not.toContain("\\r");
   });
 
@@ -165,7 +168,8 @@ describe("ScmCertificateBundle handlers against a server answering like the API 
     // Renewed in SCM under the same id: a new leaf, no chain, no key held by SCM.
     server.setHandler(json(200, { entire_certificate: crlfGlued(root), certificate: crlfGlued(root) }));
     const { props } = await scm.read(SCM_ID, marked);
-    expect(props).toMatchObject({ certificatePem: root, fullChainPem: root });
+    expect(props).toMatchObject({ certificatePem: root });
+    expect(withDerivedOutputs("ScmCertificateBundle", props)).toMatchObject({ fullChainPem: root });
     expect(props).not.toHaveProperty("privateKeyPem");
     expect(props).not.toHaveProperty("certificateChainPem");
   });
