@@ -33,10 +33,10 @@ const near = (a: number, b: number) => Math.abs(a - b) <= VALIDITY_TOLERANCE_MS;
  * only where the year holds no Feb 29 — and there the calendar reading already says YEAR 1.
  */
 function wholeYears(start: number, length: number): number | undefined {
-  for (const perYear of [365.25 * DAY_MS, 12 * MONTH_MS]) {
-    const years = Math.round(length / perYear);
-    if (years < 1) continue;
-    if (near(addYears(start, years) - start, length) || near(years * 12 * MONTH_MS, length)) return years;
+  const readings = [(years: number) => addYears(start, years) - start, (years: number) => years * 12 * MONTH_MS];
+  for (const lengthOf of readings) {
+    const years = Math.round(length / lengthOf(1));
+    if (years >= 1 && near(lengthOf(years), length)) return years;
   }
   return undefined;
 }

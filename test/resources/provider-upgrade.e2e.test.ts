@@ -20,6 +20,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HANDLER_METHODS } from "../../provider/runtime/handlers.js";
 import { TestEmulator } from "../harness/emulator.js";
 import type { StackExport, TestStack } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";
@@ -144,7 +145,7 @@ const __v1Attach = exports.attach;
 exports.attach = (provider, type, request) => {
   ${log}, type + " attach\\n");
   __v1Attach(provider, type, request);
-  for (const method of ["check", "diff", "create", "read", "update", "delete"]) {
+  for (const method of ${JSON.stringify(HANDLER_METHODS)}) {
     const installed = provider[method];
     provider[method] = (...args) => {
       ${log}, type + " dispatch " + method + "\\n");
