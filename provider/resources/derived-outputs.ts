@@ -14,11 +14,13 @@ interface ChainParts {
   certificateChainPem?: string;
 }
 
+/** Both certificate exports: ~2.4 KB of ciphertext a bundle, as big as the leaf and the chain together. */
+const FULL_CHAIN = { fullChainPem: (o: ChainParts) => fullChainPem(o.certificatePem, o.certificateChainPem) };
+
 /** Each derived output of a resource and how it is computed from the stored outputs. */
 export const DERIVED_OUTPUTS = {
-  // ~2.4 KB of ciphertext a bundle: as big as the leaf and the chain together.
-  CertificateBundle: { fullChainPem: (o: ChainParts) => fullChainPem(o.certificatePem, o.certificateChainPem) },
-  ScmCertificateBundle: { fullChainPem: (o: ChainParts) => fullChainPem(o.certificatePem, o.certificateChainPem) },
+  CertificateBundle: FULL_CHAIN,
+  ScmCertificateBundle: FULL_CHAIN,
 } as const satisfies Partial<Record<ResourceTypeName, Record<string, (outputs: ChainParts) => string>>>;
 
 /** The derived outputs of one resource, as properties: `{ fullChainPem: string }`. */
