@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ResourceTypeName } from "../runtime/resource-types.js";
 import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
+import { hideOwnFramesFromStackTraces } from "./source-position.js";
 
 /**
  * Every property of a resource, by name, and what it is: "input" (a public arg, passed on) or
@@ -56,14 +57,21 @@ export abstract class CcmResource extends pulumi.dynamic.Resource {
       if (kind === "input") props[key] = given[key];
       else if (kind === "output") props[key] = undefined;
     }
-    super(
-      shimProvider(type),
-      name,
-      withSecretInputs(type, props),
-      withSecretOutputs(type, opts),
-      "huaweicloud-ccm",
-      type,
-    );
+    // Pulumi takes the resource's source position from the stack while it registers: the user's
+    // line, not one of ours (source-position.ts).
+    const showOwnFrames = hideOwnFramesFromStackTraces();
+    try {
+      super(
+        shimProvider(type),
+        name,
+        withSecretInputs(type, props),
+        withSecretOutputs(type, opts),
+        "huaweicloud-ccm",
+        type,
+      );
+    } finally {
+      showOwnFrames();
+    }
   }
 
   /**

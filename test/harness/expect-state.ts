@@ -36,3 +36,32 @@ export async function expectNoChangePreviewWithoutApiCalls(
   expect(await stack.previewNoChanges()).toEqual(expected);
   expect(await emulator.requestCount()).toBe(before);
 }
+
+/** Where Pulumi recorded a resource as declared: its `sourcePosition` and the `stackTrace` beside it. */
+interface DeclaredAt {
+  sourcePosition?: string;
+  stackTrace?: Array<{ sourcePosition?: string }>;
+}
+
+const OWN_RESOURCE = /^pulumi-nodejs:dynamic\/huaweicloud-ccm:/;
+
+/**
+ * Each of this package's resources in `state` by name, with the source position Pulumi recorded
+ * for it; no frame of the recorded stacks is one of this package's (`ownFrame` matches those:
+ * the library's files as the program loaded them).
+ */
+export function declaredPositions(state: StackExport, ownFrame: RegExp): Map<string, string | undefined> {
+  const positions = new Map<string, string | undefined>();
+  for (const resource of state.deployment.resources ?? []) {
+    if (!OWN_RESOURCE.test(resource.type)) continue;
+    const { sourcePosition, stackTrace = [] } = resource as StackResource & DeclaredAt;
+    const frames = stackTrace.map((frame) => frame.sourcePosition ?? "");
+    expect(
+      frames.filter((frame) => ownFrame.test(frame)),
+      resource.urn,
+    ).toEqual([]);
+    if (sourcePosition !== undefined) expect(frames[0], resource.urn).toBe(sourcePosition);
+    positions.set(resource.urn.split("::").at(-1) ?? resource.urn, sourcePosition);
+  }
+  return positions;
+}

@@ -12,7 +12,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsumerProject, languageHostOnPath, packProvider, USER_SDK_VERSION } from "../harness/consumer.js";
 import { TestEmulator } from "../harness/emulator.js";
-import { requirePulumiRoot, TestStack } from "../harness/stack.js";
+import { declaredPositions } from "../harness/expect-state.js";
+import { requirePulumiRoot, type StackExport, TestStack } from "../harness/stack.js";
 
 const execFileAsync = promisify(execFile);
 const PACKAGE = "pulumi-huaweicloud-ccm";
@@ -226,6 +227,7 @@ async function runInline(project: ConsumerProject, emulator: TestEmulator, secre
     const { outputs, changes } = await stack.up();
     expect(changes).toEqual({ create: 6 });
     expect(outputs.status?.value).toBe("ISSUED");
+    expectDeclaredInProgram(project, await stack.exportState());
     const before = await emulator.requestCount();
     expect(await stack.previewNoChanges()).toEqual({ same: 6 });
     expect(await emulator.requestCount()).toBe(before);
@@ -233,6 +235,23 @@ async function runInline(project: ConsumerProject, emulator: TestEmulator, secre
     expect(await stack.destroy()).toEqual({ delete: 6 });
   } finally {
     await stack.dispose();
+  }
+}
+
+/**
+ * Pulumi recorded the program's own `new X("name", …)` line as each resource's source position
+ * (and our classes' frames nowhere), as it does for any provider's resources.
+ */
+function expectDeclaredInProgram(project: ConsumerProject, state: StackExport) {
+  const positions = declaredPositions(state, /\/node_modules\/pulumi-huaweicloud-ccm\//);
+  expect([...positions.keys()].sort()).toEqual(["app", "app-iis", "app-nginx", "issuing", "root"]);
+  for (const [name, position] of positions) {
+    // Relative to the project's directory; the inline path's project is a temporary workspace.
+    const [, file = "", line = "0"] =
+      /^project:\/\/\/(?:.*\/ccm-consumer\/)?(bin\/index\.js|index\.ts)#(\d+),\d+$/.exec(position ?? "") ?? [];
+    expect(file, `${name}: ${position}`).not.toBe("");
+    const source = readFileSync(path.join(project.dir, file), "utf8").split("\n")[Number(line) - 1];
+    expect(source, name).toContain(`"${name}"`);
   }
 }
 
@@ -262,6 +281,7 @@ async function runWithLanguageHost(project: ConsumerProject, emulator: TestEmula
     await cli(["up", "--yes", "--skip-preview"]);
     const outputs = JSON.parse(await cli(["stack", "output", "--json"])) as Record<string, unknown>;
     expect(outputs.status).toBe("ISSUED");
+    expectDeclaredInProgram(project, JSON.parse(await cli(["stack", "export"])) as StackExport);
     const before = await emulator.requestCount();
     await cli(["preview", "--expect-no-changes"]);
     expect(await emulator.requestCount()).toBe(before);

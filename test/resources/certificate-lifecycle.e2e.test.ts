@@ -2,6 +2,7 @@
 // whole life of a certificate, its secrets in state, and its bundles opened by real tools.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { declaredPositions } from "../harness/expect-state.js";
 import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
 import { opensslVerify, run, Scratch } from "../harness/tools.js";
 import { createRootCa } from "./fixtures.js";
@@ -130,6 +131,13 @@ describe("PrivateCertificate and CertificateBundle: the whole life, through the 
       expect(shim).toContain('require("pulumi-huaweicloud-ccm/runtime")');
       expect(shim.length).toBeLessThan(4096);
     }
+  });
+
+  it("the stacks Pulumi records for each resource hold no frame of this package", async () => {
+    // This program is an ES module, whose top-level frames Pulumi cannot parse: it records no
+    // position for them (test/package/consumer.e2e.test.ts checks a CommonJS program's lines).
+    const positions = declaredPositions(await stack.exportState(), /\/provider\/resources\//);
+    expect([...positions.keys()].sort()).toEqual(["web", "web-iis", "web-nginx", "web-tomcat"]);
   });
 
   it("tags change in place, without a new certificate", async () => {

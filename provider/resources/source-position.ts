@@ -1,0 +1,38 @@
+// Pulumi records in state where each resource was declared — `sourcePosition`, and the
+// `stackTrace` it comes from — by parsing `new Error().stack` in Resource's constructor and
+// skipping a fixed number of frames: the SDK's own and one for the class, which for a provider's
+// class (aws.s3.Bucket) leaves the user's `new Bucket(...)` line on top. A dynamic resource has one
+// SDK layer more (dynamic.Resource) and ours their own class layers (CcmResource,
+// ExportedCertificateResource, the resource), so the recorded position would be a line of this
+// package for every resource, and each trace would carry our frames. While one of our resources
+// registers, stack traces leave this package's frames out: the position is the user's line, as
+// for any other provider's resource, and the state is smaller. No library does this (V8's
+// Error.captureStackTrace only hides frames of an Error we create; Pulumi creates this one).
+import path from "node:path";
+
+/** This package's compiled library (dist/provider), or its sources when they run untranspiled. */
+const OWN_DIRECTORY = path.resolve(__dirname, "..") + path.sep;
+
+type PrepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => unknown;
+
+/**
+ * Until the returned function is called, Error stacks made on this thread leave out frames from
+ * this package; formatting is left to the hook that was installed (Node's default, which applies
+ * source maps, or a source-map-support one such as ts-node's).
+ */
+export function hideOwnFramesFromStackTraces(): () => void {
+  const previous: PrepareStackTrace | undefined = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => {
+    const kept = frames.filter((frame) => !frame.getFileName()?.startsWith(OWN_DIRECTORY));
+    return previous ? previous(error, kept) : formatLikeV8(error, kept);
+  };
+  return () => {
+    // Node's types say a hook is always there; on other runtimes there may be none to put back.
+    Object.assign(Error, { prepareStackTrace: previous });
+  };
+}
+
+/** V8's own format, for runtimes that install no default hook. */
+function formatLikeV8(error: Error, frames: NodeJS.CallSite[]): string {
+  return [Error.prototype.toString.call(error), ...frames.map((frame) => `    at ${frame}`)].join("\n");
+}
