@@ -2,6 +2,7 @@
 // `pulumi stack export`, hidden in `pulumi stack output`, and no-change previews that never reach
 // the API (the diff is made from state alone).
 import { expect } from "vitest";
+import { TYPE_PREFIX } from "../../provider/cli/state.js";
 import { DEMO_AK, DEMO_SK, type TestEmulator } from "./emulator.js";
 import type { ResourceChanges, StackExport, StackResource, TestStack } from "./stack.js";
 
@@ -43,8 +44,6 @@ interface DeclaredAt {
   stackTrace?: Array<{ sourcePosition?: string }>;
 }
 
-const OWN_RESOURCE = /^pulumi-nodejs:dynamic\/huaweicloud-ccm:/;
-
 /**
  * Each of this package's resources in `state` by name, with the source position Pulumi recorded
  * for it; no frame of the recorded stacks is one of this package's (`ownFrame` matches those:
@@ -53,7 +52,7 @@ const OWN_RESOURCE = /^pulumi-nodejs:dynamic\/huaweicloud-ccm:/;
 export function declaredPositions(state: StackExport, ownFrame: RegExp): Map<string, string | undefined> {
   const positions = new Map<string, string | undefined>();
   for (const resource of state.deployment.resources ?? []) {
-    if (!OWN_RESOURCE.test(resource.type)) continue;
+    if (!resource.type.startsWith(TYPE_PREFIX)) continue;
     const { sourcePosition, stackTrace = [] } = resource as StackResource & DeclaredAt;
     const frames = stackTrace.map((frame) => frame.sourcePosition ?? "");
     expect(
@@ -61,7 +60,7 @@ export function declaredPositions(state: StackExport, ownFrame: RegExp): Map<str
       resource.urn,
     ).toEqual([]);
     if (sourcePosition !== undefined) expect(frames[0], resource.urn).toBe(sourcePosition);
-    positions.set(resource.urn.split("::").at(-1) ?? resource.urn, sourcePosition);
+    positions.set(resource.urn.split("::").at(-1) ?? "", sourcePosition);
   }
   return positions;
 }
