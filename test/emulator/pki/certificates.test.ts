@@ -259,6 +259,32 @@ describe("issueCertificate details", () => {
     );
   });
 
+  // The issuer's parsed certificate and imported key are reused across issuances: the reuse must
+  // follow the request's hash and never let a key that does not match the certificate through.
+  it("signs again from a known issuer with the hash each request names, and keeps refusing a wrong key", async () => {
+    const fromRoot = (signatureAlgorithm: SignatureAlgorithm, privateKeyPem = root.keys.privateKeyPem) =>
+      issueCertificate({
+        subject: { commonName: "again.example" },
+        publicKeyPem: leafKeys.publicKeyPem,
+        issuer: { certificatePem: root.pem, privateKeyPem },
+        signatureAlgorithm,
+        serialNumberHex: randomSerialHex(),
+        notBefore,
+        notAfter,
+      });
+    const signatures: string[] = [];
+    for (const hash of ["SHA256", "SHA512", "SHA256"] as const) {
+      await workdir.write("again.pem", await fromRoot(hash));
+      const text = (await openssl(workdir.dir, "x509", "-in", "again.pem", "-noout", "-text")).stdout;
+      signatures.push(/Signature Algorithm: (\S+)/.exec(text)?.[1] ?? "none");
+      expect(verifyIssuedBy(await readFile(join(workdir.dir, "again.pem"), "utf8"), root.pem)).toBe(true);
+    }
+    expect(signatures).toEqual(["ecdsa-with-SHA256", "ecdsa-with-SHA512", "ecdsa-with-SHA256"]);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(fromRoot("SHA256", leafKeys.privateKeyPem)).rejects.toThrow(/issuer private key does not belong/);
+    }
+  });
+
   const base = (): IssueRequest => ({
     subject: { commonName: "bad.example" },
     publicKeyPem: leafKeys.publicKeyPem,
