@@ -20,7 +20,8 @@
 //     emulator (the real service's work: remote for a user, on the same cores here), per resource;
 //   - with --scale 10,100,1000: up / no-change preview / destroy once per size for our pairs and the
 //     fat no-op, then our up with PULUMI_SKIP_CHECKPOINTS=true; time per pair, CPU per resource,
-//     host peak RSS, state size, each size logged when done: how the cost grows, and where.
+//     host peak RSS, state size, each size logged when done: how the cost grows, and where; and the
+//     host's peak RSS without checkpoints for ours, the fat no-op and the plain no-op at every size.
 //     --scale-floor-max n runs the fat no-op only at sizes up to n: at 1,000 pairs each operation
 //     of a kind takes tens of minutes (the checkpoint writes), and the floor's growth is the engine's
 //     as ours is (its CPU per resource at the sizes measured shows it).
@@ -364,14 +365,20 @@ try {
     const up = await countedByEmulator(emulator.url, () => stack.run(["up"], opts("ccm", skipOptions)));
     expectCreated(up.result, "ccm, skip checkpoints", n);
     entry.skipCheckpoints = { ms: up.result.timings.up, engineCpuMs: up.result.engineCpuMs };
-    // The host's own memory at this size: the plain no-op's up and preview, whose host runs no
-    // code of ours (without checkpoints: seconds, not minutes, and the host does the same work).
-    log(`scale ${n} pairs, plain no-op with PULUMI_SKIP_CHECKPOINTS=true: up, preview (the host's own peak RSS)`);
-    const noop = byKind.noop.sibling(`scale-noop-${n}`);
-    const noopOptions = { ...skipOptions, config: { pairs: String(n) } };
-    const noopUp = await noop.run(["up"], opts("noop", noopOptions));
-    const noopPreview = await noop.run(["preview-no-changes"], opts("noop", noopOptions));
-    entry.noopHostRss = Math.max(noopUp.host.maxRssBytes, noopPreview.host.maxRssBytes);
+    // The host's peak memory at this size, without checkpoints (seconds, not minutes; the host does
+    // the same work): ours (the stack just made), the fat no-op's (our state's size and secrets, no
+    // code of ours) and the plain no-op's (neither) — which part of the peak is ours.
+    const preview = await countedByEmulator(emulator.url, () =>
+      stack.run(["preview-no-changes"], opts("ccm", skipOptions)),
+    );
+    entry.hostRssNoCheckpoints = { ccm: { up: up.result.host.maxRssBytes, preview: preview.result.host.maxRssBytes } };
+    for (const kind of ["fat", "noop"]) {
+      log(`scale ${n} pairs, ${kind} with PULUMI_SKIP_CHECKPOINTS=true: up, preview (the host's peak RSS)`);
+      const sibling = byKind[kind].sibling(`scale-mem-${n}`);
+      const kindUp = await sibling.run(["up"], opts(kind, skipOptions));
+      const kindPreview = await sibling.run(["preview-no-changes"], opts(kind, skipOptions));
+      entry.hostRssNoCheckpoints[kind] = { up: kindUp.host.maxRssBytes, preview: kindPreview.host.maxRssBytes };
+    }
     scale.push(entry);
     for (const line of scaleRows(entry)) log(line);
   }
@@ -569,8 +576,9 @@ function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
       "  API calls: up · no-change preview (goal 0) · destroy. CPU per resource, up: host = the dynamic-provider\n" +
         "  host; engine = the CLI (its engine, checkpoint writes, other plugins); emulator = the in-process emulator\n" +
         "  (key generation and signing: the real service's work, not on a user's machine). ccm-nockpt: the same up\n" +
-        "  with PULUMI_SKIP_CHECKPOINTS=true. noop-nockpt: the peak RSS of the dynamic-provider host running the plain\n" +
-        "  no-op (up and preview, no checkpoints): the host's own memory at that size, with no code of ours in it.",
+        "  with PULUMI_SKIP_CHECKPOINTS=true. ccm-, fat- and noop-mem: the dynamic-provider host's peak RSS (MB) in an\n" +
+        "  up · a no-change preview, without checkpoints — ours, with our state's size and secrets but no code of ours\n" +
+        "  (fat), with neither (noop): which part of the host's memory at that size is ours.",
     );
     for (const line of scaleGrowth(scale)) console.log(line);
   }
@@ -588,7 +596,7 @@ function scaleHeader() {
   );
 }
 
-/** The rows of one scale size: ccm, the fat no-op, and ccm's up without checkpoints. */
+/** The rows of one scale size: ccm, the fat no-op, ccm's up without checkpoints, the hosts' memory. */
 function scaleRows(entry) {
   const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
   const perPair = (ms) => `${(ms / entry.pairs).toFixed(0)} ms`;
@@ -620,10 +628,11 @@ function scaleRows(entry) {
         `${"".padStart(69)}${perRes(skip.engineCpuMs).padStart(8)}`,
     );
   }
-  if (entry.noopHostRss !== undefined) {
+  const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
+  for (const [kind, rss] of Object.entries(entry.hostRssNoCheckpoints ?? {})) {
     rows.push(
-      `  ${String(entry.pairs).padStart(6)}  ${"noop-nockpt".padEnd(11)}${"".padStart(104)}` +
-        `${`${(entry.noopHostRss / 1024 / 1024).toFixed(0)} MB`.padStart(15)}`,
+      `  ${String(entry.pairs).padStart(6)}  ${`${kind}-mem`.padEnd(11)}${"".padStart(98)}` +
+        `${`${mb(rss.up)} · ${mb(rss.preview)} MB`.padStart(21)}`,
     );
   }
   return rows;
