@@ -368,10 +368,8 @@ try {
     // The host's peak memory at this size, without checkpoints (seconds, not minutes; the host does
     // the same work): ours (the stack just made), the fat no-op's (our state's size and secrets, no
     // code of ours) and the plain no-op's (neither) — which part of the peak is ours.
-    const preview = await countedByEmulator(emulator.url, () =>
-      stack.run(["preview-no-changes"], opts("ccm", skipOptions)),
-    );
-    entry.hostRssNoCheckpoints = { ccm: { up: up.result.host.maxRssBytes, preview: preview.result.host.maxRssBytes } };
+    const preview = await stack.run(["preview-no-changes"], opts("ccm", skipOptions));
+    entry.hostRssNoCheckpoints = { ccm: { up: up.result.host.maxRssBytes, preview: preview.host.maxRssBytes } };
     for (const kind of ["fat", "noop"]) {
       log(`scale ${n} pairs, ${kind} with PULUMI_SKIP_CHECKPOINTS=true: up, preview (the host's peak RSS)`);
       const sibling = byKind[kind].sibling(`scale-mem-${n}`);

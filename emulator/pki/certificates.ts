@@ -79,11 +79,9 @@ const ISSUER_CACHE_SIZE = 16;
 const issuerCache = new Map<string, IssuerMaterial>();
 
 async function issuerMaterial(certificatePem: unknown, privateKeyPem: unknown, hash: string): Promise<IssuerMaterial> {
-  const cacheKey =
-    typeof certificatePem === "string" && typeof privateKeyPem === "string"
-      ? `${hash}\0${certificatePem}\0${privateKeyPem}`
-      : undefined;
-  const cached = cacheKey === undefined ? undefined : issuerCache.get(cacheKey);
+  // Anything that is not a PEM string is refused below, before it could be kept under this key.
+  const cacheKey = `${hash}\0${String(certificatePem)}\0${String(privateKeyPem)}`;
+  const cached = issuerCache.get(cacheKey);
   if (cached) return cached;
   const issuer = readCertificate(certificatePem, "issuer certificate");
   const signingKey = loadPrivateKey(privateKeyPem, "issuer private key");
@@ -100,10 +98,9 @@ async function issuerMaterial(certificatePem: unknown, privateKeyPem: unknown, h
         : Buffer.from(await issuer.publicKey.getKeyIdentifier(crypto)).toString("hex"),
     keys: await importForSigning(signingKey, hash),
   };
-  if (cacheKey !== undefined) {
-    if (issuerCache.size >= ISSUER_CACHE_SIZE) issuerCache.delete(issuerCache.keys().next().value ?? "");
-    issuerCache.set(cacheKey, material);
-  }
+  const oldest = issuerCache.size >= ISSUER_CACHE_SIZE ? issuerCache.keys().next().value : undefined;
+  if (oldest !== undefined) issuerCache.delete(oldest);
+  issuerCache.set(cacheKey, material);
   return material;
 }
 
