@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ResourceTypeName } from "../runtime/resource-types.js";
 import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
-import { hideOwnFramesFromStackTraces } from "./source-position.js";
+import { captureNoStacks, hideOwnFramesFromStackTraces } from "./source-position.js";
 
 /**
  * Every property of a resource, by name, and what it is: "input" (a public arg, passed on) or
@@ -58,8 +58,10 @@ export abstract class CcmResource extends pulumi.dynamic.Resource {
       else if (kind === "output") props[key] = undefined;
     }
     // Pulumi takes the resource's source position from the stack while it registers: the user's
-    // line, not one of ours (source-position.ts).
+    // line, not one of ours; and the stacks it captures for nothing else are not captured at all
+    // (source-position.ts).
     const showOwnFrames = hideOwnFramesFromStackTraces();
+    const restoreStacks = captureNoStacks();
     try {
       super(
         shimProvider(type),
@@ -69,9 +71,15 @@ export abstract class CcmResource extends pulumi.dynamic.Resource {
         "huaweicloud-ccm",
         type,
       );
-    } finally {
+    } catch (error) {
+      restoreStacks();
       showOwnFrames();
+      // Thrown while no frames were captured: it gets the stack of the user's `new` instead.
+      if (error instanceof Error) Error.captureStackTrace(error, new.target);
+      throw error;
     }
+    restoreStacks();
+    showOwnFrames();
   }
 
   /**
