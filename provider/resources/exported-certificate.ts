@@ -49,11 +49,14 @@ export abstract class ExportedCertificateResource extends CcmResource {
   ) {
     super(type, name, args, properties, opts);
     const derive = DERIVED_OUTPUTS[type].fullChainPem;
+    const fullChain = pulumi
+      .all([this.certificatePem, this.certificateChainPem])
+      .apply(([certificatePem, certificateChainPem]) =>
+        // Absent only where no engine made the resource: the SDK's mocks, in a user's unit tests,
+        // when the mock returns no certificatePem. Then so is this, like any output it left out.
+        certificatePem === undefined ? undefined : derive({ certificatePem, certificateChainPem }),
+      );
     // Secret like what it is made of; unknown at preview like them.
-    this.fullChainPem = pulumi.secret(
-      pulumi
-        .all([this.certificatePem, this.certificateChainPem])
-        .apply(([certificatePem, certificateChainPem]) => derive({ certificatePem, certificateChainPem })),
-    );
+    this.fullChainPem = pulumi.secret(fullChain) as pulumi.Output<string>;
   }
 }
