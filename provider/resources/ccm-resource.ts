@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ResourceTypeName } from "../runtime/resource-types.js";
 import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
-import { captureNoStacks, hideOwnFramesFromStackTraces } from "./source-position.js";
+import { quietStacksWhileRegistering } from "./source-position.js";
 
 /**
  * Every property of a resource, by name, and what it is: "input" (a public arg, passed on) or
@@ -60,8 +60,7 @@ export abstract class CcmResource extends pulumi.dynamic.Resource {
     // Pulumi takes the resource's source position from the stack while it registers: the user's
     // line, not one of ours; and the stacks it captures for nothing else are not captured at all
     // (source-position.ts).
-    const showOwnFrames = hideOwnFramesFromStackTraces();
-    const restoreStacks = captureNoStacks();
+    const restoreStacks = quietStacksWhileRegistering();
     try {
       super(
         shimProvider(type),
@@ -73,13 +72,11 @@ export abstract class CcmResource extends pulumi.dynamic.Resource {
       );
     } catch (error) {
       restoreStacks();
-      showOwnFrames();
       // Thrown while no frames were captured: it gets the stack of the user's `new` instead.
       if (error instanceof Error) Error.captureStackTrace(error, new.target);
       throw error;
     }
     restoreStacks();
-    showOwnFrames();
   }
 
   /**

@@ -31,17 +31,25 @@ export type DerivedOutputs<T extends keyof typeof DERIVED_OUTPUTS> = {
 type Derivations = Record<string, (outputs: ChainParts) => string>;
 
 /**
+ * What the derivations read from stored outputs, or undefined when there is no certificate to
+ * derive from: a bundle whose export never happened, or a unit test's mock that returned none.
+ */
+export function chainParts(stored: Partial<Record<string, unknown>> | undefined): ChainParts | undefined {
+  if (typeof stored?.certificatePem !== "string") return undefined;
+  return {
+    certificatePem: stored.certificatePem,
+    ...(typeof stored.certificateChainPem === "string" ? { certificateChainPem: stored.certificateChainPem } : {}),
+  };
+}
+
+/**
  * `outputs` with the derived outputs of `type` added — when what they are computed from is there
  * (a bundle whose export never happened has no certificate to derive from).
  */
 export function withDerivedOutputs<O extends object | undefined>(type: string, outputs: O): O {
   const derivations = (DERIVED_OUTPUTS as Partial<Record<string, Derivations>>)[type];
-  const stored = outputs as Partial<Record<string, unknown>> | undefined;
-  if (!derivations || typeof stored?.certificatePem !== "string") return outputs;
-  const parts: ChainParts = {
-    certificatePem: stored.certificatePem,
-    ...(typeof stored.certificateChainPem === "string" ? { certificateChainPem: stored.certificateChainPem } : {}),
-  };
+  const parts = chainParts(outputs as Partial<Record<string, unknown>> | undefined);
+  if (!derivations || !parts) return outputs;
   const derived = Object.fromEntries(Object.entries(derivations).map(([name, derive]) => [name, derive(parts)]));
   return { ...outputs, ...derived } as O;
 }

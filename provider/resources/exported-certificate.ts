@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CcmResource } from "./ccm-resource.js";
 import type { CertificateFacts } from "./certificate-facts.js";
-import { DERIVED_OUTPUTS } from "./derived-outputs.js";
+import { chainParts, DERIVED_OUTPUTS } from "./derived-outputs.js";
 
 /** The facts as named properties of a class's PROPERTIES. */
 export const CERTIFICATE_FACT_PROPERTIES = {
@@ -51,11 +51,12 @@ export abstract class ExportedCertificateResource extends CcmResource {
     const derive = DERIVED_OUTPUTS[type].fullChainPem;
     const fullChain = pulumi
       .all([this.certificatePem, this.certificateChainPem])
-      .apply(([certificatePem, certificateChainPem]) =>
-        // Absent only where no engine made the resource: the SDK's mocks, in a user's unit tests,
-        // when the mock returns no certificatePem. Then so is this, like any output it left out.
-        certificatePem === undefined ? undefined : derive({ certificatePem, certificateChainPem }),
-      );
+      .apply(([certificatePem, certificateChainPem]) => {
+        // No certificate only where no engine made the resource (a unit test's mock that returned
+        // none): then this is absent too, like any output the mock left out.
+        const parts = chainParts({ certificatePem, certificateChainPem });
+        return parts && derive(parts);
+      });
     // Secret like what it is made of; unknown at preview like them.
     this.fullChainPem = pulumi.secret(fullChain) as pulumi.Output<string>;
   }

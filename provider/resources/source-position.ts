@@ -20,7 +20,7 @@ type PrepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => unknown;
  * this package; formatting is left to the hook that was installed (Node's default, which applies
  * source maps, or a source-map-support one such as ts-node's).
  */
-export function hideOwnFramesFromStackTraces(): () => void {
+function hideOwnFramesFromStackTraces(): () => void {
   const previous: PrepareStackTrace | undefined = Error.prepareStackTrace;
   Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => {
     const kept = frames.filter((frame) => !frame.getFileName()?.startsWith(OWN_DIRECTORY));
@@ -42,11 +42,24 @@ export function hideOwnFramesFromStackTraces(): () => void {
  * which was most of the program's own CPU and garbage in the bench before the first registration
  * reached the engine. The leak report still names each promise's resource and property.
  */
-export function captureNoStacks(): () => void {
+function captureNoStacks(): () => void {
   const previous = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   return () => {
     Error.stackTraceLimit = previous;
+  };
+}
+
+/**
+ * The window of one of our resources' registration: both of the above, put back by the returned
+ * function (in reverse order).
+ */
+export function quietStacksWhileRegistering(): () => void {
+  const showOwnFrames = hideOwnFramesFromStackTraces();
+  const restoreLimit = captureNoStacks();
+  return () => {
+    restoreLimit();
+    showOwnFrames();
   };
 }
 
