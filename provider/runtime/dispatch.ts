@@ -5,9 +5,11 @@
 
 import { handlerContext, rememberStackConfig, type StackConfigSource } from "./context.js";
 import { HANDLER_METHODS, type HandlerFactory, type HandlerMethod } from "./handlers.js";
+import { keepYoungGenerationSmall } from "./host-memory.js";
 import { RESOURCE_HANDLERS } from "./table.js";
 
 export async function dispatch(type: string, method: string, args: unknown[]): Promise<unknown> {
+  keepYoungGenerationSmall();
   if (method === "configure") {
     rememberStackConfig(args[0] as StackConfigSource | undefined);
     return undefined;
