@@ -1,10 +1,11 @@
-// The dynamic-provider host's memory. On a machine with 16 GB or more, V8 lets the young generation
-// grow to 128 MB (two 64 MB semi-spaces), and the host's traffic — every check, diff and create
-// decodes the resource's whole state from protobuf — makes it grow all the way: at 1,000 resource
-// pairs that was 128 of the host's 339 MB peak in a no-change preview (bench/provider.mjs --scale),
-// with or without our handlers. V8 reads its growth factor at each resize, so setting it to 1 when
-// the runtime first runs keeps the young generation at the size the host's start-up left it; the
-// heap's limits themselves can only be set when a process starts, which the engine does, not us.
+// The dynamic-provider host's memory. On a machine with much memory (24 GB here), V8 lets the
+// young generation grow to 128 MB (two 64 MB semi-spaces), and the host's traffic — every check,
+// diff and create decodes the resource's whole state from protobuf — makes it grow all the way: at
+// 1,000 resource pairs that was 128 of the host's 339 MB peak in a no-change preview
+// (bench/provider.mjs --scale), with or without our handlers. V8 reads its growth factor at each
+// resize, so setting it to 1 when the runtime first runs keeps the young generation at the size the
+// host's start-up left it; the heap's limits themselves can only be set when a process starts,
+// which the engine does, not us.
 //
 // Measured at 1,000 pairs without checkpoints, two rounds each (README Performance): host peak RSS
 // up 309–317 → 239–254 MB, no-change preview 335–337 → 239–246 MB, destroy 282–298 → 261–262 MB.
