@@ -7,9 +7,7 @@
 // host's start-up left it; the heap's limits themselves can only be set when a process starts,
 // which the engine does, not us.
 //
-// Measured at 1,000 pairs without checkpoints, two rounds each (README Performance): host peak RSS
-// up 309–317 → 239–254 MB, no-change preview 335–337 → 239–246 MB, destroy 282–298 → 261–262 MB.
-// Smaller scavenges cost no time here: host CPU up 8.7 → 7.4–7.9 s, preview 7.2–7.8 → 5.7 s.
+// The smaller scavenges cost no CPU; the before/after figures are in README Performance.
 //
 // A user who sets a semi-space flag of their own (NODE_OPTIONS=--max-semi-space-size=…, which the
 // engine passes on to the host) keeps it: then nothing here runs.
