@@ -6,7 +6,7 @@
 //
 //   node scripts/pulumi-stack.mjs <op...> --program <dir> [--stack <name>] [--state <dir>]
 //        [--config key=value]... [--secret key=value]... [--parallel n] [--json]
-//        [--backend url] [--entry file]
+//        [--backend url] [--entry file] [--in-directory]
 //   ops: up, preview, preview-no-changes, refresh, destroy, outputs, rm,
 //        cancel, refresh-clear-pending-creates  (`pulumi cancel`, `pulumi refresh
 //                 --clear-pending-creates`: the recovery after an interrupted `up`, which leaves the
@@ -19,12 +19,17 @@
 //   URL `pulumi login` takes). --entry: the program file in --program, default index.ts; a compiled
 //   CommonJS entry (.js) is loaded with require, as the language host loads a compiled program.
 //
-// Why inline mode: no registry reachable from our machines carries the Node language host
-// (`pulumi-language-nodejs`), and inline programs do not need it — the CLI talks to a language
-// server inside this process (`--client`). With a regular Pulumi install, `pulumi up` in the
-// program's directory works as well.
+//   --in-directory: instead of inline, the user's path — the CLI in the program's directory, which
+//   runs the program through the Node language host (`pulumi-language-nodejs`, which must be on
+//   PATH). The directory is a copy of the program's (see programCopy) so that `pulumi stack init`
+//   and `config set` never write into the repository.
+//
+// Why inline mode by default: no registry reachable from our machines carries the Node language
+// host, and inline programs do not need it — the CLI talks to a language server inside this
+// process (`--client`). With a regular Pulumi install, `pulumi up` in the program's directory
+// works as well.
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, cpSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -76,6 +81,7 @@ const { values: args, positionals: ops } = parseArgs({
     parallel: { type: "string" },
     backend: { type: "string" },
     entry: { type: "string", default: "index.ts" },
+    "in-directory": { type: "boolean", default: false },
   },
 });
 if (!args.program) usage("--program is required");
@@ -98,6 +104,21 @@ const backendUrl = args.backend ?? pathToFileURL(backendDir).href;
 const pulumiRoot = process.env.CCM_PULUMI_ROOT;
 if (!pulumiRoot) usage("CCM_PULUMI_ROOT is not set: run through `bash scripts/with-toolchain.sh pulumi -- ...`");
 const pulumiCommand = await PulumiCommand.get({ root: pulumiRoot });
+if (args["in-directory"]) {
+  // The CLI looks for language hosts on PATH and beside itself; say so before it fails mid-run.
+  const dirs = [path.dirname(pulumiCommand.command), ...(process.env.PATH ?? "").split(path.delimiter)];
+  const isHost = (dir) => {
+    try {
+      accessSync(path.join(dir, "pulumi-language-nodejs"), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!dirs.some((dir) => dir && isHost(dir))) {
+    usage("--in-directory needs the Node language host: pulumi-language-nodejs is not on PATH nor beside pulumi");
+  }
+}
 
 // Every run imports the program afresh: a Pulumi program registers its resources as a side effect
 // of being evaluated, and ESM caches modules by URL (CommonJS by file name: those entries are
@@ -120,29 +141,58 @@ const program = async () => {
   return { ...exports };
 };
 
+/**
+ * The program's directory as the CLI sees it with --in-directory: its files (node_modules aside),
+ * the package.json that gives it its module type when the program has none of its own, and a
+ * node_modules link to the one its imports resolve from, so the program runs as it would in place.
+ * Refreshed on every run; the stack's own Pulumi.<stack>.yaml beside them stays.
+ */
+function programCopy(dir) {
+  cpSync(programDir, dir, { recursive: true, filter: (source) => path.basename(source) !== "node_modules" });
+  let packageDir = programDir;
+  while (!existsSync(path.join(packageDir, "package.json")) && path.dirname(packageDir) !== packageDir) {
+    packageDir = path.dirname(packageDir);
+  }
+  if (packageDir !== programDir) cpSync(path.join(packageDir, "package.json"), path.join(dir, "package.json"));
+  let modulesDir = programDir;
+  while (!existsSync(path.join(modulesDir, "node_modules")) && path.dirname(modulesDir) !== modulesDir) {
+    modulesDir = path.dirname(modulesDir);
+  }
+  const link = path.join(dir, "node_modules");
+  if (!existsSync(link)) symlinkSync(path.join(modulesDir, "node_modules"), link, "dir");
+  return dir;
+}
+
 const env = {
   PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "ccm-local-passphrase",
   PULUMI_SKIP_UPDATE_CHECK: "true",
+  // The program's own Pulumi.yaml names no backend; the CLI takes it from here, as from `pulumi login`.
+  ...(args["in-directory"] ? { PULUMI_BACKEND_URL: backendUrl } : {}),
 };
-const stack = await LocalWorkspace.createOrSelectStack(
-  { stackName: args.stack, projectName, program },
-  {
-    pulumiCommand,
-    workDir,
-    pulumiHome: homeDir,
-    envVars: env,
-    projectSettings: {
-      name: projectName,
-      runtime: "nodejs",
-      main: programDir,
-      backend: { url: backendUrl },
-    },
-  },
-);
+const stack = args["in-directory"]
+  ? await LocalWorkspace.createOrSelectStack(
+      { stackName: args.stack, workDir: programCopy(path.join(stateDir, "program")) },
+      { pulumiCommand, pulumiHome: homeDir, envVars: env },
+    )
+  : await LocalWorkspace.createOrSelectStack(
+      { stackName: args.stack, projectName, program },
+      {
+        pulumiCommand,
+        workDir,
+        pulumiHome: homeDir,
+        envVars: env,
+        projectSettings: {
+          name: projectName,
+          runtime: "nodejs",
+          main: programDir,
+          backend: { url: backendUrl },
+        },
+      },
+    );
 // The plain CLI in the stack's workspace, with the same home, backend and passphrase.
 async function pulumiCli(cliArgs) {
   const { stdout } = await execFileAsync(pulumiCommand.command, cliArgs, {
-    cwd: workDir,
+    cwd: stack.workspace.workDir,
     env: { ...process.env, ...env, PULUMI_HOME: homeDir },
     maxBuffer: 256 * 1024 * 1024,
   });

@@ -49,6 +49,11 @@ export interface TestStackOptions {
    * project, it loads the Automation API (and so the SDK) from that project's node_modules.
    */
   runner?: string;
+  /**
+   * The user's path instead of the inline one: the CLI in (a copy of) the program's directory,
+   * through the Node language host, which must be on PATH (scripts/pulumi-stack.mjs --in-directory).
+   */
+  inDirectory?: boolean;
 }
 
 export interface RunResult {
@@ -91,6 +96,7 @@ export class TestStack {
     args.push("--json", "--state", this.stateDir, "--stack", this.options.stack ?? "test");
     if (this.options.backend) args.push("--backend", this.options.backend);
     if (this.options.entry) args.push("--entry", this.options.entry);
+    if (this.options.inDirectory) args.push("--in-directory");
     if (!this.configPassed) {
       for (const [k, v] of Object.entries(this.options.config ?? {})) args.push("--config", `${k}=${v}`);
       for (const [k, v] of Object.entries(this.options.secrets ?? {})) args.push("--secret", `${k}=${v}`);
