@@ -28,14 +28,15 @@
 //
 //   bash scripts/with-toolchain.sh pulumi -- node bench/provider.mjs [--pairs 100] [--repeats 3]
 //        [--parallel n] [--latency-ms 100] [--pool-sizes 1,4|none] [--warmup-pairs 5]
-//        [--scale 10,100,1000] [--scale-floor-max 100] [--no-profile]
+//        [--scale 10,100,1000] [--scale-floor-max 100] [--no-profile] [--programs directory|inline]
 //
 // Run after `npm run build` (bench/run.mjs builds first). Printed, never asserted (CONTRIBUTING:
 // performance goes in bench/). Each operation runs in a fresh runner process, as the e2e tests
-// run them; the time measured is the Automation API call around the CLI command. The programs run
-// through the Automation API's inline path (scripts/pulumi-stack.mjs): the Node language host
-// `pulumi-language-nodejs` that `pulumi up` in a program's directory needs is not available on our
-// machines; the bench says which path it took.
+// run them; the time measured is the Automation API call around the CLI command. Where the Node
+// language host `pulumi-language-nodejs` is on PATH, the programs run as users run them: the CLI
+// in the program's directory (scripts/pulumi-stack.mjs --in-directory); elsewhere — our machines,
+// whose registries do not carry it — through the Automation API's inline path. --programs chooses
+// one; the bench says which path it took.
 import { execFile } from "node:child_process";
 import { accessSync, constants, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, release, tmpdir } from "node:os";
@@ -61,6 +62,7 @@ const { values } = parseArgs({
     scale: { type: "string", default: "" },
     "scale-floor-max": { type: "string", default: "Infinity" },
     "no-profile": { type: "boolean", default: false },
+    programs: { type: "string" },
   },
 });
 const pairs = Number(values.pairs);
@@ -135,6 +137,12 @@ const pulumiVersion = (await execFileAsync(pulumiBin, ["version"])).stdout.trim(
 const engineDefault = await defaultParallel();
 const parallel = explicitParallel ?? engineDefault;
 const foundLanguageHost = languageHost();
+const programsPath = values.programs ?? (foundLanguageHost ? "directory" : "inline");
+if (!["directory", "inline"].includes(programsPath)) throw new Error("--programs must be directory or inline");
+if (programsPath === "directory" && !foundLanguageHost) {
+  throw new Error("--programs directory needs pulumi-language-nodejs on PATH");
+}
+const inDirectory = programsPath === "directory";
 
 /** A resource's properties without `__provider`, secrets unwrapped, and which keys were secret. */
 function plaintextProps(props) {
@@ -186,9 +194,10 @@ try {
       "huaweicloud-ccm:endpoints": endpoints,
     },
     secrets,
+    { inDirectory },
   );
-  const noop = new BenchStack("bench/programs/noop", { pairs: String(pairs) });
-  const fat = new BenchStack("bench/programs/fat-noop", { pairs: String(pairs) });
+  const noop = new BenchStack("bench/programs/noop", { pairs: String(pairs) }, {}, { inDirectory });
+  const fat = new BenchStack("bench/programs/fat-noop", { pairs: String(pairs) }, {}, { inDirectory });
   const sampleFile = path.join(fat.stateDir, "sample.json");
   fat.config.sample = sampleFile;
   stacks.push(ccm, noop, fat);
@@ -427,11 +436,13 @@ function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
     `machine: Node ${process.version}, Pulumi ${pulumiVersion}, ${availableParallelism()} cores (${cpuModel}), Linux ${release()}`,
   );
   console.log(
-    `programs: through the Automation API inline path (scripts/pulumi-stack.mjs), ${
-      foundLanguageHost
-        ? `although pulumi-language-nodejs is at ${foundLanguageHost} (the bench has no \`pulumi up\`-in-the-directory path yet)`
-        : "because pulumi-language-nodejs is not on PATH (`pulumi up` in a program's directory needs it)"
-    }`,
+    inDirectory
+      ? `programs: \`pulumi\` in each program's directory, as users run it, through the Node language host at ${foundLanguageHost}`
+      : `programs: through the Automation API inline path (scripts/pulumi-stack.mjs), ${
+          foundLanguageHost
+            ? `by --programs inline (pulumi-language-nodejs is at ${foundLanguageHost})`
+            : "because pulumi-language-nodejs is not on PATH (`pulumi up` in a program's directory needs it)"
+        }`,
   );
   console.log(
     `engine: --parallel ${parallel}${explicitParallel === undefined ? " (the CLI's default, 4 × GOMAXPROCS)" : ""}, ` +
@@ -490,7 +501,8 @@ function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
     "(b) is what the provider itself costs (the fat no-op stores, encrypts and sends as much); ratios are per round, " +
       "then median (min–max).\nhost CPU: user + system time of the dynamic-provider host, all its processes, ÷ " +
       `${resources} resources; engine: the CLI and the plugins it\n` +
-      "reaped other than the host (clock ticks); emulator: the in-process emulator's (the real service's work, remote for a user).",
+      `reaped other than the host (clock ticks${inDirectory ? "; here with the language host and the program" : ""}); ` +
+      "emulator: the in-process emulator's (the real service's work, remote for a user).",
   );
 
   console.log("\n__provider bytes (the serialized provider, stored in inputs and outputs):");

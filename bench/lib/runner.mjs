@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
@@ -38,11 +39,14 @@ export class BenchStack {
    * @param {string} program  directory under the repository root
    * @param {Record<string, string>} config  plain stack config
    * @param {Record<string, string>} secrets  secret stack config
+   * @param {{ inDirectory?: boolean }} how  inDirectory: `pulumi` in (a copy of) the program's
+   *   directory through the Node language host, the user's path, instead of the inline path
    */
-  constructor(program, config = {}, secrets = {}) {
+  constructor(program, config = {}, secrets = {}, { inDirectory = false } = {}) {
     this.program = path.join(repoRoot, program);
     this.config = config;
     this.secrets = secrets;
+    this.inDirectory = inDirectory;
     this.stackName = "bench";
     this.stateDir = mkdtempSync(path.join(tmpdir(), `ccm-bench-${path.basename(program)}-`));
     this.owner = true;
@@ -133,6 +137,7 @@ export class BenchStack {
     for (const [k, v] of Object.entries({ ...this.config, ...options.config })) args.push("--config", `${k}=${v}`);
     for (const [k, v] of Object.entries(this.secrets)) args.push("--secret", `${k}=${v}`);
     if (options.parallel !== undefined) args.push("--parallel", String(options.parallel));
+    if (this.inDirectory) args.push("--in-directory");
     const env = { ...process.env };
     for (const key of NEUTRAL_ENV_KEYS) delete env[key];
     return { args, env: { ...env, ...options.env } };
@@ -140,7 +145,7 @@ export class BenchStack {
 
   /** Where the runner keeps this stack's workspace (Pulumi.yaml) and PULUMI_HOME, for the plain CLI. */
   get workspaceDir() {
-    return path.join(this.stateDir, "workspace");
+    return path.join(this.stateDir, this.inDirectory ? "program" : "workspace");
   }
 
   get homeDir() {
@@ -154,10 +159,12 @@ export class BenchStack {
   async exportWithSecrets() {
     const pulumi = path.join(process.env.CCM_PULUMI_ROOT ?? "", "bin/pulumi");
     const { stdout } = await execFileAsync(pulumi, ["stack", "export", "--show-secrets", "--stack", this.stackName], {
-      cwd: path.join(this.stateDir, "workspace"),
+      cwd: this.workspaceDir,
       env: {
         ...process.env,
-        PULUMI_HOME: path.join(this.stateDir, "home"),
+        // The runner's backend; the inline workspace's Pulumi.yaml names it too, the program's own does not.
+        PULUMI_BACKEND_URL: pathToFileURL(path.join(this.stateDir, "backend")).href,
+        PULUMI_HOME: this.homeDir,
         PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "ccm-local-passphrase",
         PULUMI_SKIP_UPDATE_CHECK: "true",
       },
