@@ -80,11 +80,13 @@ const { values: args, positionals: ops } = parseArgs({
     json: { type: "boolean", default: false },
     parallel: { type: "string" },
     backend: { type: "string" },
-    entry: { type: "string", default: "index.ts" },
+    entry: { type: "string" },
     "in-directory": { type: "boolean", default: false },
   },
 });
 if (!args.program) usage("--program is required");
+// The language host finds the program through its Pulumi.yaml, as for a user; --entry is inline's.
+if (args["in-directory"] && args.entry !== undefined) usage("--entry applies to the inline path only");
 if (ops.length === 0) usage("no operation given");
 for (const op of ops) if (!OPS.has(op)) usage(`unknown operation ${op}`);
 
@@ -97,7 +99,7 @@ const homeDir = path.join(stateDir, "home");
 // never writes into its directory; `main` points the engine (and the dynamic-provider host, whose
 // working directory it sets) back at the program, where node_modules resolve.
 const workDir = path.join(stateDir, "workspace");
-for (const dir of [args.backend ? undefined : backendDir, homeDir, workDir])
+for (const dir of [args.backend ? undefined : backendDir, homeDir, args["in-directory"] ? undefined : workDir])
   if (dir) mkdirSync(dir, { recursive: true });
 const backendUrl = args.backend ?? pathToFileURL(backendDir).href;
 
@@ -124,7 +126,7 @@ if (args["in-directory"]) {
 // of being evaluated, and ESM caches modules by URL (CommonJS by file name: those entries are
 // dropped from require's cache, the program's own files only, never its node_modules).
 let evaluation = 0;
-const entryFile = path.join(programDir, args.entry);
+const entryFile = path.join(programDir, args.entry ?? "index.ts");
 const entry = pathToFileURL(entryFile).href;
 const requireFromProgram = createRequire(entryFile);
 const program = async () => {
@@ -149,18 +151,20 @@ const program = async () => {
  */
 function programCopy(dir) {
   cpSync(programDir, dir, { recursive: true, filter: (source) => path.basename(source) !== "node_modules" });
-  let packageDir = programDir;
-  while (!existsSync(path.join(packageDir, "package.json")) && path.dirname(packageDir) !== packageDir) {
-    packageDir = path.dirname(packageDir);
-  }
-  if (packageDir !== programDir) cpSync(path.join(packageDir, "package.json"), path.join(dir, "package.json"));
-  let modulesDir = programDir;
-  while (!existsSync(path.join(modulesDir, "node_modules")) && path.dirname(modulesDir) !== modulesDir) {
-    modulesDir = path.dirname(modulesDir);
-  }
+  const packageJson = nearestAbove(programDir, "package.json");
+  if (path.dirname(packageJson) !== programDir) cpSync(packageJson, path.join(dir, "package.json"));
   const link = path.join(dir, "node_modules");
-  if (!existsSync(link)) symlinkSync(path.join(modulesDir, "node_modules"), link, "dir");
+  if (!existsSync(link)) symlinkSync(nearestAbove(programDir, "node_modules"), link, "dir");
   return dir;
+}
+
+/** `name` in `dir` or the closest directory above it that has one, as Node's resolution finds it. */
+function nearestAbove(dir, name) {
+  let candidate = dir;
+  while (!existsSync(path.join(candidate, name)) && path.dirname(candidate) !== candidate) {
+    candidate = path.dirname(candidate);
+  }
+  return path.join(candidate, name);
 }
 
 const env = {

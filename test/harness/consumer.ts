@@ -176,9 +176,13 @@ export class ConsumerProject {
   }
 }
 
-/** The Node language host on PATH, if any (then `pulumi up` in a directory works as it does for users). */
-export function languageHostOnPath(): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+/**
+ * The Node language host where the CLI looks for it — beside itself or on PATH — if anywhere (then
+ * `pulumi up` in a directory works as it does for users; scripts/pulumi-stack.mjs checks the same).
+ */
+export function findLanguageHost(): string | undefined {
+  const besideCli = process.env.CCM_PULUMI_ROOT ? [path.join(process.env.CCM_PULUMI_ROOT, "bin")] : [];
+  for (const dir of [...besideCli, ...(process.env.PATH ?? "").split(path.delimiter)]) {
     const candidate = path.join(dir || ".", "pulumi-language-nodejs");
     try {
       accessSync(candidate, constants.X_OK);

@@ -10,14 +10,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConsumerProject, languageHostOnPath, packProvider, USER_SDK_VERSION } from "../harness/consumer.js";
+import { ConsumerProject, findLanguageHost, packProvider, USER_SDK_VERSION } from "../harness/consumer.js";
 import { TestEmulator } from "../harness/emulator.js";
 import { declaredPositions } from "../harness/expect-state.js";
 import { requirePulumiRoot, type StackExport, TestStack } from "../harness/stack.js";
 
 const execFileAsync = promisify(execFile);
 const PACKAGE = "pulumi-huaweicloud-ccm";
-const languageHost = languageHostOnPath();
+const languageHost = findLanguageHost();
 
 /** Every file under `dir` (relative paths), without descending into node_modules. */
 function walk(dir: string, prefix = ""): string[] {

@@ -5,12 +5,12 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { languageHostOnPath } from "../harness/consumer.js";
+import { findLanguageHost } from "../harness/consumer.js";
 import { TestStack } from "../harness/stack.js";
 
 const program = "test/programs/smoke";
 const programDir = path.resolve(import.meta.dirname, "../..", program);
-const languageHost = languageHostOnPath();
+const languageHost = findLanguageHost();
 
 describe("scripts/pulumi-stack.mjs --in-directory", () => {
   const filesBefore = readdirSync(programDir).sort();
