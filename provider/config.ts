@@ -7,14 +7,24 @@ import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { CcmConfigError, type ServiceName } from "./errors.js";
 import { splitPemBlocks } from "./pem.js";
+import { PACKAGE_NAME } from "./runtime/resource-types.js";
 import { DEFAULT_CLOUD, defaultEndpoint, normalizeEndpoint, SERVICE_ENDPOINTS, SERVICES } from "./service-endpoints.js";
 
-export const CONFIG_NAMESPACE = "huaweicloud-ccm";
+/** The stack-config namespace: the package name. */
+export const CONFIG_NAMESPACE = PACKAGE_NAME;
 export const DEFAULT_MAX_RETRIES = 5;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Keep-alive connections per endpoint pool; bench/provider.mjs measures what fewer would cost. */
 export const DEFAULT_MAX_CONNECTIONS = 16;
+/** Sends of one certificate apply or CA create at most; a re-send only after a lookup proved the
+ * earlier ones created nothing (client/create.ts). 2 would fail most 50-pair `up`s at ~30 %
+ * faults (measured); 5 leaves about one create in 3,000 there without an answer. */
+export const DEFAULT_CREATE_ATTEMPTS = 5;
+/** No re-send of a create starts later than this after its first send (ms). */
+export const DEFAULT_CREATE_TIME_BUDGET_MS = 120_000;
 const MAX_RETRIES_LIMIT = 20;
+const CREATE_ATTEMPTS_LIMIT = 10;
+const CREATE_TIME_BUDGET_LIMIT_MS = 3_600_000;
 const MAX_CONNECTIONS_LIMIT = 256;
 
 export interface ConfigSetting {
@@ -113,6 +123,22 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     description: "timeout of one HTTP attempt, in ms",
   },
   {
+    key: "createAttempts",
+    env: ["HW_CCM_CREATE_ATTEMPTS"],
+    secret: false,
+    default: String(DEFAULT_CREATE_ATTEMPTS),
+    description:
+      `sends of one certificate apply or CA create at most, the first included, 1–${CREATE_ATTEMPTS_LIMIT}: ` +
+      "after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends",
+  },
+  {
+    key: "createTimeBudgetMs",
+    env: ["HW_CCM_CREATE_TIME_BUDGET_MS"],
+    secret: false,
+    default: String(DEFAULT_CREATE_TIME_BUDGET_MS),
+    description: `no re-send of a create starts later than this after its first send, in ms, 0–${CREATE_TIME_BUDGET_LIMIT_MS}`,
+  },
+  {
     key: "maxConnections",
     env: ["HW_CCM_MAX_CONNECTIONS"],
     secret: false,
@@ -164,6 +190,9 @@ export interface ResolvedConfig {
   readonly caBundle: string | undefined;
   readonly maxRetries: number;
   readonly requestTimeoutMs: number;
+  /** Sends of one create at most, and the time after the first within which a re-send may start. */
+  readonly createAttempts: number;
+  readonly createTimeBudgetMs: number;
   /** Most sockets the pool of one endpoint holds (one pool per endpoint, CA bundle and size). */
   readonly maxConnections: number;
 }
@@ -229,6 +258,15 @@ export function resolveConfig(
     caBundle: resolveCaBundle(stackConfig, env),
     maxRetries: resolveInt(stackConfig, env, "maxRetries", DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT),
     requestTimeoutMs: resolveInt(stackConfig, env, "requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS, 1, 3_600_000),
+    createAttempts: resolveInt(stackConfig, env, "createAttempts", DEFAULT_CREATE_ATTEMPTS, 1, CREATE_ATTEMPTS_LIMIT),
+    createTimeBudgetMs: resolveInt(
+      stackConfig,
+      env,
+      "createTimeBudgetMs",
+      DEFAULT_CREATE_TIME_BUDGET_MS,
+      0,
+      CREATE_TIME_BUDGET_LIMIT_MS,
+    ),
     maxConnections: resolveInt(stackConfig, env, "maxConnections", DEFAULT_MAX_CONNECTIONS, 1, MAX_CONNECTIONS_LIMIT),
   };
 }

@@ -1,80 +1,76 @@
-// Acting on orphans: revoke and/or delete certificates, then disable and delete CAs (children
-// before their issuers, each scheduled with pending days, so still restorable). Every id is checked
-// against the held set once more, right before the call: nothing a state holds is ever touched.
+// Carrying out the plan (plan.ts). Right before an orphan's first call, two checks: its id is
+// checked against the held set once more (nothing a state holds is ever touched: a bug that lists
+// a held id stops the run), and the object is read again from the API: one that is gone, or whose
+// status or issuer changed since it was listed, is skipped, since something else is acting on it.
 import type { CcmClient } from "../client/index.js";
-import type { RevocationReason } from "../schemas/enums.js";
 import type { Orphan } from "./find.js";
-
-export interface CleanOptions {
-  readonly revoke: boolean;
-  readonly delete: boolean;
-  readonly reason: RevocationReason;
-  readonly pendingDays: number;
-}
+import { describeStep, type PlannedAction, type Step } from "./plan.js";
 
 export interface CleanOutcome {
   readonly id: string;
   readonly kind: Orphan["kind"];
+  /** What was done, one line a call, in order. */
   readonly done: string[];
+  /** Why nothing was done: the object changed or went away since it was listed. */
+  readonly skipped?: string;
   readonly error?: string;
 }
 
-async function cleanCertificate(client: CcmClient, orphan: Orphan, options: CleanOptions): Promise<string[]> {
-  const done: string[] = [];
-  if (options.revoke && orphan.status === "ISSUED") {
-    const { alreadyRevoked } = await client.certificates.revoke(orphan.id, options.reason);
-    done.push(alreadyRevoked ? "already revoked" : `revoked (${options.reason})`);
+async function runStep(client: CcmClient, id: string, step: Step): Promise<string> {
+  switch (step.call) {
+    case "revoke certificate": {
+      const { alreadyRevoked } = await client.certificates.revoke(id, step.reason);
+      return alreadyRevoked ? "already revoked" : `revoked (${step.reason})`;
+    }
+    case "delete certificate": {
+      const { existed } = await client.certificates.delete(id);
+      return existed ? "deleted" : "already gone";
+    }
+    case "disable CA":
+      await client.cas.disable(id);
+      return "disabled";
+    case "delete CA": {
+      const { existed } = await client.cas.delete(id, step.pendingDays);
+      return existed ? `deleted (restorable for ${step.pendingDays} days)` : "already gone";
+    }
   }
-  if (options.delete) {
-    const { existed } = await client.certificates.delete(orphan.id);
-    done.push(existed ? "deleted" : "already gone");
-  }
-  return done;
 }
 
-async function cleanCa(client: CcmClient, orphan: Orphan, options: CleanOptions): Promise<string[]> {
-  // NO-OP for --revoke alone: revoking a CA cannot be undone and CCM revokes only subordinates;
-  // deleting (disable, then delete after pending days) is the restorable way out.
-  if (!options.delete) return [];
-  const done: string[] = [];
-  if (orphan.status === "ACTIVED" || orphan.status === "EXPIRED") {
-    await client.cas.disable(orphan.id);
-    done.push("disabled");
-  }
-  const { existed } = await client.cas.delete(orphan.id, options.pendingDays);
-  done.push(existed ? `deleted (restorable for ${options.pendingDays} days)` : "already gone");
-  return done;
-}
-
-/** Depth of a CA below the others in the list, so subordinates are deleted before their issuers. */
-function depth(orphan: Orphan, byId: Map<string, Orphan>): number {
-  let n = 0;
-  for (let at = orphan; at.issuerId && byId.has(at.issuerId) && n < 16; n++) at = byId.get(at.issuerId) as Orphan;
-  return n;
+/** Why the orphan must be left alone now, or undefined when it is as it was listed. */
+async function changedSinceListed(client: CcmClient, orphan: Orphan): Promise<string | undefined> {
+  const now = orphan.kind === "CA" ? await client.cas.find(orphan.id) : await client.certificates.find(orphan.id);
+  if (!now) return "gone since it was listed";
+  if (now.status !== orphan.status) return `its status changed since it was listed (${orphan.status} → ${now.status})`;
+  if (now.issuerId !== orphan.issuerId) return "its issuer changed since it was listed";
+  return undefined;
 }
 
 export async function cleanOrphans(
   client: CcmClient,
-  orphans: readonly Orphan[],
+  plan: readonly PlannedAction[],
   heldIds: ReadonlySet<string>,
-  options: CleanOptions,
 ): Promise<CleanOutcome[]> {
   const outcomes: CleanOutcome[] = [];
-  const run = async (orphan: Orphan, act: () => Promise<string[]>): Promise<void> => {
+  for (const { orphan, steps } of plan) {
     if (heldIds.has(orphan.id)) throw new Error(`refusing to touch ${orphan.id}: a given state holds it`);
+    const base = { id: orphan.id, kind: orphan.kind };
+    const done: string[] = [];
     try {
-      outcomes.push({ id: orphan.id, kind: orphan.kind, done: await act() });
+      const skipped = await changedSinceListed(client, orphan);
+      if (skipped) {
+        outcomes.push({ ...base, done, skipped });
+        continue;
+      }
+      for (const step of steps) done.push(await runStep(client, orphan.id, step));
+      outcomes.push({ ...base, done });
     } catch (error) {
-      outcomes.push({ id: orphan.id, kind: orphan.kind, done: [], error: (error as Error).message });
+      outcomes.push({ ...base, done, error: (error as Error).message });
     }
-  };
-  for (const orphan of orphans.filter((o) => o.kind === "certificate")) {
-    await run(orphan, () => cleanCertificate(client, orphan, options));
-  }
-  const cas = orphans.filter((o) => o.kind === "CA");
-  const byId = new Map(cas.map((o) => [o.id, o]));
-  for (const orphan of [...cas].sort((a, b) => depth(b, byId) - depth(a, byId))) {
-    await run(orphan, () => cleanCa(client, orphan, options));
   }
   return outcomes;
+}
+
+/** The plan as the lines `--dry-run` prints: one call a line, in the order they would run. */
+export function dryRunLines(plan: readonly PlannedAction[]): string[] {
+  return plan.flatMap(({ orphan, steps }) => steps.map((step) => describeStep(step, orphan.id)));
 }

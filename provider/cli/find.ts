@@ -26,6 +26,8 @@ export interface Findings {
   readonly orphans: Orphan[];
   /** CAs scanned that no given state manages: their other certificates may belong elsewhere. */
   readonly unmanagedIssuers: string[];
+  /** The common name of every CA the service listed, by id, for messages. */
+  readonly caNames: ReadonlyMap<string, string | undefined>;
 }
 
 const DN_FIELDS = ["commonName", "country", "state", "locality", "organization", "organizationalUnit"] as const;
@@ -110,5 +112,6 @@ export async function findOrphans(client: CcmClient, held: HeldState): Promise<F
     orphans.push(fromCertificate(c, `issued by CA ${c.issuerId}`));
   }
   const unmanagedIssuers = [...held.scanCaIds].filter((id) => !held.managedCaIds.has(id));
-  return { orphans, unmanagedIssuers };
+  const caNames = new Map(cas.map((ca) => [ca.caId, ca.distinguishedName.commonName]));
+  return { orphans, unmanagedIssuers, caNames };
 }

@@ -8,24 +8,36 @@ import { parseArgs } from "node:util";
 import { closeAllPools } from "../client/http.js";
 import { createClient } from "../client/index.js";
 import { REVOCATION_REASON_NAMES, type RevocationReason } from "../schemas/enums.js";
-import { cleanOrphans } from "./clean.js";
-import { findOrphans, type Orphan } from "./find.js";
-import { exportStack, readExportFile, stackConfig } from "./sources.js";
+import { type CleanOutcome, cleanOrphans, dryRunLines } from "./clean.js";
+import { type Findings, findOrphans, type Orphan } from "./find.js";
+import { planActions } from "./plan.js";
+import { anchorNotes, anchorOf, caLabel, confirmationQuestion, table, unknownTypesRefusal } from "./report.js";
+import { type ExportDocument, exportStack, readExportFile, stackConfig } from "./sources.js";
 import { collectHeldState } from "./state.js";
 
 const USAGE = `usage: ccm-orphans [export.json | -]... [--stack <name>]... [--cwd <dir>] [--json]
-                   [--revoke [--reason <reason>]] [--delete [--pending-days <7-30>]] [--yes]
+                   [--revoke [--reason <reason>]] [--delete [--pending-days <7-30>]]
+                   [--dry-run | --yes [--shared-ca <id>]...]
 
 Reads \`pulumi stack export\` documents (files, "-" for stdin, or --stack to run the CLI in --cwd)
-and lists the certificates and CAs issued by the stacks' CAs, or looking exactly like a CA the
-stacks declare, that no given state holds. Pass every stack that shares a CA: what the given
-states do not hold is reported.
+of any front end (TypeScript classes or the native plugin: YAML, Go, Python) and lists the
+certificates and CAs issued by the stacks' CAs, or looking exactly like a CA the stacks declare,
+that no given state holds. Pass every stack that shares a CA: what the given states do not hold
+is reported.
 
   --revoke        revoke the ISSUED orphan certificates (--reason, default SUPERSEDED)
   --delete        delete the orphan certificates; disable and delete the orphan CAs
                   (scheduled with --pending-days, default 7: restorable until then)
+  --dry-run       print the exact calls --revoke / --delete would make, and make none
   --yes           act without asking (required when stdin is not a terminal)
-  --json          print {orphans, unmanagedIssuers, pendingCreates, actions} as JSON
+  --shared-ca     with --yes: also act on what sits under this CA, which the given stacks use but
+                  do not manage (repeatable); without it those are left alone
+  --json          print {orphans, unmanagedIssuers, pendingCreates, unknownTypes, notes, plan,
+                  actions} as JSON
+
+Before acting, each state given with --stack is exported again and each orphan read again:
+anything now held, gone or changed since it was listed is skipped. Nothing is done while a state
+holds resources of this package whose type this version does not know.
 
 Settings (endpoint, region, credentials) come from the first --stack's huaweicloud-ccm:* config,
 then the HW_* / HUAWEICLOUD_SDK_* environment, as for the provider itself.
@@ -45,7 +57,9 @@ function parseCli(argv: string[]) {
       delete: { type: "boolean", default: false },
       reason: { type: "string", default: "SUPERSEDED" },
       "pending-days": { type: "string", default: "7" },
+      "dry-run": { type: "boolean", default: false },
       yes: { type: "boolean", default: false },
+      "shared-ca": { type: "string", multiple: true },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -58,28 +72,15 @@ function parseCli(argv: string[]) {
   const stacks = values.stack ?? [];
   if (!values.help && positionals.length === 0 && stacks.length === 0)
     throw new UsageError("give at least one export file, '-' or --stack");
-  return { ...values, stacks, files: positionals, reason, pendingDays };
+  const dryRun = values["dry-run"];
+  if (dryRun && !values.revoke && !values.delete) throw new UsageError("--dry-run goes with --revoke and/or --delete");
+  if (dryRun && values.yes) throw new UsageError("--dry-run acts on nothing: it does not go with --yes");
+  const sharedCas = values["shared-ca"] ?? [];
+  if (sharedCas.length > 0 && !values.yes) throw new UsageError("--shared-ca goes with --yes");
+  return { ...values, stacks, files: positionals, reason, pendingDays, dryRun, sharedCas };
 }
 
-function cell(value: string | undefined): string {
-  return value === undefined || value === "" ? "-" : value;
-}
-
-function table(orphans: readonly Orphan[]): string {
-  const header = ["kind", "id", "common name", "status", "created", "key", "signature", "reason"];
-  const rows = orphans.map((o) =>
-    [o.kind, o.id, o.commonName, o.status, o.createTime, o.keyAlgorithm, o.signatureAlgorithm, o.reason].map(cell),
-  );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  return [header, ...rows]
-    .map((r) =>
-      r
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
+type Cli = ReturnType<typeof parseCli>;
 
 async function confirm(question: string, stdinUsed: boolean): Promise<boolean> {
   if (stdinUsed || !process.stdin.isTTY) {
@@ -93,21 +94,35 @@ async function confirm(question: string, stdinUsed: boolean): Promise<boolean> {
   }
 }
 
+async function readStates(cli: Cli, files: readonly ExportDocument[]): Promise<ExportDocument[]> {
+  return [...files, ...(await Promise.all(cli.stacks.map((s) => exportStack(s, cli.cwd))))];
+}
+
+/** With --yes, what sits under a CA the given stacks do not manage is acted on only if named. */
+function chooseOrphans(cli: Cli, findings: Findings, say: (text: string) => void): Orphan[] {
+  if (!cli.yes) return findings.orphans;
+  const unmanaged = new Set(findings.unmanagedIssuers.filter((id) => !cli.sharedCas.includes(id)));
+  const chosen = findings.orphans.filter((o) => !unmanaged.has(anchorOf(o, findings.orphans)));
+  for (const id of unmanaged) {
+    const left = findings.orphans.filter((o) => anchorOf(o, findings.orphans) === id).length;
+    if (left > 0) say(`left alone: ${left} under ${caLabel(id, findings)} (give --shared-ca ${id} to act on them)`);
+  }
+  return chosen;
+}
+
 async function main(argv: string[]): Promise<number> {
   const cli = parseCli(argv);
   if (cli.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const documents = [
-    ...(await Promise.all(cli.files.map(readExportFile))),
-    ...(await Promise.all(cli.stacks.map((s) => exportStack(s, cli.cwd)))),
-  ];
-  const held = collectHeldState(documents);
+  const files = await Promise.all(cli.files.map(readExportFile));
+  const held = collectHeldState(await readStates(cli, files));
   const first = cli.stacks[0];
   const config = first === undefined ? {} : await stackConfig(first, cli.cwd);
   const client = createClient(config, process.env);
-  const { orphans, unmanagedIssuers } = await findOrphans(client, held);
+  const findings = await findOrphans(client, held);
+  const { orphans, unmanagedIssuers } = findings;
   const say = (text: string) => (cli.json ? process.stderr : process.stdout).write(`${text}\n`);
 
   say(`${held.sources.join(", ")}: ${held.heldIds.size} ids held, ${held.scanCaIds.size} CAs scanned`);
@@ -115,36 +130,60 @@ async function main(argv: string[]): Promise<number> {
     say(`pending creates in state (the engine lost track of them; clear them with`);
     say(`\`pulumi refresh --clear-pending-creates\`): ${held.pendingCreates.join(", ")}`);
   }
-  for (const id of unmanagedIssuers) {
-    say(`note: CA ${id} is used but not managed by the given stacks; its orphans may belong to other stacks`);
-  }
+  if (held.unknownTypes.length > 0) say(`warning: ${unknownTypesRefusal(held)}`);
+  const notes = anchorNotes(findings);
+  for (const note of notes) say(note);
   say(orphans.length === 0 ? "no orphans" : `${orphans.length} not held by any given state:\n${table(orphans)}`);
 
-  let actions: Awaited<ReturnType<typeof cleanOrphans>> = [];
-  const acting = (cli.revoke || cli.delete) && orphans.length > 0;
-  if (acting) {
-    const verbs = [cli.revoke && "revoke", cli.delete && "delete"].filter(Boolean).join(" and ");
-    const go = cli.yes || (await confirm(`${verbs} these ${orphans.length}?`, cli.files.includes("-")));
-    if (!go) {
-      say("nothing done");
-      return 1;
-    }
-    actions = await cleanOrphans(client, orphans, held.heldIds, {
-      revoke: cli.revoke,
-      delete: cli.delete,
-      reason: cli.reason,
-      pendingDays: cli.pendingDays,
-    });
-    for (const a of actions)
-      say(`${a.kind} ${a.id}: ${a.error ? `FAILED: ${a.error}` : a.done.join(", ") || "nothing"}`);
+  let plan: string[] = [];
+  let actions: CleanOutcome[] = [];
+  const report = () => {
+    if (!cli.json) return;
+    const { pendingCreates, unknownTypes } = held;
+    const json = { orphans, unmanagedIssuers, pendingCreates, unknownTypes, notes, plan, actions };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  };
+  if (!(cli.revoke || cli.delete) || orphans.length === 0) {
+    report();
+    return 0;
   }
-  if (cli.json) {
-    const pendingCreates = held.pendingCreates;
-    process.stdout.write(`${JSON.stringify({ orphans, unmanagedIssuers, pendingCreates, actions }, null, 2)}\n`);
+  if (held.unknownTypes.length > 0) {
+    say("nothing done");
+    report();
+    return 1;
   }
+  const chosen = chooseOrphans(cli, findings, say);
+  const planned = planActions(chosen, cli);
+  plan = dryRunLines(planned);
+  if (cli.dryRun) {
+    say(plan.length === 0 ? "dry run: no call would be made" : `dry run: these calls would be made, in order:`);
+    for (const line of plan) say(`  ${line}`);
+    report();
+    return 0;
+  }
+  const verbs = [cli.revoke && "revoke", cli.delete && "delete"].filter(Boolean).join(" and ");
+  const go = cli.yes || (await confirm(confirmationQuestion(verbs, chosen, findings), cli.files.includes("-")));
+  if (!go) {
+    say("nothing done");
+    report();
+    return 1;
+  }
+  // The stacks may have moved on while the list was read or the question was answered.
+  const heldNow = cli.stacks.length === 0 ? held : collectHeldState(await readStates(cli, files));
+  const nowHeld = planned.filter((a) => heldNow.heldIds.has(a.orphan.id));
+  for (const { orphan } of nowHeld) say(`${orphan.kind} ${orphan.id}: skipped: a state holds it now`);
+  actions = await cleanOrphans(
+    client,
+    planned.filter((a) => !nowHeld.includes(a)),
+    new Set([...held.heldIds, ...heldNow.heldIds]),
+  );
+  for (const a of actions) {
+    const what = a.error ? `FAILED: ${a.error}` : a.skipped ? `skipped: ${a.skipped}` : a.done.join(", ") || "nothing";
+    say(`${a.kind} ${a.id}: ${what}`);
+  }
+  report();
   return actions.some((a) => a.error) ? 1 : 0;
 }
-
 main(process.argv.slice(2))
   .then(
     (code) => {

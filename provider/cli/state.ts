@@ -1,12 +1,18 @@
 // What one or more `pulumi stack export` documents hold of this package: the CA and certificate
 // ids in state (never to be touched), the CAs whose certificates are worth scanning, and the CAs
 // the state describes (resources and pending creates), to find look-alikes an interrupted `up`
-// made. Pure: no API, no Pulumi; the input is the export JSON as the CLI prints it.
+// made. Both front ends' resources count alike (the dynamic provider's and the native plugin's
+// tokens, from runtime/resource-types.ts); a token of this package that this version does not know
+// is reported, and its ids are held all the same. Pure: no API, no Pulumi; the input is the export
+// JSON as the CLI prints it.
+import { parseTypeToken, type ResourceTypeName, resourceTypeNameOf } from "../runtime/resource-types.js";
 
-/** Every version of the resource classes registers under this module (the token is frozen). */
-export const TYPE_PREFIX = "pulumi-nodejs:dynamic/huaweicloud-ccm:";
-const CA_TYPES = new Set(["PrivateCa", "IntermediateCaCertificate"]);
-const ISSUED_BY_CA_TYPES = new Set(["PrivateCa", "IntermediateCaCertificate", "PrivateCertificate"]);
+const CA_TYPES: ReadonlySet<ResourceTypeName> = new Set(["PrivateCa", "IntermediateCaCertificate"]);
+const ISSUED_BY_CA_TYPES: ReadonlySet<ResourceTypeName> = new Set([
+  "PrivateCa",
+  "IntermediateCaCertificate",
+  "PrivateCertificate",
+]);
 
 /** A CA the state describes by its inputs: a duplicate of it would carry the same subject. */
 export interface DescribedCa {
@@ -30,6 +36,14 @@ export interface HeldState {
   readonly describedCas: DescribedCa[];
   /** URNs of our resources the engine recorded as "creating" when it was interrupted. */
   readonly pendingCreates: string[];
+  /** Resources of this package whose type token this version does not know (a later version's). */
+  readonly unknownTypes: UnknownTypeResource[];
+}
+
+export interface UnknownTypeResource {
+  readonly source: string;
+  readonly urn: string;
+  readonly type: string;
 }
 
 interface ExportedResource {
@@ -53,11 +67,6 @@ function str(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** The class name of one of our resources ("PrivateCertificate"), or undefined for anything else. */
-export function ourTypeName(type: unknown): string | undefined {
-  return typeof type === "string" && type.startsWith(TYPE_PREFIX) ? type.slice(TYPE_PREFIX.length) : undefined;
-}
-
 function describeCa(resource: ExportedResource, typeName: string, pending: boolean): DescribedCa | undefined {
   if (typeName !== "PrivateCa") return undefined;
   const inputs = record(resource.inputs);
@@ -79,6 +88,7 @@ export function collectHeldState(documents: readonly { source: string; exported:
     managedCaIds: new Set(),
     describedCas: [],
     pendingCreates: [],
+    unknownTypes: [],
   };
   for (const { source, exported } of documents) {
     const deployment = record(record(exported).deployment);
@@ -87,12 +97,15 @@ export function collectHeldState(documents: readonly { source: string; exported:
     }
     state.sources.push(source);
     const resources = Array.isArray(deployment.resources) ? (deployment.resources as ExportedResource[]) : [];
-    for (const resource of resources) addResource(state, resource);
+    for (const resource of resources) addResource(state, resource, source);
     const pending = Array.isArray(deployment.pending_operations) ? deployment.pending_operations : [];
     for (const operation of pending) {
       const resource = record(record(operation).resource) as ExportedResource;
-      const typeName = ourTypeName(resource.type);
-      if (!typeName) continue;
+      const typeName = resourceTypeNameOf(resource.type);
+      if (!typeName) {
+        noteUnknownType(state, resource, source);
+        continue;
+      }
       // A pending create holds nothing (its id was never recorded) but tells what was asked for:
       // its issuer is worth scanning and a CA it describes has look-alikes worth reporting.
       if (record(operation).type === "creating") state.pendingCreates.push(String(resource.urn));
@@ -105,9 +118,12 @@ export function collectHeldState(documents: readonly { source: string; exported:
   return state;
 }
 
-function addResource(state: HeldState, resource: ExportedResource): void {
-  const typeName = ourTypeName(resource.type);
-  if (!typeName) return;
+function addResource(state: HeldState, resource: ExportedResource, source: string): void {
+  const typeName = resourceTypeNameOf(resource.type);
+  if (!typeName) {
+    noteUnknownType(state, resource, source);
+    return;
+  }
   const inputs = record(resource.inputs);
   const outputs = record(resource.outputs);
   const id = str(resource.id);
@@ -124,4 +140,16 @@ function addResource(state: HeldState, resource: ExportedResource): void {
   if (issuer && ISSUED_BY_CA_TYPES.has(typeName)) state.scanCaIds.add(issuer);
   const described = describeCa(resource, typeName, false);
   if (described) state.describedCas.push(described);
+}
+
+/**
+ * A resource of this package that this version cannot read: noted (acting is refused while any is
+ * given), and every plain string it carries at the top level is held, in case it names one of ours.
+ */
+function noteUnknownType(state: HeldState, resource: ExportedResource, source: string): void {
+  const parsed = parseTypeToken(resource.type);
+  if (parsed?.kind !== "unknown") return;
+  state.unknownTypes.push({ source, urn: String(resource.urn), type: parsed.token });
+  const strings = [resource.id, ...Object.values(record(resource.inputs)), ...Object.values(record(resource.outputs))];
+  for (const held of strings.map(str)) if (held) state.heldIds.add(held);
 }

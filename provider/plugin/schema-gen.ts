@@ -12,11 +12,9 @@ import { privateCaInputs } from "../resources/private-ca.handlers.js";
 import { privateCertificateInputs } from "../resources/private-certificate.handlers.js";
 import { scmCertificateBundleInputs } from "../resources/scm-certificate-bundle.handlers.js";
 import { SECRET_PROPERTIES } from "../resources/secrets.js";
-import type { ResourceTypeName } from "../resources/shim.js";
+import { PACKAGE_NAME, type ResourceTypeName, TYPE_TOKEN_PREFIXES, typeToken } from "../runtime/resource-types.js";
 import { ARGS_SOURCE_DIR, type InterfaceDoc, type PropertyDoc, readArgsDocs } from "./args-docs.js";
 import { EXTRA_OUTPUTS, type OutputSpec } from "./outputs.js";
-
-export const PACKAGE = "huaweicloud-ccm";
 
 const RESOURCES: Record<ResourceTypeName, { inputs: z.ZodType; description: string }> = {
   PrivateCa: {
@@ -60,7 +58,7 @@ const singular = (s: string) => (s.endsWith("s") ? s.slice(0, -1) : `${s}Item`);
 /** A named type: reused when an identical one exists, else qualified by the resource's name. */
 function namedType(builder: Builder, resource: string, name: string, spec: Json): TypeSpec {
   for (const candidate of [name, `${resource}${name}`]) {
-    const token = `${PACKAGE}:index:${candidate}`;
+    const token = `${TYPE_TOKEN_PREFIXES.native}${candidate}`;
     const existing = builder.types[token];
     if (existing === undefined) builder.types[token] = spec;
     if (existing === undefined || JSON.stringify(existing) === JSON.stringify(spec))
@@ -206,7 +204,7 @@ export function buildSchema(version: string, root: string): Json {
   const builder: Builder = { types: {}, docs: readArgsDocs(root) };
   const resources: Record<string, Json> = {};
   for (const type of Object.keys(RESOURCES) as ResourceTypeName[]) {
-    resources[`${PACKAGE}:index:${type}`] = resourceSpec(builder, type);
+    resources[typeToken("native", type)] = resourceSpec(builder, type);
   }
   const config = Object.fromEntries(
     CONFIG_SETTINGS.map((s) => [
@@ -223,7 +221,7 @@ export function buildSchema(version: string, root: string): Json {
     Object.entries(config).map(([key, { default: _d, ...rest }]) => [key, rest]),
   );
   return {
-    name: PACKAGE,
+    name: PACKAGE_NAME,
     displayName: "Huawei Cloud CCM",
     version,
     description: "Huawei Cloud Cloud Certificate Manager (CCM) private CAs and private certificates.",

@@ -2,7 +2,7 @@
 // (SECRET_PROPERTIES, the list check reads too), the package name, the props built from one list
 // checked against the handler's types, and the static `get` lookup.
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceTypeName } from "../runtime/resource-types.js";
+import { PACKAGE_NAME, type ResourceTypeName } from "../runtime/resource-types.js";
 import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 import { quietStacksWhileRegistering } from "./source-position.js";
@@ -67,7 +67,9 @@ export abstract class CcmResource extends pulumi.dynamic.Resource {
         name,
         withSecretInputs(type, props),
         withSecretOutputs(type, opts),
-        "huaweicloud-ccm",
+        // The module and type make the token `pulumi-nodejs:dynamic/huaweicloud-ccm:<Type>`
+        // (TYPE_TOKEN_PREFIXES.dynamic): frozen, since state holds it.
+        PACKAGE_NAME,
         type,
       );
     } catch (error) {

@@ -8,8 +8,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanOrphans } from "../../provider/cli/clean.js";
 import { findOrphans } from "../../provider/cli/find.js";
-import { collectHeldState, StateFormatError, TYPE_PREFIX } from "../../provider/cli/state.js";
+import { planActions } from "../../provider/cli/plan.js";
+import { collectHeldState, StateFormatError } from "../../provider/cli/state.js";
 import type { CcmClient } from "../../provider/index.js";
+import { type FrontEnd, type ResourceTypeName, typeToken } from "../../provider/runtime/resource-types.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 
 const execFileAsync = promisify(execFile);
@@ -30,14 +32,16 @@ const ROOT = {
   distinguishedName: DN,
 } as const;
 
-function resource(type: string, name: string, id: string, inputs: Record<string, unknown>, outputs = {}) {
-  return {
-    urn: `urn:pulumi:dev::proj::${TYPE_PREFIX}${type}::${name}`,
-    type: `${TYPE_PREFIX}${type}`,
-    id,
-    inputs,
-    outputs,
-  };
+function resource(
+  type: ResourceTypeName,
+  name: string,
+  id: string,
+  inputs: Record<string, unknown>,
+  outputs = {},
+  frontEnd: FrontEnd = "dynamic",
+) {
+  const token = typeToken(frontEnd, type);
+  return { urn: `urn:pulumi:dev::proj::${token}::${name}`, type: token, id, inputs, outputs };
 }
 
 async function issue(client: CcmClient, issuerId: string, commonName: string): Promise<string> {
@@ -85,7 +89,7 @@ describe("ccm-orphans", () => {
             type: "creating",
             resource: {
               urn: "urn:…::pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate::lost",
-              type: `${TYPE_PREFIX}PrivateCertificate`,
+              type: typeToken("dynamic", "PrivateCertificate"),
               inputs: { issuerId: ids.root },
             },
           },
@@ -192,14 +196,8 @@ describe("ccm-orphans", () => {
       subject: {},
       reason: "test",
     };
-    await expect(
-      cleanOrphans(client, [orphan], held.heldIds, {
-        revoke: true,
-        delete: true,
-        reason: "SUPERSEDED",
-        pendingDays: 7,
-      }),
-    ).rejects.toThrow(/holds it/);
+    const plan = planActions([orphan], { revoke: true, delete: true, reason: "SUPERSEDED", pendingDays: 7 });
+    await expect(cleanOrphans(client, plan, held.heldIds)).rejects.toThrow(/holds it/);
     expect((await emulator.inventory()).certificates.find((c) => c.id === ids.held)?.status).toBe("ISSUED");
   });
 });

@@ -2,7 +2,7 @@
 // `pulumi stack export`, hidden in `pulumi stack output`, and no-change previews that never reach
 // the API (the diff is made from state alone).
 import { expect } from "vitest";
-import { TYPE_PREFIX } from "../../provider/cli/state.js";
+import { resourceTypeNameOf } from "../../provider/runtime/resource-types.js";
 import { DEMO_AK, DEMO_SK, type TestEmulator } from "./emulator.js";
 import type { ResourceChanges, StackExport, StackResource, TestStack } from "./stack.js";
 
@@ -52,7 +52,7 @@ interface DeclaredAt {
 export function declaredPositions(state: StackExport, ownFrame: RegExp): Map<string, string | undefined> {
   const positions = new Map<string, string | undefined>();
   for (const resource of state.deployment.resources ?? []) {
-    if (!resource.type.startsWith(TYPE_PREFIX)) continue;
+    if (!resourceTypeNameOf(resource.type)) continue;
     const { sourcePosition, stackTrace = [] } = resource as StackResource & DeclaredAt;
     const frames = stackTrace.map((frame) => frame.sourcePosition ?? "");
     expect(
