@@ -5,31 +5,53 @@
 // the certificate may or may not exist. Re-sending blindly risks a duplicate; giving up leaves an
 // orphan that no state knows about. So the client asks the service: it lists what matches the
 // whole request (the flow decides what that means: for certificates, everything down to SANs, key
-// usages and the public key; see certificate-match.ts), created since just before the first
-// attempt (corrected for the service's clock), and not among the ids the caller already manages:
+// usages and the public key; see certificate-match.ts), created since just before the FIRST
+// attempt (corrected for the service's clock), and not among the ids the caller already manages.
+// After every ambiguous attempt:
 //
-//   one match   → adopt it (the lost response's resource);
+//   one match   → adopt it (a lost response's resource);
 //   several     → stop with CcmCreateAmbiguousError naming them (a human must choose);
-//   none        → nothing was created: re-send once; if that is lost too, look again (a few times,
-//                 with growing waits, before giving up: a slow create shows up late).
+//   none        → no attempt so far created anything: re-send, while the limits allow
+//                 (CreateLimits: attempts and time, both settings); once they are spent, look a
+//                 few more times (a slow create shows up late) and stop with
+//                 CcmCreateOutcomeUnknownError. A lookup that fails stops at once, re-sending nothing.
 //
-// Limits: a create still running on the service after the settle delay is invisible to the
-// lookup, so the re-send can duplicate it; the client then reports the late one as a suspected
-// duplicate. Two identical requests racing (from two processes, or two callers of one process
-// that do not serialize them) look alike; pass the ids you already own as knownIds.
+// A create the service is still processing when the lookup runs is invisible to it, and a
+// re-send would duplicate it. Each lookup therefore waits longer than the one before (settleMs,
+// doubling, at most MAX_LOOKUP_WAIT_MS) after the attempt ended, so an earlier attempt has ever
+// more time to land before the next re-send; its window starts before the first attempt, so it
+// covers every attempt. After a re-send, a last lookup reports look-alikes that landed late as
+// suspected duplicates. Two identical requests racing (from two processes, or two callers of one
+// process that do not serialize them) look alike; pass the ids you already own as knownIds.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
 import type { Clock } from "./clock.js";
 import type { ExecuteResult, RawResponse } from "./transport.js";
 
-export interface CreateOptions {
+/** How far a create may go on re-sending after lookups proved nothing was made. */
+export interface CreateLimits {
+  /** Sends at most, the first included (1 never re-sends). */
+  readonly maxAttempts: number;
+  /** No re-send starts once this long has passed since the first send began (ms). */
+  readonly timeBudgetMs: number;
+}
+
+/** The clock, and the limits the configuration sets (the Transport is one). */
+export interface CreateContext extends Clock {
+  readonly createLimits: CreateLimits;
+}
+
+export interface CreateOptions extends Partial<CreateLimits> {
   /** Ids the caller already manages; never adopted as the result of this create. */
   readonly knownIds?: Iterable<string>;
-  /** Wait before looking, so a create the service is still finishing becomes visible. Default 2000 ms. */
+  /** Wait before the first lookup, so a create the service is still finishing becomes visible.
+   * Later lookups wait twice as long as the one before. Default 2000 ms. */
   readonly settleMs?: number;
 }
 
 export const DEFAULT_SETTLE_MS = 2_000;
-/** Lookups after the re-send was lost too, each waiting twice as long as the one before. */
+/** No lookup waits longer than this (the doubling stops there). */
+export const MAX_LOOKUP_WAIT_MS = 30_000;
+/** Lookups after the last allowed attempt ended ambiguously, before the outcome is called unknown. */
 export const FINAL_LOOKUPS = 3;
 
 /** A lookup found look-alikes it could not check against the request (e.g. their export failed). */
@@ -44,7 +66,7 @@ export class CandidatesUnverifiedError extends Error {
 }
 
 /** How the id was obtained: the response ("created"), a lookup after a lost response
- * ("adopted"), or a re-send after a lookup proved nothing had been created ("resent"). */
+ * ("adopted"), or a re-send after lookups proved nothing had been created ("resent"). */
 export type CreateResolution = "created" | "adopted" | "resent";
 
 export interface CreateResult {
@@ -52,6 +74,8 @@ export interface CreateResult {
   readonly resolution: CreateResolution;
   /** After a re-send: unclaimed look-alikes that appeared meanwhile (possible duplicates to review). */
   readonly suspectedDuplicateIds: readonly string[];
+  /** Sends of the create (1 when the first answered). */
+  readonly attempts: number;
 }
 
 export interface CreateFlow {
@@ -69,51 +93,100 @@ export interface CreateFlow {
 }
 
 export async function createWithoutDuplicates(
-  clock: Clock,
+  context: CreateContext,
   flow: CreateFlow,
   options: CreateOptions = {},
 ): Promise<CreateResult> {
-  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
-  const lookup = lookupSince(clock, flow, new Set(options.knownIds ?? []), settleMs);
+  const limits: CreateLimits = {
+    maxAttempts: options.maxAttempts ?? context.createLimits.maxAttempts,
+    timeBudgetMs: options.timeBudgetMs ?? context.createLimits.timeBudgetMs,
+  };
+  const started = context.now().getTime();
+  const lookup = lookupSince(context, flow, new Set(options.knownIds ?? []), started);
+  const waits = lookupWaits(options.settleMs ?? DEFAULT_SETTLE_MS);
+  const reasons: string[] = [];
 
-  const first = await flow.execute();
-  if (first.kind === "ok") return { id: flow.idFrom(first.response), resolution: "created", suspectedDuplicateIds: [] };
-
-  const decided = decide(flow, await lookup(first.reason));
-  if (decided) return decided;
-  if (!flow.listable) {
+  for (let attempt = 1; ; attempt++) {
+    const sent = await flow.execute();
+    if (sent.kind === "ok") {
+      const id = flow.idFrom(sent.response);
+      if (attempt === 1) return { id, resolution: "created", suspectedDuplicateIds: [], attempts: 1 };
+      return withLateLookalikes({ id, resolution: "resent", attempts: attempt }, lookup, waits.first);
+    }
+    reasons.push(sent.reason);
+    const failure = describeFailures(reasons);
+    const adopt = (found: readonly string[]): Promise<CreateResult> | CreateResult => {
+      const adopted = decide(flow, found, attempt);
+      // Another attempt of a re-sent create may still land: report it rather than miss it.
+      return attempt === 1 ? adopted : withLateLookalikes(adopted, lookup, waits.first);
+    };
+    const found = await lookup(failure, waits.next());
+    if (found.length > 0) return adopt(found);
+    if (!flow.listable) {
+      throw new CcmCreateOutcomeUnknownError(
+        flow.kind,
+        flow.what,
+        `${failure}; the service does not list this kind of ${flow.kind}, so its absence cannot be proven`,
+        { cause: sent.error },
+      );
+    }
+    // Nothing matches: no attempt so far created anything, so a re-send cannot duplicate.
+    const spent = limitSpent(limits, attempt, context.now().getTime() - started);
+    if (spent === undefined) continue;
+    // Out of budget. Rather than fail at once, look again: a create that was still being
+    // processed becomes visible, and the caller is spared another run.
+    for (let round = 1; round < FINAL_LOOKUPS; round++) {
+      const late = await lookup(failure, waits.next());
+      if (late.length > 0) return adopt(late);
+    }
     throw new CcmCreateOutcomeUnknownError(
       flow.kind,
       flow.what,
-      `${first.reason}; the service does not list this kind of ${flow.kind}, so its absence cannot be proven`,
-      { cause: first.error },
+      `${failure}, no matching ${flow.kind} is visible, and ${spent}, so it was not sent again`,
+      { cause: sent.error },
     );
   }
+}
 
-  // Nothing matches: the lost attempt created nothing, so one re-send cannot duplicate.
-  const second = await flow.execute();
-  if (second.kind === "ok") return resent(flow.idFrom(second.response), lookup);
-  // Both attempts were lost. Rather than fail the step at once, look again a few times: a create
-  // the service was still finishing becomes visible, and the caller is spared another run.
-  for (let round = 0; round < FINAL_LOOKUPS; round++) {
-    const decidedAgain = decide(flow, await lookup(second.reason, undefined, settleMs * 2 ** round));
-    if (decidedAgain) return decidedAgain;
+/** Why no re-send may start: the attempts or the time are spent (undefined when neither is). */
+function limitSpent(limits: CreateLimits, attempts: number, elapsedMs: number): string | undefined {
+  if (attempts >= limits.maxAttempts) {
+    return `the limit of ${limits.maxAttempts} attempt${limits.maxAttempts === 1 ? "" : "s"} is reached (createAttempts)`;
   }
-  throw new CcmCreateOutcomeUnknownError(
-    flow.kind,
-    flow.what,
-    `two attempts ended ambiguously (${first.reason}; ${second.reason}) and no matching ${flow.kind} is visible`,
-    { cause: second.error },
-  );
+  if (elapsedMs >= limits.timeBudgetMs) {
+    return `the time budget of ${limits.timeBudgetMs} ms is spent (createTimeBudgetMs; ${elapsedMs} ms since the first attempt)`;
+  }
+  return undefined;
+}
+
+/** The attempts' failures in one phrase, a repeated reason counted once ("HTTP 502 … ×3"). */
+function describeFailures(reasons: readonly string[]): string {
+  if (reasons.length === 1) return reasons[0] as string;
+  const counts = new Map<string, number>();
+  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const each = [...counts].map(([reason, n]) => (n === 1 ? reason : `${reason} ×${n}`));
+  return `${reasons.length} attempts ended ambiguously (${each.join("; ")})`;
+}
+
+/** The waits before each lookup: settleMs, then doubling up to MAX_LOOKUP_WAIT_MS. */
+function lookupWaits(settleMs: number): { readonly first: number; next(): number } {
+  let wait = settleMs;
+  return {
+    first: settleMs,
+    next() {
+      const now = Math.min(wait, MAX_LOOKUP_WAIT_MS);
+      wait = now * 2;
+      return now;
+    },
+  };
 }
 
 /** Unclaimed matches of `flow`, after a wait of `waitMs`, leaving out `known` and `exclude`. */
-type Lookup = (failure: string, exclude?: string, waitMs?: number) => Promise<string[]>;
+type Lookup = (failure: string, waitMs: number, exclude?: string) => Promise<string[]>;
 
-/** Lookups of resources created since now; a failed lookup makes the outcome unknown. */
-function lookupSince(clock: Clock, flow: CreateFlow, known: ReadonlySet<string>, settleMs: number): Lookup {
-  const since = clock.now().getTime();
-  return async (failure, exclude, waitMs = settleMs) => {
+/** Lookups of resources created since `since`; a failed lookup makes the outcome unknown. */
+function lookupSince(clock: Clock, flow: CreateFlow, known: ReadonlySet<string>, since: number): Lookup {
+  return async (failure, waitMs, exclude) => {
     await clock.sleep(waitMs);
     const excluded = new Set(known);
     if (exclude !== undefined) excluded.add(exclude);
@@ -131,23 +204,25 @@ function lookupSince(clock: Clock, flow: CreateFlow, known: ReadonlySet<string>,
   };
 }
 
-/** The re-send's result, with look-alikes that appeared meanwhile (the check is best effort). */
-async function resent(id: string, lookup: Lookup): Promise<CreateResult> {
+/** A result after a re-send, with look-alikes that appeared meanwhile (the check is best effort). */
+async function withLateLookalikes(
+  result: Omit<CreateResult, "suspectedDuplicateIds">,
+  lookup: Lookup,
+  waitMs: number,
+): Promise<CreateResult> {
   let suspects: string[] = [];
   try {
-    suspects = await lookup("checking for a late duplicate", id);
+    suspects = await lookup("checking for a late duplicate", waitMs, result.id);
   } catch {
-    // NO-OP: the re-send succeeded; the duplicate check is best effort.
+    // NO-OP: the create succeeded; the duplicate check is best effort.
   }
-  return { id, resolution: "resent", suspectedDuplicateIds: suspects };
+  return { ...result, suspectedDuplicateIds: suspects };
 }
 
-function decide(flow: CreateFlow, candidates: string[]): CreateResult | undefined {
-  if (candidates.length === 1) {
-    return { id: candidates[0] as string, resolution: "adopted", suspectedDuplicateIds: [] };
-  }
+/** One candidate is adopted; several are for a human to choose from. */
+function decide(flow: CreateFlow, candidates: readonly string[], attempts: number): CreateResult {
   if (candidates.length > 1) throw new CcmCreateAmbiguousError(flow.kind, flow.what, candidates);
-  return undefined;
+  return { id: candidates[0] as string, resolution: "adopted", suspectedDuplicateIds: [], attempts };
 }
 
 /** Converts "created at or after `sinceMs` on our clock" into the service's clock, given one of

@@ -16,7 +16,7 @@ import {
 import { createRedactor, type Redactor } from "../redact.js";
 import { parseApiErrorBody } from "../schemas/api-error.js";
 import { issuesOf } from "../schemas/common.js";
-import type { Clock } from "./clock.js";
+import type { CreateContext, CreateLimits } from "./create.js";
 import { endpointFor } from "./endpoints.js";
 import { type AttemptOutcome, sendAttempt } from "./http.js";
 import { OPERATIONS, type OperationName } from "./operations.js";
@@ -79,7 +79,9 @@ interface PreparedCall {
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class Transport implements Clock {
+export class Transport implements CreateContext {
+  /** How far a create re-sends after lookups proved nothing was made (create.ts). */
+  readonly createLimits: CreateLimits;
   readonly #config: ResolvedConfig;
   readonly #now: () => Date;
   readonly #sleep: (ms: number) => Promise<void>;
@@ -93,6 +95,7 @@ export class Transport implements Clock {
     this.#sleep = options.sleep ?? sleepReal;
     this.#random = options.random ?? Math.random;
     this.#policy = { ...DEFAULT_RETRY_POLICY, maxRetries: config.maxRetries, ...options.retryPolicy };
+    this.createLimits = { maxAttempts: config.createAttempts, timeBudgetMs: config.createTimeBudgetMs };
     const env = options.env ?? process.env;
     this.#debug =
       options.debug ??

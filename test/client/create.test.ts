@@ -36,9 +36,12 @@ beforeEach(() => {
   onSleep = () => undefined;
 });
 
-function client(): CcmClient {
+function client(stackConfig: Record<string, string> = {}): CcmClient {
   return new CcmClient(
-    resolveConfig({ "huaweicloud-ccm:ccmEndpoint": server.url }, { HW_ACCESS_KEY: "AK", HW_SECRET_KEY: "SK" }),
+    resolveConfig(
+      { "huaweicloud-ccm:ccmEndpoint": server.url, ...stackConfig },
+      { HW_ACCESS_KEY: "AK", HW_SECRET_KEY: "SK" },
+    ),
     {
       sleep: async (ms) => onSleep(sleeps.push(ms)),
     },
@@ -102,16 +105,33 @@ describe("apply", () => {
     expect(fake.creates).toBe(2);
   });
 
-  it("says the outcome is unknown when two attempts are lost and nothing is visible", async () => {
+  it("says the outcome is unknown when every allowed attempt is lost and nothing is visible", async () => {
     fake.createBehaviour = () => ({ process: false, reply: { status: 502 } });
     const error = await client()
       .certificates.apply(APPLY)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
     expect((error as Error).message).toMatch(
-      /two attempts ended ambiguously \(HTTP 502 after the create was sent; HTTP 502/,
+      /5 attempts ended ambiguously \(HTTP 502 after the create was sent ×5\), .*the limit of 5 attempts is reached/,
+    );
+    expect(fake.creates).toBe(5);
+    expect(fake.certificates).toHaveLength(0);
+  });
+
+  it("sends at most huaweicloud-ccm:createAttempts times", async () => {
+    fake.createBehaviour = () => ({ process: false, reply: { status: 502 } });
+    await expect(client({ "huaweicloud-ccm:createAttempts": "2" }).certificates.apply(APPLY)).rejects.toThrow(
+      /the limit of 2 attempts is reached \(createAttempts\)/,
     );
     expect(fake.creates).toBe(2);
+  });
+
+  it("converges in one call through a run of failures that created nothing", async () => {
+    fake.createBehaviour = (n) =>
+      n < 3 ? { process: false, reply: n === 1 ? "reset" : { status: 500 } } : { process: true, reply: "ok" };
+    const result = await client().certificates.apply(APPLY);
+    expect(result).toMatchObject({ resolution: "resent", attempts: 4, suspectedDuplicateIds: [] });
+    expect(fake.certificates).toHaveLength(1);
   });
 
   it("retries 429 and 503 like any call: the service did not process them", async () => {
@@ -239,15 +259,17 @@ describe("apply: only a certificate that matches the whole request is adopted", 
     expect(fake.creates).toBe(1);
   });
 
-  it("after both attempts are lost, looks again and adopts a certificate that shows up late", async () => {
+  it("while attempts keep failing, looks after each and adopts a certificate that shows up late", async () => {
     fake.createBehaviour = () => ({ process: false, reply: { status: 502 } });
     let late = "";
     onSleep = (count) => {
       if (count === 3) late = lookalike(0); // the service finishes a slow create only now
     };
     const result = await client().certificates.apply(APPLY);
-    expect(result).toMatchObject({ resolution: "adopted", certificateId: late });
-    expect(sleeps).toEqual([2000, 2000, 4000]);
+    expect(result).toMatchObject({ resolution: "adopted", certificateId: late, attempts: 3 });
+    expect(fake.creates).toBe(3);
+    // A lookup after each attempt, each waiting longer; then the check for a late duplicate.
+    expect(sleeps).toEqual([2000, 4000, 8000, 2000]);
   });
 });
 
