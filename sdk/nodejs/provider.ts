@@ -40,6 +40,8 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["caBundle"] = args?.caBundle;
             resourceInputs["ccmEndpoint"] = args?.ccmEndpoint;
             resourceInputs["cloud"] = args?.cloud;
+            resourceInputs["createAttempts"] = args?.createAttempts;
+            resourceInputs["createTimeBudgetMs"] = args?.createTimeBudgetMs;
             resourceInputs["domainId"] = args?.domainId;
             resourceInputs["endpoints"] = args?.endpoints;
             resourceInputs["maxConnections"] = args?.maxConnections;
@@ -85,6 +87,14 @@ export interface ProviderArgs {
      * cloud domain of the default endpoints (environment: HW_CLOUD)
      */
     cloud?: pulumi.Input<string | undefined>;
+    /**
+     * sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+     */
+    createAttempts?: pulumi.Input<string | undefined>;
+    /**
+     * no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
+     */
+    createTimeBudgetMs?: pulumi.Input<string | undefined>;
     /**
      * account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
      */

@@ -57,6 +57,10 @@ type providerArgs struct {
 	CcmEndpoint *string `pulumi:"ccmEndpoint"`
 	// cloud domain of the default endpoints (environment: HW_CLOUD)
 	Cloud *string `pulumi:"cloud"`
+	// sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+	CreateAttempts *string `pulumi:"createAttempts"`
+	// no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
+	CreateTimeBudgetMs *string `pulumi:"createTimeBudgetMs"`
 	// account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
 	DomainId *string `pulumi:"domainId"`
 	// JSON object overriding endpoints, e.g. {"ccm":"http://127.0.0.1:8080","scm":"…","sms":"…"}
@@ -95,6 +99,10 @@ type ProviderArgs struct {
 	CcmEndpoint pulumi.StringPtrInput
 	// cloud domain of the default endpoints (environment: HW_CLOUD)
 	Cloud pulumi.StringPtrInput
+	// sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+	CreateAttempts pulumi.StringPtrInput
+	// no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
+	CreateTimeBudgetMs pulumi.StringPtrInput
 	// account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
 	DomainId pulumi.StringPtrInput
 	// JSON object overriding endpoints, e.g. {"ccm":"http://127.0.0.1:8080","scm":"…","sms":"…"}

@@ -74,6 +74,28 @@ Object.defineProperty(exports, "cloud", {
 });
 
 /**
+ * sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+ */
+export declare const createAttempts: string | undefined;
+Object.defineProperty(exports, "createAttempts", {
+    get() {
+        return __config.get("createAttempts");
+    },
+    enumerable: true,
+});
+
+/**
+ * no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
+ */
+export declare const createTimeBudgetMs: string | undefined;
+Object.defineProperty(exports, "createTimeBudgetMs", {
+    get() {
+        return __config.get("createTimeBudgetMs");
+    },
+    enumerable: true,
+});
+
+/**
  * account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
  */
 export declare const domainId: string | undefined;

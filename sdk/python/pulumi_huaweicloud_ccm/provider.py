@@ -25,6 +25,8 @@ class ProviderArgs:
                  ca_bundle: pulumi.Input[Optional[_builtins.str]] = None,
                  ccm_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_attempts: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_time_budget_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
                  max_connections: pulumi.Input[Optional[_builtins.str]] = None,
@@ -45,6 +47,8 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] ca_bundle: extra trusted CA certificates for HTTPS endpoints: PEM text or a file path (added to the system roots) (environment: HW_CA_BUNDLE)
         :param pulumi.Input[_builtins.str] ccm_endpoint: CCM endpoint (beats the `endpoints` object) (environment: HW_CCM_ENDPOINT)
         :param pulumi.Input[_builtins.str] cloud: cloud domain of the default endpoints (environment: HW_CLOUD)
+        :param pulumi.Input[_builtins.str] create_attempts: sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+        :param pulumi.Input[_builtins.str] create_time_budget_ms: no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
         :param pulumi.Input[_builtins.str] domain_id: account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
         :param pulumi.Input[_builtins.str] endpoints: JSON object overriding endpoints, e.g. {"ccm":"http://127.0.0.1:8080","scm":"…","sms":"…"}
         :param pulumi.Input[_builtins.str] max_connections: TCP connections per endpoint (and CA bundle) at most, 1–256 (environment: HW_CCM_MAX_CONNECTIONS)
@@ -69,6 +73,10 @@ class ProviderArgs:
             pulumi.set(__self__, "ccm_endpoint", ccm_endpoint)
         if cloud is not None:
             pulumi.set(__self__, "cloud", cloud)
+        if create_attempts is not None:
+            pulumi.set(__self__, "create_attempts", create_attempts)
+        if create_time_budget_ms is not None:
+            pulumi.set(__self__, "create_time_budget_ms", create_time_budget_ms)
         if domain_id is not None:
             pulumi.set(__self__, "domain_id", domain_id)
         if endpoints is not None:
@@ -163,6 +171,30 @@ class ProviderArgs:
     @cloud.setter
     def cloud(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "cloud", value)
+
+    @_builtins.property
+    @pulumi.getter(name="createAttempts")
+    def create_attempts(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+        """
+        return pulumi.get(self, "create_attempts")
+
+    @create_attempts.setter
+    def create_attempts(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "create_attempts", value)
+
+    @_builtins.property
+    @pulumi.getter(name="createTimeBudgetMs")
+    def create_time_budget_ms(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
+        """
+        return pulumi.get(self, "create_time_budget_ms")
+
+    @create_time_budget_ms.setter
+    def create_time_budget_ms(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "create_time_budget_ms", value)
 
     @_builtins.property
     @pulumi.getter(name="domainId")
@@ -309,6 +341,8 @@ class Provider(pulumi.ProviderResource):
                  ca_bundle: pulumi.Input[Optional[_builtins.str]] = None,
                  ccm_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_attempts: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_time_budget_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
                  max_connections: pulumi.Input[Optional[_builtins.str]] = None,
@@ -332,6 +366,8 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] ca_bundle: extra trusted CA certificates for HTTPS endpoints: PEM text or a file path (added to the system roots) (environment: HW_CA_BUNDLE)
         :param pulumi.Input[_builtins.str] ccm_endpoint: CCM endpoint (beats the `endpoints` object) (environment: HW_CCM_ENDPOINT)
         :param pulumi.Input[_builtins.str] cloud: cloud domain of the default endpoints (environment: HW_CLOUD)
+        :param pulumi.Input[_builtins.str] create_attempts: sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+        :param pulumi.Input[_builtins.str] create_time_budget_ms: no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
         :param pulumi.Input[_builtins.str] domain_id: account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
         :param pulumi.Input[_builtins.str] endpoints: JSON object overriding endpoints, e.g. {"ccm":"http://127.0.0.1:8080","scm":"…","sms":"…"}
         :param pulumi.Input[_builtins.str] max_connections: TCP connections per endpoint (and CA bundle) at most, 1–256 (environment: HW_CCM_MAX_CONNECTIONS)
@@ -374,6 +410,8 @@ class Provider(pulumi.ProviderResource):
                  ca_bundle: pulumi.Input[Optional[_builtins.str]] = None,
                  ccm_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_attempts: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_time_budget_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
                  max_connections: pulumi.Input[Optional[_builtins.str]] = None,
@@ -400,6 +438,8 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["ca_bundle"] = ca_bundle
             __props__.__dict__["ccm_endpoint"] = ccm_endpoint
             __props__.__dict__["cloud"] = cloud
+            __props__.__dict__["create_attempts"] = create_attempts
+            __props__.__dict__["create_time_budget_ms"] = create_time_budget_ms
             __props__.__dict__["domain_id"] = domain_id
             __props__.__dict__["endpoints"] = endpoints
             __props__.__dict__["max_connections"] = max_connections

@@ -41,6 +41,16 @@ func GetCloud(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-ccm:cloud")
 }
 
+// sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+func GetCreateAttempts(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-ccm:createAttempts")
+}
+
+// no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
+func GetCreateTimeBudgetMs(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-ccm:createTimeBudgetMs")
+}
+
 // account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
 func GetDomainId(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-ccm:domainId")

@@ -63,6 +63,20 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('cloud')
 
     @_builtins.property
+    def create_attempts(self) -> Optional[str]:
+        """
+        sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+        """
+        return __config__.get('createAttempts')
+
+    @_builtins.property
+    def create_time_budget_ms(self) -> Optional[str]:
+        """
+        no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
+        """
+        return __config__.get('createTimeBudgetMs')
+
+    @_builtins.property
     def domain_id(self) -> Optional[str]:
         """
         account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
