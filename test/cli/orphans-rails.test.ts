@@ -107,6 +107,28 @@ describe("ccm-orphans safety rails", () => {
       expect([...held.managedCaIds]).toEqual([root]);
       expect((await findOrphans(client, held)).orphans).toEqual([]);
     }
+    // Described CAs and pending creates, from the plugin's tokens as from the classes'.
+    for (const frontEnd of ["dynamic", "native"] as const) {
+      const ca = resource(frontEnd, "PrivateCa", "", { type: "ROOT", distinguishedName: ROOT.distinguishedName });
+      const pendingCertificate = resource(frontEnd, "PrivateCertificate", "", { issuerId: "issuer-of-lost" });
+      const held = collectHeldState([
+        {
+          source: frontEnd,
+          exported: {
+            deployment: {
+              resources: [],
+              pending_operations: [
+                { type: "creating", resource: ca },
+                { type: "creating", resource: pendingCertificate },
+              ],
+            },
+          },
+        },
+      ]);
+      expect(held.pendingCreates).toEqual([ca.urn, pendingCertificate.urn]);
+      expect(held.describedCas).toEqual([expect.objectContaining({ commonName: "Rails Root CA", pending: true })]);
+      expect([...held.scanCaIds]).toEqual(["issuer-of-lost"]);
+    }
   });
 
   it("refuses to act while a state holds a type it does not know, and says which", async () => {
