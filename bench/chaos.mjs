@@ -1,14 +1,16 @@
 // `npm run chaos`: the provider under injected faults and an interrupted `up`, through the real
 // Pulumi CLI against an in-process ccm-emulator, judged by the emulator's inventory against
-// `pulumi stack export`. Prints two tables; asserts nothing (test/chaos.e2e.test.ts asserts the
-// same checks at N = 10).
+// `pulumi stack export`. Prints two tables; asserts nothing (test/chaos.e2e.test.ts and, for the
+// plugin, test/languages/chaos.languages.test.ts assert the same checks at N = 10).
 //
 //   npm run chaos [-- --pairs 50] [--kill-pairs 30] [--kill-at 10] [--max-ups 6] [--skip-sigkill]
-//                 [--skip-chaos]
+//                 [--skip-chaos] [--front-end dynamic|plugin]
+//   npm run chaos:plugin   the same through the native plugin: a generated YAML program, `pulumi`
+//                          in its directory with the YAML language host (scripts/yaml-host.sh)
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import emulatorModule from "ccm-emulator";
-import { CHAOS_FAULTS, runChaos, runSigkill } from "./lib/chaos.mjs";
+import { CHAOS_FAULTS, FRONT_ENDS, runChaos, runSigkill } from "./lib/chaos.mjs";
 
 const { startEmulator } = emulatorModule;
 const { values: args } = parseArgs({
@@ -19,8 +21,13 @@ const { values: args } = parseArgs({
     "max-ups": { type: "string", default: "6" },
     "skip-sigkill": { type: "boolean", default: false },
     "skip-chaos": { type: "boolean", default: false },
+    "front-end": { type: "string", default: "dynamic" },
   },
 });
+const frontEnd = args["front-end"];
+if (!FRONT_ENDS.includes(frontEnd)) throw new Error(`--front-end: one of ${FRONT_ENDS.join(", ")}`);
+const through =
+  frontEnd === "plugin" ? "the native plugin (YAML program)" : "the dynamic provider (TypeScript program)";
 const pairs = Number(args.pairs);
 const log = (line) => process.stderr.write(`${line}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -30,12 +37,18 @@ const row = (...cells) => console.log(`| ${cells.join(" | ")} |`);
 const emulator = await startEmulator({ port: 0, log: () => {} });
 try {
   if (!args["skip-chaos"]) {
-    const chaos = await runChaos({ emulatorUrl: emulator.url, pairs, maxRuns: Number(args["max-ups"]), log });
+    const chaos = await runChaos({
+      emulatorUrl: emulator.url,
+      pairs,
+      maxRuns: Number(args["max-ups"]),
+      frontEnd,
+      log,
+    });
     const faulted = Object.entries(chaos.faults)
       .filter(([name]) => !name.startsWith("latency"))
       .reduce((sum, [, n]) => sum + n, 0);
     console.log(
-      `\nChaos: ${pairs} PrivateCertificate + CertificateBundle pairs under a root → issuing CA chain; ` +
+      `\nChaos through ${through}: ${pairs} PrivateCertificate + CertificateBundle pairs under a root → issuing CA chain; ` +
         `Node ${process.versions.node}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`,
     );
     console.log(
@@ -73,17 +86,22 @@ try {
       emulatorUrl: emulator.url,
       pairs: Number(args["kill-pairs"]),
       killAt: Number(args["kill-at"]),
+      frontEnd,
       log,
     });
     console.log(
-      `\nSIGKILL of \`pulumi up\` (${k.pairs} pairs, 1.5 s latency on certificate creates) and the documented recovery\n`,
+      `\nSIGKILL of \`pulumi up\` through ${through} (${k.pairs} pairs, 1.5 s latency on certificate creates) and the documented recovery\n`,
     );
     row("step", "result");
     row("---", "---");
     row("certificates when the kill was seen to land", k.certificatesAtKill);
     row(
-      "certificates once the surviving provider host went quiet",
-      `${k.certificatesSettled} (host still running: ${k.hostSurvived > 0 ? "yes" : "no"})`,
+      "certificates once the surviving provider process went quiet",
+      `${k.certificatesSettled} (still running: ${k.hostSurvived > 0 ? "yes" : "no"})`,
+    );
+    row(
+      "the provider process ended by itself",
+      k.providerExitedMs === undefined ? "no" : `${seconds(k.providerExitedMs)} after the kill`,
     );
     row(
       "checkpoint after the kill",

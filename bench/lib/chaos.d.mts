@@ -1,5 +1,6 @@
 // Types of chaos.mjs for the TypeScript tests that import it (test/chaos.e2e.test.ts,
-// test/cli/orphans.e2e.test.ts).
+// test/cli/orphans.e2e.test.ts, test/languages/chaos.languages.test.ts).
+export type FrontEnd = "dynamic" | "plugin";
 export interface Audit {
   resources: number;
   pendingOperations: number;
@@ -27,7 +28,10 @@ export interface SigkillResult {
   killAt: number;
   certificatesAtKill: number;
   certificatesSettled: number;
+  /** Provider processes (dynamic host or plugin) still running once the creates went quiet. */
   hostSurvived: number;
+  /** When the provider processes ended by themselves, ms after the kill; undefined if they did not. */
+  providerExitedMs: number | undefined;
   /** The backup the truncated checkpoint was restored from, when the kill truncated it. */
   checkpointRestoredFrom: string | undefined;
   left: Audit;
@@ -50,6 +54,7 @@ export declare function runChaos(options: {
   emulatorUrl: string;
   pairs: number;
   maxRuns?: number;
+  frontEnd?: FrontEnd;
   log?: (line: string) => void;
 }): Promise<ChaosResult>;
 export declare function runSigkill(options: {
@@ -58,5 +63,22 @@ export declare function runSigkill(options: {
   killAt: number;
   latencyMs?: number;
   maxRuns?: number;
+  frontEnd?: FrontEnd;
   log?: (line: string) => void;
 }): Promise<SigkillResult>;
+
+/** A stack of the chaos workload (either front end), as the runs and tests drive it. */
+export interface ChaosStack {
+  readonly stackName: string;
+  /** Runs runner operations (up, destroy, refresh, refresh-clear-pending-creates, cancel, export). */
+  run(ops: string[]): Promise<{ export?: unknown }>;
+  dispose(): void;
+}
+
+export interface OrphansReport {
+  orphans: { id: string }[];
+  actions: { error?: unknown }[];
+}
+
+export declare function stateAudit(emulatorUrl: string, stack: ChaosStack): Promise<Audit>;
+export declare function orphansCommand(stack: ChaosStack, flags: string[]): Promise<OrphansReport>;

@@ -143,6 +143,25 @@ export class BenchStack {
     return { args, env: { ...env, ...options.env } };
   }
 
+  /**
+   * The process that runs `ops` (the runner, which starts the CLI), for callers that signal it:
+   * the same shape as PluginStack's, so bench/lib/chaos.mjs drives either front end.
+   */
+  async spawnSpec(ops) {
+    const { args, env } = this.command(ops);
+    return { file: process.execPath, args, env, cwd: repoRoot };
+  }
+
+  /** Where the file backend keeps checkpoints (`.pulumi/stacks/<project>/<stack>.json`). */
+  get backendDir() {
+    return path.join(this.stateDir, "backend", ".pulumi");
+  }
+
+  /** The project's name, as the backend files it (the program's directory name). */
+  get projectName() {
+    return path.basename(this.program);
+  }
+
   /** Where the runner keeps this stack's workspace (Pulumi.yaml) and PULUMI_HOME, for the plain CLI. */
   get workspaceDir() {
     return path.join(this.stateDir, this.inDirectory ? "program" : "workspace");
