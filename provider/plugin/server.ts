@@ -203,7 +203,7 @@ export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplem
     read: read(schema),
     update,
     delete: deleteResource,
-    cancel: empty,
+    // Cancel is answered by lifecycle.ts (main.ts wraps this service), which tracks calls in flight.
     attach: empty,
   };
 }
