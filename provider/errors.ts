@@ -128,6 +128,12 @@ export function apiErrorHint(details: ApiErrorDetails): string | undefined {
     return "authentication failed: the token is missing, expired or not valid for this service";
   if (details.status === 429)
     return "throttled by the service: lower the parallelism (pulumi up --parallel) or raise maxRetries";
+  // By then the call was retried as often as maxRetries allows (when it was safe to resend).
+  if (details.status >= 500)
+    return (
+      "the service failed on its side: run the same pulumi command again later; if it keeps failing, give the " +
+      "request id to Huawei Cloud support (maxRetries / HW_MAX_RETRIES sets how often a call is retried first)"
+    );
   return undefined;
 }
 

@@ -13,6 +13,7 @@ import * as anyproto from "google-protobuf/google/protobuf/any_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import { withDerivedOutputs } from "../resources/derived-outputs.js";
 import { SECRET_PROPERTIES } from "../resources/secrets.js";
+import { reportFailuresAsPlugin } from "../runtime/failure-report.js";
 import { attach, dispatch } from "../runtime/index.js";
 import { configFromRequest } from "./config.js";
 import { type LoadedSchema, resourceTypeName } from "./schema-file.js";
@@ -192,6 +193,8 @@ const empty: Unary<unknown, emptyproto.Empty> = (_call, callback) => callback(nu
 // Methods left out (Invoke, Call, Construct, DiffConfig, Handshake, …) answer UNIMPLEMENTED,
 // which the engine takes as "not supported".
 export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplementation {
+  // Errors go back as gRPC errors (toServiceError) that nothing prints but the engine.
+  reportFailuresAsPlugin();
   return {
     getPluginInfo: getPluginInfo(schema),
     getSchema: getSchema(schema),

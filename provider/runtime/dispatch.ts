@@ -4,11 +4,21 @@
 // version calls it); what it dispatches to may change freely from version to version.
 
 import { handlerContext, rememberStackConfig, type StackConfigSource } from "./context.js";
+import { reportFailure } from "./failure-report.js";
 import { HANDLER_METHODS, type HandlerFactory, type HandlerMethod } from "./handlers.js";
 import { keepYoungGenerationSmall } from "./host-memory.js";
 import { RESOURCE_HANDLERS } from "./table.js";
 
 export async function dispatch(type: string, method: string, args: unknown[]): Promise<unknown> {
+  try {
+    return await run(type, method, args);
+  } catch (error) {
+    reportFailure(method, error);
+    throw error;
+  }
+}
+
+async function run(type: string, method: string, args: unknown[]): Promise<unknown> {
   keepYoungGenerationSmall();
   if (method === "configure") {
     rememberStackConfig(args[0] as StackConfigSource | undefined);

@@ -95,6 +95,13 @@ describe("CcmApiError", () => {
     expect(error.message).toContain("failed after 6 attempts: HTTP 429 APIG.0308");
     expect(error.hint).toMatch(/throttled/);
   });
+
+  it("says what to do when the service keeps failing on its side (5xx after the retries)", () => {
+    const error = new CcmApiError({ ...base, status: 500, errorCode: "PCA.00010001", requestId: "r-1", attempts: 6 });
+    expect(error.message).toMatch(/failed after 6 attempts: HTTP 500 PCA\.00010001 \(request id r-1\)\. Hint: /);
+    expect(error.hint).toMatch(/failed on its side: run the same pulumi command again later/);
+    expect(new CcmApiError({ ...base, status: 400 }).hint).toBeUndefined();
+  });
 });
 
 describe("other error classes", () => {
