@@ -103,10 +103,7 @@ try {
       "the provider process ended by itself",
       k.providerExitedMs === undefined ? "no" : `${seconds(k.providerExitedMs)} after the kill`,
     );
-    row(
-      "checkpoint after the kill",
-      k.checkpointRestoredFrom ? `truncated; restored ${k.checkpointRestoredFrom}` : "readable",
-    );
+    row("checkpoint after the kill", k.checkpointRepair ? `unreadable; ${k.checkpointRepair}` : "readable");
     row("pending operations in state", k.left.pendingOperations);
     row("left behind (live, no state holds them)", k.left.orphans.length);
     row(

@@ -32,8 +32,8 @@ export interface SigkillResult {
   hostSurvived: number;
   /** When the provider processes ended by themselves, ms after the kill; undefined if they did not. */
   providerExitedMs: number | undefined;
-  /** The backup the truncated checkpoint was restored from, when the kill truncated it. */
-  checkpointRestoredFrom: string | undefined;
+  /** What made the checkpoint readable again when the kill cut a write short (see recovery.mjs). */
+  checkpointRepair: string | undefined;
   left: Audit;
   afterClear: Audit;
   foundIds: string[];

@@ -110,8 +110,8 @@ export async function runSigkill({
     const hostSurvived = providerPids.filter(isAlive).length;
     for (const { pid } of survivors) kill(pid);
     await emulatorCall(emulatorUrl, "DELETE", "/_emulator/faults");
-    const checkpointRestoredFrom = await repairCheckpoint(stack);
-    if (checkpointRestoredFrom) log(`sigkill: the checkpoint was truncated; restored ${checkpointRestoredFrom}`);
+    const checkpointRepair = await repairCheckpoint(stack);
+    if (checkpointRepair) log(`sigkill: the checkpoint was unreadable; ${checkpointRepair}`);
     const left = await stateAudit(emulatorUrl, stack);
     log(`sigkill: ${left.orphans.length} objects left that the state does not hold; ${left.pendingOperations} pending`);
 
@@ -134,7 +134,7 @@ export async function runSigkill({
       certificatesSettled,
       hostSurvived,
       providerExitedMs,
-      checkpointRestoredFrom,
+      checkpointRepair,
       left,
       afterClear,
       foundIds,

@@ -3,7 +3,7 @@
 // certificates are being created, the repair of a checkpoint the kill cut short, and the package's
 // `ccm-orphans` run on the stack as a user would.
 import { execFile, spawn } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
@@ -97,10 +97,13 @@ export function watchExit(pids) {
 }
 
 /**
- * A SIGKILL during a checkpoint write can leave the file backend's checkpoint empty (`failed to
- * load checkpoint: EOF`). The backend keeps the previous one beside it (`<stack>.json.bak`) and
- * older ones under `.pulumi/backups/`; put the newest readable one back, as the README says.
- * @returns {Promise<string | undefined>} the file restored from, or undefined when the checkpoint was fine
+ * A SIGKILL during a checkpoint write can leave the file backend's checkpoint, or the attributes
+ * file the backend keeps beside it (`<stack>.json.attrs`), empty: either way every command then
+ * fails with `failed to load checkpoint: EOF`. An empty attributes file alone is removed (the
+ * checkpoint itself is whole, and the newest); otherwise the previous checkpoint
+ * (`<stack>.json.bak`) or an older one under `.pulumi/backups/` is put back with its attributes,
+ * as the README says.
+ * @returns {Promise<string | undefined>} what was done, or undefined when the checkpoint was fine
  */
 export async function repairCheckpoint(stack) {
   try {
@@ -117,14 +120,28 @@ export async function repairCheckpoint(stack) {
     const older = readdirSync(backupsDir).map((f) => path.join(backupsDir, f));
     candidates.push(...older.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs));
   }
-  for (const candidate of candidates.filter((f) => existsSync(f) && statSync(f).size > 0)) {
-    copyFileSync(candidate, checkpoint);
+  const attrs = `${checkpoint}.attrs`;
+  if (existsSync(attrs) && statSync(attrs).size === 0) {
+    rmSync(attrs);
     try {
       await stack.run(["export"]);
-      return path.relative(backend, candidate);
+      return `removed the empty ${path.relative(backend, attrs)}`;
     } catch {
-      // NO-OP: try the next older one.
+      // NO-OP: the checkpoint is cut short as well; restore a backup below.
     }
   }
-  throw new Error(`the checkpoint ${checkpoint} is unreadable and no backup of it loads`);
+  const tried = [];
+  for (const candidate of candidates.filter((f) => existsSync(f) && statSync(f).size > 0)) {
+    copyFileSync(candidate, checkpoint);
+    if (existsSync(`${candidate}.attrs`)) copyFileSync(`${candidate}.attrs`, attrs);
+    else rmSync(attrs, { force: true });
+    try {
+      await stack.run(["export"]);
+      return `restored ${path.relative(backend, candidate)}`;
+    } catch (error) {
+      // Try the next older one.
+      tried.push(`${path.relative(backend, candidate)}: ${String(error.message).slice(-300)}`);
+    }
+  }
+  throw new Error(`the checkpoint ${checkpoint} is unreadable and no backup of it loads:\n${tried.join("\n")}`);
 }
