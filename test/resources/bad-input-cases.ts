@@ -244,7 +244,13 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     "crlConfiguration.obsBucketName",
     /required when the CRL is enabled/,
   ),
-  ca("CRL validDays 99", { crlConfiguration: { validDays: 99 } }, "crlConfiguration.validDays", /must be at most 30/),
+  // `enabled` is given: the case has one fault (YAML's type check would stop at a missing `enabled`).
+  ca(
+    "CRL validDays 99",
+    { crlConfiguration: { enabled: false, validDays: 99 } },
+    "crlConfiguration.validDays",
+    /must be at most 30/,
+  ),
   ca("enterpriseProjectId garbage", { enterpriseProjectId: "x" }, "enterpriseProjectId", EPS),
   ca("tag key reserved", { tags: { _sys_x: "x" } }, "tags", /key "_sys_x" is not allowed: .*not starting with "_sys_"/),
   ca(
