@@ -23,8 +23,27 @@ interface EngineModules {
   warning: number;
 }
 
+/**
+ * gRPC and the engine's generated protocol: what connect() needs of @pulumi/pulumi. The credentials
+ * go untouched from one to the other of the same copy, so their type stays opaque here.
+ */
+export interface EngineProtocol {
+  grpc: { credentials: { createInsecure(): unknown } };
+  rpc: { EngineClient: new (address: string, credentials: never) => EngineClient };
+  proto: { LogRequest: new () => LogRequest; LogSeverity: { WARNING: number } };
+}
+
 const ADDRESS = /^(?:[\w.-]+|\[[0-9a-f:]+\]):\d+$/i;
 let engine: EngineModules | null | undefined;
+let bundledProtocol: EngineProtocol | undefined;
+
+/**
+ * The self-contained plugin executable (provider/plugin/standalone.ts) has no node_modules to
+ * resolve @pulumi/pulumi in: it hands over the copies bundled into it.
+ */
+export function useBundledEngineProtocol(protocol: EngineProtocol): void {
+  bundledProtocol = protocol;
+}
 
 /** The engine address the host was started with: its last argument that looks like host:port. */
 export function engineAddress(argv: readonly string[] = process.argv): string | undefined {
@@ -38,25 +57,26 @@ function connect(): EngineModules | null {
   const address = engineAddress();
   if (!address) return null;
   try {
-    // GOTCHA: resolved through @pulumi/pulumi, whose own gRPC and generated protocol these are;
-    // the program's copy is the one the host runs.
-    const fromPulumi = createRequire(require.resolve("@pulumi/pulumi"));
-    const grpc = fromPulumi("@grpc/grpc-js") as { credentials: { createInsecure(): unknown } };
-    const rpc = fromPulumi("./proto/engine_grpc_pb") as {
-      EngineClient: new (address: string, credentials: unknown) => EngineClient;
-    };
-    const proto = fromPulumi("./proto/engine_pb") as {
-      LogRequest: new () => LogRequest;
-      LogSeverity: { WARNING: number };
-    };
+    const { grpc, rpc, proto } = bundledProtocol ?? protocolOfPulumi();
     return {
-      client: new rpc.EngineClient(address, grpc.credentials.createInsecure()),
+      client: new rpc.EngineClient(address, grpc.credentials.createInsecure() as never),
       newRequest: () => new proto.LogRequest(),
       warning: proto.LogSeverity.WARNING,
     };
   } catch {
     return null;
   }
+}
+
+// GOTCHA: resolved through @pulumi/pulumi, whose own gRPC and generated protocol these are;
+// the program's copy is the one the host runs.
+function protocolOfPulumi(): EngineProtocol {
+  const fromPulumi = createRequire(require.resolve("@pulumi/pulumi"));
+  return {
+    grpc: fromPulumi("@grpc/grpc-js") as EngineProtocol["grpc"],
+    rpc: fromPulumi("./proto/engine_grpc_pb") as EngineProtocol["rpc"],
+    proto: fromPulumi("./proto/engine_pb") as EngineProtocol["proto"],
+  };
 }
 
 /** Shows `message` as a warning of the current deployment; resolves once the engine has it. */

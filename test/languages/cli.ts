@@ -18,6 +18,13 @@ export interface CliProjectOptions {
   /** Extra directories for PATH (the language host's). */
   path?: string[];
   env?: Record<string, string>;
+  /**
+   * Where the engine finds our plugin. "path" (the default): bin/ on PATH, an ambient plugin (the
+   * engine warns). "installed": only the plugin cache of this PULUMI_HOME (installPluginArchive in
+   * plugin-archive.ts), ambient plugins ignored, and a PATH of `path` and the CLI's directory alone —
+   * no bin/, no node.
+   */
+  plugin?: "path" | "installed";
 }
 
 export class CliProject {
@@ -32,11 +39,14 @@ export class CliProject {
 
   env(): NodeJS.ProcessEnv {
     const pulumiBin = path.join(requirePulumiRoot(), "bin");
+    const installed = this.options.plugin === "installed";
+    const searchPath = installed
+      ? [...(this.options.path ?? []), pulumiBin]
+      : [path.join(repoRoot, "bin"), ...(this.options.path ?? []), pulumiBin, process.env.PATH];
     return {
       ...process.env,
-      PATH: [path.join(repoRoot, "bin"), ...(this.options.path ?? []), pulumiBin, process.env.PATH].join(
-        path.delimiter,
-      ),
+      PATH: searchPath.join(path.delimiter),
+      ...(installed ? { PULUMI_IGNORE_AMBIENT_PLUGINS: "true" } : {}),
       PULUMI_HOME: path.join(this.root, "home"),
       PULUMI_BACKEND_URL: `file://${path.join(this.root, "state")}`,
       PULUMI_CONFIG_PASSPHRASE: "test-passphrase",

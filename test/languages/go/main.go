@@ -152,7 +152,8 @@ func run(ctx context.Context, args []string) (any, error) {
 		for k, v := range r.Outputs {
 			outputs[k] = map[string]any{"value": v.Value, "secret": v.Secret}
 		}
-		return map[string]any{"changes": r.Summary.ResourceChanges, "outputs": outputs}, nil
+		// The engine's output too: a test checks its diagnostics (e.g. no ambient-plugin warning).
+		return map[string]any{"changes": r.Summary.ResourceChanges, "outputs": outputs, "log": r.StdOut + r.StdErr}, nil
 	case "refresh":
 		r, err := s.Refresh(ctx, optrefresh.ExpectNoChanges())
 		if err != nil {
@@ -173,7 +174,7 @@ func run(ctx context.Context, args []string) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"changes": r.Summary.ResourceChanges}, nil
+		return map[string]any{"changes": r.Summary.ResourceChanges, "log": r.StdOut + r.StdErr}, nil
 	case "export":
 		d, err := s.Export(ctx)
 		return map[string]any{"deployment": d.Deployment}, err

@@ -1,0 +1,134 @@
+// The plugin installed the Pulumi way: the linux-amd64 archive scripts/plugin-archive.mjs builds
+// (the official Node binary with the plugin injected as a single executable application) installed
+// with `pulumi plugin install resource huaweicloud-ccm <version> --file <archive>` into the test's
+// PULUMI_HOME, then the YAML quickstart and the Go program run with PULUMI_IGNORE_AMBIENT_PLUGINS=true,
+// neither bin/ nor any node on PATH, and no ambient-plugin warning. A control run with bin/ on PATH
+// shows the warning, so its absence means something.
+import { execFile, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestEmulator } from "../harness/emulator.js";
+import { requirePulumiRoot } from "../harness/stack.js";
+import { CliProject, repoRoot } from "./cli.js";
+import { yamlHostDir } from "./hosts.js";
+import {
+  AMBIENT_PLUGIN_WARNING,
+  buildPluginArchive,
+  executablesOnPath,
+  installPluginArchive,
+  type PluginArchive,
+  pulumiInstall,
+} from "./plugin-archive.js";
+
+const PLUGIN = "pulumi-resource-huaweicloud-ccm";
+const quickstart = path.join(repoRoot, "test/languages/yaml/quickstart");
+
+describe("the plugin archive installed with pulumi plugin install", () => {
+  let emulator: TestEmulator;
+  let plugin: PluginArchive;
+
+  beforeAll(async () => {
+    plugin = buildPluginArchive();
+    emulator = await TestEmulator.start();
+  }, 900_000);
+  afterAll(async () => {
+    await emulator?.close();
+  });
+
+  it("holds the executable alone at its root, named as the engine expects", () => {
+    expect(path.basename(plugin.archive)).toBe(`${PLUGIN}-v${plugin.version}-linux-amd64.tar.gz`);
+    const listing = execFileSync("tar", ["-tvzf", plugin.archive], { encoding: "utf8" }).trim().split("\n");
+    expect(listing).toHaveLength(1);
+    expect(listing[0]).toMatch(new RegExp(`^-rwxr-xr-x .* ${PLUGIN}$`));
+  });
+
+  it("the YAML quickstart runs on the installed plugin alone: no node, no bin/, no warning", async () => {
+    const install = pulumiInstall([yamlHostDir()]);
+    const project = new CliProject({ source: quickstart, path: [install], plugin: "installed" });
+    try {
+      const searchPath = String(project.env().PATH);
+      expect(executablesOnPath("node", searchPath)).toEqual([]);
+      expect(executablesOnPath(PLUGIN, searchPath)).toEqual([]);
+      const installed = await installPluginArchive(String(project.env().PULUMI_HOME), plugin);
+      expect(installed.size).toBeGreaterThan(50_000_000);
+
+      const { config, secrets } = emulator.stackConfig();
+      await project.init(config, secrets);
+      await project.pulumi("up", "--yes", "--skip-preview");
+      expect(project.lastLog).not.toMatch(AMBIENT_PLUGIN_WARNING);
+      expect((await project.outputs()).status).toBe("ISSUED");
+      expect(await project.preview("--expect-no-changes")).toEqual({ same: 5 });
+      expect(project.lastLog).not.toMatch(AMBIENT_PLUGIN_WARNING);
+      await project.pulumi("destroy", "--yes", "--skip-preview");
+      expect(project.lastLog).not.toMatch(AMBIENT_PLUGIN_WARNING);
+      expect((await emulator.inventory()).certificates.filter((c) => !c.deleted)).toHaveLength(0);
+    } finally {
+      project.dispose();
+      rmSync(install, { recursive: true, force: true });
+    }
+  });
+
+  it("control: with bin/ on PATH the engine runs it and warns", async () => {
+    const project = new CliProject({ source: quickstart, path: [yamlHostDir()] });
+    try {
+      await installPluginArchive(String(project.env().PULUMI_HOME), plugin);
+      const { config, secrets } = emulator.stackConfig();
+      await project.init(config, secrets);
+      expect(await project.preview()).toEqual({ create: 5 });
+      expect(project.lastLog).toMatch(AMBIENT_PLUGIN_WARNING);
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it("the Go program (Automation API, inline, Go SDK) runs on the installed plugin alone", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "ccm-go-archive-"));
+    try {
+      const binary = path.join(root, "ccm-go-e2e");
+      execFileSync("go", ["build", "-trimpath", "-tags", "osusergo,grpcnotrace", "-o", binary, "."], {
+        cwd: path.join(repoRoot, "test/languages/go"),
+        env: { ...process.env, CGO_ENABLED: "0" },
+        stdio: "inherit",
+      });
+      for (const dir of ["state", "home", "work"]) mkdirSync(path.join(root, dir));
+      await installPluginArchive(path.join(root, "home"), plugin);
+      const { config, secrets } = emulator.stackConfig();
+      const env = {
+        ...process.env,
+        // The CLI alone: the Automation API runs it from CCM_PULUMI_ROOT, the program is inline.
+        PATH: path.join(requirePulumiRoot(), "bin"),
+        PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
+        CCM_PULUMI_ROOT: requirePulumiRoot(),
+        CCM_STATE_DIR: path.join(root, "state"),
+        CCM_WORK_DIR: path.join(root, "work"),
+        PULUMI_HOME: path.join(root, "home"),
+        PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        CCM_CONFIG: JSON.stringify(config),
+        CCM_SECRETS: JSON.stringify(secrets),
+      };
+      expect(executablesOnPath("node", env.PATH)).toEqual([]);
+      const step = async (name: string) => {
+        const { stdout } = await promisify(execFile)(binary, [name], { env, maxBuffer: 64 * 1024 * 1024 });
+        return JSON.parse(stdout) as {
+          changes: Record<string, number>;
+          log: string;
+          outputs?: Record<string, { value: unknown }>;
+        };
+      };
+      const up = await step("up");
+      expect(up.changes).toEqual({ create: 5 });
+      expect(up.outputs?.status?.value).toBe("ISSUED");
+      expect(up.log).not.toMatch(AMBIENT_PLUGIN_WARNING);
+      const destroy = await step("destroy");
+      expect(destroy.changes).toEqual({ delete: 5 });
+      expect(destroy.log).not.toMatch(AMBIENT_PLUGIN_WARNING);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,117 @@
+// The plugin as a user of YAML, Go or Python gets it: an archive built by scripts/plugin-archive.mjs
+// (a Node single executable application), installed into a PULUMI_HOME with
+// `pulumi plugin install resource huaweicloud-ccm <version> --file <archive>`. Reusable by every
+// language's test: build once per file (beforeAll), install into each test's own PULUMI_HOME.
+import { execFile, execFileSync } from "node:child_process";
+import { accessSync, constants, copyFileSync, linkSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { requirePulumiRoot } from "../harness/stack.js";
+import { repoRoot } from "./cli.js";
+
+export const PLUGIN_PACKAGE = "huaweicloud-ccm";
+/** The engine's warning when it runs a plugin found on PATH instead of its plugin cache. */
+export const AMBIENT_PLUGIN_WARNING = /using pulumi-resource-huaweicloud-ccm from \$PATH/;
+
+export interface PluginArchive {
+  target: string;
+  archive: string;
+  version: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** Builds the linux-amd64 archive (as the release does) into a temporary directory. */
+export function buildPluginArchive(version = packageVersion()): PluginArchive {
+  const out = mkdtempSync(path.join(tmpdir(), "ccm-plugin-archive-"));
+  const stdout = execFileSync(
+    process.execPath,
+    [path.join(repoRoot, "scripts/plugin-archive.mjs"), "--version", version, "--targets", "linux-amd64", "--out", out],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const built = JSON.parse(stdout.trim()) as Omit<PluginArchive, "version">;
+  return { ...built, version };
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** What `pulumi plugin ls --json` says of an installed plugin. */
+interface InstalledPlugin {
+  name: string;
+  kind: string;
+  version: string;
+  size: number;
+}
+
+/**
+ * `pulumi plugin install resource huaweicloud-ccm <version> --file <archive>` into `pulumiHome`, with
+ * only the CLI on PATH; resolves to the plugin as `pulumi plugin ls` then lists it.
+ */
+export async function installPluginArchive(pulumiHome: string, plugin: PluginArchive): Promise<InstalledPlugin> {
+  return installPlugin(pulumiHome, "resource", PLUGIN_PACKAGE, plugin.version, plugin.archive);
+}
+
+/**
+ * A Pulumi install laid out as Pulumi's releases are: the CLI with the language hosts beside it (from
+ * `hostDirs`, e.g. yamlHostDir()), where the engine finds these bundled plugins even when ambient
+ * plugins are ignored (they cannot be installed into the plugin cache). Our CLI and hosts are built
+ * apart, so they are linked (or copied) into one temporary directory; put it first on PATH.
+ */
+export function pulumiInstall(hostDirs: string[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "ccm-pulumi-install-"));
+  const cli = path.join(requirePulumiRoot(), "bin/pulumi");
+  const hosts = hostDirs.flatMap((hostDir) =>
+    readdirSync(hostDir)
+      .filter((name) => name.startsWith("pulumi-language-"))
+      .map((name) => path.join(hostDir, name)),
+  );
+  for (const file of [cli, ...hosts]) {
+    const target = path.join(dir, path.basename(file));
+    // GOTCHA: not a symlink — the engine looks beside the CLI's resolved path (os.Executable, EvalSymlinks).
+    try {
+      linkSync(file, target);
+    } catch {
+      copyFileSync(file, target);
+    }
+  }
+  return dir;
+}
+
+async function installPlugin(
+  pulumiHome: string,
+  kind: string,
+  name: string,
+  version: string,
+  file: string,
+): Promise<InstalledPlugin> {
+  const pulumi = path.join(requirePulumiRoot(), "bin/pulumi");
+  const env = {
+    PATH: path.dirname(pulumi),
+    HOME: process.env.HOME,
+    PULUMI_HOME: pulumiHome,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+  };
+  const run = promisify(execFile);
+  await run(pulumi, ["plugin", "install", kind, name, version, "--file", file], { env });
+  const { stdout } = await run(pulumi, ["plugin", "ls", "--json"], { env });
+  const found = (JSON.parse(stdout) as InstalledPlugin[]).find(
+    (p) => p.kind === kind && p.name === name && p.version === version,
+  );
+  if (!found) throw new Error(`pulumi plugin ls does not list ${kind} ${name} ${version}:\n${stdout}`);
+  return found;
+}
+
+/** The directories of a PATH that hold an executable `name` (to prove there is no node on it). */
+export function executablesOnPath(name: string, searchPath: string): string[] {
+  return searchPath.split(path.delimiter).filter((dir) => {
+    try {
+      accessSync(path.join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
