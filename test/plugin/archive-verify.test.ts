@@ -1,0 +1,71 @@
+// The layout check every plugin archive passes before the release lists it
+// (scripts/plugin-archive-verify.mjs): it must refuse what the engine could not run — a stray file
+// at the root, an executable without the single executable application, a binary of another CPU.
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { verifyArchive } from "../../scripts/plugin-archive-verify.mjs";
+
+const NAME = "pulumi-resource-huaweicloud-ccm";
+const FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
+const work = mkdtempSync(path.join(tmpdir(), "ccm-verify-test-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** An archive of `files` (name → contents), each 0755, built as the release builds them. */
+function archiveOf(label: string, files: Record<string, Buffer>): string {
+  const dir = path.join(work, label);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, contents] of Object.entries(files)) {
+    writeFileSync(path.join(dir, name), contents);
+    chmodSync(path.join(dir, name), 0o755);
+  }
+  const archive = path.join(work, `${label}.tar.gz`);
+  execFileSync("tar", ["-czf", archive, "-C", dir, ...Object.keys(files)]);
+  return archive;
+}
+
+/** The headers the check reads (ELF e_machine, PE Machine), then Node's SEA fuse, set or not. */
+function elf(machine: number, fused = true): Buffer {
+  const header = Buffer.alloc(64);
+  header.writeUInt32BE(0x7f454c46, 0);
+  header.writeUInt16LE(machine, 18);
+  return Buffer.concat([header, Buffer.from(`${FUSE}:${fused ? 1 : 0}`)]);
+}
+function pe(machine: number): Buffer {
+  const header = Buffer.alloc(0x100);
+  header.write("MZ", 0, "latin1");
+  header.writeUInt32LE(0x80, 0x3c);
+  header.write("PE\0\0", 0x80, "latin1");
+  header.writeUInt16LE(machine, 0x84);
+  return Buffer.concat([header, Buffer.from(`${FUSE}:1`)]);
+}
+const X86_64 = 0x3e;
+
+describe("verifyArchive", () => {
+  it("accepts one fused executable of the target's CPU at the root", () => {
+    expect(verifyArchive(archiveOf("amd64", { [NAME]: elf(X86_64) }), "linux-amd64", NAME, FUSE)).toBe(64 + 48);
+    expect(verifyArchive(archiveOf("arm64", { [NAME]: elf(0xb7) }), "linux-arm64", NAME, FUSE)).toBeGreaterThan(0);
+    const windows = archiveOf("windows", { [`${NAME}.exe`]: pe(0x8664) });
+    expect(verifyArchive(windows, "windows-amd64", `${NAME}.exe`, FUSE)).toBeGreaterThan(0);
+  });
+
+  it("refuses a binary of another CPU or format", () => {
+    const archive = archiveOf("cpu", { [NAME]: elf(X86_64) });
+    expect(() => verifyArchive(archive, "linux-arm64", NAME, FUSE)).toThrow(/ELF binary for linux-arm64/);
+    expect(() => verifyArchive(archive, "windows-amd64", NAME, FUSE)).toThrow(/PE binary/);
+  });
+
+  it("refuses plain Node without the injected application", () => {
+    const archive = archiveOf("plain", { [NAME]: elf(X86_64, false) });
+    expect(() => verifyArchive(archive, "linux-amd64", NAME, FUSE)).toThrow(/SEA fuse not set/);
+  });
+
+  it("refuses a stray file beside the executable, or a wrong name", () => {
+    const archive = archiveOf("stray", { [NAME]: elf(X86_64), "README.txt": Buffer.from("hi") });
+    expect(() => verifyArchive(archive, "linux-amd64", NAME, FUSE)).toThrow(/alone at the root/);
+    const windows = archiveOf("noexe", { [NAME]: pe(0x8664) });
+    expect(() => verifyArchive(windows, "windows-amd64", `${NAME}.exe`, FUSE)).toThrow(/alone at the root/);
+  });
+});
