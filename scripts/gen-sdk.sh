@@ -5,11 +5,14 @@
 # from our machines, so it is not installed or run) and builds the Go SDK.
 #
 #   bash scripts/gen-sdk.sh [out dir]
+#
+# CCM_SCHEMA names another schema (a release's, scripts/release.mjs); schema.json by default.
 set -euo pipefail
 # shellcheck source=scripts/toolchain.sh
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 
 out="${1:-$CCM_REPO_ROOT/sdk}"
+schema="${CCM_SCHEMA:-$CCM_REPO_ROOT/schema.json}"
 node_bin="$(ccm_ensure_node)"
 version="v$(ccm_pulumi_version "$node_bin")"
 tool="$CCM_CACHE_DIR/gen-sdk/$version/$(sha256sum "$CCM_REPO_ROOT/scripts/gen-sdk/main.go" | cut -c1-12)/gen-sdk"
@@ -33,9 +36,9 @@ if [[ ! -x "$tool" ]]; then
 fi
 
 rm -rf "$out/go" "$out/python" "$out/nodejs"
-"$tool" "$CCM_REPO_ROOT/schema.json" "$out" go python nodejs
+"$tool" "$schema" "$out" go python nodejs
 # The Go SDK as a module of its own, so a program can `replace` it onto this directory.
-go_path="$(node -p 'require(process.argv[1]).language.go.importBasePath' "$CCM_REPO_ROOT/schema.json")"
+go_path="$(node -p 'require(process.argv[1]).language.go.importBasePath' "$(realpath "$schema")")"
 cat >"$out/go/huaweicloudccm/go.mod" <<GOMOD
 module $go_path
 

@@ -199,8 +199,18 @@ function resourceSpec(builder: Builder, type: ResourceTypeName): Json {
   };
 }
 
+/** What a release sets in the schema; the committed schema.json leaves both unset. */
+export interface ReleaseSettings {
+  /** Where the engine downloads a missing plugin (e.g. github://api.github.com/<org>/<repo>); the SDKs carry it. */
+  pluginDownloadURL?: string;
+  /** The Go SDK's module path (its repository's URL path); example.invalid/… until a release names one. */
+  goImportBasePath?: string;
+}
+
+const UNRELEASED_GO_PATH = "example.invalid/pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm";
+
 /** `root`: the package root, whose provider/resources/*.ts hold the Args interfaces' TSDoc. */
-export function buildSchema(version: string, root: string): Json {
+export function buildSchema(version: string, root: string, release: ReleaseSettings = {}): Json {
   const builder: Builder = { types: {}, docs: readArgsDocs(root) };
   const resources: Record<string, Json> = {};
   for (const type of Object.keys(RESOURCES) as ResourceTypeName[]) {
@@ -225,6 +235,7 @@ export function buildSchema(version: string, root: string): Json {
     displayName: "Huawei Cloud CCM",
     version,
     description: "Huawei Cloud Cloud Certificate Manager (CCM) private CAs and private certificates.",
+    ...(release.pluginDownloadURL ? { pluginDownloadURL: release.pluginDownloadURL } : {}),
     license: "Apache-2.0",
     keywords: ["pulumi", "huaweicloud", "ccm", "certificates", "category/security"],
     config: { variables: configWithoutDefaults },
@@ -234,7 +245,7 @@ export function buildSchema(version: string, root: string): Json {
     // respectSchemaVersion: the SDKs ask the engine for this plugin version (not a path-derived v1).
     language: {
       go: {
-        importBasePath: "example.invalid/pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm",
+        importBasePath: release.goImportBasePath ?? UNRELEASED_GO_PATH,
         generateResourceContainerTypes: false,
         respectSchemaVersion: true,
       },
