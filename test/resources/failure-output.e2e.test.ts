@@ -54,6 +54,11 @@ describe("a call that fails for good shows one clear message (dynamic provider)"
     expect(output).toContain("failed after 2 attempts");
   });
 
+  it("a refresh whose GET keeps failing: the same, once", async () => {
+    const output = await ctx.stack.refresh().then(() => "", cliOutput);
+    expectOneClearMessage(output, { status: 500, code: "PCA.00010001", hint: /failed on its side: run the same/ });
+  });
+
   it("CCM_STACK_TRACES=1 gives the stack when asked for", async () => {
     const output = await ctx.stack.destroy({ CCM_STACK_TRACES: "1" }).then(() => "", cliOutput);
     expect(output).toMatch(/^\s+at .*index\.cjs/m);
