@@ -7,11 +7,10 @@
 // here); with pulumi-language-nodejs on PATH, `pulumi up` in the program's directory instead.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodejsSdkProject, typeCheck } from "../../bench/lib/nodejs-sdk.mjs";
+import { importIntoRunnerStack, NODE_HOST_ON_PATH, nodejsSdkProject, typeCheck } from "../../bench/lib/nodejs-sdk.mjs";
 import { TestEmulator } from "../harness/emulator.js";
 import { type OutputValue, resourcesOfType, type TestStack } from "../harness/stack.js";
 import { repoRoot } from "./cli.js";
-import { importIntoRunnerStack, NODE_HOST_ON_PATH } from "./nodejs-sdk-import.js";
 import { CA, CERTIFICATE, inventoryMatchesState, live } from "./python-stack.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -79,7 +78,16 @@ describe(`TypeScript program on the generated Node.js SDK through the native plu
       distinguishedName: { commonName: "legacy.internal.example" },
       validity: { type: "DAY", value: 10 },
     });
-    await importIntoRunnerStack(stack, CERTIFICATE, "legacy", certificateId);
+    const { stateDir } = stack;
+    const inDirectory = NODE_HOST_ON_PATH;
+    await importIntoRunnerStack({
+      stateDir,
+      stack: "test",
+      type: CERTIFICATE,
+      name: "legacy",
+      id: certificateId,
+      inDirectory,
+    });
     const imported = resourcesOfType(await stack.exportState(), CERTIFICATE).find((r) => r.id === certificateId);
     expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId });
     expect(imported?.inputs).toEqual({

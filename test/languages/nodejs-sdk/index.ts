@@ -52,6 +52,19 @@ const certificate = new ccm.PrivateCertificate("app", {
 
 const nginx = new ccm.CertificateBundle("nginx", { certificateId: certificate.id, type: "NGINX" });
 
+// bench/front-ends.mjs: more certificate + bundle pairs under the issuing CA (config `pairs`, default 1).
+for (let i = 1; i < (config.getNumber("pairs") ?? 1); i++) {
+  const more = new ccm.PrivateCertificate(`app-${i}`, {
+    issuerId: issuing.id,
+    keyAlgorithm: "EC256",
+    signatureAlgorithm: "SHA256",
+    distinguishedName: { commonName: `svc-${i}.internal.example` },
+    subjectAlternativeNames: [{ type: "DNS", value: `svc-${i}.internal.example` }],
+    validity: { type: "DAY", value: 90 },
+  });
+  new ccm.CertificateBundle(`nginx-${i}`, { certificateId: more.id, type: "NGINX" });
+}
+
 // CCM_TAKEN_OVER: the certificate `pulumi import` adopted, as the program taking it over states it
 // (its subject as issued: the common name given, the rest inherited from the root CA).
 if (process.env.CCM_TAKEN_OVER) {
