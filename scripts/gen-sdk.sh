@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Generates the Go, Python and Node.js SDKs of schema.json into sdk/ (or $1) with scripts/gen-sdk,
 # built like the CLI (scripts/toolchain.sh): in a scratch module against pkg/v3 at the CLI's
-# version, cached outside the repository. Then byte-compiles the Python SDK (PyPI is not reachable
-# from our machines, so it is not installed or run) and builds the Go SDK.
+# version, cached outside the repository. Then byte-compiles the Python SDK as a quick syntax check
+# (scripts/python-env.sh pip-installs it beside `pulumi` from PyPI; the languages tests run it).
 #
 #   bash scripts/gen-sdk.sh [out dir]
 #
@@ -46,7 +46,7 @@ go 1.25.11
 
 require github.com/pulumi/pulumi/sdk/v3 $version
 GOMOD
-# PyPI is not reachable from our machines: the Python SDK is byte-compiled, not installed or run.
+# A quick syntax check; test/languages/python*.languages.test.ts pip-install and run it.
 if command -v python3 >/dev/null; then
   PYTHONPYCACHEPREFIX="$(mktemp -d)" python3 -m compileall -q "$out/python" && ccm_log "python SDK byte-compiles"
 fi
