@@ -14,7 +14,7 @@ import { planActions } from "../../provider/cli/plan.js";
 import { collectHeldState } from "../../provider/cli/state.js";
 import type { CcmClient } from "../../provider/index.js";
 import { type FrontEnd, type ResourceTypeName, typeToken } from "../../provider/runtime/resource-types.js";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { TestEmulator } from "../harness/emulator.js";
 
 const execFileAsync = promisify(execFile);
 const cli = path.resolve(import.meta.dirname, "../../dist/provider/cli/orphans.js");
@@ -76,13 +76,7 @@ describe("ccm-orphans safety rails", () => {
     emulator = await TestEmulator.start();
     client = emulator.client();
     dir = mkdtempSync(path.join(tmpdir(), "ccm-orphans-rails-"));
-    env = {
-      ...process.env,
-      HW_ACCESS_KEY: DEMO_AK,
-      HW_SECRET_KEY: DEMO_SK,
-      HW_CCM_ENDPOINT: emulator.url,
-      HW_REGION_NAME: "cn-north-4",
-    };
+    env = emulator.commandEnv();
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });

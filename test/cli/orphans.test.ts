@@ -12,7 +12,7 @@ import { planActions } from "../../provider/cli/plan.js";
 import { collectHeldState, StateFormatError } from "../../provider/cli/state.js";
 import type { CcmClient } from "../../provider/index.js";
 import { type FrontEnd, type ResourceTypeName, typeToken } from "../../provider/runtime/resource-types.js";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { TestEmulator } from "../harness/emulator.js";
 
 const execFileAsync = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -134,13 +134,7 @@ describe("ccm-orphans", () => {
       process.execPath,
       [path.join(repoRoot, "dist/provider/cli/orphans.js"), path.join(dir, "state.json"), "--delete"],
       {
-        env: {
-          ...process.env,
-          HW_ACCESS_KEY: DEMO_AK,
-          HW_SECRET_KEY: DEMO_SK,
-          HW_CCM_ENDPOINT: emulator.url,
-          HW_REGION_NAME: "cn-north-4",
-        },
+        env: emulator.commandEnv(),
       },
     );
     await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/pass --yes/) });
@@ -149,13 +143,7 @@ describe("ccm-orphans", () => {
   });
 
   it("lists as JSON from the command, then revokes and deletes only the orphans", async () => {
-    const env = {
-      ...process.env,
-      HW_ACCESS_KEY: DEMO_AK,
-      HW_SECRET_KEY: DEMO_SK,
-      HW_CCM_ENDPOINT: emulator.url,
-      HW_REGION_NAME: "cn-north-4",
-    };
+    const env = emulator.commandEnv();
     const cli = path.join(repoRoot, "dist/provider/cli/orphans.js");
     const listed = JSON.parse(
       (await execFileAsync(process.execPath, [cli, path.join(dir, "state.json"), "--json"], { env })).stdout,

@@ -71,6 +71,17 @@ export class TestEmulator {
     );
   }
 
+  /** The environment that points a command run outside Pulumi (ccm-orphans) at this emulator. */
+  commandEnv(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      HW_ACCESS_KEY: DEMO_AK,
+      HW_SECRET_KEY: DEMO_SK,
+      HW_CCM_ENDPOINT: this.url,
+      HW_REGION_NAME: "cn-north-4",
+    };
+  }
+
   async control(method: string, name: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${this.url}/_emulator/${name}`, {
       method,

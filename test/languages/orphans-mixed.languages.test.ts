@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { TestEmulator } from "../harness/emulator.js";
 import type { StackExport, TestStack } from "../harness/stack.js";
 import { CliProject, repoRoot } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
@@ -46,13 +46,7 @@ describe("ccm-orphans with a TypeScript stack and a YAML stack sharing a CA", ()
   };
   const orphans = (...args: string[]) =>
     execFileAsync(process.execPath, [ORPHANS, ...args], {
-      env: {
-        ...process.env,
-        HW_ACCESS_KEY: DEMO_AK,
-        HW_SECRET_KEY: DEMO_SK,
-        HW_CCM_ENDPOINT: emulator.url,
-        HW_REGION_NAME: "cn-north-4",
-      },
+      env: emulator.commandEnv(),
     });
   const listing = async (...args: string[]) => JSON.parse((await orphans(...args, "--json")).stdout) as Listing;
   const liveCertificates = async () =>
