@@ -2,7 +2,8 @@
 // through the real Pulumi CLI, with a fault armed on the client's apply while the server's
 // certificate is seconds old. Whatever the fault, each resource must end with its own certificate
 // (openssl shows its own EKU and SANs), and destroy with revokeOnDelete must work at the first try.
-// And when a re-send may have duplicated a slow first attempt, `pulumi up` says so.
+// And when a re-send may have duplicated a slow first attempt, `pulumi up` says so; a run of
+// failures that executed nothing converges in one `up`, unless createAttempts is set too low.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
 import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
@@ -144,6 +145,36 @@ describe("a slow first apply that appears after the re-send", () => {
   });
 });
 
+describe("an apply that meets four 502s in a row, none of them executed", () => {
+  let emulator: TestEmulator;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    const { caId } = await createRootCa(emulator);
+    stack = emulator.stack({
+      program: "test/programs/same-name-pair",
+      config: { caId, faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 4 }]) },
+    });
+  });
+  afterAll(async () => {
+    await emulator.setFaults([]).catch(() => undefined);
+    await stack?.dispose();
+    await emulator?.close();
+  });
+
+  it("converges in one `up`: a lookup after each shows nothing, and the fifth send (createAttempts) answers", async () => {
+    const { outputs, changes } = await stack.up();
+    expect(changes).toEqual({ create: 3 });
+    const clientId = outputString(outputs, "clientId");
+    expect(clientId).not.toBe(outputString(outputs, "serverId"));
+    expect(outputs.clientSuspects?.value).toBeUndefined();
+    const { certificates, requests } = await emulator.inventory();
+    expect(certificates).toHaveLength(2); // no duplicate, no orphan
+    expect(requests.by_route["POST /v1/private-certificates"]).toBe(1 + 5);
+  });
+});
+
 describe("an apply whose outcome stays unknown", () => {
   let emulator: TestEmulator;
   let stack: TestStack;
@@ -151,10 +182,15 @@ describe("an apply whose outcome stays unknown", () => {
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
-    // Both of the client's attempts answer 502 without being executed, and no look shows anything.
+    // With createAttempts 2, both of the client's attempts answer 502 without being executed, and
+    // no look shows anything: the client stops rather than send a third time.
     stack = emulator.stack({
       program: "test/programs/same-name-pair",
-      config: { caId, faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 2 }]) },
+      config: {
+        caId,
+        "huaweicloud-ccm:createAttempts": "2",
+        faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 2 }]),
+      },
     });
   });
   afterAll(async () => {
@@ -169,6 +205,7 @@ describe("an apply whose outcome stays unknown", () => {
       (e: Error) => e,
     );
     expect(error?.message).toContain("the outcome is unknown");
+    expect(error?.message).toContain("the limit of 2 attempts is reached (createAttempts)");
     expect(error?.message).toContain("Nothing was recorded in the stack");
     expect(error?.message).toContain("GET /v1/private-certificates?name=<common name>");
     expect(error?.message).toContain('PrivateCertificate.get("<name>", "<id>")');
