@@ -4,15 +4,14 @@
 // PULUMI_HOME, then the YAML quickstart and the Go program run with PULUMI_IGNORE_AMBIENT_PLUGINS=true,
 // neither bin/ nor any node on PATH, and no ambient-plugin warning. A control run with bin/ on PATH
 // shows the warning, so its absence means something.
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { requirePulumiRoot } from "../harness/stack.js";
 import { CliProject, repoRoot } from "./cli.js";
+import { buildGoProgram, goStep, goStepEnv } from "./go-program.js";
 import { yamlHostDir } from "./hosts.js";
 import {
   AMBIENT_PLUGIN_WARNING,
@@ -87,44 +86,16 @@ describe("the plugin archive installed with pulumi plugin install", () => {
   it("the Go program (Automation API, inline, Go SDK) runs on the installed plugin alone", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "ccm-go-archive-"));
     try {
-      const binary = path.join(root, "ccm-go-e2e");
-      execFileSync("go", ["build", "-trimpath", "-tags", "osusergo,grpcnotrace", "-o", binary, "."], {
-        cwd: path.join(repoRoot, "test/languages/go"),
-        env: { ...process.env, CGO_ENABLED: "0" },
-        stdio: "inherit",
-      });
+      const binary = buildGoProgram(root);
       for (const dir of ["state", "home", "work"]) mkdirSync(path.join(root, dir));
       await installPluginArchive(path.join(root, "home"), plugin);
-      const { config, secrets } = emulator.stackConfig();
-      const env = {
-        ...process.env,
-        // The CLI alone: the Automation API runs it from CCM_PULUMI_ROOT, the program is inline.
-        PATH: path.join(requirePulumiRoot(), "bin"),
-        PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
-        CCM_PULUMI_ROOT: requirePulumiRoot(),
-        CCM_STATE_DIR: path.join(root, "state"),
-        CCM_WORK_DIR: path.join(root, "work"),
-        PULUMI_HOME: path.join(root, "home"),
-        PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        CCM_CONFIG: JSON.stringify(config),
-        CCM_SECRETS: JSON.stringify(secrets),
-      };
-      expect(executablesOnPath("node", env.PATH)).toEqual([]);
-      const step = async (name: string) => {
-        const { stdout } = await promisify(execFile)(binary, [name], { env, maxBuffer: 64 * 1024 * 1024 });
-        return JSON.parse(stdout) as {
-          changes: Record<string, number>;
-          log: string;
-          outputs?: Record<string, { value: unknown }>;
-        };
-      };
-      const up = await step("up");
+      const env = goStepEnv(root, emulator.stackConfig());
+      expect(executablesOnPath("node", String(env.PATH))).toEqual([]);
+      const up = await goStep(binary, env, "up");
       expect(up.changes).toEqual({ create: 5 });
       expect(up.outputs?.status?.value).toBe("ISSUED");
       expect(up.log).not.toMatch(AMBIENT_PLUGIN_WARNING);
-      const destroy = await step("destroy");
+      const destroy = await goStep(binary, env, "destroy");
       expect(destroy.changes).toEqual({ delete: 5 });
       expect(destroy.log).not.toMatch(AMBIENT_PLUGIN_WARNING);
     } finally {
