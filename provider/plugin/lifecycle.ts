@@ -24,6 +24,10 @@ const HEALTH_INTERVAL_MS = 30_000;
 const HEALTH_DEADLINE_MS = 5_000;
 
 type Handler = (call: unknown, callback: (error: unknown, value?: unknown) => void) => void;
+/** What the lifecycle does to the server: stop it, gently or not. */
+type Stoppable = Pick<grpc.Server, "tryShutdown" | "forceShutdown">;
+/** The engine's pipe: the process's stdin, or a stream a test ends. */
+type EnginePipe = Pick<NodeJS.ReadStream, "on" | "resume"> & { readonly isTTY?: boolean };
 
 export class PluginLifecycle {
   private inFlight = 0;
@@ -32,7 +36,7 @@ export class PluginLifecycle {
   private idle: (() => void)[] = [];
 
   constructor(
-    private readonly server: grpc.Server,
+    private readonly server: Stoppable,
     private readonly exit: (code: number) => void = (code) => process.exit(code),
   ) {}
 
@@ -110,7 +114,7 @@ export class PluginLifecycle {
   }
 
   /** Exits once the engine at `address` is gone (see the top of the file). */
-  watchEngine(address: string | undefined): void {
+  watchEngine(address: string | undefined, stdin: EnginePipe = process.stdin): void {
     if (!address) return; // NO-OP: started without an engine (attach mode, get-schema): nobody to outlive.
     // GOTCHA: with the engine gone, a write to its stdout/stderr pipes fails with EPIPE, which would
     // crash the process before it finished what it has in flight.
@@ -131,10 +135,10 @@ export class PluginLifecycle {
       );
     };
     setInterval(check, HEALTH_INTERVAL_MS).unref();
-    if (!process.stdin.isTTY) {
-      process.stdin.on("end", check);
-      process.stdin.on("error", check);
-      process.stdin.resume(); // NO-OP reads: the engine writes nothing; only its EOF matters.
+    if (!stdin.isTTY) {
+      stdin.on("end", check);
+      stdin.on("error", check);
+      stdin.resume(); // NO-OP reads: the engine writes nothing; only its EOF matters.
     }
   }
 }
