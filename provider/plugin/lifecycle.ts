@@ -27,7 +27,11 @@ type Handler = (call: unknown, callback: (error: unknown, value?: unknown) => vo
 /** What the lifecycle does to the server: stop it, gently or not. */
 type Stoppable = Pick<grpc.Server, "tryShutdown" | "forceShutdown">;
 /** The engine's pipe: the process's stdin, or a stream a test ends. */
-type EnginePipe = Pick<NodeJS.ReadStream, "on" | "resume"> & { readonly isTTY?: boolean };
+interface EnginePipe {
+  readonly isTTY?: boolean;
+  on(event: "end" | "error", listener: () => void): unknown;
+  resume(): unknown;
+}
 
 export class PluginLifecycle {
   private inFlight = 0;

@@ -32,7 +32,8 @@ function harness() {
     (method: string): Call =>
     (_call, callback) =>
       waiting.push({ method, answer: () => callback(null, `${method} done`) });
-  const service = lifecycle.wrap({ create: handler("create"), read: handler("read") }) as unknown as Record<
+  const handlers = { create: handler("create"), read: handler("read") };
+  const service = lifecycle.wrap(handlers as unknown as grpc.UntypedServiceImplementation) as unknown as Record<
     string,
     Call
   >;
