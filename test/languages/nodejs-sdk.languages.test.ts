@@ -11,7 +11,7 @@ import { importIntoRunnerStack, NODE_HOST_ON_PATH, nodejsSdkProject, typeCheck }
 import { TestEmulator } from "../harness/emulator.js";
 import { type OutputValue, resourcesOfType, type TestStack } from "../harness/stack.js";
 import { repoRoot } from "./cli.js";
-import { CA, CERTIFICATE, inventoryMatchesState, live } from "./python-stack.js";
+import { CA, CERTIFICATE, inventoryMatchesState, live } from "./inventory.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const HOW = NODE_HOST_ON_PATH

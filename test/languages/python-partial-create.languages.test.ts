@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
 import { resourcesOfType } from "../harness/stack.js";
-import { CERTIFICATE, inventoryMatchesState, PYTHON_PATH, PythonStack, pythonBinDir } from "./python-stack.js";
+import { CERTIFICATE, inventoryMatchesState } from "./inventory.js";
+import { PYTHON_PATH, PythonStack, pythonBinDir } from "./python-stack.js";
 
 /** The step after creation that fails: tagging the new certificate (403: not retried). */
 const TAGGING = { method: "POST", path: "^/v1/private-certificates/[^/]+/tags/create$" };

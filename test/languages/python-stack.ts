@@ -8,9 +8,8 @@ import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect } from "vitest";
-import type { InventoryEntry, TestEmulator } from "../harness/emulator.js";
-import { requirePulumiRoot, resourcesOfType, type StackExport } from "../harness/stack.js";
+import type { TestEmulator } from "../harness/emulator.js";
+import { requirePulumiRoot, type StackExport } from "../harness/stack.js";
 import { repoRoot } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
 
@@ -40,20 +39,6 @@ function onPath(name: string): string | undefined {
 export const PYTHON_PATH = onPath("pulumi-language-python")
   ? "pulumi-language-python on PATH: the CLI in the program's directory"
   : "no pulumi-language-python here: Automation API, inline program (runpy of __main__.py)";
-
-export const CERTIFICATE = "huaweicloud-ccm:index:PrivateCertificate";
-export const CA = "huaweicloud-ccm:index:PrivateCa";
-
-export const live = (entries: InventoryEntry[]) => entries.filter((e) => !e.deleted).map((e) => e.id);
-
-/** What exists in the emulator is what the stack holds: nothing orphaned, nothing duplicated. */
-export async function inventoryMatchesState(emulator: TestEmulator, state: StackExport): Promise<void> {
-  const inventory = await emulator.inventory();
-  const held = (type: string) => resourcesOfType(state, type).map((r) => String(r.id));
-  expect(live(inventory.certificates).sort()).toEqual(held(CERTIFICATE).sort());
-  expect(live(inventory.certificate_authorities).sort()).toEqual(held(CA).sort());
-  expect(state.deployment.pending_operations ?? []).toEqual([]);
-}
 
 export interface StepResult {
   changes: Record<string, number>;

@@ -11,18 +11,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
 import { resourcesOfType } from "../harness/stack.js";
-import {
-  inventoryMatchesState,
-  live,
-  PYTHON_PATH,
-  PythonStack,
-  pythonBinDir,
-  quickstart,
-  takenOver,
-} from "./python-stack.js";
+import { CERTIFICATE, inventoryMatchesState, live } from "./inventory.js";
+import { PYTHON_PATH, PythonStack, pythonBinDir, quickstart, takenOver } from "./python-stack.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const CERTIFICATE = "huaweicloud-ccm:index:PrivateCertificate";
 
 describe(`Python program through the native plugin (${PYTHON_PATH})`, () => {
   let binDir: string;
