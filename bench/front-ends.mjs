@@ -7,7 +7,7 @@
 // resources), the code stored in state (`__provider` bytes per resource), and whether `pulumi
 // import` of a certificate made outside the stack works. Nothing is asserted.
 //
-//   bash scripts/with-toolchain.sh pulumi -- node bench/front-ends.mjs [--pairs 1]
+//   bash scripts/with-toolchain.sh pulumi -- node bench/front-ends.mjs [--pairs 1] [--rounds 1]
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -15,10 +15,14 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import emulatorModule from "ccm-emulator";
 import { importIntoRunnerStack, nodejsSdkProject } from "./lib/nodejs-sdk.mjs";
-import { emulatorCall } from "./lib/runner.mjs";
+import { emulatorCall, median } from "./lib/runner.mjs";
 
-const { values } = parseArgs({ options: { pairs: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: { pairs: { type: "string", default: "1" }, rounds: { type: "string", default: "1" } },
+});
 const pairs = Number(values.pairs);
+/** Rounds alternate the two front ends; times are the median, the rest the same every round. */
+const rounds = Number(values.rounds);
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const runner = path.join(repoRoot, "scripts/pulumi-stack.mjs");
 const TOKEN = { "X-Auth-Token": "emulator-auth-token" };
@@ -124,8 +128,7 @@ const project = nodejsSdkProject(path.join(repoRoot, "test/languages/nodejs-sdk"
 const emulator = await emulatorModule.startEmulator({ port: 0, log: () => {} });
 try {
   const load = loadavg()[0].toFixed(1);
-  const results = [];
-  for (const frontEnd of [
+  const frontEnds = [
     {
       name: "dynamic provider classes",
       program: path.join(repoRoot, "bench/programs/front-ends-dynamic"),
@@ -136,11 +139,20 @@ try {
       program: project.dir,
       certificateType: "huaweicloud-ccm:index:PrivateCertificate",
     },
-  ]) {
-    results.push(await measure(emulator, frontEnd));
+  ];
+  const runs = frontEnds.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, frontEnd] of frontEnds.entries()) runs[i].push(await measure(emulator, frontEnd));
   }
+  const results = runs.map((all) => {
+    const middle = (key) => median(all.map((r) => r[key]));
+    return { ...all.at(-1), upMs: middle("upMs"), previewMs: middle("previewMs"), destroyMs: middle("destroyMs") };
+  });
   const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`${pairs} pair(s): ${results[0].resources} resources; load average ${load} → ${loadavg()[0].toFixed(1)}`);
+  const times = rounds > 1 ? `, times the median of ${rounds} rounds` : "";
+  console.log(
+    `${pairs} pair(s): ${results[0].resources} resources${times}; load average ${load} → ${loadavg()[0].toFixed(1)}`,
+  );
   console.log(
     "| TypeScript front end | `up` | no-change preview (API calls) | `destroy` | state per resource | code in state per resource | `pulumi import` |",
   );
