@@ -38,6 +38,8 @@ def in_directory_workspace(options: auto.LocalWorkspaceOptions) -> str:
     """A copy of the program's directory whose Pulumi.yaml names this venv (the host runs it there)."""
     work_dir = os.path.join(os.environ["CCM_WORK_DIR"], "program")
     shutil.copytree(os.path.dirname(PROGRAM), work_dir, dirs_exist_ok=True)
+    # The host runs the directory's __main__.py: the program given (taken_over.py) becomes it.
+    shutil.copyfile(PROGRAM, os.path.join(work_dir, "__main__.py"))
     venv = os.path.dirname(os.path.dirname(sys.executable))
     with open(os.path.join(work_dir, "Pulumi.yaml"), "w", encoding="utf-8") as project_file:
         project_file.write(
@@ -86,11 +88,13 @@ def run(args: list[str]) -> dict[str, Any]:
     if op == "up":
         u = s.up()
         outputs = {k: {"value": v.value, "secret": v.secret} for k, v in u.outputs.items()}
-        return {"changes": changes(u.summary.resource_changes), "outputs": outputs}
+        # The engine's output too: a test checks its diagnostics (e.g. no ambient-plugin warning).
+        return {"changes": changes(u.summary.resource_changes), "outputs": outputs, "log": u.stdout + u.stderr}
     if op == "refresh":
         return {"changes": changes(s.refresh().summary.resource_changes)}
     if op == "destroy":
-        return {"changes": changes(s.destroy().summary.resource_changes)}
+        d = s.destroy()
+        return {"changes": changes(d.summary.resource_changes), "log": d.stdout + d.stderr}
     if op == "import":
         resource = {"type": "huaweicloud-ccm:index:PrivateCertificate", "name": "legacy", "id": args[1]}
         result = s.import_resources(resources=[resource], protect=False, generate_code=False)
