@@ -2,18 +2,26 @@
 // project of its language as a user would, running the quickstart against the released emulator
 // (its npm tarball installed and started by its own command): the provider's npm tarball in a
 // `pulumi new typescript`-shaped project, the plugin archive with `pulumi plugin install` for the
-// YAML quickstart, and a Go module requiring the Go SDK by the release's module path.
-import { execFileSync } from "node:child_process";
+// YAML quickstart, a Go module requiring the Go SDK by the release's module path, and the Python
+// wheel pip-installed into a fresh venv — these three with no node and no bin/ on PATH.
+import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsumerProject, packProvider } from "../harness/consumer.js";
-import { TestStack } from "../harness/stack.js";
+import { pulumiVersion, requirePulumiRoot, TestStack } from "../harness/stack.js";
 import { CliProject, repoRoot } from "./cli.js";
 import { buildGoProgram, goStep, goStepEnv } from "./go-program.js";
 import { yamlHostDir } from "./hosts.js";
-import { AMBIENT_PLUGIN_WARNING, installPluginArchive, type PluginArchive, pulumiInstall } from "./plugin-archive.js";
+import {
+  AMBIENT_PLUGIN_WARNING,
+  executablesOnPath,
+  installPluginArchive,
+  type PluginArchive,
+  pulumiInstall,
+} from "./plugin-archive.js";
 import { installIntoFreshProject, type Release, ReleasedEmulator, runRelease } from "./release.js";
 
 const VERSION = "0.9.0";
@@ -34,6 +42,7 @@ describe("npm run release: every artefact, installed as a user would", () => {
   let emulatorProject: string;
   let emulator: ReleasedEmulator;
   const artefact = (name: string) => path.join(release.dir, name);
+  const wheel = () => artefact(`pulumi_huaweicloud_ccm-${VERSION}-py3-none-any.whl`);
   const scratch = mkdtempSync(path.join(tmpdir(), "ccm-release-test-"));
 
   beforeAll(async () => {
@@ -152,5 +161,32 @@ describe("npm run release: every artefact, installed as a user would", () => {
     expect(up.changes).toEqual({ create: 5 });
     expect(up.log).not.toMatch(AMBIENT_PLUGIN_WARNING);
     expect((await goStep(binary, env, "destroy")).changes).toEqual({ delete: 5 });
+  });
+
+  it("Python: the wheel pip-installed into a fresh venv runs the quickstart on the installed plugin", async () => {
+    const root = path.join(scratch, "python");
+    for (const dir of ["state", "home", "work"]) mkdirSync(path.join(root, dir), { recursive: true });
+    const venv = path.join(root, "venv");
+    execFileSync("python3", ["-m", "venv", venv]);
+    const cliVersion = (await pulumiVersion()).replace(/^v/, "");
+    // As a user installs it, beside the pulumi SDK of their CLI's version.
+    const pip = [...["install", "--quiet", "--disable-pip-version-check", `pulumi==${cliVersion}`], wheel()];
+    execFileSync(path.join(venv, "bin/pip"), pip, { stdio: ["ignore", "ignore", "inherit"] });
+    await installPluginArchive(path.join(root, "home"), releasedPlugin());
+    const env = {
+      ...goStepEnv(root, emulator.stackConfig()),
+      PATH: [path.join(requirePulumiRoot(), "bin"), path.join(venv, "bin")].join(path.delimiter),
+      CCM_PROGRAM: path.join(repoRoot, "examples/python-quickstart/__main__.py"),
+    };
+    expect(executablesOnPath("node", env.PATH)).toEqual([]);
+    const step = async (name: string) => {
+      const driver = path.join(repoRoot, "test/languages/python/stack.py");
+      const { stdout } = await promisify(execFile)(path.join(venv, "bin/python"), [driver, name], { env });
+      return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { changes: Record<string, number>; log: string };
+    };
+    const up = await step("up");
+    expect(up.changes).toEqual({ create: 5 });
+    expect(up.log).not.toMatch(AMBIENT_PLUGIN_WARNING);
+    expect((await step("destroy")).changes).toEqual({ delete: 5 });
   });
 });
