@@ -70,6 +70,35 @@ describe("the plugin archive installed with pulumi plugin install", () => {
     }
   });
 
+  it("the plugin's warnings reach the engine's Log call (its gRPC client is bundled too)", async () => {
+    const install = pulumiInstall([yamlHostDir()]);
+    const project = new CliProject({
+      source: path.join(repoRoot, "test/languages/yaml/slow-apply"),
+      path: [install],
+      plugin: "installed",
+    });
+    try {
+      await installPluginArchive(String(project.env().PULUMI_HOME), plugin);
+      const { config, secrets } = emulator.stackConfig();
+      await project.init({ ...config, "huaweicloud-ccm:requestTimeoutMs": "3000" }, secrets);
+      // The apply held 6 s, executed; the client gave up at 3 s, re-sent, and then finds both.
+      await emulator.setFaults([
+        { kind: "latency", latency_ms: 6000, method: "POST", path: "^/v1/private-certificates$", count: 1 },
+      ]);
+      await project.pulumi("up", "--yes", "--skip-preview");
+      // An engine diagnostic of its own, not the stderr fallback of a plugin with no engine to tell.
+      expect(project.lastLog).toMatch(
+        /\n\s*warning: PrivateCertificate "[^"]+" holds \S+; its first request's response/,
+      );
+      expect(project.lastLog).not.toMatch(/no engine to tell/);
+      await project.pulumi("destroy", "--yes", "--skip-preview");
+    } finally {
+      await emulator.setFaults([]);
+      project.dispose();
+      rmSync(install, { recursive: true, force: true });
+    }
+  });
+
   it("control: with bin/ on PATH the engine runs it and warns", async () => {
     const project = new CliProject({ source: quickstart, path: [yamlHostDir()] });
     try {
