@@ -1,11 +1,13 @@
 // Checks a built plugin archive as the engine will take it, for targets this machine cannot run:
 // one executable at the archive's root with the plugin's name (plus .exe on Windows), mode 0755, a
 // binary of the target's format and CPU (ELF or PE header), and a single executable application
-// inside (postject flips Node's SEA fuse from :0 to :1 when it injects the blob).
+// inside (postject flips Node's SEA fuse from :0 to :1 when it injects the blob), and on Windows no
+// stale signature.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { hasPeSignature } from "./pe-signature.mjs";
 
 /** ELF e_machine / PE Machine values of the CPUs we ship for. */
 const MACHINES = {
@@ -36,7 +38,8 @@ export function verifyArchive(archive, target, executableName, fuse) {
   const work = mkdtempSync(path.join(os.tmpdir(), "ccm-plugin-verify-"));
   try {
     execFileSync("tar", ["-xzf", archive, "-C", work]);
-    const binary = readFileSync(path.join(work, executableName));
+    const executable = path.join(work, executableName);
+    const binary = readFileSync(executable);
     const found = headerOf(binary);
     const expected = MACHINES[target];
     if (found.format !== expected.format || found.machine !== expected.machine) {
@@ -45,6 +48,8 @@ export function verifyArchive(archive, target, executableName, fuse) {
       );
     }
     if (binary.indexOf(`${fuse}:1`) < 0) problems.push("no single executable application inside (SEA fuse not set)");
+    // Node's own signature no longer matches once the blob is in (pe-signature.mjs removes it).
+    if (found.format === "PE" && hasPeSignature(executable)) problems.push("a stale Authenticode signature");
     if (problems.length > 0) throw new Error(`${name}: ${problems.join("; ")}`);
     return binary.length;
   } finally {

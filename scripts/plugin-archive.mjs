@@ -26,6 +26,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { removePeSignature } from "./pe-signature.mjs";
 import { verifyArchive } from "./plugin-archive-verify.mjs";
 
 const require = createRequire(import.meta.url);
@@ -145,6 +146,7 @@ export async function buildArchive({ version, target, outDir, schemaFile = path.
     const staged = path.join(work, spec.exe);
     copyFileSync(nodeBinary(target, nodeVersion), staged);
     chmodSync(staged, 0o755);
+    if (spec.exe.endsWith(".exe")) removePeSignature(staged);
     await injectQuietly(staged, seaBlob(work, target, schemaFile));
     mkdirSync(outDir, { recursive: true });
     const archive = path.join(outDir, archiveName(version, target));

@@ -2,10 +2,11 @@
 // (scripts/plugin-archive-verify.mjs): it must refuse what the engine could not run — a stray file
 // at the root, an executable without the single executable application, a binary of another CPU.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { hasPeSignature, removePeSignature } from "../../scripts/pe-signature.mjs";
 import { verifyArchive } from "../../scripts/plugin-archive-verify.mjs";
 
 const NAME = "pulumi-resource-huaweicloud-ccm";
@@ -33,13 +34,20 @@ function elf(machine: number, fused = true): Buffer {
   header.writeUInt16LE(machine, 18);
   return Buffer.concat([header, Buffer.from(`${FUSE}:${fused ? 1 : 0}`)]);
 }
-function pe(machine: number): Buffer {
-  const header = Buffer.alloc(0x100);
+/** A PE32+ file; with `certificate`, a certificate table at its end named by the security directory. */
+function pe(machine: number, certificate?: Buffer): Buffer {
+  const header = Buffer.alloc(0x200);
   header.write("MZ", 0, "latin1");
   header.writeUInt32LE(0x80, 0x3c);
   header.write("PE\0\0", 0x80, "latin1");
   header.writeUInt16LE(machine, 0x84);
-  return Buffer.concat([header, Buffer.from(`${FUSE}:1`)]);
+  header.writeUInt16LE(0x20b, 0x98);
+  const body = Buffer.concat([header, Buffer.from(`${FUSE}:1`)]);
+  if (!certificate) return body;
+  // Data directory 4 (security) of PE32+: optional header (0x98) + 112 + 4 × 8.
+  header.writeUInt32LE(body.length, 0x98 + 112 + 32);
+  header.writeUInt32LE(certificate.length, 0x98 + 112 + 36);
+  return Buffer.concat([header, Buffer.from(`${FUSE}:1`), certificate]);
 }
 const X86_64 = 0x3e;
 
@@ -60,6 +68,18 @@ describe("verifyArchive", () => {
   it("refuses plain Node without the injected application", () => {
     const archive = archiveOf("plain", { [NAME]: elf(X86_64, false) });
     expect(() => verifyArchive(archive, "linux-amd64", NAME, FUSE)).toThrow(/SEA fuse not set/);
+  });
+
+  it("refuses a Windows executable that still names a signature; removePeSignature strips it", () => {
+    const signed = pe(0x8664, Buffer.alloc(64, 7));
+    const windows = archiveOf("signed", { [`${NAME}.exe`]: signed });
+    expect(() => verifyArchive(windows, "windows-amd64", `${NAME}.exe`, FUSE)).toThrow(/stale Authenticode signature/);
+    const file = path.join(work, "signed.exe");
+    writeFileSync(file, signed);
+    expect(hasPeSignature(file)).toBe(true);
+    expect(removePeSignature(file)).toBe(64);
+    expect(hasPeSignature(file)).toBe(false);
+    expect(readFileSync(file)).toEqual(pe(0x8664));
   });
 
   it("refuses a stray file beside the executable, or a wrong name", () => {
