@@ -3,7 +3,8 @@
 //   - Cancel (the first Ctrl-C, and every normal close): the calls in flight run to the end, so a
 //     create that reached the API is answered and recorded; a create, update or delete that comes
 //     after it is refused before it sends anything.
-//   - SIGINT (the engine closing it; SIGKILL 5 s later): stop, let calls in flight end, exit.
+//   - SIGINT (the engine closing it; SIGKILL comes 5 s later) or SIGTERM (someone killing it):
+//     stop, let calls in flight end (their answers reach the engine and are recorded), exit.
 //   - the engine gone (SIGKILL of `pulumi`, a crash): stdin, a pipe from the engine, reaches EOF;
 //     a health check of the engine's address confirms it (and, every 30 s, catches an engine gone
 //     when stdin was not its pipe). The plugin then finishes what it has in flight — the objects
