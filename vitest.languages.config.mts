@@ -1,6 +1,8 @@
-// `npm run test:languages`: the native plugin driven from a YAML program (YAML language host) and a
-// Go program (Go Automation API, inline). Kept out of `npm test`: the first run builds the YAML host
-// and the SDK generator from Go modules.
+// `npm run test:languages`: everything that goes through the native plugin or a generated SDK — YAML
+// programs (YAML language host), Go, Python and the generated Node.js SDK (Automation API, inline),
+// the plugin installed from its archive, the release artefacts, chaos and interruptions through the
+// plugin, and ccm-orphans across front ends. Kept out of `npm test`: the first run builds the YAML
+// host and the SDK generator from Go modules and a Python virtual environment from PyPI.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

@@ -7,7 +7,7 @@
 // resources), the code stored in state (`__provider` bytes per resource), and whether `pulumi
 // import` of a certificate made outside the stack works. Nothing is asserted.
 //
-//   bash scripts/with-toolchain.sh pulumi -- node bench/front-ends.mjs [--pairs 1] [--rounds 1]
+//   npm run bench:front-ends [-- --pairs 1 --rounds 1]
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
