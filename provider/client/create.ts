@@ -18,9 +18,10 @@
 //
 // A create the service is still processing when the lookup runs is invisible to it, and a
 // re-send would duplicate it. Each lookup therefore waits longer than the one before (settleMs,
-// doubling, at most MAX_LOOKUP_WAIT_MS) after the attempt ended, so an earlier attempt has ever
-// more time to land before the next re-send; its window starts before the first attempt, so it
-// covers every attempt. After a re-send, a last lookup reports look-alikes that landed late as
+// doubling, at most MAX_LOOKUP_WAIT_MS) after the attempt ended, and at least as long as that
+// attempt took (up to the same cap: a request that timed out after 30 s gets 30 s more), so an
+// earlier attempt has ever more time to land before the next re-send; its window starts before
+// the first attempt, so it covers every attempt. After a re-send, a last lookup reports look-alikes that landed late as
 // suspected duplicates. Two identical requests racing (from two processes, or two callers of one
 // process that do not serialize them) look alike; pass the ids you already own as knownIds.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
@@ -107,6 +108,7 @@ export async function createWithoutDuplicates(
   const reasons: string[] = [];
 
   for (let attempt = 1; ; attempt++) {
+    const sentAt = context.now().getTime();
     const sent = await flow.execute();
     if (sent.kind === "ok") {
       const id = flow.idFrom(sent.response);
@@ -120,7 +122,10 @@ export async function createWithoutDuplicates(
       // Another attempt of a re-sent create may still land: report it rather than miss it.
       return attempt === 1 ? adopted : withLateLookalikes(adopted, lookup, waits.first);
     };
-    const found = await lookup(failure, waits.next());
+    // A slow attempt (a timeout after the request was written) may be still running on the
+    // service: the lookup waits at least as long as the attempt took, so it has landed by then.
+    const attemptMs = context.now().getTime() - sentAt;
+    const found = await lookup(failure, Math.max(waits.next(), Math.min(attemptMs, MAX_LOOKUP_WAIT_MS)));
     if (found.length > 0) return adopt(found);
     if (!flow.listable) {
       throw new CcmCreateOutcomeUnknownError(

@@ -130,6 +130,18 @@ describe("re-sending after lookups proved nothing was made", () => {
     expect(service.made).toHaveLength(1);
   });
 
+  it("after a slow attempt, waits as long as it took before looking, so a create still running is found", async () => {
+    // The client gave up after 25 s (a timeout after the request was written); the service makes
+    // the object only 20 s after that. A 2 s lookup would miss it, and a re-send duplicate it.
+    const service = new FakeService(["lost", "ok"]);
+    service.sendMs = 25_000;
+    service.visibleAfterMs = 20_000;
+    const result = await service.create();
+    expect(result).toEqual({ id: "cert-1", resolution: "adopted", attempts: 1, suspectedDuplicateIds: [] });
+    expect(service.sleeps).toEqual([25_000]);
+    expect(service.sends).toBe(1);
+  });
+
   it("reports an earlier attempt that lands after the re-send answered as a suspected duplicate", async () => {
     const service = new FakeService(["lost", "ok"]);
     service.visibleAfterMs = 2_500;
@@ -175,11 +187,13 @@ describe("the limits", () => {
 
   it("starts no re-send once createTimeBudgetMs has passed since the first send", async () => {
     const service = new FakeService([], { maxAttempts: 10, timeBudgetMs: 30_000 });
-    service.sendMs = 10_000; // slow sends: 10 s + 2 s lookup, 10 s + 4 s lookup = 26 s; then 10 s + 8 s
+    // Slow sends: 10 s, then a lookup that waits as long as the send took (10 s); at 20 s the
+    // second send starts, and by its lookup 40 s have passed.
+    service.sendMs = 10_000;
     const error = await failure(service.create());
     expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
-    expect(service.sends).toBe(3);
-    expect(error.message).toContain("the time budget of 30000 ms is spent (createTimeBudgetMs; 44000 ms");
+    expect(service.sends).toBe(2);
+    expect(error.message).toContain("the time budget of 30000 ms is spent (createTimeBudgetMs; 40000 ms");
   });
 
   it("never re-sends with createAttempts 1 (and a budget of 0 does the same)", async () => {
