@@ -21,9 +21,10 @@
 // doubling, at most MAX_LOOKUP_WAIT_MS) after the attempt ended, and at least as long as that
 // attempt took (up to the same cap: a request that timed out after 30 s gets 30 s more), so an
 // earlier attempt has ever more time to land before the next re-send; its window starts before
-// the first attempt, so it covers every attempt. After a re-send, a last lookup reports look-alikes that landed late as
-// suspected duplicates. Two identical requests racing (from two processes, or two callers of one
-// process that do not serialize them) look alike; pass the ids you already own as knownIds.
+// the first attempt, so it covers every attempt. After a re-send, a last lookup reports
+// look-alikes that landed late as suspected duplicates. Two identical requests racing (from two
+// processes, or two callers of one process that do not serialize them) look alike; pass the ids
+// you already own as knownIds.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
 import type { Clock } from "./clock.js";
 import type { ExecuteResult, RawResponse } from "./transport.js";
@@ -123,7 +124,7 @@ export async function createWithoutDuplicates(
       return attempt === 1 ? adopted : withLateLookalikes(adopted, lookup, waits.first);
     };
     // A slow attempt (a timeout after the request was written) may be still running on the
-    // service: the lookup waits at least as long as the attempt took, so it has landed by then.
+    // service: the lookup waits at least as long as the attempt took, giving it as long again.
     const attemptMs = context.now().getTime() - sentAt;
     const found = await lookup(failure, Math.max(waits.next(), Math.min(attemptMs, MAX_LOOKUP_WAIT_MS)));
     if (found.length > 0) return adopt(found);
