@@ -7,7 +7,7 @@
 // and a CHANGELOG entry. The committed schema.json and sdk/ stay as they are: the release's schema
 // (version X, --plugin-download-url, --go-module) is generated beside them.
 //
-//   node scripts/release.mjs --version X [--plugin-download-url URL] [--go-module PATH]
+//   node scripts/release.mjs --version X --plugin-download-url URL --go-module PATH
 //     [--targets all|linux-amd64,…] [--out dir] [--changelog file]
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -33,8 +33,13 @@ const { values } = parseArgs({
     changelog: { type: "string", default: path.join(root, "CHANGELOG.md") },
   },
 });
-if (!values.version || !SEMVER.test(values.version)) {
-  console.error("usage: npm run release -- --version X.Y.Z [--plugin-download-url URL] [--go-module PATH] …");
+// A release names where its plugin and Go SDK live: without them the engine cannot download the
+// plugin and no Go program can require the SDK (package.json names no repository to derive them from).
+if (!values.version || !SEMVER.test(values.version) || !values["plugin-download-url"] || !values["go-module"]) {
+  console.error(
+    "usage: npm run release -- --version X.Y.Z --plugin-download-url URL --go-module PATH [--targets …] [--out dir]\n" +
+      "  e.g. --plugin-download-url github://api.github.com/<org>/<repo> --go-module github.com/<org>/<repo>/sdk/go/huaweicloudccm",
+  );
   process.exit(2);
 }
 const version = values.version;
@@ -65,9 +70,7 @@ const work = path.join(out, ".work");
 await step("build", () => sh("bash", ["scripts/build.sh"]));
 const schema = path.join(out, "schema.json");
 await step("schema", () => {
-  const release = [];
-  if (values["plugin-download-url"]) release.push("--plugin-download-url", values["plugin-download-url"]);
-  if (values["go-module"]) release.push("--go-module", values["go-module"]);
+  const release = ["--plugin-download-url", values["plugin-download-url"], "--go-module", values["go-module"]];
   sh(process.execPath, ["scripts/gen-schema.mjs", "--version", version, ...release, "--out", schema]);
 });
 const sdk = path.join(work, "sdk");
