@@ -28,13 +28,14 @@ const TARGETS = {
 export async function interruptedUp({ emulatorUrl, pairs, target, latencyMs = 2000, inFlightAt = 1 }) {
   const { signal, plugin } = TARGETS[target];
   const stack = chaosStack(emulatorUrl, pairs, target, "plugin");
+  let child;
   try {
     await emulatorCall(emulatorUrl, "PUT", "/_emulator/faults", [
       { kind: "latency", method: "POST", path: "^/v1/private-certificates$", latency_ms: latencyMs },
     ]);
     const createsBefore = (await inventory(emulatorUrl)).requests.by_route[CREATE_ROUTE] ?? 0;
     const { file, args, env, cwd } = await stack.spawnSpec(["up"]);
-    const child = spawn(file, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(file, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const keep = (chunk) => {
       output = (output + chunk).slice(-20_000);
@@ -73,6 +74,14 @@ export async function interruptedUp({ emulatorUrl, pairs, target, latencyMs = 20
       output,
     };
   } catch (error) {
+    // An `up` still running would write into the directory removed below: end it (and its
+    // plugins, which it closes) first.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const ended = new Promise((resolve) => child.on("exit", resolve));
+      child.kill("SIGINT");
+      await Promise.race([ended, sleep(15_000)]);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
     stack.dispose();
     throw error;
   }
