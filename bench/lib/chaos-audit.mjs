@@ -85,10 +85,17 @@ export async function untilItSucceeds(stack, op, max, failures, log) {
       await stack.run([op]);
       return n;
     } catch (error) {
-      const line = String(error.message)
-        .split("\n")
-        .find((l) => /error|failed/i.test(l) && !l.includes(" failed:"));
-      failures.push(`${op} #${n}: ${(line ?? String(error.message).split("\n")[1] ?? "").trim().slice(0, 300)}`);
+      // Every distinct error line the CLI printed (up to 8), not only the first: which resources
+      // failed and how is what explains a run that did not converge.
+      const text = String(error.message);
+      const lines = new Set(
+        text
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => /error|failed/i.test(l) && !l.includes(" failed:")),
+      );
+      const summary = lines.size > 0 ? [...lines].slice(0, 8).join(" | ") : (text.split("\n")[1] ?? "").trim();
+      failures.push(`${op} #${n}: ${summary.slice(0, 2400)}`);
       log(`  ${op} #${n} failed`);
     }
   }
