@@ -2,8 +2,10 @@
 // project of its language as a user would, running the quickstart against the released emulator
 // (its npm tarball installed and started by its own command): the provider's npm tarball in a
 // `pulumi new typescript`-shaped project, the plugin archive with `pulumi plugin install` for the
-// YAML quickstart, a Go module requiring the Go SDK by the release's module path, and the Python
-// wheel pip-installed into a fresh venv — these three with no node and no bin/ on PATH.
+// YAML quickstart, a Go module requiring the Go SDK by the release's module path (no plugin
+// installed: the engine downloads the archive from the release's pluginDownloadURL, served on
+// loopback), and the Python wheel pip-installed into a fresh venv — these three with no node and no
+// bin/ on PATH.
 import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,11 +24,17 @@ import {
   type PluginArchive,
   pulumiInstall,
 } from "./plugin-archive.js";
-import { installIntoFreshProject, type Release, ReleasedEmulator, runRelease } from "./release.js";
+import {
+  type FileServer,
+  installIntoFreshProject,
+  type Release,
+  ReleasedEmulator,
+  runRelease,
+  serveFiles,
+} from "./release.js";
 
 const VERSION = "0.9.0";
 const GO_MODULE = "github.com/example-org/pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm";
-const DOWNLOAD_URL = "github://api.github.com/example-org/pulumi-huaweicloud-ccm";
 const ARTEFACTS = [
   `ccm-emulator-${VERSION}.tgz`,
   `pulumi-huaweicloud-ccm-${VERSION}.tgz`,
@@ -41,17 +49,21 @@ describe("npm run release: every artefact, installed as a user would", () => {
   let release: Release;
   let emulatorProject: string;
   let emulator: ReleasedEmulator;
+  /** The release's plugin download URL: its own files, served on loopback. */
+  let downloads: FileServer;
   const artefact = (name: string) => path.join(release.dir, name);
   const wheel = () => artefact(`pulumi_huaweicloud_ccm-${VERSION}-py3-none-any.whl`);
   const scratch = mkdtempSync(path.join(tmpdir(), "ccm-release-test-"));
 
   beforeAll(async () => {
-    release = runRelease({ version: VERSION, pluginDownloadURL: DOWNLOAD_URL, goModule: GO_MODULE });
+    downloads = await serveFiles(() => release.dir);
+    release = runRelease({ version: VERSION, pluginDownloadURL: downloads.url, goModule: GO_MODULE });
     emulatorProject = (await installIntoFreshProject([artefact(`ccm-emulator-${VERSION}.tgz`)])).dir;
     emulator = await ReleasedEmulator.start(emulatorProject);
   }, 1_800_000);
-  afterAll(() => {
+  afterAll(async () => {
     emulator?.stop();
+    await downloads?.close();
     release?.dispose();
     if (emulatorProject) rmSync(path.dirname(emulatorProject), { recursive: true, force: true });
     rmSync(scratch, { recursive: true, force: true });
@@ -134,7 +146,7 @@ describe("npm run release: every artefact, installed as a user would", () => {
       expect((await project.outputs()).status).toBe("ISSUED");
       // The plugin answers with the release's schema: its version and download URL.
       const schema = JSON.parse(await project.pulumi("package", "get-schema", `huaweicloud-ccm@${VERSION}`));
-      expect(schema).toMatchObject({ version: VERSION, pluginDownloadURL: DOWNLOAD_URL });
+      expect(schema).toMatchObject({ version: VERSION, pluginDownloadURL: downloads.url });
       await project.pulumi("destroy", "--yes", "--skip-preview");
     } finally {
       project.dispose();
@@ -142,24 +154,29 @@ describe("npm run release: every artefact, installed as a user would", () => {
     }
   });
 
-  it("Go: a user's module requiring the Go SDK by the release's module path, on the installed plugin", async () => {
+  it("Go: a user's module on the Go SDK by its module path; the first up downloads the plugin itself", async () => {
     const root = path.join(scratch, "go");
     for (const dir of ["state", "home", "work", "sdk"]) mkdirSync(path.join(root, dir), { recursive: true });
-    execFileSync("tar", [
-      "-xzf",
-      artefact(`pulumi-huaweicloud-ccm-go-sdk-v${VERSION}.tar.gz`),
-      "-C",
-      path.join(root, "sdk"),
-    ]);
+    const goSdk = artefact(`pulumi-huaweicloud-ccm-go-sdk-v${VERSION}.tar.gz`);
+    execFileSync("tar", ["-xzf", goSdk, "-C", path.join(root, "sdk")]);
     const sdkDir = path.join(root, "sdk/go/huaweicloudccm");
     expect(readFileSync(path.join(sdkDir, "go.mod"), "utf8")).toMatch(new RegExp(`^module ${GO_MODULE}$`, "m"));
     const binary = buildGoProgram(root, { module: GO_MODULE, version: VERSION, dir: sdkDir });
-    await installPluginArchive(path.join(root, "home"), releasedPlugin());
-    const env = goStepEnv(root, emulator.stackConfig());
-    // The SDK asks the engine for the release's plugin version: the installed archive answers.
+    // Nothing installed: the SDK asks the engine for the release's version at the release's URL.
+    const env = { ...goStepEnv(root, emulator.stackConfig()), PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false" };
+    const archive = `pulumi-resource-huaweicloud-ccm-v${VERSION}-linux-amd64.tar.gz`;
+    expect(downloads.requests).not.toContain(archive);
     const up = await goStep(binary, env, "up");
     expect(up.changes).toEqual({ create: 5 });
     expect(up.log).not.toMatch(AMBIENT_PLUGIN_WARNING);
+    expect(downloads.requests).toContain(archive);
+    const listed = execFileSync(path.join(requirePulumiRoot(), "bin/pulumi"), ["plugin", "ls", "--json"], {
+      env: { ...env, PULUMI_HOME: path.join(root, "home") },
+      encoding: "utf8",
+    });
+    expect(JSON.parse(listed)).toContainEqual(
+      expect.objectContaining({ name: "huaweicloud-ccm", kind: "resource", version: VERSION }),
+    );
     expect((await goStep(binary, env, "destroy")).changes).toEqual({ delete: 5 });
   });
 

@@ -1,8 +1,19 @@
-// For the release test: runs `scripts/release.mjs` into a temporary directory, and starts the
-// released emulator as a user would — its npm tarball installed into a fresh project, its
-// `ccm-emulator` command on a random loopback port.
+// For the release test: runs `scripts/release.mjs` into a temporary directory, serves its files on
+// loopback as the plugin's download URL, and starts the released emulator as a user would — its
+// npm tarball installed into a fresh project, its `ccm-emulator` command on a random loopback port.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { npm } from "../harness/consumer.js";
@@ -88,4 +99,36 @@ export class ReleasedEmulator {
   stop(): void {
     this.child.kill();
   }
+}
+
+export interface FileServer {
+  /** The base URL, ending in "/": what a release names as its plugin download URL. */
+  url: string;
+  /** The paths asked for, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves the files of `dir()` (read when asked, so it may be filled later) on a loopback port. */
+export async function serveFiles(dir: () => string): Promise<FileServer> {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    const name = decodeURIComponent(new URL(request.url ?? "/", "http://loopback").pathname.slice(1));
+    requests.push(name);
+    const file = path.join(dir(), path.basename(name));
+    if (name.includes("/") || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    // GOTCHA: the engine's download refuses a body of unannounced length ("expected -1 bytes").
+    response.writeHead(200, { "content-type": "application/octet-stream", "content-length": statSync(file).size });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
