@@ -7,8 +7,8 @@
 //   node scripts/plugin-archive.mjs [--version X] [--targets linux-amd64,windows-amd64 | all] [--out dir]
 //
 // Each archive is checked (plugin-archive-verify.mjs) before it is listed. Prints one JSON line per
-// archive: { target, archive, bytes, executableBytes, sha256 }. Run under the Node the
-// archives embed (scripts/with-toolchain.sh node): a blob is read only by the Node version that wrote it.
+// archive: { target, archive, bytes, executableBytes, sha256 }. The archives embed the toolchain's
+// Node (CCM_NODE_VERSION, 24.21.0), whichever Node runs this script.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -98,8 +98,27 @@ export function bundlePlugin() {
   return BUNDLE;
 }
 
-/** Writes the SEA preparation blob for `target` with the running Node (which must be the target's version). */
-function seaBlob(work, target, schemaFile) {
+/** The Node every archive embeds: the toolchain's (scripts/toolchain.sh, CCM_NODE_VERSION). */
+export function embeddedNodeVersion() {
+  if (process.env.CCM_NODE_VERSION) return process.env.CCM_NODE_VERSION;
+  const toolchain = readFileSync(path.join(root, "scripts/toolchain.sh"), "utf8");
+  const pinned = /CCM_NODE_VERSION="\$\{CCM_NODE_VERSION:-([0-9.]+)\}"/.exec(toolchain)?.[1];
+  if (!pinned) throw new Error("scripts/toolchain.sh pins no CCM_NODE_VERSION");
+  return pinned;
+}
+
+/**
+ * A Node of `version` that runs here, to write the blob (only the Node version that wrote a blob
+ * reads it): this one if it is that version, else the official linux-x64 binary of it.
+ */
+function blobWriter(version) {
+  if (process.versions.node === version) return process.execPath;
+  if (`${process.platform}-${process.arch}` === "linux-x64") return nodeBinary("linux-amd64", version);
+  throw new Error(`run under Node ${version} (scripts/with-toolchain.sh node): a blob needs the Node that reads it`);
+}
+
+/** Writes the SEA preparation blob for `target` with `writer` (a Node of the embedded version). */
+function seaBlob(work, target, schemaFile, writer) {
   const config = path.join(work, "sea-config.json");
   const blob = path.join(work, "sea.blob");
   // V8's code cache is specific to the platform that makes it: only for the one we run on.
@@ -113,7 +132,7 @@ function seaBlob(work, target, schemaFile) {
     assets: { "schema.json": schemaFile },
   };
   writeFileSync(config, JSON.stringify(seaConfig));
-  execFileSync(process.execPath, ["--experimental-sea-config", config], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(writer, ["--experimental-sea-config", config], { stdio: ["ignore", "ignore", "inherit"] });
   return readFileSync(blob);
 }
 
@@ -140,14 +159,14 @@ async function injectQuietly(executable, blob) {
 export async function buildArchive({ version, target, outDir, schemaFile = path.join(root, "schema.json") }) {
   const spec = TARGETS[target];
   if (!spec) throw new Error(`unknown target ${target} (known: ${Object.keys(TARGETS).join(", ")})`);
-  const nodeVersion = process.versions.node;
+  const nodeVersion = embeddedNodeVersion();
   const work = mkdtempSync(path.join(os.tmpdir(), "ccm-plugin-archive-"));
   try {
     const staged = path.join(work, spec.exe);
     copyFileSync(nodeBinary(target, nodeVersion), staged);
     chmodSync(staged, 0o755);
     if (spec.exe.endsWith(".exe")) removePeSignature(staged);
-    await injectQuietly(staged, seaBlob(work, target, schemaFile));
+    await injectQuietly(staged, seaBlob(work, target, schemaFile, blobWriter(nodeVersion)));
     mkdirSync(outDir, { recursive: true });
     const archive = path.join(outDir, archiveName(version, target));
     // The executable at the archive's root, as the engine expects; owner and time fixed.
