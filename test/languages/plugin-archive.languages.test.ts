@@ -81,9 +81,11 @@ describe("the plugin archive installed with pulumi plugin install", () => {
       await installPluginArchive(String(project.env().PULUMI_HOME), plugin);
       const { config, secrets } = emulator.stackConfig();
       await project.init({ ...config, "huaweicloud-ccm:requestTimeoutMs": "3000" }, secrets);
-      // The apply held 6 s, executed; the client gave up at 3 s, re-sent, and then finds both.
+      // The first apply is held 7 s, then executed. The client gives up at 3 s, looks at 6 s (a
+      // lookup waits as long as the attempt took): nothing yet, so it re-sends, and looks for late
+      // look-alikes 2 s after that (8 s), by which time the first attempt's certificate exists.
       await emulator.setFaults([
-        { kind: "latency", latency_ms: 6000, method: "POST", path: "^/v1/private-certificates$", count: 1 },
+        { kind: "latency", latency_ms: 7000, method: "POST", path: "^/v1/private-certificates$", count: 1 },
       ]);
       await project.pulumi("up", "--yes", "--skip-preview");
       // An engine diagnostic of its own, not the stderr fallback of a plugin with no engine to tell.
