@@ -7,13 +7,13 @@
 // loopback), and the Python wheel pip-installed into a fresh venv — these three with no node and no
 // bin/ on PATH.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsumerProject, packProvider } from "../harness/consumer.js";
-import { pulumiVersion, requirePulumiRoot, TestStack } from "../harness/stack.js";
+import { requirePulumiRoot, TestStack } from "../harness/stack.js";
 import { CliProject, repoRoot } from "./cli.js";
 import { buildGoProgram, goStep, goStepEnv } from "./go-program.js";
 import { yamlHostDir } from "./hosts.js";
@@ -24,6 +24,7 @@ import {
   type PluginArchive,
   pulumiInstall,
 } from "./plugin-archive.js";
+import { pythonBinDir } from "./python-stack.js";
 import {
   type FileServer,
   installIntoFreshProject,
@@ -185,10 +186,29 @@ describe("npm run release: every artefact, installed as a user would", () => {
     for (const dir of ["state", "home", "work"]) mkdirSync(path.join(root, dir), { recursive: true });
     const venv = path.join(root, "venv");
     execFileSync("python3", ["-m", "venv", venv]);
-    const cliVersion = (await pulumiVersion()).replace(/^v/, "");
-    // As a user installs it, beside the pulumi SDK of their CLI's version.
-    const pip = [...["install", "--quiet", "--disable-pip-version-check", `pulumi==${cliVersion}`], wheel()];
-    execFileSync(path.join(venv, "bin/pip"), pip, { stdio: ["ignore", "ignore", "inherit"] });
+    // The pulumi SDK at the CLI's version from the venv scripts/python-env.sh keeps (a .pth line,
+    // appended after the venv's own packages), so the test needs no package index; the wheel is
+    // installed as a user installs it, and shadows the SDK that venv holds (the import is checked).
+    const python = path.join(venv, "bin/python");
+    const sitePackages = (bin: string) =>
+      execFileSync(path.join(bin, "python"), ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], {
+        encoding: "utf8",
+      }).trim();
+    writeFileSync(
+      path.join(sitePackages(path.join(venv, "bin")), "ccm-pulumi-sdk.pth"),
+      `${sitePackages(pythonBinDir())}\n`,
+    );
+    const pip = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-index", "--no-deps", wheel()];
+    execFileSync(python, pip, { stdio: ["ignore", "ignore", "inherit"] });
+    const imported = execFileSync(
+      python,
+      [
+        "-c",
+        "import importlib.metadata as m, pulumi_huaweicloud_ccm as p; print(m.version('pulumi_huaweicloud_ccm'), p.__file__)",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(imported).toMatch(new RegExp(`^${VERSION.replaceAll(".", "\\.")} ${venv}/`));
     await installPluginArchive(path.join(root, "home"), releasedPlugin());
     const env = {
       ...goStepEnv(root, emulator.stackConfig()),
@@ -198,7 +218,7 @@ describe("npm run release: every artefact, installed as a user would", () => {
     expect(executablesOnPath("node", env.PATH)).toEqual([]);
     const step = async (name: string) => {
       const driver = path.join(repoRoot, "test/languages/python/stack.py");
-      const { stdout } = await promisify(execFile)(path.join(venv, "bin/python"), [driver, name], { env });
+      const { stdout } = await promisify(execFile)(python, [driver, name], { env });
       return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { changes: Record<string, number>; log: string };
     };
     const up = await step("up");
