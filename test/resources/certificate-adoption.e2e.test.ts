@@ -107,15 +107,16 @@ describe("a slow first apply that appears after the re-send", () => {
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
-    // The client's apply is held 6 s by the emulator, then executed; the client gives up after
-    // 3 s (written, unanswered: ambiguous), looks at 5 s (nothing yet), re-sends, and looks for
-    // late look-alikes 2 s later, by which time the first attempt's certificate exists.
+    // The client's apply is held 7 s by the emulator, then executed; the client gives up after
+    // 3 s (written, unanswered: ambiguous), looks at 6 s (it waits as long as the attempt took:
+    // nothing yet), re-sends, and looks for late look-alikes 2 s later (about 8 s), by which time
+    // the first attempt's certificate exists.
     stack = emulator.stack({
       program: "test/programs/same-name-pair",
       config: {
         caId,
         "huaweicloud-ccm:requestTimeoutMs": "3000",
-        faults: JSON.stringify([{ kind: "latency", latency_ms: 6000, ...APPLY }]),
+        faults: JSON.stringify([{ kind: "latency", latency_ms: 7000, ...APPLY }]),
       },
     });
   });
