@@ -12,6 +12,7 @@ import { TestEmulator } from "../harness/emulator.js";
 import { requirePulumiRoot, type StackExport } from "../harness/stack.js";
 import { repoRoot } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
+import { applyLegacyCertificate, importedLegacyInputs } from "./legacy-certificate.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const goDir = path.join(repoRoot, "test/languages/go");
@@ -97,32 +98,13 @@ describe("Go program (Automation API, inline) through the native plugin", () => 
   });
 
   it("pulumi import adopts a certificate made outside the stack", async () => {
-    const { certificateId } = await emulator.client().certificates.apply({
-      issuerId: String(outputs.rootCaId?.value),
-      keyAlgorithm: "RSA2048",
-      signatureAlgorithm: "SHA256",
-      distinguishedName: { commonName: "legacy.internal.example" },
-      validity: { type: "DAY", value: 10 },
-    });
+    const certificateId = await applyLegacyCertificate(emulator.client(), String(outputs.rootCaId?.value));
     expect((await step("import", certificateId)).changes).toMatchObject({ import: 1 });
     const { deployment } = await exportState();
     const imported = deployment.resources?.find((r) => r.id === certificateId);
     expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId });
     // The validity comes back from the certificate's window: the program need not guess it.
-    expect(imported?.inputs).toEqual({
-      issuerId: String(outputs.rootCaId?.value),
-      keyAlgorithm: "RSA2048",
-      signatureAlgorithm: "SHA256",
-      distinguishedName: {
-        commonName: "legacy.internal.example",
-        country: "CN",
-        state: "Sichuan",
-        locality: "Chengdu",
-        organization: "Example Corp",
-        organizationalUnit: "Platform",
-      },
-      validity: { type: "DAY", value: 10 },
-    });
+    expect(imported?.inputs).toEqual(importedLegacyInputs(String(outputs.rootCaId?.value)));
   });
 
   it("the program that states the imported inputs plans no change", async () => {

@@ -12,6 +12,7 @@ import { TestEmulator } from "../harness/emulator.js";
 import { type OutputValue, resourcesOfType, type TestStack } from "../harness/stack.js";
 import { repoRoot } from "./cli.js";
 import { CA, CERTIFICATE, inventoryMatchesState, live } from "./inventory.js";
+import { applyLegacyCertificate, importedLegacyInputs } from "./legacy-certificate.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const HOW = NODE_HOST_ON_PATH
@@ -71,13 +72,7 @@ describe(`TypeScript program on the generated Node.js SDK through the native plu
 
   it("pulumi import adopts a certificate made outside the stack, with the validity it was made for", async () => {
     const issuerId = String(outputs.rootCaId?.value);
-    const { certificateId } = await emulator.client().certificates.apply({
-      issuerId,
-      keyAlgorithm: "RSA2048",
-      signatureAlgorithm: "SHA256",
-      distinguishedName: { commonName: "legacy.internal.example" },
-      validity: { type: "DAY", value: 10 },
-    });
+    const certificateId = await applyLegacyCertificate(emulator.client(), issuerId);
     const { stateDir } = stack;
     const inDirectory = NODE_HOST_ON_PATH;
     await importIntoRunnerStack({
@@ -90,20 +85,7 @@ describe(`TypeScript program on the generated Node.js SDK through the native plu
     });
     const imported = resourcesOfType(await stack.exportState(), CERTIFICATE).find((r) => r.id === certificateId);
     expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId });
-    expect(imported?.inputs).toEqual({
-      issuerId,
-      keyAlgorithm: "RSA2048",
-      signatureAlgorithm: "SHA256",
-      distinguishedName: {
-        commonName: "legacy.internal.example",
-        country: "CN",
-        state: "Sichuan",
-        locality: "Chengdu",
-        organization: "Example Corp",
-        organizationalUnit: "Platform",
-      },
-      validity: { type: "DAY", value: 10 },
-    });
+    expect(imported?.inputs).toEqual(importedLegacyInputs(issuerId));
   });
 
   it("the program that states the imported inputs plans no change", async () => {

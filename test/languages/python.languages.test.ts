@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
 import { resourcesOfType } from "../harness/stack.js";
 import { CERTIFICATE, inventoryMatchesState, live } from "./inventory.js";
+import { applyLegacyCertificate, importedLegacyInputs } from "./legacy-certificate.js";
 import { PYTHON_PATH, PythonStack, pythonBinDir, quickstart, takenOver } from "./python-stack.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -100,30 +101,11 @@ describe(`Python program through the native plugin (${PYTHON_PATH})`, () => {
 
   it("pulumi import adopts a certificate made outside the stack, with the validity it was made for", async () => {
     const issuerId = String(outputs.rootCaId?.value);
-    const { certificateId } = await emulator.client().certificates.apply({
-      issuerId,
-      keyAlgorithm: "RSA2048",
-      signatureAlgorithm: "SHA256",
-      distinguishedName: { commonName: "legacy.internal.example" },
-      validity: { type: "DAY", value: 10 },
-    });
+    const certificateId = await applyLegacyCertificate(emulator.client(), issuerId);
     expect((await stack.step(["import", certificateId])).changes).toMatchObject({ import: 1 });
     const imported = resourcesOfType(await stack.exportState(), CERTIFICATE).find((r) => r.id === certificateId);
     expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId });
-    expect(imported?.inputs).toEqual({
-      issuerId,
-      keyAlgorithm: "RSA2048",
-      signatureAlgorithm: "SHA256",
-      distinguishedName: {
-        commonName: "legacy.internal.example",
-        country: "CN",
-        state: "Sichuan",
-        locality: "Chengdu",
-        organization: "Example Corp",
-        organizationalUnit: "Platform",
-      },
-      validity: { type: "DAY", value: 10 },
-    });
+    expect(imported?.inputs).toEqual(importedLegacyInputs(issuerId));
   });
 
   it("the program that states the imported inputs plans no change", async () => {

@@ -9,17 +9,9 @@ import { TestEmulator } from "../harness/emulator.js";
 import { resourcesOfType } from "../harness/stack.js";
 import { CliProject, repoRoot } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
+import { applyLegacyCertificate, importedLegacyInputs } from "./legacy-certificate.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-
-/** The subject fields a certificate inherits from the quickstart's root CA when it gives only a common name. */
-const INHERITED_SUBJECT = {
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Example Corp",
-  organizationalUnit: "Platform",
-};
 
 /** The imported certificate as the program taking it over states it (inserted under `resources:`). */
 const LEGACY_RESOURCE = `  legacy:
@@ -82,13 +74,7 @@ describe("YAML program through the native plugin", () => {
 
   it("pulumi import adopts a certificate made outside the stack, with the validity it was made for", async () => {
     const issuerId = String((await project.outputs()).rootCaId);
-    const { certificateId } = await emulator.client().certificates.apply({
-      issuerId,
-      keyAlgorithm: "RSA2048",
-      signatureAlgorithm: "SHA256",
-      distinguishedName: { commonName: "legacy.internal.example" },
-      validity: { type: "DAY", value: 10 },
-    });
+    const certificateId = await applyLegacyCertificate(emulator.client(), issuerId);
     await project.pulumi(
       "import",
       "huaweicloud-ccm:index:PrivateCertificate",
@@ -106,13 +92,7 @@ describe("YAML program through the native plugin", () => {
     );
     // The inputs are what the API tells (the handlers' read by id), and the validity its window
     // [notBefore, notAfter] comes from: a required input the program taking it over need not guess.
-    expect(imported?.inputs).toEqual({
-      issuerId,
-      keyAlgorithm: "RSA2048",
-      signatureAlgorithm: "SHA256",
-      distinguishedName: { commonName: "legacy.internal.example", ...INHERITED_SUBJECT },
-      validity: { type: "DAY", value: 10 },
-    });
+    expect(imported?.inputs).toEqual(importedLegacyInputs(issuerId));
     expect(imported?.outputs).toMatchObject({ status: "ISSUED", certificateId, validity: { type: "DAY", value: 10 } });
   });
 
