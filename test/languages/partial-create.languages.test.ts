@@ -10,11 +10,10 @@ import { type InventoryEntry, TestEmulator } from "../harness/emulator.js";
 import { resourcesOfType, type StackExport } from "../harness/stack.js";
 import { CliProject, repoRoot } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
+import { expectKeptInStackMessage, TAGGING_REFUSED_ONCE } from "./partial-create-suite.js";
 
 const CERTIFICATE = "huaweicloud-ccm:index:PrivateCertificate";
 const CA = "huaweicloud-ccm:index:PrivateCa";
-/** The step after creation that fails: tagging the new certificate (403: not retried). */
-const TAGGING = { method: "POST", path: "^/v1/private-certificates/[^/]+/tags/create$" };
 
 describe("a create that fails half-way through the native plugin leaves a manageable stack", () => {
   let emulator: TestEmulator;
@@ -51,7 +50,7 @@ describe("a create that fails half-way through the native plugin leaves a manage
 
   /** A failed `up`: the certificate exists, once, and the stack holds it; the user is told so. */
   async function failedUp(): Promise<string> {
-    await emulator.setFaults([{ kind: "error", status: 403, error_code: "PCA.00030203", count: 1, ...TAGGING }]);
+    await emulator.setFaults([TAGGING_REFUSED_ONCE]);
     const failure = await project.pulumi("up", "--yes", "--skip-preview").then(
       () => "",
       (error: Error) => error.message,
@@ -63,9 +62,7 @@ describe("a create that fails half-way through the native plugin leaves a manage
     const id = String(certificate?.id);
     expect(certificate?.outputs).toMatchObject({ certificateId: id, status: "UNKNOWN" });
     // The engine prints the init error's reasons: what exists, which step failed, what comes next.
-    expect(failure).toContain(`certificate ${id} was created, but `);
-    expect(failure).toMatch(/HTTP 403 PCA\.00030203/);
-    expect(failure).toContain("It is kept in the stack: the next `pulumi up` finishes it");
+    expectKeptInStackMessage(failure, id);
     return id;
   }
 
