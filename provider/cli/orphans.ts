@@ -11,7 +11,15 @@ import { REVOCATION_REASON_NAMES, type RevocationReason } from "../schemas/enums
 import { type CleanOutcome, cleanOrphans, dryRunLines } from "./clean.js";
 import { type Findings, findOrphans, type Orphan } from "./find.js";
 import { planActions } from "./plan.js";
-import { anchorNotes, anchorOf, caLabel, confirmationQuestion, table, unknownTypesRefusal } from "./report.js";
+import {
+  anchorNotes,
+  anchorsOf,
+  caLabel,
+  confirmationQuestion,
+  countByAnchor,
+  table,
+  unknownTypesRefusal,
+} from "./report.js";
 import { type ExportDocument, exportStack, readExportFile, stackConfig } from "./sources.js";
 import { collectHeldState } from "./state.js";
 
@@ -102,12 +110,13 @@ async function readStates(cli: Cli, files: readonly ExportDocument[]): Promise<E
 function chooseOrphans(cli: Cli, findings: Findings, say: (text: string) => void): Orphan[] {
   if (!cli.yes) return findings.orphans;
   const unmanaged = new Set(findings.unmanagedIssuers.filter((id) => !cli.sharedCas.includes(id)));
-  const chosen = findings.orphans.filter((o) => !unmanaged.has(anchorOf(o, findings.orphans)));
+  const anchors = anchorsOf(findings.orphans);
+  const counts = countByAnchor(findings.orphans, anchors);
   for (const id of unmanaged) {
-    const left = findings.orphans.filter((o) => anchorOf(o, findings.orphans) === id).length;
+    const left = counts.get(id) ?? 0;
     if (left > 0) say(`left alone: ${left} under ${caLabel(id, findings)} (give --shared-ca ${id} to act on them)`);
   }
-  return chosen;
+  return findings.orphans.filter((o) => !unmanaged.has(anchors.get(o.id) ?? o.id));
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -30,21 +30,24 @@ export function caLabel(id: string, findings: Pick<Findings, "caNames">): string
 }
 
 /**
- * The CA an orphan sits under: its issuer, or the issuer's issuer while those are orphans too; an
- * orphan CA with no such issuer (a look-alike root) is its own anchor.
+ * The CA each orphan sits under, by the orphan's id: its issuer, or the issuer's issuer while those
+ * are orphans too; an orphan CA with no such issuer (a look-alike root) is its own anchor.
  */
-export function anchorOf(orphan: Orphan, orphans: readonly Orphan[]): string {
+export function anchorsOf(orphans: readonly Orphan[]): Map<string, string> {
   const orphanCas = new Map(orphans.filter((o) => o.kind === "CA").map((o) => [o.id, o]));
-  let at = orphan;
-  for (let n = 0; at.issuerId && orphanCas.has(at.issuerId) && n < 16; n++) at = orphanCas.get(at.issuerId) as Orphan;
-  return at.issuerId ?? at.id;
+  const anchorOf = (orphan: Orphan): string => {
+    let at = orphan;
+    for (let n = 0; at.issuerId && orphanCas.has(at.issuerId) && n < 16; n++) at = orphanCas.get(at.issuerId) as Orphan;
+    return at.issuerId ?? at.id;
+  };
+  return new Map(orphans.map((o) => [o.id, anchorOf(o)]));
 }
 
-/** The anchors of a set of orphans with how many sit under each, in first-seen order. */
-export function anchors(subset: readonly Orphan[], all: readonly Orphan[]): Map<string, number> {
+/** The anchors of some orphans with how many sit under each, in first-seen order. */
+export function countByAnchor(subset: readonly Orphan[], anchors: ReadonlyMap<string, string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const orphan of subset) {
-    const anchor = anchorOf(orphan, all);
+    const anchor = anchors.get(orphan.id) ?? orphan.id;
     counts.set(anchor, (counts.get(anchor) ?? 0) + 1);
   }
   return counts;
@@ -52,17 +55,17 @@ export function anchors(subset: readonly Orphan[], all: readonly Orphan[]): Map<
 
 /** One note per CA that orphans sit under: whether it may be shared with stacks not given. */
 export function anchorNotes(findings: Findings): string[] {
-  const unmanaged = new Set(findings.unmanagedIssuers);
+  const counts = countByAnchor(findings.orphans, anchorsOf(findings.orphans));
   const notes: string[] = [];
   for (const id of findings.unmanagedIssuers) {
-    const count = findings.orphans.filter((o) => anchorOf(o, findings.orphans) === id).length;
     notes.push(
       `note: ${caLabel(id, findings)} is used but not managed by the given stacks: it is shared, and the ` +
-        `${count} listed under it may belong to stacks or tools not given. Pass their states too. With --yes they ` +
+        `${counts.get(id) ?? 0} listed under it may belong to stacks or tools not given. Pass their states too. With --yes they ` +
         `are left alone unless --shared-ca ${id} is given.`,
     );
   }
-  for (const [id, count] of anchors(findings.orphans, findings.orphans)) {
+  const unmanaged = new Set(findings.unmanagedIssuers);
+  for (const [id, count] of counts) {
     if (unmanaged.has(id) || findings.orphans.some((o) => o.id === id)) continue;
     notes.push(
       `note: ${count} listed under ${caLabel(id, findings)}: if other stacks issue from this CA, what they hold ` +
@@ -88,7 +91,7 @@ export function unknownTypesRefusal(held: HeldState): string {
 export function confirmationQuestion(verbs: string, chosen: readonly Orphan[], findings: Findings): string {
   const certificates = chosen.filter((o) => o.kind === "certificate").length;
   const cas = chosen.length - certificates;
-  const where = [...anchors(chosen, findings.orphans)].map(([id, n]) => {
+  const where = [...countByAnchor(chosen, anchorsOf(findings.orphans))].map(([id, n]) => {
     const shared = findings.unmanagedIssuers.includes(id) ? ", a CA the given stacks do not manage" : "";
     return `${n} under ${caLabel(id, findings)}${shared}`;
   });

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getAsset, isSea } from "node:sea";
+import { resourceTypeNameOf } from "../runtime/resource-types.js";
 
 export const SCHEMA_PATH = path.resolve(__dirname, "../../../schema.json");
 /** The schema's name among the single executable application's assets. */
@@ -31,7 +32,10 @@ export function loadSchema(): LoadedSchema {
   return { text, version: parsed.version ?? "0.0.0", inputKeys };
 }
 
-/** "huaweicloud-ccm:index:PrivateCa" → "PrivateCa": the name the runtime's dispatch knows. */
+/**
+ * "huaweicloud-ccm:index:PrivateCa" → "PrivateCa": the name the runtime's dispatch knows. A token
+ * this version does not know keeps its last part, so dispatch names it in its refusal.
+ */
 export function resourceTypeName(token: string): string {
-  return token.slice(token.lastIndexOf(":") + 1);
+  return resourceTypeNameOf(token) ?? token.slice(token.lastIndexOf(":") + 1);
 }

@@ -27,6 +27,22 @@ export interface Inventory {
   requests: { total: number; by_route: Record<string, number> };
 }
 
+export interface EmulatorStackConfig {
+  config: Record<string, string>;
+  secrets: Record<string, string>;
+}
+
+/** Plain and secret stack config that sends all three services to the emulator at `url`. */
+export function emulatorStackConfig(url: string): EmulatorStackConfig {
+  return {
+    config: {
+      "huaweicloud-ccm:region": "cn-north-4",
+      "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: url, scm: url, sms: url }),
+    },
+    secrets: { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK },
+  };
+}
+
 export class TestEmulator {
   private constructor(readonly running: RunningEmulator) {}
 
@@ -39,14 +55,8 @@ export class TestEmulator {
   }
 
   /** Plain and secret stack config that sends all three services to this emulator. */
-  stackConfig(): { config: Record<string, string>; secrets: Record<string, string> } {
-    return {
-      config: {
-        "huaweicloud-ccm:region": "cn-north-4",
-        "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: this.url, scm: this.url, sms: this.url }),
-      },
-      secrets: { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK },
-    };
+  stackConfig(): EmulatorStackConfig {
+    return emulatorStackConfig(this.url);
   }
 
   /** A stack of `options.program` pointed at this emulator; `config` and `secrets` add to stackConfig(). */

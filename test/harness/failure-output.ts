@@ -2,6 +2,22 @@
 // (test/resources/failure-output.e2e.test.ts, test/languages/failure-output.languages.test.ts).
 import { expect } from "vitest";
 
+/** A CA create refused: 403 is not retried. */
+export const CREATE_FORBIDDEN = {
+  kind: "error",
+  status: 403,
+  error_code: "PCA.00030203",
+  method: "POST",
+  path: "^/v1/private-certificate-authorities$",
+};
+/** The CA's GET failing on every attempt: a destroy or refresh gives up after maxRetries + 1 attempts. */
+export const GET_FAILING = {
+  kind: "error",
+  status: 500,
+  method: "GET",
+  path: "^/v1/private-certificate-authorities/[^/]+$",
+};
+
 export interface ExpectedFailure {
   status: number;
   /** The API's error_code. */

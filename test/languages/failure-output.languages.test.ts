@@ -8,20 +8,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
-import { expectOneClearMessage } from "../harness/failure-output.js";
+import { CREATE_FORBIDDEN, expectOneClearMessage, GET_FAILING } from "../harness/failure-output.js";
 import { BASE_ARGS } from "../resources/bad-input-cases.js";
 import { CliProject } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
 import { writeYamlProgram } from "./yaml-program.js";
-
-const CREATE_FORBIDDEN = {
-  kind: "error",
-  status: 403,
-  error_code: "PCA.00030203",
-  method: "POST",
-  path: "^/v1/private-certificate-authorities$",
-};
-const GET_FAILING = { kind: "error", status: 500, method: "GET", path: "^/v1/private-certificate-authorities/[^/]+$" };
 
 describe("a call that fails for good shows one clear message (native plugin, YAML)", () => {
   let emulator: TestEmulator;

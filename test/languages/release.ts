@@ -17,7 +17,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { npm } from "../harness/consumer.js";
-import { DEMO_AK, DEMO_SK, type Inventory } from "../harness/emulator.js";
+import { type EmulatorStackConfig, emulatorStackConfig, type Inventory } from "../harness/emulator.js";
 import { repoRoot } from "./cli.js";
 
 export interface Release {
@@ -82,14 +82,8 @@ export class ReleasedEmulator {
     });
   }
 
-  stackConfig(): { config: Record<string, string>; secrets: Record<string, string> } {
-    return {
-      config: {
-        "huaweicloud-ccm:region": "cn-north-4",
-        "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: this.url, scm: this.url, sms: this.url }),
-      },
-      secrets: { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK },
-    };
+  stackConfig(): EmulatorStackConfig {
+    return emulatorStackConfig(this.url);
   }
 
   async inventory(): Promise<Inventory> {

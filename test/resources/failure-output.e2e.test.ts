@@ -5,20 +5,9 @@
 // test/languages/failure-output.languages.test.ts.
 import { afterAll, describe, expect, it } from "vitest";
 import { useEmulatorStack } from "../harness/emulator.js";
-import { expectOneClearMessage } from "../harness/failure-output.js";
+import { CREATE_FORBIDDEN, expectOneClearMessage, GET_FAILING } from "../harness/failure-output.js";
 import { PulumiRunError } from "../harness/stack.js";
 import { BASE_ARGS } from "./bad-input-cases.js";
-
-/** Create refused: 403 is not retried. */
-const CREATE_FORBIDDEN = {
-  kind: "error",
-  status: 403,
-  error_code: "PCA.00030203",
-  method: "POST",
-  path: "^/v1/private-certificate-authorities$",
-};
-/** The CA's GET failing on every attempt: destroy gives up after maxRetries + 1 attempts. */
-const GET_FAILING = { kind: "error", status: 500, method: "GET", path: "^/v1/private-certificate-authorities/[^/]+$" };
 
 /** What the CLI printed: the runner streams it, then repeats it in the Automation API's error. */
 function cliOutput(error: unknown): string {
