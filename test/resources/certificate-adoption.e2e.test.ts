@@ -5,12 +5,13 @@
 // And when a re-send may have duplicated a slow first attempt, `pulumi up` says so; a run of
 // failures that executed nothing converges in one `up`, unless createAttempts is set too low.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { typeToken } from "../../provider/runtime/resource-types.js";
 import { TestEmulator } from "../harness/emulator.js";
 import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
 import { run, Scratch } from "../harness/tools.js";
 import { createRootCa } from "./fixtures.js";
 
-const CERT = "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate";
+const CERT = typeToken("dynamic", "PrivateCertificate");
 const APPLY = { method: "POST", path: "^/v1/private-certificates$", count: 1 };
 
 interface Case {
@@ -173,6 +174,22 @@ describe("an apply that meets four 502s in a row, none of them executed", () => 
     const { certificates, requests } = await emulator.inventory();
     expect(certificates).toHaveLength(2); // no duplicate, no orphan
     expect(requests.by_route["POST /v1/private-certificates"]).toBe(1 + 5);
+  });
+
+  it("refresh, destroy and up leave the emulator's inventory equal to the stack's export", async () => {
+    const inventoryMatchesState = async () => {
+      const live = (await emulator.inventory()).certificates.filter((c) => !c.deleted).map((c) => c.id);
+      const held = resourcesOfType(await stack.exportState(), CERT).map((r) => String(r.id));
+      expect(live.sort()).toEqual(held.sort());
+    };
+    await inventoryMatchesState();
+    expect(await stack.refresh()).toEqual({ same: 3 });
+    await inventoryMatchesState();
+    await stack.destroy();
+    await inventoryMatchesState();
+    await stack.up();
+    await inventoryMatchesState();
+    expect(resourcesOfType(await stack.exportState(), CERT)).toHaveLength(2);
   });
 });
 
