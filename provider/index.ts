@@ -48,18 +48,21 @@ export {
   CertificateBundle,
   type CertificateBundleArgs,
   type CertificateBundleType,
-} from "./resources/certificate-bundle.js";
+} from "./resources/certificate-bundle/certificate-bundle.js";
 export {
   IntermediateCaCertificate,
   type IntermediateCaCertificateArgs,
-} from "./resources/intermediate-ca-certificate.js";
-export { MigrationTaskCertKey, type MigrationTaskCertKeyArgs } from "./resources/migration-task-cert-key.js";
+} from "./resources/intermediate-ca-certificate/intermediate-ca-certificate.js";
+export {
+  MigrationTaskCertKey,
+  type MigrationTaskCertKeyArgs,
+} from "./resources/migration-task-cert-key/migration-task-cert-key.js";
 export {
   type CaDistinguishedNameArgs,
   type CrlConfigurationArgs,
   PrivateCa,
   type PrivateCaArgs,
-} from "./resources/private-ca.js";
+} from "./resources/private-ca/private-ca.js";
 export {
   type CustomizedExtensionArgs,
   type DistinguishedNameArgs,
@@ -69,8 +72,11 @@ export {
   type SubjectAlternativeNameArgs,
   type SubjectAlternativeNameType,
   type ValidityArgs,
-} from "./resources/private-certificate.js";
-export { ScmCertificateBundle, type ScmCertificateBundleArgs } from "./resources/scm-certificate-bundle.js";
+} from "./resources/private-certificate/private-certificate.js";
+export {
+  ScmCertificateBundle,
+  type ScmCertificateBundleArgs,
+} from "./resources/scm-certificate-bundle/scm-certificate-bundle.js";
 
 // Enums and limits (the same tables `check` validates with)
 export * as limits from "./schemas/enums.js";

@@ -1,4 +1,4 @@
-// The TSDoc of the resources' public Args interfaces (provider/resources/*.ts), read with the
+// The TSDoc of the resources' public Args interfaces (every file under provider/resources), read with the
 // TypeScript parser when schema.json is generated: the schema's input descriptions, and the names
 // of its enums, come from the text and type names TypeScript users see, so there is one copy of
 // them. Syntax only, no type checker: an Args property names its type directly
@@ -23,13 +23,12 @@ export interface InterfaceDoc {
 /** Where the Args interfaces live, under the package root (the sources ship in the package). */
 export const ARGS_SOURCE_DIR = path.join("provider", "resources");
 
-/** The exported interfaces of `<root>/provider/resources/*.ts`, by name. */
+/** The exported interfaces of every `.ts` file under `<root>/provider/resources`, by name. */
 export function readArgsDocs(root: string): ReadonlyMap<string, InterfaceDoc> {
   const dir = path.join(root, ARGS_SOURCE_DIR);
   const docs = new Map<string, InterfaceDoc>();
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .sort()) {
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+  for (const file of files.sort()) {
     const text = readFileSync(path.join(dir, file), "utf8");
     // Parent links on: the JSDoc lookup walks up from a property to its interface.
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);

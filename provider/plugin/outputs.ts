@@ -1,7 +1,7 @@
 // The outputs each resource adds to its inputs (the handlers' *Outputs interfaces, which are types
 // only, so they are restated here for the schema; test/plugin/schema.test.ts checks a created
 // resource's outputs against these names through the engine). Types are Pulumi schema types.
-import type { ResourceTypeName } from "../resources/shim.js";
+import type { ResourceTypeName } from "../resources/shared/shim.js";
 
 export interface OutputSpec {
   type: "string" | "boolean" | "stringMap" | "stringArray";

@@ -5,13 +5,13 @@
 // (outputs.ts). `npm run schema` writes it; test/plugin/schema.test.ts fails when it is stale.
 import { z } from "zod";
 import { CONFIG_SETTINGS } from "../config.js";
-import { certificateBundleInputs } from "../resources/certificate-bundle.handlers.js";
-import { intermediateCaCertificateInputs } from "../resources/intermediate-ca-certificate.handlers.js";
-import { migrationTaskCertKeyInputs } from "../resources/migration-task-cert-key.handlers.js";
-import { privateCaInputs } from "../resources/private-ca.handlers.js";
-import { privateCertificateInputs } from "../resources/private-certificate.handlers.js";
-import { scmCertificateBundleInputs } from "../resources/scm-certificate-bundle.handlers.js";
-import { SECRET_PROPERTIES } from "../resources/secrets.js";
+import { certificateBundleInputs } from "../resources/certificate-bundle/handlers.js";
+import { intermediateCaCertificateInputs } from "../resources/intermediate-ca-certificate/handlers.js";
+import { migrationTaskCertKeyInputs } from "../resources/migration-task-cert-key/handlers.js";
+import { privateCaInputs } from "../resources/private-ca/handlers.js";
+import { privateCertificateInputs } from "../resources/private-certificate/handlers.js";
+import { scmCertificateBundleInputs } from "../resources/scm-certificate-bundle/handlers.js";
+import { SECRET_PROPERTIES } from "../resources/shared/secrets.js";
 import { PACKAGE_NAME, type ResourceTypeName, TYPE_TOKEN_PREFIXES, typeToken } from "../runtime/resource-types.js";
 import { ARGS_SOURCE_DIR, type InterfaceDoc, type PropertyDoc, readArgsDocs } from "./args-docs.js";
 import { EXTRA_OUTPUTS, type OutputSpec } from "./outputs.js";

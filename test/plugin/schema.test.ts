@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CONFIG_SETTINGS } from "../../provider/config.js";
 import { readArgsDocs } from "../../provider/plugin/args-docs.js";
 import { buildSchema } from "../../provider/plugin/schema-gen.js";
-import { SECRET_PROPERTIES } from "../../provider/resources/secrets.js";
+import { SECRET_PROPERTIES } from "../../provider/resources/shared/secrets.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const committed = JSON.parse(readFileSync(path.join(root, "schema.json"), "utf8"));

@@ -2,7 +2,7 @@
 // dynamic provider (check, delete, up again; or keep one with get), never `pulumi import`.
 import { describe, expect, it } from "vitest";
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, CcmTimeoutError } from "../../provider/errors.js";
-import { explainUncertainCreate, UncertainCreateError } from "../../provider/resources/create-explain.js";
+import { explainUncertainCreate, UncertainCreateError } from "../../provider/resources/shared/create-explain.js";
 
 const SUBJECT = { className: "PrivateCertificate", apiPath: "/v1/private-certificates" };
 const A = "00000000-0000-4000-8000-00000000000a";

@@ -8,9 +8,9 @@
 //   then carries the stack of the program's `new` rather than none.
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, it } from "vitest";
-import { CertificateBundle } from "../../provider/resources/certificate-bundle.js";
-import { PrivateCertificate } from "../../provider/resources/private-certificate.js";
-import { ScmCertificateBundle } from "../../provider/resources/scm-certificate-bundle.js";
+import { CertificateBundle } from "../../provider/resources/certificate-bundle/certificate-bundle.js";
+import { PrivateCertificate } from "../../provider/resources/private-certificate/private-certificate.js";
+import { ScmCertificateBundle } from "../../provider/resources/scm-certificate-bundle/scm-certificate-bundle.js";
 
 const block = (body: string) => `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 const LEAF = block("TEVBRg==");

@@ -5,17 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError, isCcmError, ResourceInitError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
-import { exportCsrExplained } from "../../provider/resources/ca-explain.js";
+import { exportCsrExplained } from "../../provider/resources/shared/ca-explain.js";
 import {
   type IntermediateCaCertificateOutputs,
   intermediateCaCertificateHandlers,
-} from "../../provider/resources/intermediate-ca-certificate.handlers.js";
+} from "../../provider/resources/intermediate-ca-certificate/handlers.js";
 import {
   type PrivateCaInputs,
   type PrivateCaOutputs,
   privateCaHandlers,
-} from "../../provider/resources/private-ca.handlers.js";
-import { UNKNOWN } from "../../provider/resources/unknowns.js";
+} from "../../provider/resources/private-ca/handlers.js";
+import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CERTIFICATE_PEM } from "../fixtures/pem.js";
 import { TestEmulator } from "../harness/emulator.js";

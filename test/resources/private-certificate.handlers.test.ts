@@ -3,14 +3,14 @@
 // for the paths an e2e run cannot reach cheaply: a create that fails half-way, a CA that cannot issue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError, ResourceInitError } from "../../provider/errors.js";
-import { certificateBundleHandlers } from "../../provider/resources/certificate-bundle.handlers.js";
-import { parseDuration } from "../../provider/resources/duration.js";
+import { certificateBundleHandlers } from "../../provider/resources/certificate-bundle/handlers.js";
+import { parseDuration } from "../../provider/resources/private-certificate/duration.js";
 import {
   type PrivateCertificateInputs,
   type PrivateCertificateOutputs,
   privateCertificateHandlers,
-} from "../../provider/resources/private-certificate.handlers.js";
-import { UNKNOWN } from "../../provider/resources/unknowns.js";
+} from "../../provider/resources/private-certificate/handlers.js";
+import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";

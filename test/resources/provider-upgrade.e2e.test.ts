@@ -69,7 +69,7 @@ function makeProject(dir: string, shimModule: string | undefined): void {
     symlinkSync(path.join(repoRoot, "node_modules", entry), path.join(modules, entry));
   }
   const target = installPackage(dir, "1.0.0");
-  if (shimModule) cpSync(shimModule, path.join(target, "dist/provider/resources/shim.js"));
+  if (shimModule) cpSync(shimModule, path.join(target, "dist/provider/resources/shared/shim.js"));
   cpSync(path.join(repoRoot, "test/programs/certificate/index.ts"), path.join(dir, "index.ts"));
   writeFileSync(path.join(dir, "Pulumi.yaml"), "name: upgrade\nruntime: nodejs\n");
 }

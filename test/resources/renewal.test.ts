@@ -1,6 +1,6 @@
 // validityFromNow: what a create sends when the stored startFrom has passed (a replacement).
 import { describe, expect, it } from "vitest";
-import { validityFromNow } from "../../provider/resources/renewal.js";
+import { validityFromNow } from "../../provider/resources/shared/renewal.js";
 
 const NOW = Date.parse("2026-06-01T12:00:00Z");
 

@@ -5,16 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
-import { withDerivedOutputs } from "../../provider/resources/derived-outputs.js";
+import { withDerivedOutputs } from "../../provider/resources/shared/derived-outputs.js";
 import {
   type MigrationTaskCertKeyOutputs,
   migrationTaskCertKeyHandlers,
-} from "../../provider/resources/migration-task-cert-key.handlers.js";
+} from "../../provider/resources/migration-task-cert-key/handlers.js";
 import {
   type ScmCertificateBundleOutputs,
   scmCertificateBundleHandlers,
-} from "../../provider/resources/scm-certificate-bundle.handlers.js";
-import { UNKNOWN } from "../../provider/resources/unknowns.js";
+} from "../../provider/resources/scm-certificate-bundle/handlers.js";
+import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { json, type LocalServer, startLocalServer } from "../client/local-server.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";

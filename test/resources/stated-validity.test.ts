@@ -1,6 +1,6 @@
 // The validity read back from a window (pulumi import, get): the largest unit that reproduces it.
 import { describe, expect, it } from "vitest";
-import { statedValidity } from "../../provider/resources/stated-validity.js";
+import { statedValidity } from "../../provider/resources/shared/stated-validity.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -4,12 +4,12 @@
 // the type check the day the mistake it shows starts compiling.
 import type * as pulumi from "@pulumi/pulumi";
 import { describe, expectTypeOf, it } from "vitest";
-import type { DeclaredOutputs, PropertyKinds } from "../../provider/resources/ccm-resource.js";
+import type { DeclaredOutputs, PropertyKinds } from "../../provider/resources/shared/ccm-resource.js";
 import type {
   MigrationTaskCertKeyInputs,
   MigrationTaskCertKeyOutputs,
-} from "../../provider/resources/migration-task-cert-key.handlers.js";
-import type { MigrationTaskCertKeyArgs } from "../../provider/resources/migration-task-cert-key.js";
+} from "../../provider/resources/migration-task-cert-key/handlers.js";
+import type { MigrationTaskCertKeyArgs } from "../../provider/resources/migration-task-cert-key/migration-task-cert-key.js";
 
 type Kinds = PropertyKinds<MigrationTaskCertKeyArgs, MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs>;
 

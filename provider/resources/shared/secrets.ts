@@ -3,17 +3,17 @@
 // check (a failure of one never echoes its value). Data only: the runtime loads this too. Each
 // name is checked against its resource's handler Inputs and Outputs, so a renamed or misspelt
 // property does not compile.
-import type { ResourceTypeName } from "../runtime/resource-types.js";
-import type { CertificateBundleInputs, CertificateBundleOutputs } from "./certificate-bundle.handlers.js";
-import type { DerivedOutputs } from "./derived-outputs.js";
+import type { ResourceTypeName } from "../../runtime/resource-types.js";
+import type { CertificateBundleInputs, CertificateBundleOutputs } from "../certificate-bundle/handlers.js";
 import type {
   IntermediateCaCertificateInputs,
   IntermediateCaCertificateOutputs,
-} from "./intermediate-ca-certificate.handlers.js";
-import type { MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs } from "./migration-task-cert-key.handlers.js";
-import type { PrivateCaInputs, PrivateCaOutputs } from "./private-ca.handlers.js";
-import type { PrivateCertificateInputs, PrivateCertificateOutputs } from "./private-certificate.handlers.js";
-import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./scm-certificate-bundle.handlers.js";
+} from "../intermediate-ca-certificate/handlers.js";
+import type { MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs } from "../migration-task-cert-key/handlers.js";
+import type { PrivateCaInputs, PrivateCaOutputs } from "../private-ca/handlers.js";
+import type { PrivateCertificateInputs, PrivateCertificateOutputs } from "../private-certificate/handlers.js";
+import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "../scm-certificate-bundle/handlers.js";
+import type { DerivedOutputs } from "./derived-outputs.js";
 
 /** Every property name of each resource: its handler's Inputs and Outputs, and what is derived from them. */
 interface PropertyNames {

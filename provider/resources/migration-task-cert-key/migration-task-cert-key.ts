@@ -3,8 +3,8 @@
 // and the target server use for their SSL socket in block-level migration — as secret outputs.
 // Handlers: migration-task-cert-key.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "./ccm-resource.js";
-import type { MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs } from "./migration-task-cert-key.handlers.js";
+import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "../shared/ccm-resource.js";
+import type { MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs } from "./handlers.js";
 
 export interface MigrationTaskCertKeyArgs {
   /** The migration task's id (1–36 characters). A new id fetches anew. */

@@ -14,27 +14,27 @@
 // that no longer exists at all leaves state on refresh.
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { CcmClient } from "../client/index.js";
-import { CcmInvalidArgumentError, isNotFoundError, ResourceInitError } from "../errors.js";
-import { splitPemBlocks } from "../pem.js";
-import { claim, claimedIds, oneAtATime } from "../runtime/claims.js";
-import type { HandlerContext } from "../runtime/context.js";
-import type { HandlerFactory } from "../runtime/handlers.js";
-import { type CaInfo, type CreateCaArgs, createCaArgs } from "../schemas/ca.js";
-import { checkValidityLimit, resourceTagsArgs } from "../schemas/common.js";
-import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
-import { certificatesPemArg } from "../schemas/pem-args.js";
-import { caCertificateOnce } from "./ca-certificate.js";
-import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "./ca-explain.js";
-import { checkResource } from "./check.js";
-import { definedEntries, GONE, subjectOf, withoutProvider } from "./common.js";
-import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "./create-explain.js";
-import { changedProperties, type DiffPlan } from "./diff.js";
-import { validityFromNow } from "./renewal.js";
-import { startFromFailures, validityLimitFailures } from "./start-from.js";
-import { statedValidity } from "./stated-validity.js";
-import { addTags, syncTags } from "./tags.js";
-import { containsUnknown } from "./unknowns.js";
+import type { CcmClient } from "../../client/index.js";
+import { CcmInvalidArgumentError, isNotFoundError, ResourceInitError } from "../../errors.js";
+import { splitPemBlocks } from "../../pem.js";
+import { claim, claimedIds, oneAtATime } from "../../runtime/claims.js";
+import type { HandlerContext } from "../../runtime/context.js";
+import type { HandlerFactory } from "../../runtime/handlers.js";
+import { type CaInfo, type CreateCaArgs, createCaArgs } from "../../schemas/ca.js";
+import { checkValidityLimit, resourceTagsArgs } from "../../schemas/common.js";
+import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
+import { certificatesPemArg } from "../../schemas/pem-args.js";
+import { caCertificateOnce } from "../shared/ca-certificate.js";
+import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "../shared/ca-explain.js";
+import { checkResource } from "../shared/check.js";
+import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/common.js";
+import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "../shared/create-explain.js";
+import { changedProperties, type DiffPlan } from "../shared/diff.js";
+import { validityFromNow } from "../shared/renewal.js";
+import { startFromFailures, validityLimitFailures } from "../shared/start-from.js";
+import { statedValidity } from "../shared/stated-validity.js";
+import { addTags, syncTags } from "../shared/tags.js";
+import { containsUnknown } from "../shared/unknowns.js";
 
 const ca = createCaArgs.shape;
 

@@ -3,12 +3,12 @@
 // certificate. Metadata is read locally with node:crypto, so it always describes exactly the
 // exported certificate.
 import { z } from "zod";
-import type { CcmClient } from "../client/index.js";
-import { fullChainPem } from "../pem.js";
-import { ID_LIMITS } from "../schemas/enums.js";
-import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "./certificate-facts.js";
-import { definedEntries } from "./common.js";
-import { exportAgain, exportHandlers } from "./export-handlers.js";
+import type { CcmClient } from "../../client/index.js";
+import { fullChainPem } from "../../pem.js";
+import { ID_LIMITS } from "../../schemas/enums.js";
+import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "../shared/certificate-facts.js";
+import { definedEntries } from "../shared/common.js";
+import { exportAgain, exportHandlers } from "../shared/export-handlers.js";
 
 export const scmCertificateBundleInputs = z.strictObject({
   certificateId: z

@@ -5,8 +5,8 @@
 // the resource class in the program (a derived Output), the native plugin before it answers the
 // engine (a native SDK has no code of ours to compute them). Old state that still holds them is
 // read as before: nothing looks at the stored copy.
-import { fullChainPem } from "../pem.js";
-import type { ResourceTypeName } from "../runtime/resource-types.js";
+import { fullChainPem } from "../../pem.js";
+import type { ResourceTypeName } from "../../runtime/resource-types.js";
 
 /** The stored outputs a derivation reads. */
 interface ChainParts {

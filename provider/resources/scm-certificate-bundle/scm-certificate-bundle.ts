@@ -3,10 +3,10 @@
 // POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
-import type { DerivedOutputs } from "./derived-outputs.js";
-import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
-import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./scm-certificate-bundle.handlers.js";
+import type { DeclaredOutputs, PropertyKinds } from "../shared/ccm-resource.js";
+import type { DerivedOutputs } from "../shared/derived-outputs.js";
+import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "../shared/exported-certificate.js";
+import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./handlers.js";
 
 export interface ScmCertificateBundleArgs {
   /** The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew. */

@@ -3,11 +3,11 @@
 // its password — as secret outputs, plus metadata read locally from the certificate.
 // Handlers: certificate-bundle.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import type { ExportType } from "../schemas/enums.js";
-import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
-import type { CertificateBundleInputs, CertificateBundleOutputs } from "./certificate-bundle.handlers.js";
-import type { DerivedOutputs } from "./derived-outputs.js";
-import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "./exported-certificate.js";
+import type { ExportType } from "../../schemas/enums.js";
+import type { DeclaredOutputs, PropertyKinds } from "../shared/ccm-resource.js";
+import type { DerivedOutputs } from "../shared/derived-outputs.js";
+import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "../shared/exported-certificate.js";
+import type { CertificateBundleInputs, CertificateBundleOutputs } from "./handlers.js";
 
 /** The server type a bundle is exported for. (The same values as `limits.ExportType`.) */
 export type CertificateBundleType = ExportType;

@@ -2,13 +2,13 @@
 // form the docs leave undefined, from the OTHER type); keystores come from the zip. Metadata is
 // read locally with node:crypto, so it always describes exactly the exported certificate.
 import { z } from "zod";
-import type { CcmClient } from "../client/index.js";
-import { ccmId } from "../schemas/certificate.js";
-import { EXPORT_TYPES, type ExportType } from "../schemas/enums.js";
-import { exportCertificateArgs } from "../schemas/export.js";
-import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "./certificate-facts.js";
-import { definedEntries } from "./common.js";
-import { exportHandlers } from "./export-handlers.js";
+import type { CcmClient } from "../../client/index.js";
+import { ccmId } from "../../schemas/certificate.js";
+import { EXPORT_TYPES, type ExportType } from "../../schemas/enums.js";
+import { exportCertificateArgs } from "../../schemas/export.js";
+import { type CertificateFacts, certificateFacts, splitLeafAndChain } from "../shared/certificate-facts.js";
+import { definedEntries } from "../shared/common.js";
+import { exportHandlers } from "../shared/export-handlers.js";
 
 export const certificateBundleInputs = z.strictObject({
   certificateId: ccmId,

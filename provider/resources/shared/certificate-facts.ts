@@ -1,7 +1,7 @@
 // What the export-style resources (CertificateBundle, ScmCertificateBundle) derive from exported
 // PEMs: the leaf and its chain, split the same way whatever shape the service used, and the
 // non-secret facts about the leaf, read locally with node:crypto.
-import { certificateMetadata, splitPemBlocks } from "../pem.js";
+import { certificateMetadata, splitPemBlocks } from "../../pem.js";
 
 const isCertificate = (block: string) => block.startsWith("-----BEGIN CERTIFICATE-----");
 

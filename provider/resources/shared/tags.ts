@@ -1,6 +1,6 @@
 // Tags that change in place (PrivateCa, PrivateCertificate): the tag API adds and removes, it has
 // no "set", so a change removes what changed or went, then adds what changed or came.
-import type { TagApi } from "../client/tags.js";
+import type { TagApi } from "../../client/tags.js";
 
 type Tags = Record<string, string>;
 

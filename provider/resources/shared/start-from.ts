@@ -11,7 +11,7 @@ import {
   VALIDITY_TYPES,
   VALIDITY_UNITS_PER_YEAR,
   type ValidityType,
-} from "../schemas/enums.js";
+} from "../../schemas/enums.js";
 import { isUnknown } from "./unknowns.js";
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;

@@ -2,7 +2,7 @@
 // given for them in pulumi.secret — so they are encrypted in state even when the program passes
 // plain strings — and ask the engine to treat the outputs of those names as secrets.
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceTypeName } from "../runtime/resource-types.js";
+import type { ResourceTypeName } from "../../runtime/resource-types.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
 
 /** `props` with every given value of a secret property wrapped; undefined ones (outputs to be) stay. */

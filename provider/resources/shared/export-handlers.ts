@@ -4,10 +4,10 @@
 // outputs whole; read refreshes without churning material that did not change; delete is a no-op,
 // because an export creates nothing on the service and the source belongs to its own owner.
 import type { z } from "zod";
-import type { CcmClient } from "../client/index.js";
-import { isNotFoundError } from "../errors.js";
-import type { HandlerFactory } from "../runtime/handlers.js";
-import type { ResourceTypeName } from "../runtime/resource-types.js";
+import type { CcmClient } from "../../client/index.js";
+import { isNotFoundError } from "../../errors.js";
+import type { HandlerFactory } from "../../runtime/handlers.js";
+import type { ResourceTypeName } from "../../runtime/resource-types.js";
 import { checkResource } from "./check.js";
 import { GONE, withoutProvider } from "./common.js";
 import { replacementDiff } from "./diff.js";

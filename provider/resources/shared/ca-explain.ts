@@ -6,9 +6,9 @@
 // and what to do, naming the property the user wrote. The API error itself (status, error_code,
 // request id) stays in the message and in `cause`.
 
-import type { CcmClient } from "../client/index.js";
-import { type CcmApiError, ExplainedApiError, isCcmApiError, isNotFoundError } from "../errors.js";
-import type { CaInfo } from "../schemas/ca.js";
+import type { CcmClient } from "../../client/index.js";
+import { type CcmApiError, ExplainedApiError, isCcmApiError, isNotFoundError } from "../../errors.js";
+import type { CaInfo } from "../../schemas/ca.js";
 import { approximateValidityMs } from "./renewal.js";
 
 /** The key mismatch code of the import API (docs/api-facts.md §4.1). */

@@ -9,10 +9,10 @@ import type {
   RevocationReason,
   SanType,
   ValidityType,
-} from "../schemas/enums.js";
-import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
-import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
-import type { PrivateCertificateInputs, PrivateCertificateOutputs } from "./private-certificate.handlers.js";
+} from "../../schemas/enums.js";
+import type { DeclaredOutputs, PropertyKinds } from "../shared/ccm-resource.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "../shared/issued-resource.js";
+import type { PrivateCertificateInputs, PrivateCertificateOutputs } from "./handlers.js";
 
 /**
  * A certificate's subject: only the common name is required; omitted fields are inherited from the

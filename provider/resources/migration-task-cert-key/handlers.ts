@@ -2,10 +2,10 @@
 // stack owns (the task belongs to SMS), so the resource is the fetched material, kept stable
 // across refreshes for as long as SMS answers with the same certificates.
 import { z } from "zod";
-import type { CcmClient } from "../client/index.js";
-import { ID_LIMITS } from "../schemas/enums.js";
-import { definedEntries } from "./common.js";
-import { exportAgain, exportHandlers } from "./export-handlers.js";
+import type { CcmClient } from "../../client/index.js";
+import { ID_LIMITS } from "../../schemas/enums.js";
+import { definedEntries } from "../shared/common.js";
+import { exportAgain, exportHandlers } from "../shared/export-handlers.js";
 
 export const migrationTaskCertKeyInputs = z.strictObject({
   taskId: z.string().regex(ID_LIMITS.smsTask.pattern, `must be an SMS migration task id: ${ID_LIMITS.smsTask.allowed}`),

@@ -3,7 +3,7 @@
 // that are unknown at preview pass. No API call is ever made from here.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import type { ResourceTypeName } from "../runtime/resource-types.js";
+import type { ResourceTypeName } from "../../runtime/resource-types.js";
 import { knownKeysAt, nearestKey } from "./known-keys.js";
 import { SECRET_PROPERTIES } from "./secrets.js";
 import { unknownAlong, valueAt } from "./unknowns.js";

@@ -3,23 +3,23 @@
 // means a new certificate. create never forgets the id it obtained; read reflects the CA record
 // (and its removal); delete is a no-op, because CCM offers nothing else for such a CA.
 import { z } from "zod";
-import type { CcmClient } from "../client/index.js";
-import { ResourceInitError } from "../errors.js";
-import { normalizePem } from "../pem.js";
-import type { HandlerFactory } from "../runtime/handlers.js";
-import type { CaInfo } from "../schemas/ca.js";
-import { ccmId, enterpriseProjectIdArg } from "../schemas/certificate.js";
-import { checkValidityLimit, validityArgs } from "../schemas/common.js";
-import { PATH_LENGTH, VALIDITY_MAX_YEARS } from "../schemas/enums.js";
-import { certificateRequestPemArg } from "../schemas/pem-args.js";
-import { caCertificateOnce } from "./ca-certificate.js";
-import { explainIssuerRefusal } from "./ca-explain.js";
-import { checkResource } from "./check.js";
-import { definedEntries, GONE, subjectOf, withoutProvider } from "./common.js";
-import { type DiffPlan, replacementDiff } from "./diff.js";
-import { validityFromNow } from "./renewal.js";
-import { startFromFailures } from "./start-from.js";
-import { statedValidity } from "./stated-validity.js";
+import type { CcmClient } from "../../client/index.js";
+import { ResourceInitError } from "../../errors.js";
+import { normalizePem } from "../../pem.js";
+import type { HandlerFactory } from "../../runtime/handlers.js";
+import type { CaInfo } from "../../schemas/ca.js";
+import { ccmId, enterpriseProjectIdArg } from "../../schemas/certificate.js";
+import { checkValidityLimit, validityArgs } from "../../schemas/common.js";
+import { PATH_LENGTH, VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
+import { certificateRequestPemArg } from "../../schemas/pem-args.js";
+import { caCertificateOnce } from "../shared/ca-certificate.js";
+import { explainIssuerRefusal } from "../shared/ca-explain.js";
+import { checkResource } from "../shared/check.js";
+import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/common.js";
+import { type DiffPlan, replacementDiff } from "../shared/diff.js";
+import { validityFromNow } from "../shared/renewal.js";
+import { startFromFailures } from "../shared/start-from.js";
+import { statedValidity } from "../shared/stated-validity.js";
 
 const CSR_REQUIRED =
   "is required: the PEM certificate request of the CA to sign — a PrivateCa exposes it as csrPem while it is " +

@@ -3,11 +3,11 @@
 // activated when the signed certificate is supplied as `certificatePem` + `certificateChainPem`
 // (an in-place update that imports it). Handlers: private-ca.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage } from "../schemas/enums.js";
-import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
-import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
-import type { PrivateCaInputs, PrivateCaOutputs } from "./private-ca.handlers.js";
-import type { ValidityArgs } from "./private-certificate.js";
+import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage } from "../../schemas/enums.js";
+import type { ValidityArgs } from "../private-certificate/private-certificate.js";
+import type { DeclaredOutputs, PropertyKinds } from "../shared/ccm-resource.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "../shared/issued-resource.js";
+import type { PrivateCaInputs, PrivateCaOutputs } from "./handlers.js";
 
 /**
  * A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other

@@ -2,7 +2,7 @@
 // (SECRET_PROPERTIES, the list check reads too), the package name, the props built from one list
 // checked against the handler's types, and the static `get` lookup.
 import * as pulumi from "@pulumi/pulumi";
-import { PACKAGE_NAME, type ResourceTypeName } from "../runtime/resource-types.js";
+import { PACKAGE_NAME, type ResourceTypeName } from "../../runtime/resource-types.js";
 import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 import { quietStacksWhileRegistering } from "./source-position.js";

@@ -1,7 +1,7 @@
 // When a certificate should be replaced: it is revoked or expired, or it entered its renewal
 // window (now ≥ notAfter − renewBefore). Computed from state and the clock only, so `pulumi
 // preview` and `up` plan the renewal without a refresh and without an API call.
-import type { ValidityType } from "../schemas/enums.js";
+import type { ValidityType } from "../../schemas/enums.js";
 
 /** Statuses after which the certificate no longer serves and the next `up` replaces it. */
 export const REPLACING_STATUSES: ReadonlySet<unknown> = new Set(["REVOKED", "EXPIRED"]);

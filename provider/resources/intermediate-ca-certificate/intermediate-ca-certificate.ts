@@ -4,13 +4,10 @@
 // of its own that CCM only lets you read and export; its certificate and chain are what a PENDING
 // PrivateCa imports. Handlers: intermediate-ca-certificate.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import type { DeclaredOutputs, PropertyKinds } from "./ccm-resource.js";
-import type {
-  IntermediateCaCertificateInputs,
-  IntermediateCaCertificateOutputs,
-} from "./intermediate-ca-certificate.handlers.js";
-import { ISSUED_PROPERTIES, IssuedResource } from "./issued-resource.js";
-import type { ValidityArgs } from "./private-certificate.js";
+import type { ValidityArgs } from "../private-certificate/private-certificate.js";
+import type { DeclaredOutputs, PropertyKinds } from "../shared/ccm-resource.js";
+import { ISSUED_PROPERTIES, IssuedResource } from "../shared/issued-resource.js";
+import type { IntermediateCaCertificateInputs, IntermediateCaCertificateOutputs } from "./handlers.js";
 
 export interface IntermediateCaCertificateArgs {
   /** The signing CA (ACTIVED, holding its key in CCM): its CCM id, a lower-case UUID. */

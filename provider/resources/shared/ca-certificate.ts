@@ -1,8 +1,8 @@
 // A CA record's own certificate, for PrivateCa and IntermediateCaCertificate: CCM exports it only
 // while the CA is ACTIVED or EXPIRED, and it never changes under the CA's id, so it is exported
 // once and kept from then on (also through DISABLED and DELETED, when no export is possible).
-import type { CcmClient } from "../client/index.js";
-import type { CaInfo } from "../schemas/ca.js";
+import type { CcmClient } from "../../client/index.js";
+import type { CaInfo } from "../../schemas/ca.js";
 
 export interface CaCertificatePems {
   certificatePem?: string | undefined;

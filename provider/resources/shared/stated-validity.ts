@@ -4,8 +4,8 @@
 // to guess, and a wrong guess plans a replacement. So the window is read back as the request that
 // makes it: the largest unit that reproduces its length, since that is what a person writes
 // (YEAR 10, not DAY 3652).
-import { VALIDITY_TOLERANCE_MS } from "../client/certificate-match.js";
-import type { ValidityType } from "../schemas/enums.js";
+import { VALIDITY_TOLERANCE_MS } from "../../client/certificate-match.js";
+import type { ValidityType } from "../../schemas/enums.js";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

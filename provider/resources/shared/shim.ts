@@ -12,7 +12,7 @@
 // size is the number of functions: one is the least a provider that must reach the runtime can
 // have. test/resources/provider-upgrade.e2e.test.ts proves the runtime serves both protocols.
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceTypeName } from "../runtime/resource-types.js";
+import type { ResourceTypeName } from "../../runtime/resource-types.js";
 
 export type { ResourceTypeName };
 
