@@ -1,6 +1,7 @@
 // What a handler is given at call time (HandlerContext): a client built from the stack config the
-// engine handed to `configure` (then from the environment), a clock, and the warning path. Nothing
-// here is ever serialized into state: this module lives only in the dynamic-provider host process.
+// engine handed to `configure` (then from the environment), a clock (real time, moved by
+// CCM_CLOCK_OFFSET_MS), and the warning path. Nothing here is ever serialized into state: this
+// module lives only in the process that runs the handlers (the dynamic-provider host, the plugin).
 import { type CcmClient, createClient } from "../client/index.js";
 import { CONFIG_NAMESPACE, CONFIG_SETTINGS } from "../config.js";
 import { warn } from "./warn.js";
@@ -33,7 +34,29 @@ export interface HandlerContext {
   readonly log: HandlerLog;
 }
 
-export const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
+/**
+ * The variable that moves every handler's "now" (renewal windows, startFrom limits, validity
+ * starts) by a number of milliseconds, negative or positive. Read at each call from the process
+ * environment, which both front ends (the dynamic-provider host and the plugin) get from the
+ * engine, and never stored in state: tests move time with it, together with the emulator's clock
+ * (POST /_emulator/clock), instead of waiting for it to pass. Request signing (X-Sdk-Date) keeps
+ * real time, as the service's signature check does.
+ */
+export const CLOCK_OFFSET_ENV = "CCM_CLOCK_OFFSET_MS";
+
+/** CCM_CLOCK_OFFSET_MS as an integer (0 when unset or empty); anything else is refused loudly. */
+export function clockOffsetMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[CLOCK_OFFSET_ENV]?.trim();
+  if (!raw) return 0;
+  const offset = /^[+-]?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(offset)) {
+    throw new Error(`${CLOCK_OFFSET_ENV} must be an integer number of milliseconds, not "${raw}"`);
+  }
+  return offset;
+}
+
+/** Real time, moved by CCM_CLOCK_OFFSET_MS when it is set. */
+export const SYSTEM_CLOCK: Clock = { now: () => Date.now() + clockOffsetMs() };
 export const ENGINE_LOG: HandlerLog = { warn };
 
 let stackConfig: Record<string, string | undefined> = {};
