@@ -1,6 +1,7 @@
 // Errors: stable codes, messages with method/path/status/error_code/request id and a hint, the
 // guard across module copies, and redaction of keys, tokens, signatures and PEM bodies.
 import { describe, expect, it, vi } from "vitest";
+import { DEMO_CREDENTIALS } from "../../emulator/index.js";
 import {
   CcmApiError,
   CcmCreateAmbiguousError,
@@ -173,10 +174,9 @@ describe("redaction", () => {
   });
 
   it("replaces known secret values wherever they appear", () => {
-    const redact = createRedactor(["EMULATORACCESSKEY000", "emulatorSecretKey0000000000000000000000", undefined, "ab"]);
-    expect(redact("ak=EMULATORACCESSKEY000 sk=emulatorSecretKey0000000000000000000000 ab")).toBe(
-      "ak=[redacted] sk=[redacted] ab",
-    );
+    const { accessKey, secretKey } = DEMO_CREDENTIALS;
+    const redact = createRedactor([accessKey, secretKey, undefined, "ab"]);
+    expect(redact(`ak=${accessKey} sk=${secretKey} ab`)).toBe("ak=[redacted] sk=[redacted] ab");
   });
 
   it("error messages are scrubbed even when a caller passes a secret in", () => {

@@ -6,14 +6,14 @@ import { closeAllPools } from "../../provider/client/http.js";
 import type { CcmClient } from "../../provider/client/index.js";
 import { CcmApiError, CcmNetworkError } from "../../provider/errors.js";
 import type { ApplyCertificateArgs, CreateCaArgs } from "../../provider/schemas/index.js";
-import { EmulatorHarness } from "./emulator-harness.js";
+import { TestEmulator } from "../harness/emulator.js";
 
-let harness: EmulatorHarness;
+let harness: TestEmulator;
 let sleeps: number[];
 let client: CcmClient;
 
 beforeAll(async () => {
-  harness = await EmulatorHarness.start();
+  harness = await TestEmulator.start({ log: () => {} });
 });
 afterAll(async () => {
   await closeAllPools();
@@ -58,7 +58,7 @@ async function counts(): Promise<Record<string, number>> {
 describe("retries", () => {
   it("waits out 429 with Retry-After, then succeeds", async () => {
     const { caId } = await client.cas.create(ROOT);
-    await harness.faults([
+    await harness.setFaults([
       { kind: "throttle", method: "GET", path: "^/v1/private-certificate-authorities/", retry_after: 2, count: 2 },
     ]);
     await expect(client.cas.get(caId)).resolves.toMatchObject({ caId });
@@ -68,7 +68,7 @@ describe("retries", () => {
 
   it("retries 500 / 502 / 503 / 504 on idempotent calls", async () => {
     const { caId } = await client.cas.create(ROOT);
-    await harness.faults([
+    await harness.setFaults([
       { kind: "error", status: 500, method: "GET", count: 1 },
       { kind: "error", status: 502, method: "GET", count: 1 },
       { kind: "error", status: 503, method: "GET", count: 1 },
@@ -81,7 +81,7 @@ describe("retries", () => {
 
   it("retries a reset connection", async () => {
     const { caId } = await client.cas.create(ROOT);
-    await harness.faults([{ kind: "reset", method: "POST", path: "/export$", count: 2 }]);
+    await harness.setFaults([{ kind: "reset", method: "POST", path: "/export$", count: 2 }]);
     await expect(client.cas.exportCertificate(caId)).resolves.toMatchObject({
       certificate: expect.stringContaining("BEGIN CERTIFICATE"),
     });
@@ -90,7 +90,7 @@ describe("retries", () => {
 
   it("stops after maxRetries and reports the last error with the attempt count", async () => {
     const limited = harness.client({ "huaweicloud-ccm:maxRetries": "2" }, {}, { sleep: async () => {} });
-    await harness.faults([{ kind: "error", status: 503, method: "GET" }]);
+    await harness.setFaults([{ kind: "error", status: 503, method: "GET" }]);
     const error = await limited.certificates.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CcmApiError);
     expect(error).toMatchObject({ status: 503, attempts: 3, errorCode: "PCA.00010001" });
@@ -99,7 +99,7 @@ describe("retries", () => {
 
   it("re-sends an apply refused with 429 or 503 (not processed) without any lookup", async () => {
     const { caId } = await client.cas.create(ROOT);
-    await harness.faults([
+    await harness.setFaults([
       { kind: "throttle", method: "POST", path: "^/v1/private-certificates$", retry_after: 1, count: 1 },
       { kind: "error", status: 503, method: "POST", path: "^/v1/private-certificates$", count: 1 },
     ]);
@@ -112,7 +112,7 @@ describe("retries", () => {
 
   it("re-sends an apply once after a reset that processed nothing, having looked first", async () => {
     const { caId } = await client.cas.create(ROOT);
-    await harness.faults([{ kind: "reset", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
+    await harness.setFaults([{ kind: "reset", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
     const result = await client.certificates.apply(applyArgs(caId));
     expect(result).toMatchObject({ resolution: "resent", suspectedDuplicateIds: [] });
     const by = await counts();
@@ -125,7 +125,7 @@ describe("retries", () => {
 describe("lost responses", () => {
   it("apply: the service created the certificate but the answer was lost — exactly one exists, adopted", async () => {
     const { caId } = await client.cas.create(ROOT);
-    await harness.faults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
+    await harness.setFaults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
     const result = await client.certificates.apply(applyArgs(caId));
     expect(result.resolution).toBe("adopted");
     const inventory = await harness.inventory();
@@ -138,7 +138,7 @@ describe("lost responses", () => {
   it("apply: an existing look-alike the caller already owns is never adopted", async () => {
     const { caId } = await client.cas.create(ROOT);
     const first = await client.certificates.apply(applyArgs(caId));
-    await harness.faults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
+    await harness.setFaults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
     const second = await client.certificates.apply(applyArgs(caId), { knownIds: [first.certificateId] });
     expect(second.resolution).toBe("adopted");
     expect(second.certificateId).not.toBe(first.certificateId);
@@ -148,7 +148,7 @@ describe("lost responses", () => {
   it("apply: an unclaimed look-alike makes the lookup ambiguous — no re-send, the candidates are named", async () => {
     const { caId } = await client.cas.create(ROOT);
     const stray = await client.certificates.apply(applyArgs(caId));
-    await harness.faults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
+    await harness.setFaults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
     const error = await client.certificates.apply(applyArgs(caId)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ERR_CCM_CREATE_AMBIGUOUS" });
     expect((error as { candidateIds: string[] }).candidateIds).toContain(stray.certificateId);
@@ -156,7 +156,7 @@ describe("lost responses", () => {
   });
 
   it("CA create: adopted after a lost response", async () => {
-    await harness.faults([
+    await harness.setFaults([
       { kind: "lost_response", method: "POST", path: "^/v1/private-certificate-authorities$", count: 1 },
     ]);
     const result = await client.cas.create(ROOT);
@@ -174,7 +174,9 @@ describe("lost responses", () => {
       distinguishedName: { ...ROOT.distinguishedName, commonName: "csr-sub" },
     });
     const csr = await client.cas.exportCsr(pending);
-    await harness.faults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates/csr$", count: 1 }]);
+    await harness.setFaults([
+      { kind: "lost_response", method: "POST", path: "^/v1/private-certificates/csr$", count: 1 },
+    ]);
     const result = await client.certificates.applyByCsr({ issuerId: rootId, csr, validity: { type: "DAY", value: 5 } });
     expect(result.resolution).toBe("adopted");
     expect((await harness.inventory()).certificates.map((c) => c.id)).toEqual([result.certificateId]);
@@ -183,12 +185,12 @@ describe("lost responses", () => {
   it("revoke, disable and delete confirm a lost first attempt instead of failing the repeat", async () => {
     const { caId } = await client.cas.create(ROOT);
     const { certificateId } = await client.certificates.apply(applyArgs(caId));
-    await harness.faults([{ kind: "lost_response", method: "POST", path: "/revoke$", count: 1 }]);
+    await harness.setFaults([{ kind: "lost_response", method: "POST", path: "/revoke$", count: 1 }]);
     expect(await client.certificates.revoke(certificateId, "SUPERSEDED")).toEqual({ alreadyRevoked: true });
-    await harness.faults([{ kind: "lost_response", method: "POST", path: "/disable$", count: 1 }]);
+    await harness.setFaults([{ kind: "lost_response", method: "POST", path: "/disable$", count: 1 }]);
     expect(await client.cas.disable(caId)).toEqual({ changed: false });
     expect((await client.cas.get(caId)).status).toBe("DISABLED");
-    await harness.faults([{ kind: "lost_response", method: "DELETE", count: 1 }]);
+    await harness.setFaults([{ kind: "lost_response", method: "DELETE", count: 1 }]);
     expect(await client.cas.delete(caId, 7)).toEqual({ existed: true });
     expect((await client.cas.get(caId)).status).toBe("DELETED");
   });
@@ -231,7 +233,7 @@ describe("authentication", () => {
   });
 
   it("a stopped endpoint is a network error that was never written", async () => {
-    const other = await EmulatorHarness.start();
+    const other = await TestEmulator.start({ log: () => {} });
     const gone = other.client({ "huaweicloud-ccm:maxRetries": "0" });
     await other.close();
     const error = await gone.certificates.list().catch((e: unknown) => e);

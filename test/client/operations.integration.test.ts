@@ -12,13 +12,13 @@ import type { CcmClient } from "../../provider/client/index.js";
 import { isNotFoundError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
 import type { CreateCaArgs } from "../../provider/schemas/index.js";
-import { EmulatorHarness } from "./emulator-harness.js";
+import { TestEmulator } from "../harness/emulator.js";
 
-let harness: EmulatorHarness;
+let harness: TestEmulator;
 let client: CcmClient;
 
 beforeAll(async () => {
-  harness = await EmulatorHarness.start();
+  harness = await TestEmulator.start({ log: () => {} });
   client = harness.client();
 });
 afterAll(async () => {

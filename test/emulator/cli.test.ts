@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { CliError, DEFAULT_PORT, parseCliArgs } from "../../emulator/cli-args.js";
 import { DEMO_CREDENTIALS, startEmulator } from "../../emulator/index.js";
-import { buildCli, type Child, remoteApi, removeBuild, runCli, spawnCli } from "./helpers/child.js";
+import { buildCli, type Child, removeBuild, runCli, spawnCli } from "../harness/emulator-process.js";
+import { remoteApi } from "./helpers/client.js";
 
 let cli: string;
 let dir: string;

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { buildCli, type Child, remoteApi, removeBuild, spawnCli } from "./helpers/child.js";
+import { buildCli, type Child, removeBuild, spawnCli } from "../harness/emulator-process.js";
+import { remoteApi } from "./helpers/client.js";
 import { certificateBody, expectError, rootBody } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";

@@ -1,8 +1,15 @@
-// An in-process ccm-emulator for e2e tests, with the stack config that points a Pulumi program at
-// it and small wrappers around its control plane (inventory, faults, clock).
+// The one ccm-emulator harness of every suite: TestEmulator runs the emulator in this process
+// (TestEmulator.start) or talks to one running elsewhere, such as the `ccm-emulator` command in a
+// child process (TestEmulator.at, with emulator-process.ts); it gives the stack config that points
+// a Pulumi program at it, a provider client for it, and small wrappers around its control plane
+// (reset, inventory, faults, clock). The emulator tests' signed raw calls (test/emulator/helpers/
+// client.ts) and the e2e stacks are built on it.
 import { afterAll, beforeAll } from "vitest";
 import { DEMO_CREDENTIALS, type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator/index.js";
-import { type CcmClient, createClient } from "../../provider/index.js";
+import { CcmClient } from "../../provider/client/index.js";
+import type { TransportOptions } from "../../provider/client/transport.js";
+import { resolveConfig } from "../../provider/config.js";
+import { CLOCK_OFFSET_ENV } from "../../provider/runtime/context.js";
 import { requirePulumiRoot, TestStack, type TestStackOptions } from "./stack.js";
 
 /** The emulator's demo credentials (its own exports; CONTRIBUTING.md documents them). */
@@ -43,15 +50,35 @@ export function emulatorStackConfig(url: string): EmulatorStackConfig {
   };
 }
 
-export class TestEmulator {
-  private constructor(readonly running: RunningEmulator) {}
+/** Where an emulator listens and how it ends: in this process, or in a child the caller ends. */
+interface EmulatorHandle {
+  readonly url: string;
+  readonly running?: RunningEmulator;
+  close(): Promise<void>;
+}
 
+export class TestEmulator {
+  private constructor(private readonly handle: EmulatorHandle) {}
+
+  /** An emulator in this process on a free loopback port (options as for startEmulator). */
   static async start(options: EmulatorOptions = {}): Promise<TestEmulator> {
-    return new TestEmulator(await startEmulator({ port: 0, ...options }));
+    const running = await startEmulator({ port: 0, ...options });
+    return new TestEmulator({ url: running.url, running, close: () => running.close() });
+  }
+
+  /** An emulator running elsewhere (a child process): only its URL is known; close() leaves it be. */
+  static at(url: string): TestEmulator {
+    return new TestEmulator({ url, close: async () => {} });
   }
 
   get url(): string {
-    return this.running.url;
+    return this.handle.url;
+  }
+
+  /** The in-process emulator itself (its port, store, credentials); not for one running elsewhere. */
+  get running(): RunningEmulator {
+    if (!this.handle.running) throw new Error(`the emulator at ${this.url} runs in another process`);
+    return this.handle.running;
   }
 
   /** Plain and secret stack config that sends all three services to this emulator. */
@@ -69,16 +96,21 @@ export class TestEmulator {
     });
   }
 
-  /** A client for arranging a test's world (CAs, revocations) behind Pulumi's back. */
-  client(): CcmClient {
-    return createClient(
-      {
-        "huaweicloud-ccm:accessKey": DEMO_AK,
-        "huaweicloud-ccm:secretKey": DEMO_SK,
-        "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: this.url, scm: this.url, sms: this.url }),
-      },
-      {},
+  /**
+   * A provider client for this emulator, for arranging a test's world (CAs, revocations) behind
+   * Pulumi's back or for testing the client itself: `stack` adds or overrides stack-config keys,
+   * `env` the environment the demo credentials come from, `options` the transport's (sleep, random).
+   */
+  client(
+    stack: Record<string, string> = {},
+    env: Record<string, string> = {},
+    options: TransportOptions = {},
+  ): CcmClient {
+    const config = resolveConfig(
+      { "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: this.url, scm: this.url, sms: this.url }), ...stack },
+      { HW_ACCESS_KEY: DEMO_AK, HW_SECRET_KEY: DEMO_SK, ...env },
     );
+    return new CcmClient(config, { env: {}, ...options });
   }
 
   /** The environment that points a command run outside Pulumi (ccm-orphans) at this emulator. */
@@ -111,16 +143,33 @@ export class TestEmulator {
     return (await this.inventory()).requests.total;
   }
 
+  /** Replaces the fault rules (PUT /_emulator/faults; emulator/faults.ts checks each one). */
   setFaults(rules: unknown[]): Promise<unknown> {
     return this.control("PUT", "faults", rules);
   }
 
+  /** Forgets every CA, certificate, fault and clock shift (POST /_emulator/reset). */
+  reset(): Promise<unknown> {
+    return this.control("POST", "reset");
+  }
+
+  /** Sets the emulator's clock to real time plus `offsetMs` (not relative to the last shift). */
   shiftClock(offsetMs: number): Promise<unknown> {
     return this.control("POST", "clock", { offset_ms: offsetMs });
   }
 
+  /**
+   * Moves time for the emulator and for the provider in `stack` alike: the emulator's clock, and
+   * CCM_CLOCK_OFFSET_MS, which the provider's runtime adds to every "now" it reads, for the stack's
+   * operations from the next one on. Time passes this way, never by waiting for it.
+   */
+  async shiftClocks(stack: TestStack, offsetMs: number): Promise<void> {
+    await this.shiftClock(offsetMs);
+    stack.setEnv({ [CLOCK_OFFSET_ENV]: String(offsetMs) });
+  }
+
   close(): Promise<void> {
-    return this.running.close();
+    return this.handle.close();
   }
 }
 

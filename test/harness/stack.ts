@@ -116,6 +116,11 @@ export class TestStack {
     }
   }
 
+  /** Sets (or replaces) environment variables for every operation from the next one on. */
+  setEnv(env: Record<string, string>): void {
+    this.options.env = { ...this.options.env, ...env };
+  }
+
   /** Sets (or replaces) config values; they apply from the next operation on. */
   setConfig(config: Record<string, string>, secrets: Record<string, string> = {}): void {
     this.options.config = { ...this.options.config, ...config };

@@ -1,15 +1,12 @@
-// The emulator tests' one harness: `useEmulator()` (a file's emulator: started before its tests,
-// reset before each, closed after), `withEmulator()` (a second emulator for one test), and the `Api`
-// both hand out: one `call` that signs (AK/SK), sends a token, or nothing, and returns status,
+// The emulator tests' raw API client on the one emulator harness (test/harness/emulator.ts):
+// `useEmulator()` (a file's emulator: started before its tests, reset before each, closed after),
+// `withEmulator()` (a second emulator for one test), `remoteApi()` (one in a child process), and the
+// `Api` they hand out: one `call` that signs (AK/SK), sends a token, or nothing, and returns status,
 // headers and the parsed body. The credentials are the emulator's own demo ones (its exports).
 
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import {
-  DEMO_CREDENTIALS,
-  type EmulatorOptions,
-  type RunningEmulator,
-  startEmulator,
-} from "../../../emulator/index.js";
+import { DEMO_CREDENTIALS, type EmulatorOptions, type RunningEmulator } from "../../../emulator/index.js";
+import { TestEmulator } from "../../harness/emulator.js";
 import { sign } from "./signer.js";
 
 /** Control-plane requests (`/_emulator/…`) are never signed. */
@@ -35,30 +32,35 @@ export interface CallResult {
 }
 
 export class Api {
-  #emulator: RunningEmulator | undefined;
+  #harness: TestEmulator | undefined;
 
   /** Without an emulator until `attach` (useEmulator attaches one in beforeAll). */
-  constructor(emulator?: RunningEmulator) {
-    this.#emulator = emulator;
+  constructor(harness?: TestEmulator) {
+    this.#harness = harness;
   }
 
+  get harness(): TestEmulator {
+    if (this.#harness === undefined) throw new Error("no emulator yet: useEmulator starts it in beforeAll");
+    return this.#harness;
+  }
+
+  /** The in-process emulator (its port, credentials); not for one in a child process. */
   get emulator(): RunningEmulator {
-    if (this.#emulator === undefined) throw new Error("no emulator yet: useEmulator starts it in beforeAll");
-    return this.#emulator;
+    return this.harness.running;
   }
 
-  attach(emulator: RunningEmulator): void {
-    this.#emulator = emulator;
+  attach(harness: TestEmulator): void {
+    this.#harness = harness;
   }
 
   get url(): string {
-    return this.emulator.url;
+    return this.harness.url;
   }
 
   /** Forgets every CA, certificate, fault and clock shift (POST /_emulator/reset). */
   reset = () => this.post("/_emulator/reset", undefined, CONTROL);
 
-  close = () => this.emulator.close();
+  close = () => this.harness.close();
 
   async call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
     const text = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -95,8 +97,12 @@ export class Api {
 
 /** Starts an in-memory emulator on a random loopback port, quiet; the caller closes it. */
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<Api> {
-  const emulator = await startEmulator({ log: () => {}, ...options });
-  return new Api(emulator);
+  return new Api(await TestEmulator.start({ log: () => {}, ...options }));
+}
+
+/** An Api for an emulator running elsewhere (a child process): only its URL is known. */
+export function remoteApi(url: string): Api {
+  return new Api(TestEmulator.at(url));
 }
 
 export interface UseEmulatorOptions extends EmulatorOptions {
@@ -111,12 +117,12 @@ export interface UseEmulatorOptions extends EmulatorOptions {
 export function useEmulator(options: UseEmulatorOptions = {}): Api {
   const { resetEachTest = true, ...emulatorOptions } = options;
   const api = new Api();
-  let running: RunningEmulator | undefined;
+  let harness: TestEmulator | undefined;
   beforeAll(async () => {
-    running = (await startTestEmulator(emulatorOptions)).emulator;
-    api.attach(running);
+    harness = (await startTestEmulator(emulatorOptions)).harness;
+    api.attach(harness);
   });
-  afterAll(() => running?.close());
+  afterAll(() => harness?.close());
   if (resetEachTest) beforeEach(() => api.reset());
   return api;
 }

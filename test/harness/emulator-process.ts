@@ -1,13 +1,14 @@
-// Running the real `ccm-emulator` command in a child process: compile emulator/ with tsc into a
-// scratch directory inside node_modules/.cache (so the compiled files still resolve the project's
-// dependencies), spawn `node cli.js`, and read the URL it prints.
+// The emulator harness's child-process option: the real `ccm-emulator` command. Compiles emulator/
+// with tsc into a scratch directory inside node_modules/.cache (so the compiled files still resolve
+// the project's dependencies), spawns `node cli.js`, and reads the URL it prints; the Child's
+// `emulator` is the TestEmulator (emulator.ts) for that URL.
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { Api } from "./client.js";
+import { TestEmulator } from "./emulator.js";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
+const ROOT = resolve(import.meta.dirname, "../..");
 
 /** Compiles emulator/ (only) and returns the path of the compiled cli.js. */
 export function buildCli(): string {
@@ -32,6 +33,8 @@ export function buildCli(): string {
 export interface Child {
   process: ChildProcess;
   url: string;
+  /** The harness for the child's emulator (control plane, clients); ending the child ends it. */
+  emulator: TestEmulator;
   stdout: () => string;
   /** What the process wrote to stderr so far. */
   stderr: () => string;
@@ -60,7 +63,15 @@ export function spawnCli(cli: string, args: string[], env: Record<string, string
       const match = /listening on (\S+)/.exec(out);
       if (match) {
         clearTimeout(timer);
-        resolvePromise({ process: child, url: match[1]!, stdout: () => out, stderr: () => err, exited });
+        const url = match[1]!;
+        resolvePromise({
+          process: child,
+          url,
+          emulator: TestEmulator.at(url),
+          stdout: () => out,
+          stderr: () => err,
+          exited,
+        });
       }
     });
     exited.then((code) => {
@@ -83,19 +94,6 @@ export function runCli(cli: string, args: string[], env: Record<string, string> 
     const failed = error as { status: number; stdout: string; stderr: string };
     return { code: failed.status, stdout: failed.stdout, stderr: failed.stderr };
   }
-}
-
-/** An Api for an emulator running elsewhere (a child process): only its URL is known. */
-export function remoteApi(url: string): Api {
-  const parsed = new URL(url);
-  return new Api({
-    url,
-    port: Number(parsed.port),
-    host: parsed.hostname,
-    credentials: null,
-    storeKind: "unknown",
-    close: async () => {},
-  });
 }
 
 /** Removes what buildCli compiled. */
