@@ -1,7 +1,8 @@
-// An interrupted `up` and the README's recovery from it, for either front end's stack (BenchStack
-// for the dynamic provider, PluginStack for the native plugin): SIGKILL of the `pulumi` CLI while
-// certificates are being created, the repair of a checkpoint the kill cut short, and the package's
-// `ccm-orphans` run on the stack as a user would.
+// An interrupted `up` and the recovery from it (docs/troubleshooting.md, "An interrupted
+// `pulumi up`"), for either front end's stack (BenchStack for the dynamic provider, PluginStack for
+// the native plugin): SIGKILL of the `pulumi` CLI while certificates are being created, the repair
+// of a checkpoint the kill cut short, and the package's `ccm-orphans` run on the stack as a user
+// would.
 import { execFile, spawn } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -102,7 +103,7 @@ export function watchExit(pids) {
  * fails with `failed to load checkpoint: EOF`. An empty attributes file alone is removed (the
  * checkpoint itself is whole, and the newest); otherwise the previous checkpoint
  * (`<stack>.json.bak`) or an older one under `.pulumi/backups/` is put back with its attributes,
- * as the README says.
+ * as docs/troubleshooting.md says.
  * @returns {Promise<string | undefined>} what was done, or undefined when the checkpoint was fine
  */
 export async function repairCheckpoint(stack) {

@@ -1,7 +1,8 @@
 // `ccm-orphans` after a real interrupted `up`: the `pulumi` CLI is SIGKILLed while certificates
 // are being created (1.5 s latency on each create), the dynamic-provider host finishes the creates
-// in flight, and the README's recovery runs: `pulumi refresh --clear-pending-creates`, then
-// `ccm-orphans --stack …` (built in dist/) to list and then revoke + delete, then `up` and `destroy`.
+// in flight, and the recovery of docs/troubleshooting.md runs: `pulumi refresh
+// --clear-pending-creates`, then `ccm-orphans --stack …` (built in dist/) to list and then revoke +
+// delete, then `up` and `destroy`.
 import { describe, it } from "vitest";
 import { runSigkill } from "../../bench/lib/chaos.mjs";
 import { expectSigkillRecovered } from "../harness/chaos-checks.js";

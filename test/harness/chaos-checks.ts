@@ -30,7 +30,7 @@ export function expectChaosConverged(result: ChaosResult, pairs: number, maxUps:
   expect(result.afterDestroy.liveCas).toBe(0);
 }
 
-/** The README's recovery after a SIGKILLed `up`: ccm-orphans found exactly what was left, one `up` converged. */
+/** The recovery of docs/troubleshooting.md after a SIGKILLed `up`: ccm-orphans found exactly what was left, one `up` converged. */
 export function expectSigkillRecovered(r: SigkillResult, pairs: number): void {
   // The kill left certificates the state does not hold (else the test proves nothing) …
   expect(r.left.orphans.length, JSON.stringify(r)).toBeGreaterThan(0);
