@@ -82,7 +82,7 @@ describe("the packed package installed into a user's `pulumi new typescript` pro
     // The host's one-file runtime entry (rolldown.config.mjs), what `…/runtime` resolves to.
     expect(packed.files).toContain("dist/runtime/index.cjs");
     expect(packed.files).toContain("provider/client/transport.ts");
-    // The native plugin's executable and its schema (README "Other languages").
+    // The native plugin's executable and its schema (docs/plugin.md).
     expect(packed.files).toContain("bin/pulumi-resource-huaweicloud-ccm");
     expect(packed.files).toContain("schema.json");
     const stray = packed.files.filter(
