@@ -159,12 +159,13 @@ export class TestEmulator {
   }
 
   /**
-   * Moves time for the emulator and for the provider in `stack` alike: the emulator's clock, and
-   * CCM_CLOCK_OFFSET_MS, which the provider's runtime adds to every "now" it reads, for the stack's
-   * operations from the next one on. Time passes this way, never by waiting for it.
+   * Moves time for the provider in `stack` and for the emulator: CCM_CLOCK_OFFSET_MS, which the
+   * provider's runtime adds to every "now" it reads, from the stack's next operation on, and the
+   * emulator's clock, `serviceAheadMs` further (a service whose clock runs ahead of the machine's).
+   * Time passes this way, never by waiting for it.
    */
-  async shiftClocks(stack: TestStack, offsetMs: number): Promise<void> {
-    await this.shiftClock(offsetMs);
+  async shiftClocks(stack: TestStack, offsetMs: number, serviceAheadMs = 0): Promise<void> {
+    await this.shiftClock(offsetMs + serviceAheadMs);
     stack.setEnv({ [CLOCK_OFFSET_ENV]: String(offsetMs) });
   }
 
