@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { CcmConfigError, type ServiceName } from "./errors.js";
 import { splitPemBlocks } from "./pem.js";
-import { PACKAGE_NAME } from "./runtime/resource-types.js";
 import { DEFAULT_CLOUD, defaultEndpoint, normalizeEndpoint, SERVICE_ENDPOINTS, SERVICES } from "./service-endpoints.js";
+import { PACKAGE_NAME } from "./type-tokens.js";
 
 /** The stack-config namespace: the package name. */
 export const CONFIG_NAMESPACE = PACKAGE_NAME;

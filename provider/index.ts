@@ -71,12 +71,12 @@ export {
   type PrivateCertificateArgs,
   type SubjectAlternativeNameArgs,
   type SubjectAlternativeNameType,
-  type ValidityArgs,
 } from "./resources/private-certificate/private-certificate.js";
 export {
   ScmCertificateBundle,
   type ScmCertificateBundleArgs,
 } from "./resources/scm-certificate-bundle/scm-certificate-bundle.js";
+export type { ValidityArgs } from "./resources/shared/validity-args.js";
 
 // Enums and limits (the same tables `check` validates with)
 export * as limits from "./schemas/enums.js";

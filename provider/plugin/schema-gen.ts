@@ -1,47 +1,14 @@
-// Builds schema.json (package `huaweicloud-ccm`) from what the handlers enforce: each resource's
-// input properties from its zod input schema (types, enums, required), their descriptions and enum
-// names from the TSDoc and types of its public Args interface (args-docs.ts), secret flags from
-// SECRET_PROPERTIES, provider config from CONFIG_SETTINGS, and the outputs each resource adds
-// (outputs.ts). `npm run schema` writes it; test/plugin/schema.test.ts fails when it is stale.
+// Builds schema.json (package `huaweicloud-ccm`) from the registry's declarations: each resource's
+// description, its input properties from its zod input schema (types, enums, required), their
+// descriptions and enum names from the TSDoc and types of its public Args interface (args-docs.ts),
+// its outputs and secret flags as declared, and provider config from CONFIG_SETTINGS.
+// `npm run schema` writes it; test/plugin/schema.test.ts fails when it is stale.
 import { z } from "zod";
 import { CONFIG_SETTINGS } from "../config.js";
-import { certificateBundleInputs } from "../resources/certificate-bundle/handlers.js";
-import { intermediateCaCertificateInputs } from "../resources/intermediate-ca-certificate/handlers.js";
-import { migrationTaskCertKeyInputs } from "../resources/migration-task-cert-key/handlers.js";
-import { privateCaInputs } from "../resources/private-ca/handlers.js";
-import { privateCertificateInputs } from "../resources/private-certificate/handlers.js";
-import { scmCertificateBundleInputs } from "../resources/scm-certificate-bundle/handlers.js";
-import { SECRET_PROPERTIES } from "../resources/shared/secrets.js";
-import { PACKAGE_NAME, type ResourceTypeName, TYPE_TOKEN_PREFIXES, typeToken } from "../runtime/resource-types.js";
+import { RESOURCES } from "../resources/registry.js";
+import type { OutputFacts, ResourceDeclaration } from "../resources/shared/declaration.js";
+import { PACKAGE_NAME, TYPE_TOKEN_PREFIXES, typeToken } from "../type-tokens.js";
 import { ARGS_SOURCE_DIR, type InterfaceDoc, type PropertyDoc, readArgsDocs } from "./args-docs.js";
-import { EXTRA_OUTPUTS, type OutputSpec } from "./outputs.js";
-
-const RESOURCES: Record<ResourceTypeName, { inputs: z.ZodType; description: string }> = {
-  PrivateCa: {
-    inputs: privateCaInputs,
-    description: "A CCM private CA: root or subordinate, created, imported or activated.",
-  },
-  PrivateCertificate: {
-    inputs: privateCertificateInputs,
-    description: "A certificate issued by a CCM private CA, with a service-generated key or from your CSR.",
-  },
-  IntermediateCaCertificate: {
-    inputs: intermediateCaCertificateInputs,
-    description: "Signs a pending subordinate CA's CSR with an issuing CA, which activates the subordinate.",
-  },
-  CertificateBundle: {
-    inputs: certificateBundleInputs,
-    description: "The PEMs (and PFX/JKS keystores) of a private certificate, exported from CCM.",
-  },
-  ScmCertificateBundle: {
-    inputs: scmCertificateBundleInputs,
-    description: "A certificate exported from SCM (Huawei Cloud SSL Certificate Manager).",
-  },
-  MigrationTaskCertKey: {
-    inputs: migrationTaskCertKeyInputs,
-    description: "The certificates and keys of an SMS migration task's agent channels.",
-  },
-};
 
 type Json = Record<string, unknown>;
 type TypeSpec = Json;
@@ -166,7 +133,7 @@ function propertiesOf(
   );
 }
 
-function outputType(spec: OutputSpec): TypeSpec {
+function outputType(spec: OutputFacts): TypeSpec {
   const description = { description: spec.description };
   if (spec.type === "stringMap") return { type: "object", additionalProperties: { type: "string" }, ...description };
   if (spec.type === "stringArray") return { type: "array", items: { type: "string" }, ...description };
@@ -180,15 +147,14 @@ function markSecrets(properties: Record<string, Json>, secrets: readonly string[
   }
 }
 
-function resourceSpec(builder: Builder, type: ResourceTypeName): Json {
-  const { inputs, description } = RESOURCES[type];
+function resourceSpec(builder: Builder, declaration: ResourceDeclaration): Json {
+  const { name: type, inputs, description, outputs, derivedOutputs, secrets } = declaration;
   const json = z.toJSONSchema(inputs, { io: "input", unrepresentable: "any" }) as Json;
   const args = builder.docs.get(`${type}Args`);
   if (!args) throw new Error(`schema: ${type} needs its public ${type}Args interface in ${ARGS_SOURCE_DIR}`);
   const inputProperties = propertiesOf(builder, type, (json.properties ?? {}) as Record<string, Json>, args, type);
   const properties: Record<string, Json> = structuredClone(inputProperties);
-  for (const [key, spec] of Object.entries(EXTRA_OUTPUTS[type])) properties[key] = outputType(spec);
-  const secrets = SECRET_PROPERTIES[type];
+  for (const [key, spec] of Object.entries({ ...outputs, ...derivedOutputs })) properties[key] = outputType(spec);
   markSecrets(inputProperties, secrets);
   markSecrets(properties, secrets);
   return {
@@ -213,9 +179,8 @@ const UNRELEASED_GO_PATH = "example.invalid/pulumi-huaweicloud-ccm/sdk/go/huawei
 export function buildSchema(version: string, root: string, release: ReleaseSettings = {}): Json {
   const builder: Builder = { types: {}, docs: readArgsDocs(root) };
   const resources: Record<string, Json> = {};
-  for (const type of Object.keys(RESOURCES) as ResourceTypeName[]) {
-    resources[typeToken("native", type)] = resourceSpec(builder, type);
-  }
+  for (const declaration of RESOURCES)
+    resources[typeToken("native", declaration.name)] = resourceSpec(builder, declaration);
   const config = Object.fromEntries(
     CONFIG_SETTINGS.map((s) => [
       s.key,

@@ -11,8 +11,8 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import * as anyproto from "google-protobuf/google/protobuf/any_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
+import { declarationOf } from "../resources/registry.js";
 import { withDerivedOutputs } from "../resources/shared/derived-outputs.js";
-import { SECRET_PROPERTIES } from "../resources/shared/secrets.js";
 import { reportFailuresAsPlugin } from "../runtime/failure-report.js";
 import { attach, dispatch } from "../runtime/index.js";
 import { configFromRequest } from "./config.js";
@@ -22,7 +22,13 @@ import { fromStruct, type Props, toStruct } from "./wire.js";
 type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
 
 function secretsOf(type: string): readonly string[] {
-  return (SECRET_PROPERTIES as Record<string, readonly string[] | undefined>)[type] ?? [];
+  return declarationOf(type)?.secrets ?? [];
+}
+
+/** The outputs with what the resource derives instead of storing (a native SDK has no code of ours to). */
+function withDerived(type: string, outputs: Props | undefined): Props | undefined {
+  const declaration = declarationOf(type);
+  return declaration ? withDerivedOutputs(declaration, outputs) : outputs;
 }
 
 function union(a: Iterable<string>, b: Iterable<string>): Set<string> {
@@ -134,7 +140,7 @@ const create = unary<provproto.CreateRequest, provproto.CreateResponse>(
     const result = (await run(type, "create", inputs.props)) as pulumi.dynamic.CreateResult<Props>;
     return new provproto.CreateResponse()
       .setId(result.id)
-      .setProperties(toStruct(withDerivedOutputs(type, result.outs), union(inputs.secret, secretsOf(type))));
+      .setProperties(toStruct(withDerived(type, result.outs), union(inputs.secret, secretsOf(type))));
   },
   (req) => fromStruct(req.getProperties()).secret,
 );
@@ -153,7 +159,7 @@ const read = (schema: LoadedSchema) =>
     const response = new provproto.ReadResponse().setId(result.id ?? "");
     if (!result.id) return response; // gone: the engine drops it from state
     const secret = union(union(stored.secret, storedInputs.secret), secretsOf(type));
-    response.setProperties(toStruct(withDerivedOutputs(type, result.props), secret));
+    response.setProperties(toStruct(withDerived(type, result.props), secret));
     // `pulumi import` and a refresh of state without inputs need inputs: the handler's when it
     // gives them (for an object taken over by id, with the `validity` the API does not return),
     // else the input properties of what it read.
@@ -177,7 +183,7 @@ const update = unary<provproto.UpdateRequest, provproto.UpdateResponse>(
       news.props,
     )) as pulumi.dynamic.UpdateResult<Props>;
     return new provproto.UpdateResponse().setProperties(
-      toStruct(withDerivedOutputs(type, result.outs), union(news.secret, secretsOf(type))),
+      toStruct(withDerived(type, result.outs), union(news.secret, secretsOf(type))),
     );
   },
   (req) => fromStruct(req.getNews()).secret,

@@ -3,11 +3,11 @@
 // reaches it through the methods attach installs. Its signature is frozen (state written by every
 // version calls it); what it dispatches to may change freely from version to version.
 
+import { declarationOf } from "../resources/registry.js";
 import { handlerContext, rememberStackConfig, type StackConfigSource } from "./context.js";
 import { reportFailure } from "./failure-report.js";
-import { HANDLER_METHODS, type HandlerFactory, type HandlerMethod } from "./handlers.js";
+import { HANDLER_METHODS, type HandlerMethod } from "./handlers.js";
 import { keepYoungGenerationSmall } from "./host-memory.js";
-import { RESOURCE_HANDLERS } from "./table.js";
 
 export async function dispatch(type: string, method: string, args: unknown[]): Promise<unknown> {
   try {
@@ -24,8 +24,8 @@ async function run(type: string, method: string, args: unknown[]): Promise<unkno
     rememberStackConfig(args[0] as StackConfigSource | undefined);
     return undefined;
   }
-  const makeHandlers = (RESOURCE_HANDLERS as Record<string, HandlerFactory | undefined>)[type];
-  if (!makeHandlers) {
+  const declaration = declarationOf(type);
+  if (!declaration) {
     throw new Error(
       `pulumi-huaweicloud-ccm: no resource type "${type}" in the installed package; the state was written by a newer version — upgrade pulumi-huaweicloud-ccm in the program's node_modules`,
     );
@@ -33,7 +33,7 @@ async function run(type: string, method: string, args: unknown[]): Promise<unkno
   if (!HANDLER_METHODS.includes(method as HandlerMethod)) {
     throw new Error(`pulumi-huaweicloud-ccm: ${type} has no method "${method}"`);
   }
-  const handlers = makeHandlers(handlerContext());
+  const handlers = declaration.handlers(handlerContext());
   const fn = handlers[method as HandlerMethod] as (...a: unknown[]) => Promise<unknown>;
   if (method !== "create" && method !== "update") return fn.apply(handlers, args);
   // create(inputs) and update(id, olds, news): the inputs carry the serialized provider.

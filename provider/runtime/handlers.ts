@@ -2,7 +2,6 @@
 // (the runtime owns configuration). Handlers run in the engine's dynamic-provider host process,
 // made per call from a HandlerContext (client, clock, log) by the runtime's dispatch.
 import type * as pulumi from "@pulumi/pulumi";
-import type { HandlerContext } from "./context.js";
 
 export interface ResourceHandlers<Inputs extends object = object, Outputs extends object = object> {
   check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult<Inputs>>;
@@ -22,11 +21,6 @@ export interface ReadResult<Inputs extends object, Outputs extends object> {
   readonly props?: Outputs;
   readonly inputs?: Inputs;
 }
-
-/** A resource's handlers, given what they may use: the only way they reach a client or the time. */
-export type HandlerFactory<Inputs extends object = object, Outputs extends object = object> = (
-  context: HandlerContext,
-) => ResourceHandlers<Inputs, Outputs>;
 
 export type HandlerMethod = keyof ResourceHandlers;
 export const HANDLER_METHODS: readonly HandlerMethod[] = ["check", "diff", "create", "read", "update", "delete"];

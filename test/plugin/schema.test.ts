@@ -1,12 +1,12 @@
 // schema.json is what the plugin serves: it must be what the zod schemas, the Args interfaces'
-// TSDoc, SECRET_PROPERTIES and CONFIG_SETTINGS say today (regenerate with `npm run schema`).
+// TSDoc, the registry's declarations and CONFIG_SETTINGS say today (regenerate with `npm run schema`).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONFIG_SETTINGS } from "../../provider/config.js";
 import { readArgsDocs } from "../../provider/plugin/args-docs.js";
 import { buildSchema } from "../../provider/plugin/schema-gen.js";
-import { SECRET_PROPERTIES } from "../../provider/resources/shared/secrets.js";
+import { RESOURCES } from "../../provider/resources/registry.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const committed = JSON.parse(readFileSync(path.join(root, "schema.json"), "utf8"));
@@ -64,8 +64,8 @@ describe("schema.json", () => {
     );
   });
 
-  it("flags exactly SECRET_PROPERTIES as secret, in inputs and outputs", () => {
-    for (const [type, secrets] of Object.entries(SECRET_PROPERTIES)) {
+  it("flags exactly the declared secrets as secret, in inputs and outputs", () => {
+    for (const { name: type, secrets } of RESOURCES) {
       const resource = committed.resources[`huaweicloud-ccm:index:${type}`];
       const secretOutputs = Object.entries(resource.properties as Record<string, PropertySpec>)
         .filter(([, spec]) => spec.secret)

@@ -5,23 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError, isCcmError, ResourceInitError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
+import { INTERMEDIATE_CA_CERTIFICATE } from "../../provider/resources/intermediate-ca-certificate/declaration.js";
+import type { IntermediateCaCertificateOutputs } from "../../provider/resources/intermediate-ca-certificate/handlers.js";
+import { PRIVATE_CA } from "../../provider/resources/private-ca/declaration.js";
+import type { PrivateCaInputs, PrivateCaOutputs } from "../../provider/resources/private-ca/handlers.js";
 import { exportCsrExplained } from "../../provider/resources/shared/ca-explain.js";
-import {
-  type IntermediateCaCertificateOutputs,
-  intermediateCaCertificateHandlers,
-} from "../../provider/resources/intermediate-ca-certificate/handlers.js";
-import {
-  type PrivateCaInputs,
-  type PrivateCaOutputs,
-  privateCaHandlers,
-} from "../../provider/resources/private-ca/handlers.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CERTIFICATE_PEM } from "../fixtures/pem.js";
 import { TestEmulator } from "../harness/emulator.js";
 
-const handlers = privateCaHandlers(handlerContext());
-const intermediate = intermediateCaCertificateHandlers(handlerContext());
+const handlers = PRIVATE_CA.handlers(handlerContext());
+const intermediate = INTERMEDIATE_CA_CERTIFICATE.handlers(handlerContext());
 
 const DN = {
   commonName: "Handlers Root",

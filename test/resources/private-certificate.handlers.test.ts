@@ -3,12 +3,12 @@
 // for the paths an e2e run cannot reach cheaply: a create that fails half-way, a CA that cannot issue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError, ResourceInitError } from "../../provider/errors.js";
-import { certificateBundleHandlers } from "../../provider/resources/certificate-bundle/handlers.js";
+import { CERTIFICATE_BUNDLE } from "../../provider/resources/certificate-bundle/declaration.js";
+import { PRIVATE_CERTIFICATE } from "../../provider/resources/private-certificate/declaration.js";
 import { parseDuration } from "../../provider/resources/private-certificate/duration.js";
-import {
-  type PrivateCertificateInputs,
-  type PrivateCertificateOutputs,
-  privateCertificateHandlers,
+import type {
+  PrivateCertificateInputs,
+  PrivateCertificateOutputs,
 } from "../../provider/resources/private-certificate/handlers.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
@@ -16,8 +16,8 @@ import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";
 
-const handlers = privateCertificateHandlers(handlerContext());
-const bundle = certificateBundleHandlers(handlerContext());
+const handlers = PRIVATE_CERTIFICATE.handlers(handlerContext());
+const bundle = CERTIFICATE_BUNDLE.handlers(handlerContext());
 
 const CA_ID = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
 const ARGS = {
@@ -136,7 +136,7 @@ describe("diff (no API call)", () => {
     const notAfter = Date.parse("2031-06-01T00:00:00Z");
     const olds = stored({ notAfter: new Date(notAfter).toISOString(), renewBefore: "720h" });
     const news = { ...ARGS, renewBefore: "720h" } as PrivateCertificateInputs;
-    const at = (now: number) => privateCertificateHandlers(handlerContext({ clock: { now: () => now } }));
+    const at = (now: number) => PRIVATE_CERTIFICATE.handlers(handlerContext({ clock: { now: () => now } }));
     expect((await at(notAfter - 721 * HOUR).diff("id", olds, news)).replaces).toEqual([]);
     expect((await at(notAfter - 719 * HOUR).diff("id", olds, news)).replaces).toEqual(["readyForRenewal"]);
   });

@@ -5,22 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError } from "../../provider/errors.js";
 import { splitPemBlocks } from "../../provider/pem.js";
+import { MIGRATION_TASK_CERT_KEY } from "../../provider/resources/migration-task-cert-key/declaration.js";
+import type { MigrationTaskCertKeyOutputs } from "../../provider/resources/migration-task-cert-key/handlers.js";
+import { SCM_CERTIFICATE_BUNDLE } from "../../provider/resources/scm-certificate-bundle/declaration.js";
+import type { ScmCertificateBundleOutputs } from "../../provider/resources/scm-certificate-bundle/handlers.js";
 import { withDerivedOutputs } from "../../provider/resources/shared/derived-outputs.js";
-import {
-  type MigrationTaskCertKeyOutputs,
-  migrationTaskCertKeyHandlers,
-} from "../../provider/resources/migration-task-cert-key/handlers.js";
-import {
-  type ScmCertificateBundleOutputs,
-  scmCertificateBundleHandlers,
-} from "../../provider/resources/scm-certificate-bundle/handlers.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { json, type LocalServer, startLocalServer } from "../client/local-server.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 
-const scm = scmCertificateBundleHandlers(handlerContext());
-const sms = migrationTaskCertKeyHandlers(handlerContext());
+const scm = SCM_CERTIFICATE_BUNDLE.handlers(handlerContext());
+const sms = MIGRATION_TASK_CERT_KEY.handlers(handlerContext());
 
 const SCM_ID = "scs1554192131150";
 const TASK_ID = "0b3f6c1e-2a4d-4e5f-8a9b-1c2d3e4f5a6b";
@@ -156,7 +152,7 @@ describe("ScmCertificateBundle handlers against a server answering like the API 
     expect(outs).not.toHaveProperty("__provider");
     // The full chain is derived where it is read (the class, the plugin), not stored.
     expect(outs).not.toHaveProperty("fullChainPem");
-    expect(withDerivedOutputs("ScmCertificateBundle", outs)).toMatchObject({ fullChainPem: `${leaf}${root}` });
+    expect(withDerivedOutputs(SCM_CERTIFICATE_BUNDLE, outs)).toMatchObject({ fullChainPem: `${leaf}${root}` });
     expect(JSON.stringify(outs)).not.toContain("\\r");
   });
 
@@ -169,7 +165,7 @@ describe("ScmCertificateBundle handlers against a server answering like the API 
     server.setHandler(json(200, { entire_certificate: crlfGlued(root), certificate: crlfGlued(root) }));
     const { props } = await scm.read(SCM_ID, marked);
     expect(props).toMatchObject({ certificatePem: root });
-    expect(withDerivedOutputs("ScmCertificateBundle", props)).toMatchObject({ fullChainPem: root });
+    expect(withDerivedOutputs(SCM_CERTIFICATE_BUNDLE, props)).toMatchObject({ fullChainPem: root });
     expect(props).not.toHaveProperty("privateKeyPem");
     expect(props).not.toHaveProperty("certificateChainPem");
   });

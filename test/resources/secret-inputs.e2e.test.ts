@@ -2,7 +2,7 @@
 // (zero API calls), each property named, and the value appears nowhere in the CLI's output. The
 // program (test/programs/secret-inputs) passes the values as the classes receive them from users.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ResourceTypeName } from "../../provider/resources/shared/shim.js";
+import type { ResourceTypeName } from "../../provider/resources/registry.js";
 import { TestEmulator } from "../harness/emulator.js";
 import { PulumiRunError, type TestStack } from "../harness/stack.js";
 import { RESOURCE_TYPES, secretInputs } from "./secret-inputs.js";

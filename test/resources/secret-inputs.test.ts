@@ -2,9 +2,9 @@
 // wrap them in pulumi.secret; this proves check does not rely on it): every secret input of
 // every resource gets a bad value, straight to the handlers.
 import { describe, expect, it } from "vitest";
+import { declarationOf } from "../../provider/resources/registry.js";
 import { handlerContext } from "../../provider/runtime/context.js";
 import type { ResourceTypeName } from "../../provider/runtime/resource-types.js";
-import { RESOURCE_HANDLERS } from "../../provider/runtime/table.js";
 import { RESOURCE_TYPES, secretInputs } from "./secret-inputs.js";
 
 const MARKER = "do-not-echo-7f3a";
@@ -61,9 +61,9 @@ describe("check hides every secret input's value", () => {
   it.each(RESOURCE_TYPES.flatMap((type) => CASES[type].map((c, i) => [type, i, c] as const)))(
     "%s, case %i: refused, named, never echoed",
     async (type, _i, { base, bad }) => {
-      const handlers = RESOURCE_HANDLERS[type](handlerContext());
-      const result = await handlers.check({}, { ...base, ...bad });
-      const failures = result.failures ?? [];
+      const handlers = declarationOf(type)?.handlers(handlerContext());
+      const result = await handlers?.check({}, { ...base, ...bad });
+      const failures = result?.failures ?? [];
       for (const name of Object.keys(bad)) {
         // Named in the reason, never as the property whose value the engine prints.
         expect(failures.some((f) => f.property === "" && f.reason.startsWith(`${name} `))).toBe(true);

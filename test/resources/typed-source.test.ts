@@ -1,44 +1,59 @@
 // The typed source of each resource holds at compile time (`npm test` runs tsc over the tests
-// first): a property forgotten in a class's PROPERTIES, a public arg check does not know, or a
-// declared output the handler does not store is a type error. Each `@ts-expect-error` below fails
-// the type check the day the mistake it shows starts compiling.
+// first): a public Args interface and the declaration's zod inputs name the same properties, a
+// declaration describes every output its handlers store, and a class's declared outputs are
+// among them. Each `@ts-expect-error` below fails the type check the day the mistake it shows
+// starts compiling.
 import type * as pulumi from "@pulumi/pulumi";
 import { describe, expectTypeOf, it } from "vitest";
-import type { DeclaredOutputs, PropertyKinds } from "../../provider/resources/shared/ccm-resource.js";
-import type {
-  MigrationTaskCertKeyInputs,
-  MigrationTaskCertKeyOutputs,
+import type { CertificateBundleArgs } from "../../provider/resources/certificate-bundle/declaration.js";
+import type { CertificateBundleInputs } from "../../provider/resources/certificate-bundle/handlers.js";
+import type { IntermediateCaCertificateArgs } from "../../provider/resources/intermediate-ca-certificate/declaration.js";
+import type { IntermediateCaCertificateInputs } from "../../provider/resources/intermediate-ca-certificate/handlers.js";
+import type { MigrationTaskCertKeyArgs } from "../../provider/resources/migration-task-cert-key/declaration.js";
+import {
+  type MigrationTaskCertKeyInputs,
+  type MigrationTaskCertKeyOutputs,
+  migrationTaskCertKeyHandlers,
+  migrationTaskCertKeyInputs,
 } from "../../provider/resources/migration-task-cert-key/handlers.js";
-import type { MigrationTaskCertKeyArgs } from "../../provider/resources/migration-task-cert-key/migration-task-cert-key.js";
-
-type Kinds = PropertyKinds<MigrationTaskCertKeyArgs, MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs>;
+import type { PrivateCaArgs } from "../../provider/resources/private-ca/declaration.js";
+import type { PrivateCaInputs } from "../../provider/resources/private-ca/handlers.js";
+import type { PrivateCertificateArgs } from "../../provider/resources/private-certificate/declaration.js";
+import type { PrivateCertificateInputs } from "../../provider/resources/private-certificate/handlers.js";
+import type { ScmCertificateBundleArgs } from "../../provider/resources/scm-certificate-bundle/declaration.js";
+import type { ScmCertificateBundleInputs } from "../../provider/resources/scm-certificate-bundle/handlers.js";
+import type { DeclaredOutputs } from "../../provider/resources/shared/ccm-resource.js";
+import { defineResource } from "../../provider/resources/shared/declaration.js";
 
 describe("one typed source per resource", () => {
-  it("PROPERTIES must name every input and output, each as what it is", () => {
-    expectTypeOf<keyof Kinds>().toEqualTypeOf<keyof MigrationTaskCertKeyOutputs>();
-    expectTypeOf<Kinds["taskId"]>().toEqualTypeOf<"input">();
-    expectTypeOf<Kinds["certPem"]>().toEqualTypeOf<"output" | "resource id">();
-    // @ts-expect-error caPem (an output) is missing
-    const missing: Kinds = {
-      taskId: "input",
-      enableCaCert: "input",
-      certPem: "output",
-      privateKeyPem: "output",
-      targetMgmtCertPem: "output",
-      targetMgmtPrivateKeyPem: "output",
-      targetDataCertPem: "output",
-      targetDataPrivateKeyPem: "output",
-    };
-    expectTypeOf(missing).toEqualTypeOf<Kinds>();
+  it("each public Args interface names exactly the inputs check accepts", () => {
+    expectTypeOf<keyof PrivateCaArgs>().toEqualTypeOf<keyof PrivateCaInputs>();
+    expectTypeOf<keyof PrivateCertificateArgs>().toEqualTypeOf<keyof PrivateCertificateInputs>();
+    expectTypeOf<keyof IntermediateCaCertificateArgs>().toEqualTypeOf<keyof IntermediateCaCertificateInputs>();
+    expectTypeOf<keyof CertificateBundleArgs>().toEqualTypeOf<keyof CertificateBundleInputs>();
+    expectTypeOf<keyof ScmCertificateBundleArgs>().toEqualTypeOf<keyof ScmCertificateBundleInputs>();
+    expectTypeOf<keyof MigrationTaskCertKeyArgs>().toEqualTypeOf<keyof MigrationTaskCertKeyInputs>();
   });
 
-  it("a public arg the handler's Inputs lack cannot be named", () => {
-    type Widened = PropertyKinds<
-      MigrationTaskCertKeyArgs & { region?: pulumi.Input<string> },
-      MigrationTaskCertKeyInputs,
-      MigrationTaskCertKeyOutputs
-    >;
-    expectTypeOf<Widened["region"]>().toBeNever();
+  it("a declaration must say what each input's change does and describe every stored output", () => {
+    const text = { type: "string", description: "d" } as const;
+    defineResource<typeof migrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs, "Probe">({
+      name: "Probe",
+      description: "d",
+      inputs: migrationTaskCertKeyInputs,
+      // @ts-expect-error enableCaCert is not said to replace or update
+      inputFacts: { taskId: { change: "replace" } },
+      // @ts-expect-error caPem (a stored output) is not described
+      outputs: {
+        certPem: text,
+        privateKeyPem: text,
+        targetMgmtCertPem: text,
+        targetMgmtPrivateKeyPem: text,
+        targetDataCertPem: text,
+        targetDataPrivateKeyPem: text,
+      },
+      handlers: migrationTaskCertKeyHandlers,
+    });
   });
 
   it("a declared output must be one of the handler's Outputs, of a type that holds its values", () => {

@@ -4,47 +4,16 @@
 // Handlers: certificate-bundle.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { ExportType } from "../../schemas/enums.js";
-import type { DeclaredOutputs, PropertyKinds } from "../shared/ccm-resource.js";
-import type { DerivedOutputs } from "../shared/derived-outputs.js";
-import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "../shared/exported-certificate.js";
-import type { CertificateBundleInputs, CertificateBundleOutputs } from "./handlers.js";
+import type { DeclaredOutputs } from "../shared/ccm-resource.js";
+import { ExportedCertificateResource } from "../shared/exported-certificate.js";
+import { CERTIFICATE_BUNDLE, type CertificateBundleArgs, type CertificateBundleType } from "./declaration.js";
+import type { CertificateBundleOutputs } from "./handlers.js";
 
-/** The server type a bundle is exported for. (The same values as `limits.ExportType`.) */
-export type CertificateBundleType = ExportType;
-
-export interface CertificateBundleArgs {
-  /** The certificate to export (a PrivateCertificate's certificateId). */
-  certificateId: pulumi.Input<string>;
-  /**
-   * The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64).
-   * TOMCAT: also a JKS (jksBase64).
-   */
-  type: pulumi.Input<CertificateBundleType>;
-  /**
-   * Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS;
-   * without it the key is exported unencrypted and the service picks the keystore password.
-   * At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
-   */
-  password?: pulumi.Input<string>;
-}
-
-const PROPERTIES = {
-  certificateId: "input",
-  type: "input",
-  password: "input",
-  certificatePem: "output",
-  certificateChainPem: "output",
-  privateKeyPem: "output",
-  pfxBase64: "output",
-  jksBase64: "output",
-  keystorePassword: "output",
-  ...CERTIFICATE_FACT_PROPERTIES,
-  certificateStatus: "output",
-} as const satisfies PropertyKinds<CertificateBundleArgs, CertificateBundleInputs, CertificateBundleOutputs>;
+export type { CertificateBundleArgs, CertificateBundleType };
 
 export class CertificateBundle
   extends ExportedCertificateResource
-  implements DeclaredOutputs<CertificateBundle, CertificateBundleOutputs & DerivedOutputs<"CertificateBundle">>
+  implements DeclaredOutputs<CertificateBundle, CertificateBundleOutputs & { fullChainPem: string }>
 {
   declare readonly certificateId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<ExportType>;
@@ -64,6 +33,6 @@ export class CertificateBundle
   declare readonly certificateStatus: pulumi.Output<string>;
 
   constructor(name: string, args: CertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
-    super("CertificateBundle", name, args, PROPERTIES, opts);
+    super(CERTIFICATE_BUNDLE, name, args, opts);
   }
 }

@@ -82,7 +82,6 @@ async function refreshBundle(api: CcmClient, stored: CertificateBundleOutputs) {
 }
 
 export const certificateBundleHandlers = exportHandlers({
-  type: "CertificateBundle",
   inputs: certificateBundleInputs,
   idOf: (inputs) => `${inputs.certificateId}/${inputs.type.toLowerCase()}`,
   exportNow: exportBundle,

@@ -6,7 +6,6 @@ import { z } from "zod";
 import type { CcmClient } from "../../client/index.js";
 import { ResourceInitError } from "../../errors.js";
 import { normalizePem } from "../../pem.js";
-import type { HandlerFactory } from "../../runtime/handlers.js";
 import type { CaInfo } from "../../schemas/ca.js";
 import { ccmId, enterpriseProjectIdArg } from "../../schemas/certificate.js";
 import { checkValidityLimit, validityArgs } from "../../schemas/common.js";
@@ -16,7 +15,8 @@ import { caCertificateOnce } from "../shared/ca-certificate.js";
 import { explainIssuerRefusal } from "../shared/ca-explain.js";
 import { checkResource } from "../shared/check.js";
 import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/common.js";
-import { type DiffPlan, replacementDiff } from "../shared/diff.js";
+import type { HandlersOf } from "../shared/declaration.js";
+import { replacementDiff } from "../shared/diff.js";
 import { validityFromNow } from "../shared/renewal.js";
 import { startFromFailures } from "../shared/start-from.js";
 import { statedValidity } from "../shared/stated-validity.js";
@@ -49,12 +49,6 @@ export interface IntermediateCaCertificateOutputs extends IntermediateCaCertific
   certificatePem?: string;
   certificateChainPem?: string;
 }
-
-/** Everything is an issuance field: any change signs a new certificate. */
-export const INTERMEDIATE_CA_CERTIFICATE_DIFF: DiffPlan = {
-  replaceOn: ["issuerId", "csrPem", "validity", "pathLength", "enterpriseProjectId"],
-  updateOn: [],
-};
 
 function inputsOf(value: Partial<IntermediateCaCertificateOutputs>): IntermediateCaCertificateInputs {
   return definedEntries({
@@ -103,13 +97,13 @@ async function sign(api: CcmClient, args: IntermediateCaCertificateInputs, now: 
   }
 }
 
-export const intermediateCaCertificateHandlers: HandlerFactory<
+export const intermediateCaCertificateHandlers: HandlersOf<
   IntermediateCaCertificateInputs,
   IntermediateCaCertificateOutputs
-> = (context) => ({
+> = (context, declared) => ({
   async check(olds, news) {
     const now = context.clock.now();
-    const result = checkResource("IntermediateCaCertificate", intermediateCaCertificateInputs, news, (inputs) =>
+    const result = checkResource(declared, intermediateCaCertificateInputs, news, (inputs) =>
       startFromFailures(inputs, withoutProvider(olds ?? {}), now, true),
     );
     // A missing CSR is usually a CA that has none to give (a ROOT, or one already signed): say where CSRs come from.
@@ -120,7 +114,7 @@ export const intermediateCaCertificateHandlers: HandlerFactory<
   },
 
   async diff(_id, olds, news) {
-    return replacementDiff(INTERMEDIATE_CA_CERTIFICATE_DIFF, olds, news);
+    return replacementDiff(declared.diffPlan, olds, news);
   },
 
   async create(inputs) {

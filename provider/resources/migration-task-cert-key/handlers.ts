@@ -52,7 +52,6 @@ async function fetchCertKey(api: CcmClient, inputs: MigrationTaskCertKeyInputs):
 }
 
 export const migrationTaskCertKeyHandlers = exportHandlers({
-  type: "MigrationTaskCertKey",
   inputs: migrationTaskCertKeyInputs,
   idOf: certKeyId,
   exportNow: fetchCertKey,

@@ -3,30 +3,11 @@
 // and the target server use for their SSL socket in block-level migration — as secret outputs.
 // Handlers: migration-task-cert-key.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import { CcmResource, type DeclaredOutputs, type PropertyKinds } from "../shared/ccm-resource.js";
-import type { MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs } from "./handlers.js";
+import { CcmResource, type DeclaredOutputs } from "../shared/ccm-resource.js";
+import { MIGRATION_TASK_CERT_KEY, type MigrationTaskCertKeyArgs } from "./declaration.js";
+import type { MigrationTaskCertKeyOutputs } from "./handlers.js";
 
-export interface MigrationTaskCertKeyArgs {
-  /** The migration task's id (1–36 characters). A new id fetches anew. */
-  taskId: pulumi.Input<string>;
-  /**
-   * Also fetch the CA certificate (caPem). Default false, which the provider always sends
-   * explicitly: the current API pages document false, some international pages true.
-   */
-  enableCaCert?: pulumi.Input<boolean>;
-}
-
-const PROPERTIES = {
-  taskId: "input",
-  enableCaCert: "input",
-  certPem: "output",
-  privateKeyPem: "output",
-  caPem: "output",
-  targetMgmtCertPem: "output",
-  targetMgmtPrivateKeyPem: "output",
-  targetDataCertPem: "output",
-  targetDataPrivateKeyPem: "output",
-} as const satisfies PropertyKinds<MigrationTaskCertKeyArgs, MigrationTaskCertKeyInputs, MigrationTaskCertKeyOutputs>;
+export type { MigrationTaskCertKeyArgs };
 
 export class MigrationTaskCertKey
   extends CcmResource
@@ -50,6 +31,6 @@ export class MigrationTaskCertKey
   declare readonly targetDataPrivateKeyPem: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: MigrationTaskCertKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    super("MigrationTaskCertKey", name, args, PROPERTIES, opts);
+    super(MIGRATION_TASK_CERT_KEY, name, args, opts);
   }
 }

@@ -19,7 +19,6 @@ import { CcmInvalidArgumentError, isNotFoundError, ResourceInitError } from "../
 import { splitPemBlocks } from "../../pem.js";
 import { claim, claimedIds, oneAtATime } from "../../runtime/claims.js";
 import type { HandlerContext } from "../../runtime/context.js";
-import type { HandlerFactory } from "../../runtime/handlers.js";
 import { type CaInfo, type CreateCaArgs, createCaArgs } from "../../schemas/ca.js";
 import { checkValidityLimit, resourceTagsArgs } from "../../schemas/common.js";
 import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
@@ -29,7 +28,8 @@ import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "
 import { checkResource } from "../shared/check.js";
 import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/common.js";
 import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "../shared/create-explain.js";
-import { changedProperties, type DiffPlan } from "../shared/diff.js";
+import type { HandlersOf } from "../shared/declaration.js";
+import { changedProperties } from "../shared/diff.js";
 import { validityFromNow } from "../shared/renewal.js";
 import { startFromFailures, validityLimitFailures } from "../shared/start-from.js";
 import { statedValidity } from "../shared/stated-validity.js";
@@ -93,25 +93,6 @@ export interface PrivateCaOutputs extends Omit<PrivateCaInputs, "certificatePem"
 }
 
 const SUBJECT: CreateSubject = { className: "PrivateCa", apiPath: "/v1/private-certificate-authorities" };
-
-/** Issuance fields change → a new CA; tags and pendingDays change in place. The import pair is judged apart. */
-export const PRIVATE_CA_DIFF: DiffPlan = {
-  replaceOn: [
-    "type",
-    "distinguishedName",
-    "keyAlgorithm",
-    "signatureAlgorithm",
-    "validity",
-    "issuerId",
-    "pathLength",
-    "keyUsages",
-    // CCM's CRL switch needs an OBS agency the client does not manage: a new CA it is.
-    "crlConfiguration",
-    "enterpriseProjectId",
-  ],
-  updateOn: ["tags", "pendingDays"],
-  unordered: ["keyUsages"],
-};
 
 const ROOT_REFUSALS: Readonly<Record<string, string>> = {
   issuerId: "not allowed for a ROOT CA (a root signs itself)",
@@ -347,10 +328,10 @@ function typedValidityFailures(given: Record<string, unknown>): pulumi.dynamic.C
   );
 }
 
-export const privateCaHandlers: HandlerFactory<PrivateCaInputs, PrivateCaOutputs> = (context) => ({
+export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = (context, declared) => ({
   async check(olds, news) {
     const now = context.clock.now();
-    return checkResource("PrivateCa", privateCaInputs, news, (given) => [
+    return checkResource(declared, privateCaInputs, news, (given) => [
       ...crossPropertyFailures(given),
       ...typedValidityFailures(given),
       ...startFromFailures(given, withoutProvider(olds), now, given.type !== "ROOT"),
@@ -360,7 +341,7 @@ export const privateCaHandlers: HandlerFactory<PrivateCaInputs, PrivateCaOutputs
   async diff(id, olds, news) {
     // Every id in the stack passes here during an up: none of them is ever a lookup's answer.
     claim(id);
-    const { replaces, updates } = changedProperties(PRIVATE_CA_DIFF, olds, news);
+    const { replaces, updates } = changedProperties(declared.diffPlan, olds, news);
     if (wantsImport(olds, news as Record<string, unknown>)) updates.push("certificatePem");
     // Scheduled for deletion outside Pulumi: it cannot issue and will vanish, so make a new one.
     if (olds.status === "DELETED") replaces.push("status");

@@ -10,7 +10,6 @@ import type { CcmClient } from "../../client/index.js";
 import { isNotFoundError, ResourceInitError } from "../../errors.js";
 import { claim, claimedIds, oneAtATime } from "../../runtime/claims.js";
 import type { HandlerContext } from "../../runtime/context.js";
-import type { HandlerFactory } from "../../runtime/handlers.js";
 import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../../schemas/certificate.js";
 import { checkValidityLimit, resourceTagsArgs, validityArgs } from "../../schemas/common.js";
 import { type RevocationReason, VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
@@ -19,7 +18,8 @@ import { explainIssuerRefusal } from "../shared/ca-explain.js";
 import { checkResource } from "../shared/check.js";
 import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/common.js";
 import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "../shared/create-explain.js";
-import { changedProperties, type DiffPlan } from "../shared/diff.js";
+import type { HandlersOf } from "../shared/declaration.js";
+import { changedProperties } from "../shared/diff.js";
 import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES, validityFromNow } from "../shared/renewal.js";
 import { startFromFailures, validityLimitFailures } from "../shared/start-from.js";
 import { statedValidity } from "../shared/stated-validity.js";
@@ -81,13 +81,6 @@ const GENERATED_ONLY = [
   "customizedExtension",
 ] as const;
 const GENERATED_REQUIRED = ["keyAlgorithm", "signatureAlgorithm", "distinguishedName"] as const;
-
-/** Any issuance field changes → a new certificate; these three change in place. */
-export const PRIVATE_CERTIFICATE_DIFF: DiffPlan = {
-  replaceOn: ["issuerId", "validity", ...GENERATED_ONLY, "csrPem", "enterpriseProjectId"],
-  updateOn: ["tags", "renewBefore", "revokeOnDelete"],
-  unordered: ["keyUsages"],
-};
 
 /** Rules across properties, judged on the raw inputs so they are reported with all the others. */
 function crossPropertyFailures(
@@ -229,12 +222,13 @@ async function finishCreate(
   }
 }
 
-export const privateCertificateHandlers: HandlerFactory<PrivateCertificateInputs, PrivateCertificateOutputs> = (
+export const privateCertificateHandlers: HandlersOf<PrivateCertificateInputs, PrivateCertificateOutputs> = (
   context,
+  declared,
 ) => ({
   async check(olds, news) {
     const now = context.clock.now();
-    return checkResource("PrivateCertificate", privateCertificateInputs, news, (inputs) =>
+    return checkResource(declared, privateCertificateInputs, news, (inputs) =>
       crossPropertyFailures(inputs, withoutProvider(olds), now),
     );
   },
@@ -242,7 +236,7 @@ export const privateCertificateHandlers: HandlerFactory<PrivateCertificateInputs
   async diff(id, olds, news) {
     // Every id in the stack passes here during an up: none of them is ever a lookup's answer.
     claim(id);
-    const { replaces, updates } = changedProperties(PRIVATE_CERTIFICATE_DIFF, olds, news);
+    const { replaces, updates } = changedProperties(declared.diffPlan, olds, news);
     if (REPLACING_STATUSES.has(olds.status)) replaces.push("status");
     const renewBefore = isUnknown(news.renewBefore) ? olds.renewBefore : news.renewBefore;
     const renewBeforeMs = renewBefore ? parseDuration(renewBefore) : undefined;

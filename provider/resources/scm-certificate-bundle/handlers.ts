@@ -47,7 +47,6 @@ async function exportBundle(api: CcmClient, inputs: ScmCertificateBundleInputs):
 }
 
 export const scmCertificateBundleHandlers = exportHandlers({
-  type: "ScmCertificateBundle",
   inputs: scmCertificateBundleInputs,
   idOf: (inputs) => inputs.certificateId,
   exportNow: exportBundle,

@@ -3,28 +3,16 @@
 // POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
-import type { DeclaredOutputs, PropertyKinds } from "../shared/ccm-resource.js";
-import type { DerivedOutputs } from "../shared/derived-outputs.js";
-import { CERTIFICATE_FACT_PROPERTIES, ExportedCertificateResource } from "../shared/exported-certificate.js";
-import type { ScmCertificateBundleInputs, ScmCertificateBundleOutputs } from "./handlers.js";
+import type { DeclaredOutputs } from "../shared/ccm-resource.js";
+import { ExportedCertificateResource } from "../shared/exported-certificate.js";
+import { SCM_CERTIFICATE_BUNDLE, type ScmCertificateBundleArgs } from "./declaration.js";
+import type { ScmCertificateBundleOutputs } from "./handlers.js";
 
-export interface ScmCertificateBundleArgs {
-  /** The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew. */
-  certificateId: pulumi.Input<string>;
-}
-
-const PROPERTIES = {
-  certificateId: "input",
-  entireCertificatePem: "output",
-  certificatePem: "output",
-  certificateChainPem: "output",
-  privateKeyPem: "output",
-  ...CERTIFICATE_FACT_PROPERTIES,
-} as const satisfies PropertyKinds<ScmCertificateBundleArgs, ScmCertificateBundleInputs, ScmCertificateBundleOutputs>;
+export type { ScmCertificateBundleArgs };
 
 export class ScmCertificateBundle
   extends ExportedCertificateResource
-  implements DeclaredOutputs<ScmCertificateBundle, ScmCertificateBundleOutputs & DerivedOutputs<"ScmCertificateBundle">>
+  implements DeclaredOutputs<ScmCertificateBundle, ScmCertificateBundleOutputs & { fullChainPem: string }>
 {
   declare readonly certificateId: pulumi.Output<string>;
   /** The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM). Secret. */
@@ -37,6 +25,6 @@ export class ScmCertificateBundle
   declare readonly privateKeyPem: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ScmCertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
-    super("ScmCertificateBundle", name, args, PROPERTIES, opts);
+    super(SCM_CERTIFICATE_BUNDLE, name, args, opts);
   }
 }

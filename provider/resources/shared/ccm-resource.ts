@@ -1,29 +1,12 @@
-// What every resource class shares: the serialized shim for its type name, the secret wrapping
-// (SECRET_PROPERTIES, the list check reads too), the package name, the props built from one list
-// checked against the handler's types, and the static `get` lookup.
+// What every resource class shares, all read from the resource's declaration: the serialized shim
+// for its type name, the secret wrapping (the secrets check hides too), the props (its inputs, and
+// its outputs named so that Pulumi exposes them), the id under its own name, and the static `get`.
 import * as pulumi from "@pulumi/pulumi";
-import { PACKAGE_NAME, type ResourceTypeName } from "../../runtime/resource-types.js";
+import { PACKAGE_NAME } from "../../type-tokens.js";
+import type { DerivedOutputFacts, ResourceDeclaration } from "./declaration.js";
 import { withSecretInputs, withSecretOutputs } from "./secret-props.js";
 import { shimProvider } from "./shim.js";
 import { quietStacksWhileRegistering } from "./source-position.js";
-
-/**
- * Every property of a resource, by name, and what it is: "input" (a public arg, passed on) or
- * "output" (named as undefined until the engine fills it: Pulumi only exposes outputs whose keys
- * are in props — also for `get`, where args are empty); "resource id" for an output the class
- * takes from the resource's id instead. A mapped type over the public args and the handler's
- * Inputs and Outputs: a property missing here, or a public arg check does not know (or the
- * reverse), does not compile.
- */
-export type PropertyKinds<Args, Inputs, Outputs> = {
-  readonly [K in keyof Args | keyof Inputs | keyof Outputs]-?: K extends keyof Args
-    ? K extends keyof Inputs
-      ? "input"
-      : never
-    : K extends keyof Inputs
-      ? never
-      : "output" | "resource id";
-};
 
 /**
  * The outputs a class declares, checked against its handler's Outputs (`implements` it): each is
@@ -43,20 +26,21 @@ export type DeclaredOutputs<Class, Outputs> = {
 
 export abstract class CcmResource extends pulumi.dynamic.Resource {
   protected constructor(
-    type: ResourceTypeName,
+    declaration: ResourceDeclaration,
     name: string,
     args: object | undefined,
-    properties: Readonly<Record<string, "input" | "output" | "resource id">>,
     opts: pulumi.CustomResourceOptions | undefined,
   ) {
     const given = (args ?? {}) as Record<string, unknown>;
     // Unknown properties too (JavaScript callers, typos): check refuses them by name rather than
     // an object being made without them.
     const props: Record<string, unknown> = { ...given };
-    for (const [key, kind] of Object.entries(properties)) {
-      if (kind === "input") props[key] = given[key];
-      else if (kind === "output") props[key] = undefined;
+    for (const key of Object.keys(declaration.inputs.shape)) props[key] = given[key];
+    // Pulumi only exposes outputs whose keys are in props — also for `get`, where args are empty.
+    for (const [key, facts] of Object.entries(declaration.outputs)) {
+      if (!facts.isId && !(key in declaration.inputFacts)) props[key] = undefined;
     }
+    const type = declaration.name;
     // Pulumi takes the resource's source position from the stack while it registers: the user's
     // line, not one of ours; and the stacks it captures for nothing else are not captured at all
     // (source-position.ts).
@@ -65,8 +49,8 @@ export abstract class CcmResource extends pulumi.dynamic.Resource {
       super(
         shimProvider(type),
         name,
-        withSecretInputs(type, props),
-        withSecretOutputs(type, opts),
+        withSecretInputs(declaration.secrets, props),
+        withSecretOutputs(declaration.secrets, opts),
         // The module and type make the token `pulumi-nodejs:dynamic/huaweicloud-ccm:<Type>`
         // (TYPE_TOKEN_PREFIXES.dynamic): frozen, since state holds it.
         PACKAGE_NAME,
@@ -79,6 +63,22 @@ export abstract class CcmResource extends pulumi.dynamic.Resource {
       throw error;
     }
     restoreStacks();
+    // An id under a name of its own (caId, certificateId): known while a preview plans an update.
+    for (const [key, facts] of Object.entries(declaration.outputs)) {
+      if (facts.isId) Object.defineProperty(this, key, { value: this.id, enumerable: true });
+    }
+    for (const [key, facts] of Object.entries(declaration.derivedOutputs)) {
+      Object.defineProperty(this, key, { value: this.derived(facts), enumerable: true });
+    }
+  }
+
+  /** A derived output: computed from the outputs it reads, secret and unknown at preview like them. */
+  private derived(facts: DerivedOutputFacts): pulumi.Output<string | undefined> {
+    const outputs = this as unknown as Readonly<Record<string, pulumi.Output<unknown>>>;
+    const value = pulumi
+      .all(facts.from.map((key) => outputs[key]))
+      .apply((values) => facts.derive(Object.fromEntries(facts.from.map((key, i) => [key, values[i]]))));
+    return facts.secret ? pulumi.secret(value) : value;
   }
 
   /**

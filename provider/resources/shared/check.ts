@@ -3,9 +3,8 @@
 // that are unknown at preview pass. No API call is ever made from here.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import type { ResourceTypeName } from "../../runtime/resource-types.js";
+import type { Declared } from "./declaration.js";
 import { knownKeysAt, nearestKey } from "./known-keys.js";
-import { SECRET_PROPERTIES } from "./secrets.js";
 import { unknownAlong, valueAt } from "./unknowns.js";
 
 export interface CheckOutcome<T> {
@@ -16,7 +15,7 @@ export interface CheckOutcome<T> {
 
 export interface CheckOptions {
   /**
-   * Top-level properties holding secrets (the resource's SECRET_PROPERTIES). GOTCHA: the engine
+   * Top-level properties holding secrets (the resource's declared secrets). GOTCHA: the engine
    * prints the input value of a failed property next to the reason — a secret too, when the
    * program passed it as a plain value — so their failures name the property in the reason
    * instead, where the engine prints no value.
@@ -60,16 +59,16 @@ export function checkInputs<S extends z.ZodType>(
 }
 
 /**
- * A resource's check: its schema, the secret list its class wraps (SECRET_PROPERTIES), and its
- * rules across properties, if any.
+ * A resource's check: its schema, the secrets its declaration names (which its class wraps), and
+ * its rules across properties, if any.
  */
 export function checkResource<S extends z.ZodType>(
-  type: ResourceTypeName,
+  declared: Declared,
   schema: S,
   news: Record<string, unknown>,
   crossProperty?: CheckOptions["crossProperty"],
 ): pulumi.dynamic.CheckResult<z.infer<S>> {
-  return checkInputs(schema, news, { secrets: SECRET_PROPERTIES[type], ...(crossProperty ? { crossProperty } : {}) });
+  return checkInputs(schema, news, { secrets: declared.secrets, ...(crossProperty ? { crossProperty } : {}) });
 }
 
 /** "distinguishedName.commonName", "subjectAlternativeNames[2].value". */

@@ -4,52 +4,32 @@
 // leave these out of what they return; each front end adds them back where the user reads them —
 // the resource class in the program (a derived Output), the native plugin before it answers the
 // engine (a native SDK has no code of ours to compute them). Old state that still holds them is
-// read as before: nothing looks at the stored copy.
+// read as before: nothing looks at the stored copy. A declaration names its derived outputs
+// (`derivedOutputs`); the derivations live here.
 import { fullChainPem } from "../../pem.js";
-import type { ResourceTypeName } from "../../runtime/resource-types.js";
-
-/** The stored outputs a derivation reads. */
-interface ChainParts {
-  certificatePem: string;
-  certificateChainPem?: string;
-}
+import type { DerivedOutputFacts, ResourceDeclaration, StoredOutputs } from "./declaration.js";
 
 /** Both certificate exports: ~2.4 KB of ciphertext a bundle, as big as the leaf and the chain together. */
-const FULL_CHAIN = { fullChainPem: (o: ChainParts) => fullChainPem(o.certificatePem, o.certificateChainPem) };
-
-/** Each derived output of a resource and how it is computed from the stored outputs. */
-export const DERIVED_OUTPUTS = {
-  CertificateBundle: FULL_CHAIN,
-  ScmCertificateBundle: FULL_CHAIN,
-} as const satisfies Partial<Record<ResourceTypeName, Record<string, (outputs: ChainParts) => string>>>;
-
-/** The derived outputs of one resource, as properties: `{ fullChainPem: string }`. */
-export type DerivedOutputs<T extends keyof typeof DERIVED_OUTPUTS> = {
-  [K in keyof (typeof DERIVED_OUTPUTS)[T]]: string;
+export const FULL_CHAIN_PEM: DerivedOutputFacts = {
+  type: "string",
+  description: "Leaf followed by its chain, PEM.",
+  secret: true,
+  from: ["certificatePem", "certificateChainPem"],
+  derive: (stored: StoredOutputs | undefined) => {
+    // No certificate where no export happened, or where a unit test's mock returned none.
+    if (typeof stored?.certificatePem !== "string") return undefined;
+    const chain = typeof stored.certificateChainPem === "string" ? stored.certificateChainPem : undefined;
+    return fullChainPem(stored.certificatePem, chain);
+  },
 };
 
-type Derivations = Record<string, (outputs: ChainParts) => string>;
-
-/**
- * What the derivations read from stored outputs, or undefined when there is no certificate to
- * derive from: a bundle whose export never happened, or a unit test's mock that returned none.
- */
-export function chainParts(stored: Partial<Record<string, unknown>> | undefined): ChainParts | undefined {
-  if (typeof stored?.certificatePem !== "string") return undefined;
-  return {
-    certificatePem: stored.certificatePem,
-    ...(typeof stored.certificateChainPem === "string" ? { certificateChainPem: stored.certificateChainPem } : {}),
-  };
-}
-
-/**
- * `outputs` with the derived outputs of `type` added — when what they are computed from is there
- * (a bundle whose export never happened has no certificate to derive from).
- */
-export function withDerivedOutputs<O extends object | undefined>(type: string, outputs: O): O {
-  const derivations = (DERIVED_OUTPUTS as Partial<Record<string, Derivations>>)[type];
-  const parts = chainParts(outputs as Partial<Record<string, unknown>> | undefined);
-  if (!derivations || !parts) return outputs;
-  const derived = Object.fromEntries(Object.entries(derivations).map(([name, derive]) => [name, derive(parts)]));
-  return { ...outputs, ...derived } as O;
+/** `outputs` with the declaration's derived outputs added, where there is something to derive from. */
+export function withDerivedOutputs<O extends object | undefined>(declaration: ResourceDeclaration, outputs: O): O {
+  const stored = outputs as StoredOutputs | undefined;
+  const derived: Record<string, string> = {};
+  for (const [name, facts] of Object.entries(declaration.derivedOutputs)) {
+    const value = facts.derive(stored);
+    if (value !== undefined) derived[name] = value;
+  }
+  return Object.keys(derived).length === 0 ? outputs : ({ ...outputs, ...derived } as O);
 }

@@ -6,15 +6,13 @@
 import type { z } from "zod";
 import type { CcmClient } from "../../client/index.js";
 import { isNotFoundError } from "../../errors.js";
-import type { HandlerFactory } from "../../runtime/handlers.js";
-import type { ResourceTypeName } from "../../runtime/resource-types.js";
 import { checkResource } from "./check.js";
 import { GONE, withoutProvider } from "./common.js";
+import type { HandlersOf } from "./declaration.js";
 import { replacementDiff } from "./diff.js";
 
 export interface ExportResource<S extends z.ZodObject, Outputs extends z.output<S>> {
-  type: ResourceTypeName;
-  /** What check accepts; every one of its properties replaces. */
+  /** What check accepts (every property of it replaces: each is declared so). */
   inputs: S;
   /** The resource id of an export of these inputs. */
   idOf(inputs: z.output<S>): string;
@@ -26,14 +24,13 @@ export interface ExportResource<S extends z.ZodObject, Outputs extends z.output<
 
 export function exportHandlers<S extends z.ZodObject, Outputs extends z.output<S>>(
   resource: ExportResource<S, Outputs>,
-): HandlerFactory<z.output<S>, Outputs> {
-  const plan = { replaceOn: Object.keys(resource.inputs.shape), updateOn: [] };
-  return (context) => ({
+): HandlersOf<z.output<S>, Outputs> {
+  return (context, declared) => ({
     async check(_olds, news) {
-      return checkResource(resource.type, resource.inputs, news);
+      return checkResource(declared, resource.inputs, news);
     },
     async diff(_id, olds, news) {
-      return replacementDiff(plan, olds, news);
+      return replacementDiff(declared.diffPlan, olds, news);
     },
     async create(inputs) {
       const args = withoutProvider(inputs) as z.output<S>;

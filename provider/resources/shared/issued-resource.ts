@@ -3,15 +3,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { CcmResource } from "./ccm-resource.js";
 
-/** These outputs as named properties of a class's PROPERTIES. */
-export const ISSUED_PROPERTIES = {
-  serialNumber: "output",
-  notBefore: "output",
-  notAfter: "output",
-  issuerName: "output",
-  subject: "output",
-} as const;
-
 export abstract class IssuedResource extends CcmResource {
   declare readonly serialNumber: pulumi.Output<string>;
   /** ISO 8601; absent while a CA is PENDING. */

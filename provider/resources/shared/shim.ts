@@ -12,9 +12,9 @@
 // size is the number of functions: one is the least a provider that must reach the runtime can
 // have. test/resources/provider-upgrade.e2e.test.ts proves the runtime serves both protocols.
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceTypeName } from "../../runtime/resource-types.js";
 
-export type { ResourceTypeName };
+/** A resource type name (a declaration's `name`): the one thing a shim captures. */
+type ResourceTypeName = string;
 
 type Provider = pulumi.dynamic.ResourceProvider;
 
