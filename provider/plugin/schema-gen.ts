@@ -176,10 +176,15 @@ export interface ReleaseSettings {
 const UNRELEASED_GO_PATH = "example.invalid/pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm";
 
 /** `root`: the package root, whose provider/resources/*.ts hold the Args interfaces' TSDoc. */
-export function buildSchema(version: string, root: string, release: ReleaseSettings = {}): Json {
+export function buildSchema(
+  version: string,
+  root: string,
+  release: ReleaseSettings = {},
+  declarations: readonly ResourceDeclaration[] = RESOURCES,
+): Json {
   const builder: Builder = { types: {}, docs: readArgsDocs(root) };
   const resources: Record<string, Json> = {};
-  for (const declaration of RESOURCES)
+  for (const declaration of declarations)
     resources[typeToken("native", declaration.name)] = resourceSpec(builder, declaration);
   const config = Object.fromEntries(
     CONFIG_SETTINGS.map((s) => [

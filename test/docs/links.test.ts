@@ -9,15 +9,6 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const README_MAX_LINES = 400;
 
-/**
- * ALLOWANCE: the per-resource reference pages (docs/reference/README.md and
- * docs/reference/<Resource>.md) are generated from the code's declarations by separate work that
- * has not landed yet. Links into docs/reference/ may point at a missing file until then; once a
- * page exists its links and anchors are checked like any other. Remove this allowance when the
- * reference pages are committed.
- */
-const MAY_BE_MISSING = /^docs\/reference\//;
-
 /** The anchor GitHub gives a heading: lower case, punctuation dropped, each space a hyphen. */
 export function slug(heading: string): string {
   const text = heading
@@ -91,7 +82,7 @@ export function brokenLinks(file: string, text: string, read: (rel: string) => s
     const where = `${file}:${line} → ${target}`;
     const content = read(rel);
     if (content === undefined) {
-      if (!existsSync(path.join(root, rel)) && !MAY_BE_MISSING.test(rel)) problems.push(`${where}: no such file`);
+      if (!existsSync(path.join(root, rel))) problems.push(`${where}: no such file`);
       continue;
     }
     if (rawAnchor !== undefined && rel.endsWith(".md")) {
@@ -166,12 +157,13 @@ describe("the link check itself", () => {
     expect(brokenLinks("docs/b.md", text, (rel) => (rel === "docs/b.md" ? text : read(rel)))).toEqual([]);
   });
 
-  it("reports a missing file and a missing anchor, and lets only docs/reference/ be missing", () => {
-    const text = "[a](a.md#nowhere) [b](gone.md) [c](reference/PrivateCa.md#outputs) [d](../README.md#no-such-section)";
+  it("reports a missing file and a missing anchor", () => {
+    const text = "[a](a.md#nowhere) [b](gone.md) [c](reference/Gone.md) [d](../README.md#no-such-section)";
     const problems = brokenLinks("docs/b.md", text, read);
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
     expect(problems[0]).toContain("no heading with anchor #nowhere");
     expect(problems[1]).toContain("no such file");
-    expect(problems[2]).toContain("#no-such-section");
+    expect(problems[2]).toContain("no such file");
+    expect(problems[3]).toContain("#no-such-section");
   });
 });

@@ -1,0 +1,184 @@
+// The reference pages under docs/reference/: one per resource of the registry, every property with
+// its type, whether it is required, its default, whether it is secret, what a change of it does and
+// its description. Built from the declarations and from the schema they generate (which carries
+// the Args TSDoc), so the pages restate nothing by hand. `npm run docs` writes them;
+// test/docs/reference.test.ts fails when a committed page is stale.
+import { RESOURCES } from "../resources/registry.js";
+import type { ChangeKind, InputFacts, OutputFacts, ResourceDeclaration } from "../resources/shared/declaration.js";
+import { TYPE_TOKEN_PREFIXES, typeToken } from "../type-tokens.js";
+
+type Json = Record<string, unknown>;
+
+interface PropertySpec {
+  type?: string;
+  $ref?: string;
+  items?: PropertySpec;
+  additionalProperties?: PropertySpec;
+  oneOf?: PropertySpec[];
+  description?: string;
+}
+
+interface TypeSpec {
+  type: string;
+  description?: string;
+  enum?: { value: string }[];
+  properties?: Record<string, PropertySpec>;
+  required?: string[];
+}
+
+/** The directory of the pages, under the package root. */
+export const REFERENCE_DIR = "docs/reference";
+
+const ON_CHANGE: Record<ChangeKind, string> = {
+  replace: "replace",
+  update: "in place",
+  custom: "see description",
+};
+
+/** Markdown table cells hold one line and no bare pipe. */
+const cell = (text: string | undefined) => (text ?? "").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+
+const typeName = (ref: string) => ref.slice(ref.lastIndexOf(":") + 1);
+
+function typeText(spec: PropertySpec): string {
+  if (spec.$ref) return `[${typeName(spec.$ref)}](#${typeName(spec.$ref).toLowerCase()})`;
+  if (spec.oneOf) return spec.oneOf.map(typeText).join(" or ");
+  if (spec.type === "array") return `list of ${typeText(spec.items ?? {})}`;
+  if (spec.type === "object") return `map of ${typeText(spec.additionalProperties ?? { type: "string" })}`;
+  return spec.type ?? "any";
+}
+
+/** Every named type a property map refers to, nested ones after their parents, each once. */
+function referencedTypes(
+  properties: PropertySpec[],
+  types: Record<string, TypeSpec>,
+  seen = new Set<string>(),
+): string[] {
+  const found: string[] = [];
+  const visit = (spec: PropertySpec) => {
+    if (spec.items) visit(spec.items);
+    if (spec.additionalProperties) visit(spec.additionalProperties);
+    for (const option of spec.oneOf ?? []) visit(option);
+    if (!spec.$ref) return;
+    const token = spec.$ref.replace("#/types/", "");
+    if (seen.has(token)) return;
+    seen.add(token);
+    found.push(token);
+    found.push(...referencedTypes(Object.values(types[token]?.properties ?? {}), types, seen));
+  };
+  for (const spec of properties) visit(spec);
+  return found;
+}
+
+function inputRows(declaration: ResourceDeclaration, resource: Json): string[] {
+  const properties = resource.inputProperties as Record<string, PropertySpec>;
+  const required = new Set(resource.requiredInputs as string[]);
+  return Object.entries(properties).map(([key, spec]) => {
+    const facts: InputFacts | undefined = declaration.inputFacts[key];
+    const flags = [
+      required.has(key) ? "yes" : "",
+      cell(facts?.default),
+      facts?.secret ? "yes" : "",
+      facts ? ON_CHANGE[facts.change] : "",
+    ];
+    return `| \`${key}\` | ${typeText(spec)} | ${flags.join(" | ")} | ${cell(spec.description)} |`;
+  });
+}
+
+function outputRows(declaration: ResourceDeclaration, resource: Json): string[] {
+  const properties = resource.properties as Record<string, PropertySpec>;
+  const declared: Record<string, OutputFacts> = { ...declaration.outputs, ...declaration.derivedOutputs };
+  return Object.keys(declared).map((key) => {
+    const facts = declared[key] as OutputFacts;
+    const derived = declaration.derivedOutputs[key];
+    const note = derived ? ` Computed from ${derived.from.map((f) => `\`${f}\``).join(" and ")}, not stored.` : "";
+    const spec = properties[key] ?? {};
+    return `| \`${key}\` | ${typeText(spec)} | ${facts.secret ? "yes" : ""} | ${cell(facts.description)}${note} |`;
+  });
+}
+
+function typeSection(token: string, spec: TypeSpec): string[] {
+  const lines = [`### ${typeName(token)}`, ""];
+  if (spec.description) lines.push(cell(spec.description), "");
+  if (spec.enum) {
+    lines.push(`One of: ${spec.enum.map((e) => `\`${e.value}\``).join(", ")}.`, "");
+    return lines;
+  }
+  const required = new Set(spec.required ?? []);
+  lines.push("| property | type | required | description |", "|---|---|---|---|");
+  for (const [key, property] of Object.entries(spec.properties ?? {})) {
+    lines.push(
+      `| \`${key}\` | ${typeText(property)} | ${required.has(key) ? "yes" : ""} | ${cell(property.description)} |`,
+    );
+  }
+  lines.push("");
+  return lines;
+}
+
+/** One resource's page, from its declaration and the schema built from the registry. */
+export function resourcePage(declaration: ResourceDeclaration, schema: Json): string {
+  const resources = schema.resources as Record<string, Json>;
+  const types = schema.types as Record<string, TypeSpec>;
+  const resource = resources[typeToken("native", declaration.name)] as Json;
+  const inputSpecs = Object.values(resource.inputProperties as Record<string, PropertySpec>);
+  const lines = [
+    `# ${declaration.name}`,
+    "",
+    "<!-- Generated from the resource's declaration by `npm run docs`: edit the declaration, not this page. -->",
+    "",
+    declaration.description,
+    "",
+    `- TypeScript (this package's classes): \`new ${declaration.name}(name, args, opts)\`, type token \`${TYPE_TOKEN_PREFIXES.dynamic}${declaration.name}\`.`,
+    `- YAML, Go, Python and the generated Node.js SDK: \`${typeToken("native", declaration.name)}\`.`,
+    "",
+    "## Inputs",
+    "",
+    "On change: *replace* makes a new object (created before the old one goes), *in place* updates it.",
+    "",
+    "| property | type | required | default | secret | on change | description |",
+    "|---|---|---|---|---|---|---|",
+    ...inputRows(declaration, resource),
+    "",
+    "## Outputs",
+    "",
+    "Every input is an output too. Besides them:",
+    "",
+    "| property | type | secret | description |",
+    "|---|---|---|---|",
+    ...outputRows(declaration, resource),
+    "",
+  ];
+  const named = referencedTypes(inputSpecs, types);
+  if (named.length > 0) {
+    lines.push("## Types", "");
+    for (const token of named) lines.push(...typeSection(token, types[token] as TypeSpec));
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** The index page: every resource with its description. */
+export function referenceIndex(resources: readonly ResourceDeclaration[] = RESOURCES): string {
+  const rows = resources.map((r) => `| [${r.name}](${r.name}.md) | ${cell(r.description)} |`);
+  return [
+    "# Reference",
+    "",
+    "<!-- Generated from the registry by `npm run docs`. -->",
+    "",
+    "Every resource of the package, each property with its type, default, secrecy and what a change of it does.",
+    "",
+    "| resource | what it is |",
+    "|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
+/** Every page, by file name under REFERENCE_DIR. */
+export function referencePages(
+  schema: Json,
+  resources: readonly ResourceDeclaration[] = RESOURCES,
+): Map<string, string> {
+  const pages = new Map<string, string>([["README.md", referenceIndex(resources)]]);
+  for (const declaration of resources) pages.set(`${declaration.name}.md`, resourcePage(declaration, schema));
+  return pages;
+}
