@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
-const TOKEN = "emulator-auth-token";
+const TOKEN = emulatorModule.DEMO_CREDENTIALS.authToken;
 
 async function call(url, method, path, body) {
   const response = await fetch(`${url}${path}`, {

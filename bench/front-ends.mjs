@@ -15,7 +15,7 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import emulatorModule from "ccm-emulator";
 import { importIntoRunnerStack, nodejsSdkProject } from "./lib/nodejs-sdk.mjs";
-import { emulatorCall, median } from "./lib/runner.mjs";
+import { EMULATOR_SECRETS, emulatorCall, median } from "./lib/runner.mjs";
 
 const { values } = parseArgs({
   options: { pairs: { type: "string", default: "1" }, rounds: { type: "string", default: "1" } },
@@ -25,7 +25,7 @@ const pairs = Number(values.pairs);
 const rounds = Number(values.rounds);
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const runner = path.join(repoRoot, "scripts/pulumi-stack.mjs");
-const TOKEN = { "X-Auth-Token": "emulator-auth-token" };
+const TOKEN = { "X-Auth-Token": emulatorModule.DEMO_CREDENTIALS.authToken };
 
 async function requests(emulator) {
   return (await emulatorCall(emulator.url, "GET", "/_emulator/inventory")).requests.total;
@@ -45,8 +45,7 @@ async function measure(emulator, frontEnd) {
     ["--config", `pairs=${pairs}`],
     ["--config", "huaweicloud-ccm:region=cn-north-4"],
     ["--config", `huaweicloud-ccm:endpoints=${endpoints}`],
-    ["--secret", "huaweicloud-ccm:accessKey=EMULATORACCESSKEY000"],
-    ["--secret", "huaweicloud-ccm:secretKey=emulatorSecretKey0000000000000000000000"],
+    ...Object.entries(EMULATOR_SECRETS).map(([key, value]) => ["--secret", `${key}=${value}`]),
   ].flat();
   const run = async (ops, extra = []) => {
     const args = [runner, ...ops, "--program", frontEnd.program, "--json", "--state", stateDir, "--stack", "bench"];

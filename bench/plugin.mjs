@@ -11,15 +11,11 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import emulatorModule from "ccm-emulator";
-import { BenchStack, createBenchRootCa } from "./lib/runner.mjs";
+import { BenchStack, createBenchRootCa, EMULATOR_SECRETS } from "./lib/runner.mjs";
 
 const { values } = parseArgs({ options: { pairs: { type: "string", default: "100" } } });
 const pairs = Number(values.pairs);
 const repoRoot = path.resolve(import.meta.dirname, "..");
-const secrets = {
-  "huaweicloud-ccm:accessKey": "EMULATORACCESSKEY000",
-  "huaweicloud-ccm:secretKey": "emulatorSecretKey0000000000000000000000",
-};
 
 /** The certificates program as YAML: YAML has no loops, so the N pairs are written out. */
 function yamlProgram(caId) {
@@ -67,7 +63,7 @@ async function pluginRun(emulator, caId) {
     await pulumi("config", "set", "huaweicloud-ccm:region", "cn-north-4");
     const endpoints = JSON.stringify({ ccm: emulator.url, scm: emulator.url, sms: emulator.url });
     await pulumi("config", "set", "huaweicloud-ccm:endpoints", endpoints);
-    for (const [k, v] of Object.entries(secrets)) await pulumi("config", "set", "--secret", k, v);
+    for (const [k, v] of Object.entries(EMULATOR_SECRETS)) await pulumi("config", "set", "--secret", k, v);
     const started = Date.now();
     await pulumi("up", "--yes", "--skip-preview");
     const upMs = Date.now() - started;
@@ -84,7 +80,7 @@ async function dynamicRun(emulator, caId) {
   const stack = new BenchStack(
     "bench/programs/certificates",
     { pairs: String(pairs), caId, "huaweicloud-ccm:region": "cn-north-4", "huaweicloud-ccm:endpoints": endpoints },
-    secrets,
+    EMULATOR_SECRETS,
   );
   try {
     const result = await stack.run(["up", "export", "destroy"]);

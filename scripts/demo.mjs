@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import emulatorModule from "ccm-emulator";
 
-const { startEmulator } = emulatorModule;
+const { DEMO_CREDENTIALS, startEmulator } = emulatorModule;
 const execFileAsync = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { keep: { type: "boolean", default: false } } });
@@ -25,8 +25,6 @@ const emulator = await startEmulator({
   dataDir: values.keep ? path.join(keepDir, "emulator-data") : undefined,
   log: () => {},
 });
-const AK = "EMULATORACCESSKEY000";
-const SK = "emulatorSecretKey0000000000000000000000";
 
 function step(title) {
   process.stdout.write(`\n\x1b[1m== ${title}\x1b[0m\n`);
@@ -58,9 +56,9 @@ try {
     "--config",
     "huaweicloud-ccm:region=cn-north-4",
     "--secret",
-    `huaweicloud-ccm:accessKey=${AK}`,
+    `huaweicloud-ccm:accessKey=${DEMO_CREDENTIALS.accessKey}`,
     "--secret",
-    `huaweicloud-ccm:secretKey=${SK}`,
+    `huaweicloud-ccm:secretKey=${DEMO_CREDENTIALS.secretKey}`,
   ];
 
   step("pulumi up");

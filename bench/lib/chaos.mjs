@@ -14,12 +14,10 @@ import { audit, CHAOS_FAULTS, faultHits, inventory, settle, stateAudit, untilItS
 import { PluginStack } from "./plugin-stack.mjs";
 import { isAlive, kill } from "./processes.mjs";
 import { isProviderProcess, killMidUp, orphansCommand, repairCheckpoint, watchExit } from "./recovery.mjs";
-import { BenchStack, emulatorCall } from "./runner.mjs";
+import { BenchStack, EMULATOR_SECRETS, emulatorCall } from "./runner.mjs";
 
 export { audit, CHAOS_FAULTS, orphansCommand, stateAudit };
 
-const DEMO_AK = "EMULATORACCESSKEY000";
-const DEMO_SK = "emulatorSecretKey0000000000000000000000";
 /** The front ends a run can go through (the --front-end values of bench/chaos.mjs). */
 export const FRONT_ENDS = ["dynamic", "plugin"];
 
@@ -33,10 +31,9 @@ export function chaosStack(emulatorUrl, pairs, label, frontEnd = "dynamic") {
     "huaweicloud-ccm:region": "cn-north-4",
     "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: emulatorUrl, scm: emulatorUrl, sms: emulatorUrl }),
   };
-  const secrets = { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK };
-  if (frontEnd === "plugin") return new PluginStack({ pairs, label, config, secrets });
+  if (frontEnd === "plugin") return new PluginStack({ pairs, label, config, secrets: EMULATOR_SECRETS });
   if (frontEnd !== "dynamic") throw new Error(`unknown front end ${frontEnd}: one of ${FRONT_ENDS.join(", ")}`);
-  const stack = new BenchStack("bench/programs/chaos", { pairs: String(pairs), label, ...config }, secrets);
+  const stack = new BenchStack("bench/programs/chaos", { pairs: String(pairs), label, ...config }, EMULATOR_SECRETS);
   stack.stackName = label;
   return stack;
 }

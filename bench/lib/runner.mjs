@@ -9,8 +9,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import emulatorModule from "ccm-emulator";
 
+const { DEMO_CREDENTIALS } = emulatorModule;
 const execFileAsync = promisify(execFile);
+
+/** The stack-config secrets that sign a program's requests to the emulator: its demo credentials. */
+export const EMULATOR_SECRETS = Object.freeze({
+  "huaweicloud-ccm:accessKey": DEMO_CREDENTIALS.accessKey,
+  "huaweicloud-ccm:secretKey": DEMO_CREDENTIALS.secretKey,
+});
 /** The root CA both benches issue from (POST /v1/private-certificate-authorities body). */
 export const BENCH_ROOT_CA = {
   type: "ROOT",
@@ -32,7 +40,7 @@ const runner = path.join(repoRoot, "scripts/pulumi-stack.mjs");
 const hostProbe = path.join(repoRoot, "bench/lib/host-probe.cjs");
 
 /** Settings a user's environment could carry into a measurement that must run on the defaults. */
-const NEUTRAL_ENV_KEYS = ["HW_CCM_MAX_CONNECTIONS", "PULUMI_PARALLEL", "CCM_DEBUG"];
+const NEUTRAL_ENV_KEYS = ["HW_CCM_MAX_CONNECTIONS", "PULUMI_PARALLEL", "CCM_DEBUG", "CCM_CLOCK_OFFSET_MS"];
 
 export class BenchStack {
   /**
@@ -205,7 +213,7 @@ export class BenchStack {
  */
 /** Creates BENCH_ROOT_CA in the emulator at baseUrl (with its demo token); resolves to its id. */
 export async function createBenchRootCa(baseUrl) {
-  const token = { "X-Auth-Token": "emulator-auth-token" };
+  const token = { "X-Auth-Token": DEMO_CREDENTIALS.authToken };
   const { ca_id: caId } = await emulatorCall(
     baseUrl,
     "POST",

@@ -2,6 +2,7 @@
 // lost-response cases of apply and CA create (exactly one resource, adopted), idempotent state
 // changes after lost responses, and authentication failures with their hint.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_CREDENTIALS } from "../../emulator/index.js";
 import { closeAllPools } from "../../provider/client/http.js";
 import type { CcmClient } from "../../provider/client/index.js";
 import { CcmApiError, CcmNetworkError } from "../../provider/errors.js";
@@ -214,14 +215,14 @@ describe("authentication", () => {
     const temp = harness.client(
       {},
       {
-        HW_ACCESS_KEY: "EMULATORTEMPKEY00000",
-        HW_SECRET_KEY: "emulatorTempSecretKey00000000000000000",
-        HW_SECURITY_TOKEN: "emulator-security-token",
+        HW_ACCESS_KEY: DEMO_CREDENTIALS.tempAccessKey,
+        HW_SECRET_KEY: DEMO_CREDENTIALS.tempSecretKey,
+        HW_SECURITY_TOKEN: DEMO_CREDENTIALS.securityToken,
       },
     );
     await expect(temp.certificates.list()).resolves.toMatchObject({ total: 0 });
     const token = harness.client(
-      { "huaweicloud-ccm:authToken": "emulator-auth-token" },
+      { "huaweicloud-ccm:authToken": DEMO_CREDENTIALS.authToken },
       { HW_ACCESS_KEY: "", HW_SECRET_KEY: "" },
     );
     await expect(token.cas.list()).resolves.toMatchObject({ total: 0 });
