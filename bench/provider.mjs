@@ -36,155 +36,45 @@
 // language host `pulumi-language-nodejs` is on PATH, the programs run as users run them: the CLI
 // in the program's directory (scripts/pulumi-stack.mjs --in-directory); elsewhere — our machines,
 // whose registries do not carry it — through the Automation API's inline path. --programs chooses
-// one; the bench says which path it took.
-import { execFile } from "node:child_process";
-import { accessSync, constants, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, loadavg, release, tmpdir } from "node:os";
+// one; the bench says which path it took. The flags are read in lib/provider-setup.mjs, the tables
+// printed by lib/provider-report.mjs (the scale table: lib/provider-scale-report.mjs).
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs, promisify } from "node:util";
 import emulatorModule from "ccm-emulator";
 import providerConfig from "../dist/provider/config.js";
+import { samplePair } from "./lib/fat-sample.mjs";
 import { summarizeProfile } from "./lib/profile.mjs";
-import { BenchStack, countedByEmulator, createBenchRootCa, emulatorCall, median } from "./lib/runner.mjs";
+import { report } from "./lib/provider-report.mjs";
+import { scaleHeader, scaleRows } from "./lib/provider-scale-report.mjs";
+import { KINDS, providerBenchSetup } from "./lib/provider-setup.mjs";
+import { BenchStack, countedByEmulator, createBenchRootCa, EMULATOR_SECRETS, emulatorCall } from "./lib/runner.mjs";
 
 const { startEmulator } = emulatorModule;
 const DEFAULT_POOL = providerConfig.DEFAULT_MAX_CONNECTIONS;
-const execFileAsync = promisify(execFile);
 
-const { values } = parseArgs({
-  options: {
-    pairs: { type: "string", default: "100" },
-    repeats: { type: "string", default: "3" },
-    parallel: { type: "string" },
-    "warmup-pairs": { type: "string", default: "5" },
-    "latency-ms": { type: "string", default: "100" },
-    "pool-sizes": { type: "string", default: "1,4" },
-    scale: { type: "string", default: "" },
-    "scale-floor-max": { type: "string", default: "Infinity" },
-    "no-profile": { type: "boolean", default: false },
-    programs: { type: "string" },
-  },
-});
-const pairs = Number(values.pairs);
-const repeats = Number(values.repeats);
-const warmupPairs = Math.min(Number(values["warmup-pairs"]), pairs);
-const latencyMs = Number(values["latency-ms"]);
-const skipPools = values["pool-sizes"] === "none";
-const poolSizes = skipPools ? [] : values["pool-sizes"].split(",").map(Number);
-const scaleSizes = values.scale === "" ? [] : values.scale.split(",").map(Number);
-const scaleFloorMax = Number(values["scale-floor-max"]);
-const profileHost = !values["no-profile"];
-const explicitParallel = values.parallel === undefined ? undefined : Number(values.parallel);
-for (const [name, n, min] of [
-  ["--pairs", pairs, 1],
-  ["--repeats", repeats, 1],
-  ["--warmup-pairs", warmupPairs, 1],
-  ["--latency-ms", latencyMs, 0],
-  ["--parallel", explicitParallel ?? 1, 1],
-  ...poolSizes.map((size) => ["--pool-sizes", size, 1]),
-  ...scaleSizes.map((size) => ["--scale", size, 1]),
-]) {
-  if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}`);
-}
-
-const pulumiRoot = process.env.CCM_PULUMI_ROOT;
-if (!pulumiRoot)
-  throw new Error("CCM_PULUMI_ROOT is not set: run through `bash scripts/with-toolchain.sh pulumi -- …`");
-const pulumiBin = path.join(pulumiRoot, "bin/pulumi");
-
-/** The CLI's own default for --parallel, as `pulumi up --help` states it (4 × GOMAXPROCS). */
-async function defaultParallel() {
-  const { stdout } = await execFileAsync(pulumiBin, ["up", "--help"], { env: { ...process.env, PULUMI_PARALLEL: "" } });
-  const match = /--parallel\b.*\(default (\d+)\)/.exec(stdout);
-  return match ? Number(match[1]) : undefined;
-}
-
-/** The Node language host, where `pulumi up` in a program's directory would find it. */
-function languageHost() {
-  for (const dir of [
-    pulumiRoot ? path.join(pulumiRoot, "bin") : "",
-    ...(process.env.PATH ?? "").split(path.delimiter),
-  ]) {
-    if (!dir) continue;
-    const candidate = path.join(dir, "pulumi-language-nodejs");
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-const DEMO_AK = "EMULATORACCESSKEY000";
-const DEMO_SK = "emulatorSecretKey0000000000000000000000";
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const TYPES = {
-  certificate: "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate",
-  bundle: "pulumi-nodejs:dynamic/huaweicloud-ccm:CertificateBundle",
-  noop: "pulumi-nodejs:dynamic/ccm-bench:Noop",
-  fat: "pulumi-nodejs:dynamic/ccm-bench:FatNoop",
-};
-const KINDS = ["ccm", "fat", "noop"];
-const KIND_LABEL = { ccm: "ccm pair", fat: "fat no-op", noop: "no-op pair" };
-
-const started = performance.now();
-// Other work on the machine lengthens wall times; the load average says how busy it was.
-const loadAtStart = loadavg()[0];
-const log = (line) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
-const pulumiVersion = (await execFileAsync(pulumiBin, ["version"])).stdout.trim();
-const engineDefault = await defaultParallel();
-const parallel = explicitParallel ?? engineDefault;
-const foundLanguageHost = languageHost();
-const programsPath = values.programs ?? (foundLanguageHost ? "directory" : "inline");
-if (!["directory", "inline"].includes(programsPath)) throw new Error("--programs must be directory or inline");
-if (programsPath === "directory" && !foundLanguageHost) {
-  throw new Error("--programs directory needs pulumi-language-nodejs on PATH");
-}
-const inDirectory = programsPath === "directory";
-
-/** A resource's properties without `__provider`, secrets unwrapped, and which keys were secret. */
-function plaintextProps(props) {
-  const values = {};
-  const secrets = [];
-  for (const [key, value] of Object.entries(props ?? {})) {
-    if (key === "__provider") continue;
-    if (value !== null && typeof value === "object" && SECRET_SIG in value) {
-      secrets.push(key);
-      values[key] = JSON.parse(value.plaintext);
-    } else {
-      values[key] = value;
-    }
-  }
-  return { values, secrets };
-}
-
-/** One real certificate + bundle pair from a plaintext export, as bench/programs/fat-noop reads it. */
-function samplePair(state) {
-  const resources = state.deployment.resources ?? [];
-  const certificate = resources.find((r) => r.type === TYPES.certificate);
-  const bundle = resources.find((r) => r.type === TYPES.bundle && r.inputs?.certificateId === certificate?.id);
-  if (!certificate || !bundle) throw new Error("no certificate + bundle pair in the warm-up state to sample");
-  const side = (resource) => {
-    const inputs = plaintextProps(resource.inputs);
-    const outputs = plaintextProps(resource.outputs);
-    return {
-      inputs: inputs.values,
-      outputs: outputs.values,
-      secretInputs: inputs.secrets,
-      secretOutputs: outputs.secrets,
-    };
-  };
-  return { certificate: side(certificate), bundle: side(bundle) };
-}
+const setup = await providerBenchSetup();
+const {
+  pairs,
+  repeats,
+  warmupPairs,
+  latencyMs,
+  skipPools,
+  poolSizes,
+  scaleSizes,
+  scaleFloorMax,
+  profileHost,
+  explicitParallel,
+  parallel,
+  inDirectory,
+  log,
+} = setup;
 
 const emulator = await startEmulator({ port: 0, log: () => {} });
 const stacks = [];
 try {
   const caId = await createBenchRootCa(emulator.url);
   const endpoints = JSON.stringify({ ccm: emulator.url, scm: emulator.url, sms: emulator.url });
-  const secrets = { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK };
   const ccm = new BenchStack(
     "bench/programs/certificates",
     {
@@ -193,7 +83,7 @@ try {
       "huaweicloud-ccm:region": "cn-north-4",
       "huaweicloud-ccm:endpoints": endpoints,
     },
-    secrets,
+    EMULATOR_SECRETS,
     { inDirectory },
   );
   const noop = new BenchStack("bench/programs/noop", { pairs: String(pairs) }, {}, { inDirectory });
@@ -387,7 +277,7 @@ try {
       entry.hostRssNoCheckpoints[kind] = { up: kindUp.host.maxRssBytes, preview: kindPreview.host.maxRssBytes };
     }
     scale.push(entry);
-    for (const line of scaleRows(entry)) log(line);
+    for (const line of scaleRows(entry, scaleFloorMax)) log(line);
   }
 
   const raw = path.join(tmpdir(), `ccm-bench-provider-${process.pid}.json`);
@@ -396,283 +286,8 @@ try {
     JSON.stringify({ rounds, profiles, scale }, (key, value) => (key === "export" ? undefined : value)),
   );
   log(`raw results: ${raw}`);
-  report({ rounds, exports, profiles, poolRuns, scale, parallel });
+  report({ rounds, exports, profiles, poolRuns, scale }, setup);
 } finally {
   for (const stack of stacks) stack.dispose();
   await emulator.close();
-}
-
-function providerBytes(state, type) {
-  const sizes = new Set();
-  let total = 0;
-  let count = 0;
-  for (const resource of state.deployment.resources ?? []) {
-    if (resource.type !== type) continue;
-    for (const side of [resource.inputs, resource.outputs]) {
-      const value = side?.__provider;
-      if (value === undefined) continue;
-      // A string unless the serialized closure captured a secret (then a ciphertext object).
-      const bytes = Buffer.byteLength(typeof value === "string" ? value : JSON.stringify(value));
-      sizes.add(bytes);
-      total += bytes;
-    }
-    count += 1;
-  }
-  return { perCopy: [...sizes], perResource: count === 0 ? 0 : total / count, total, count };
-}
-
-function report({ rounds, exports, profiles, poolRuns, scale, parallel }) {
-  const seconds = (ms) => (ms / 1000).toFixed(1);
-  const spread = (list, fmt) => `${fmt(median(list))} (${fmt(Math.min(...list))}–${fmt(Math.max(...list))})`;
-  const cpuModel = cpus()[0]?.model?.trim() ?? "unknown CPU";
-  const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
-  const resources = 2 * pairs;
-
-  console.log(
-    `\nProvider bench: ${pairs} PrivateCertificate + CertificateBundle (NGINX) pairs vs ${pairs} fat no-op pairs ` +
-      `(same state size and secrets) vs ${pairs} plain no-op pairs`,
-  );
-  console.log(
-    `machine: Node ${process.version}, Pulumi ${pulumiVersion}, ${availableParallelism()} cores (${cpuModel}), Linux ${release()}`,
-  );
-  console.log(
-    inDirectory
-      ? `programs: \`pulumi\` in each program's directory, as users run it, through the Node language host at ${foundLanguageHost}`
-      : `programs: through the Automation API inline path (scripts/pulumi-stack.mjs), ${
-          foundLanguageHost
-            ? `by --programs inline (pulumi-language-nodejs is at ${foundLanguageHost})`
-            : "because pulumi-language-nodejs is not on PATH (`pulumi up` in a program's directory needs it)"
-        }`,
-  );
-  console.log(
-    `engine: --parallel ${parallel}${explicitParallel === undefined ? " (the CLI's default, 4 × GOMAXPROCS)" : ""}, ` +
-      `same CLI and file:// backend for all stacks; emulator in this process (memory store, HTTP on loopback)`,
-  );
-  console.log(
-    `timing: the Automation API call around the CLI command (CLI process + the engine + the provider host, and\n` +
-      `        the Automation API's summary read), each operation in a fresh runner process; ${repeats} interleaved\n` +
-      `        round(s) after a warm-up up + destroy of ${warmupPairs} pairs per stack: median (min–max)\n`,
-  );
-
-  const width = 22;
-  const header = (label, cells) =>
-    console.log(`${label.padEnd(36)}${cells.map((c) => String(c).padStart(width)).join("")}`);
-  header("", [...KINDS.map((k) => KIND_LABEL[k]), "(b) ccm ÷ fat", "(a) ccm ÷ no-op"]);
-  const ratioCells = (values) => {
-    const b = rounds.map((_, i) => values.ccm[i] / values.fat[i]);
-    const a = rounds.map((_, i) => values.ccm[i] / values.noop[i]);
-    const fmt = (x) => x.toFixed(2);
-    return [spread(b, fmt), spread(a, fmt)];
-  };
-  for (const [op, label] of [
-    ["up", "up (s)"],
-    ["preview", "preview, no changes (s)"],
-    ["destroy", "destroy (s)"],
-  ]) {
-    const values = Object.fromEntries(KINDS.map((k) => [k, rounds.map((r) => r[k][op].ms)]));
-    header(label, [...KINDS.map((k) => spread(values[k], seconds)), ...ratioCells(values)]);
-  }
-  for (const [op, label] of [
-    ["up", "host CPU per resource, up (ms)"],
-    ["preview", "  … preview, no changes (ms)"],
-    ["destroy", "  … destroy (ms)"],
-  ]) {
-    const values = Object.fromEntries(KINDS.map((k) => [k, rounds.map((r) => r[k][op].hostCpuMs / resources)]));
-    header(label, [...KINDS.map((k) => spread(values[k], (x) => x.toFixed(2))), ...ratioCells(values)]);
-  }
-  for (const [field, label] of [
-    ["engineCpuMs", "engine (CLI) CPU per resource, up"],
-    ["emulatorCpuMs", "emulator CPU per resource, up"],
-  ]) {
-    const values = Object.fromEntries(KINDS.map((k) => [k, rounds.map((r) => r[k].up[field] / resources)]));
-    header(label, [...KINDS.map((k) => spread(values[k], (x) => x.toFixed(2))), "", ""]);
-  }
-  const rss = Object.fromEntries(
-    KINDS.map((k) => [k, rounds.map((r) => Math.max(r[k].up.hostRss, r[k].preview.hostRss, r[k].destroy.hostRss))]),
-  );
-  header("host peak RSS (MB)", [...KINDS.map((k) => spread(rss[k], mb)), "", ""]);
-  const perPair = Object.fromEntries(KINDS.map((k) => [k, exports[k].exportBytes / pairs]));
-  header("state bytes per pair (export / N)", [
-    ...KINDS.map((k) => perPair[k].toFixed(0)),
-    (perPair.ccm / perPair.fat).toFixed(2),
-    (perPair.ccm / perPair.noop).toFixed(2),
-  ]);
-  console.log(
-    "(b) is what the provider itself costs (the fat no-op stores, encrypts and sends as much); ratios are per round, " +
-      "then median (min–max).\nhost CPU: user + system time of the dynamic-provider host, all its processes, ÷ " +
-      `${resources} resources; engine: the CLI and the plugins it\n` +
-      `reaped other than the host (clock ticks${inDirectory ? "; here with the language host and the program" : ""}); ` +
-      "emulator: the in-process emulator's (the real service's work, remote for a user).",
-  );
-
-  console.log("\n__provider bytes (the serialized provider, stored in inputs and outputs):");
-  let providerTotal = 0;
-  for (const [kind, type] of [
-    ["ccm", TYPES.certificate],
-    ["ccm", TYPES.bundle],
-    ["fat", TYPES.fat],
-    ["noop", TYPES.noop],
-  ]) {
-    const p = providerBytes(exports[kind].export, type);
-    if (kind === "ccm") providerTotal += p.total;
-    console.log(
-      `  ${type.split(":").at(-1).padEnd(20)} ${String(p.perCopy.join("|")).padStart(6)} B per copy, ` +
-        `${p.perResource.toFixed(0).padStart(6)} B per resource (${p.count} resources)`,
-    );
-  }
-  console.log(
-    `  __provider is ${((100 * providerTotal) / exports.ccm.exportBytes).toFixed(1)}% of the ccm stack's export ` +
-      `(${exports.ccm.exportBytes} B)`,
-  );
-
-  const routes = (byRoute) =>
-    Object.entries(byRoute)
-      .map(([route, n]) => `${route} ×${n}`)
-      .join(", ") || "none";
-  console.log("\nAPI calls (emulator request counts, per operation of the ccm stack):");
-  for (const op of ["up", "preview", "destroy"]) {
-    const list = rounds.map((r) => r.ccm[op].counted.requests);
-    const goal = op === "preview" ? " (goal 0)" : "";
-    console.log(`  ${op.padEnd(8)} ${list.join("/")}${goal}: ${routes(rounds[0].ccm[op].counted.byRoute)}`);
-  }
-
-  for (const [kind, byOp] of Object.entries(profiles)) {
-    for (const [op, list] of Object.entries(byOp)) {
-      for (const summary of list) {
-        const total = summary.totalMs;
-        console.log(
-          `\nhost CPU profile, ${KIND_LABEL[kind]} ${op} (extra untimed run under the profiler): ${total.toFixed(0)} ms busy, ` +
-            `${(total / resources).toFixed(2)} ms per resource`,
-        );
-        console.log(
-          `  by origin: ${summary.byOrigin
-            .slice(0, 8)
-            .map((o) => `${o.origin} ${((100 * o.ms) / total).toFixed(0)}%`)
-            .join(", ")}`,
-        );
-        for (const f of summary.byFunction.slice(0, 8)) {
-          console.log(`  ${((100 * f.ms) / total).toFixed(1).padStart(5)}%  ${f.name}  ${f.where}`);
-        }
-      }
-    }
-  }
-
-  if (poolRuns.length > 0) {
-    console.log(
-      "\nTCP connections and time per ccm `up` (emulator accepts; one dynamic-provider host per up; goal 1):",
-    );
-    console.log(
-      `  ${"".padEnd(34)}${"latency".padStart(10)}${"connections".padStart(14)}${"up (s)".padStart(9)}  vs default  (runs)`,
-    );
-    const baseline = new Map();
-    for (const { label, latency, runs } of poolRuns) {
-      const ms = median(runs.map((c) => c.result.timings.up));
-      if (!baseline.has(latency)) baseline.set(latency, ms);
-      const connections = runs.map((c) => c.connections).join("/");
-      const each = runs.length === 1 ? "one run" : runs.map((c) => seconds(c.result.timings.up)).join("/");
-      console.log(
-        `  ${label.padEnd(34)}${(latency ? `+${latency} ms` : "loopback").padStart(10)}${connections.padStart(14)}` +
-          `${seconds(ms).padStart(9)}  ${(ms / baseline.get(latency)).toFixed(2)} ×  (${each})`,
-      );
-    }
-    console.log("  pool N = HW_CCM_MAX_CONNECTIONS=N; latency = the emulator's latency fault on every API request");
-  }
-
-  if (scale.length > 0) {
-    console.log("\nScale: one run per size (ccm pairs, and the fat no-op as the engine's own floor):");
-    console.log(scaleHeader());
-    for (const entry of scale) for (const line of scaleRows(entry)) console.log(line);
-    console.log(
-      "  API calls: up · no-change preview (goal 0) · destroy. CPU per resource, up: host = the dynamic-provider\n" +
-        "  host; engine = the CLI (its engine, checkpoint writes, other plugins); emulator = the in-process emulator\n" +
-        "  (key generation and signing: the real service's work, not on a user's machine). ccm-nockpt: the same up\n" +
-        "  with PULUMI_SKIP_CHECKPOINTS=true. ccm-, fat- and noop-mem: the dynamic-provider host's peak RSS (MB) in an\n" +
-        "  up · a no-change preview, without checkpoints — ours, with our state's size and secrets but no code of ours\n" +
-        "  (fat), with neither (noop): which part of the host's memory at that size is ours.",
-    );
-    for (const line of scaleGrowth(scale)) console.log(line);
-  }
-  console.log(`\nload average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
-  console.log(`\nbench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
-/** The header of the scale table. */
-function scaleHeader() {
-  return (
-    `  ${"pairs".padStart(6)}  ${"kind".padEnd(11)}${"up".padStart(9)}${"/pair".padStart(8)}${"preview".padStart(9)}` +
-    `${"/pair".padStart(8)}${"destroy".padStart(9)}${"/pair".padStart(8)}${"API calls".padStart(17)}` +
-    `${"CPU/res up: host".padStart(18)}${"engine".padStart(8)}${"emulator".padStart(10)}` +
-    `${"host peak RSS".padStart(15)}${"state".padStart(10)}${"B/pair".padStart(8)}`
-  );
-}
-
-/** The rows of one scale size: ccm, the fat no-op, ccm's up without checkpoints, the hosts' memory. */
-function scaleRows(entry) {
-  const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-  const perPair = (ms) => `${(ms / entry.pairs).toFixed(0)} ms`;
-  const perRes = (ms) => (ms / (2 * entry.pairs)).toFixed(2);
-  const rows = [];
-  for (const kind of ["ccm", "fat"]) {
-    const r = entry[kind];
-    if (r === undefined) {
-      rows.push(
-        `  ${String(entry.pairs).padStart(6)}  ${kind.padEnd(11)}  not run (--scale-floor-max ${scaleFloorMax})`,
-      );
-      continue;
-    }
-    const peak = Math.max(r.up.hostRss, r.preview.hostRss, r.destroy.hostRss);
-    rows.push(
-      `  ${String(entry.pairs).padStart(6)}  ${kind.padEnd(11)}${secs(r.up.ms).padStart(9)}${perPair(r.up.ms).padStart(8)}` +
-        `${secs(r.preview.ms).padStart(9)}${perPair(r.preview.ms).padStart(8)}` +
-        `${secs(r.destroy.ms).padStart(9)}${perPair(r.destroy.ms).padStart(8)}` +
-        `${`${r.up.counted.requests} · ${r.preview.counted.requests} · ${r.destroy.counted.requests}`.padStart(17)}` +
-        `${perRes(r.up.hostCpuMs).padStart(18)}${perRes(r.up.engineCpuMs).padStart(8)}` +
-        `${perRes(r.up.emulatorCpuMs).padStart(10)}${`${(peak / 1024 / 1024).toFixed(0)} MB`.padStart(15)}` +
-        `${`${(r.stateBytes / 1024 / 1024).toFixed(1)} MB`.padStart(10)}${(r.stateBytes / entry.pairs).toFixed(0).padStart(8)}`,
-    );
-  }
-  const skip = entry.skipCheckpoints;
-  if (skip) {
-    rows.push(
-      `  ${String(entry.pairs).padStart(6)}  ${"ccm-nockpt".padEnd(11)}${secs(skip.ms).padStart(9)}${perPair(skip.ms).padStart(8)}` +
-        `${"".padStart(69)}${perRes(skip.engineCpuMs).padStart(8)}`,
-    );
-  }
-  const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
-  for (const [kind, rss] of Object.entries(entry.hostRssNoCheckpoints ?? {})) {
-    rows.push(
-      `  ${String(entry.pairs).padStart(6)}  ${`${kind}-mem`.padEnd(11)}${"".padStart(98)}` +
-        `${`${mb(rss.up)} · ${mb(rss.preview)} MB`.padStart(21)}`,
-    );
-  }
-  return rows;
-}
-
-/**
- * How the per-pair cost grows from the smallest size to the largest, and where: the engine's CPU
- * per resource against the host's, and what skipping the intermediate checkpoints saves.
- */
-function scaleGrowth(scale) {
-  if (scale.length < 2) return [];
-  const small = scale[0];
-  const large = scale.at(-1);
-  const lines = [`\n  growth of the cost per pair from ${small.pairs} pairs (1.00 = linear):`];
-  for (const kind of ["ccm", "fat"]) {
-    const top = scale.findLast((e) => e[kind] !== undefined);
-    if (top === small) continue;
-    const factor = (pick) => (pick(top) / top.pairs / (pick(small) / small.pairs)).toFixed(2);
-    lines.push(
-      `    ${kind.padEnd(4)} to ${top.pairs}: up ×${factor((e) => e[kind].up.ms)}, preview ×${factor((e) => e[kind].preview.ms)}, ` +
-        `destroy ×${factor((e) => e[kind].destroy.ms)}; CPU per resource in the up: host ×${factor((e) => e[kind].up.hostCpuMs)}, ` +
-        `engine ×${factor((e) => e[kind].up.engineCpuMs)}`,
-    );
-  }
-  const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
-  lines.push(
-    `    the file backend rewrites the whole checkpoint (${(large.ccm.stateBytes / 1024 / 1024).toFixed(1)} MB at the end) ` +
-      `on every step: ~N² bytes per up. At ${large.pairs} pairs the ccm up took\n` +
-      `    ${seconds(large.ccm.up.ms)}, ${seconds(large.skipCheckpoints.ms)} with PULUMI_SKIP_CHECKPOINTS=true (no state ` +
-      "written until the end: an interrupted up leaves no record of its creates);\n    smaller stacks keep each checkpoint small.",
-  );
-  return lines;
 }
