@@ -175,9 +175,9 @@ describe("the packed package installed into a user's `pulumi new typescript` pro
       expect(frame.file, stack).toMatch(/\.ts$/);
       expect(existsSync(frame.file), frame.file).toBe(true);
     }
-    // The frame that threw points at the line that throws, in the shipped provider/config.ts.
+    // The frame that threw points at the line that throws, in the shipped provider/config-endpoints.ts.
     const thrower = frames.find((frame) => frame.fn === "endpointsObject");
-    expect(thrower?.file).toBe(path.join(installed, "provider/config.ts"));
+    expect(thrower?.file).toBe(path.join(installed, "provider/config-endpoints.ts"));
     const lines = readFileSync(thrower?.file ?? "", "utf8").split("\n");
     expect(lines[(thrower?.line ?? 0) - 1]).toContain("throw new CcmConfigError");
   });
