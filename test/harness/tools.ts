@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { afterAll } from "vitest";
 
 const execFileAsync = promisify(execFile);
 
@@ -40,6 +41,13 @@ export class Scratch {
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A describe block's scratch directory, removed in afterAll. */
+export function useScratch(): Scratch {
+  const scratch = new Scratch();
+  afterAll(() => scratch.dispose());
+  return scratch;
 }
 
 /** `openssl verify`: the leaf (first block of fullChain) against the root, intermediates untrusted. */

@@ -4,11 +4,12 @@
 // (openssl shows its own EKU and SANs), and destroy with revokeOnDelete must work at the first try.
 // And when a re-send may have duplicated a slow first attempt, `pulumi up` says so; a run of
 // failures that executed nothing converges in one `up`, unless createAttempts is set too low.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { typeToken } from "../../provider/runtime/resource-types.js";
-import { TestEmulator } from "../harness/emulator.js";
-import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
-import { run, Scratch } from "../harness/tools.js";
+import type { EmulatorStack, TestEmulator } from "../harness/emulator.js";
+import { usePreparedStack } from "../harness/emulator-stacks.js";
+import { outputString, resourcesOfType } from "../harness/stack.js";
+import { run, type Scratch, useScratch } from "../harness/tools.js";
 import { createRootCa } from "./fixtures.js";
 
 const CERT = typeToken("dynamic", "PrivateCertificate");
@@ -30,6 +31,16 @@ const CASES: Case[] = [
   },
 ];
 
+/** test/programs/same-name-pair under a fresh root CA, with `config` (the faults armed among it). */
+function useSameNamePair(config: Record<string, string>): EmulatorStack {
+  return usePreparedStack(async (emulator) => {
+    const { caId } = await createRootCa(emulator);
+    return { program: "test/programs/same-name-pair", config: { caId, ...config } };
+  });
+}
+
+const faults = (...rules: Record<string, unknown>[]) => JSON.stringify(rules);
+
 async function opensslText(scratch: Scratch, emulator: TestEmulator, id: string): Promise<string> {
   const { certificate } = await emulator.client().certificates.exportPem(id, { type: "OTHER" });
   const result = await run("openssl", ["x509", "-noout", "-text", "-in", scratch.file(`${id}.pem`, certificate ?? "")]);
@@ -38,45 +49,29 @@ async function opensslText(scratch: Scratch, emulator: TestEmulator, id: string)
 }
 
 describe.each(CASES)("same common name, the client's apply meets $name", ({ fault, applies }) => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
-  const scratch = new Scratch();
+  const setup = useSameNamePair({ faults: faults(fault) });
+  const scratch = useScratch();
   let serverId: string;
   let clientId: string;
 
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    const { caId } = await createRootCa(emulator);
-    stack = emulator.stack({
-      program: "test/programs/same-name-pair",
-      config: { caId, faults: JSON.stringify([fault]) },
-    });
-  });
-  afterAll(async () => {
-    await emulator.setFaults([]).catch(() => undefined);
-    await stack?.dispose();
-    await emulator?.close();
-    scratch.dispose();
-  });
-
   it("up gives each resource its own certificate, with no duplicate and no orphan", async () => {
-    const { outputs, changes } = await stack.up();
+    const { outputs, changes } = await setup.stack.up();
     expect(changes).toEqual({ create: 3 });
     serverId = outputString(outputs, "serverId");
     clientId = outputString(outputs, "clientId");
     expect(clientId).not.toBe(serverId);
     expect(outputs.clientSuspects?.value).toBeUndefined();
-    const inventory = await emulator.inventory();
+    const inventory = await setup.emulator.inventory();
     expect(inventory.certificates.map((c) => c.id).sort()).toEqual([serverId, clientId].sort());
     expect(inventory.requests.by_route["POST /v1/private-certificates"]).toBe(applies);
   });
 
   it("openssl shows each certificate with its own EKU and SANs", async () => {
-    const server = await opensslText(scratch, emulator, serverId);
+    const server = await opensslText(scratch, setup.emulator, serverId);
     expect(server).toContain("TLS Web Server Authentication");
     expect(server).not.toContain("TLS Web Client Authentication");
     expect(server).toMatch(/DNS:api\.internal\.example, IP Address:10\.0\.0\.20/);
-    const client = await opensslText(scratch, emulator, clientId);
+    const client = await opensslText(scratch, setup.emulator, clientId);
     expect(client).toContain("TLS Web Client Authentication");
     expect(client).not.toContain("TLS Web Server Authentication");
     expect(client).toContain("email:svc@internal.example");
@@ -84,141 +79,94 @@ describe.each(CASES)("same common name, the client's apply meets $name", ({ faul
   });
 
   it("the state holds two resources with two ids, and a preview is quiet", async () => {
-    const certs = resourcesOfType(await stack.exportState(), CERT);
+    const certs = resourcesOfType(await setup.stack.exportState(), CERT);
     expect(certs.map((r) => r.id).sort()).toEqual([serverId, clientId].sort());
     for (const r of certs) {
       expect(r.outputs?.certificateId).toBe(r.id);
       expect(r.outputs?.suspectedDuplicateIds).toBeUndefined();
     }
-    await stack.previewNoChanges();
+    await setup.stack.previewNoChanges();
   });
 
   it("destroy revokes and deletes both at the first try", async () => {
-    expect(await stack.destroy()).toEqual({ delete: 3 });
-    const { certificates, requests } = await emulator.inventory();
+    expect(await setup.stack.destroy()).toEqual({ delete: 3 });
+    const { certificates, requests } = await setup.emulator.inventory();
     expect(certificates.filter((c) => c.id === serverId || c.id === clientId)).toEqual([]);
     expect(requests.by_route["POST /v1/private-certificates/{certificate_id}/revoke"]).toBe(2);
   });
 });
 
 describe("a slow first apply that appears after the re-send", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    const { caId } = await createRootCa(emulator);
-    // The client's apply is held 7 s by the emulator, then executed; the client gives up after
-    // 3 s (written, unanswered: ambiguous), looks at 6 s (it waits as long as the attempt took:
-    // nothing yet), re-sends, and looks for late look-alikes 2 s later (about 8 s), by which time
-    // the first attempt's certificate exists.
-    stack = emulator.stack({
-      program: "test/programs/same-name-pair",
-      config: {
-        caId,
-        "huaweicloud-ccm:requestTimeoutMs": "3000",
-        faults: JSON.stringify([{ kind: "latency", latency_ms: 7000, ...APPLY }]),
-      },
-    });
-  });
-  afterAll(async () => {
-    await emulator.setFaults([]).catch(() => undefined);
-    await stack?.dispose();
-    await emulator?.close();
+  // The client's apply is held 7 s by the emulator, then executed; the client gives up after
+  // 3 s (written, unanswered: ambiguous), looks at 6 s (it waits as long as the attempt took:
+  // nothing yet), re-sends, and looks for late look-alikes 2 s later (about 8 s), by which time
+  // the first attempt's certificate exists.
+  const setup = useSameNamePair({
+    "huaweicloud-ccm:requestTimeoutMs": "3000",
+    faults: faults({ kind: "latency", latency_ms: 7000, ...APPLY }),
   });
 
   it("warns in the `pulumi up` output and names the suspect in the resource's outputs", async () => {
-    const { outputs } = await stack.up();
+    const { outputs } = await setup.stack.up();
     const clientId = outputString(outputs, "clientId");
     const serverId = outputString(outputs, "serverId");
-    const { certificates } = await emulator.inventory();
+    const { certificates } = await setup.emulator.inventory();
     const late = certificates.map((c) => c.id).filter((id) => id !== clientId && id !== serverId);
     expect(late).toHaveLength(1);
     expect(outputs.clientSuspects?.value).toEqual(late);
     expect(outputs.serverSuspects?.value).toBeUndefined();
     // An engine diagnostic (listed under Diagnostics, a line of its own), not text the host printed.
-    expect(stack.lastLog).toMatch(
+    expect(setup.stack.lastLog).toMatch(
       new RegExp(
         `Diagnostics:[\\s\\S]*\\n\\s*warning: PrivateCertificate "api\\.internal\\.example" holds ${clientId}[\\s\\S]*?${late[0]}`,
       ),
     );
-    const [client] = resourcesOfType(await stack.exportState(), CERT).filter((r) => r.id === clientId);
+    const [client] = resourcesOfType(await setup.stack.exportState(), CERT).filter((r) => r.id === clientId);
     expect(client?.outputs?.suspectedDuplicateIds).toEqual(late);
   });
 });
 
 describe("an apply that meets four 502s in a row, none of them executed", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    const { caId } = await createRootCa(emulator);
-    stack = emulator.stack({
-      program: "test/programs/same-name-pair",
-      config: { caId, faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 4 }]) },
-    });
-  });
-  afterAll(async () => {
-    await emulator.setFaults([]).catch(() => undefined);
-    await stack?.dispose();
-    await emulator?.close();
-  });
+  const setup = useSameNamePair({ faults: faults({ kind: "error", status: 502, ...APPLY, count: 4 }) });
 
   it("converges in one `up`: a lookup after each shows nothing, and the fifth send (createAttempts) answers", async () => {
-    const { outputs, changes } = await stack.up();
+    const { outputs, changes } = await setup.stack.up();
     expect(changes).toEqual({ create: 3 });
     const clientId = outputString(outputs, "clientId");
     expect(clientId).not.toBe(outputString(outputs, "serverId"));
     expect(outputs.clientSuspects?.value).toBeUndefined();
-    const { certificates, requests } = await emulator.inventory();
+    const { certificates, requests } = await setup.emulator.inventory();
     expect(certificates).toHaveLength(2); // no duplicate, no orphan
     expect(requests.by_route["POST /v1/private-certificates"]).toBe(1 + 5);
   });
 
   it("refresh, destroy and up leave the emulator's inventory equal to the stack's export", async () => {
     const inventoryMatchesState = async () => {
-      const live = (await emulator.inventory()).certificates.filter((c) => !c.deleted).map((c) => c.id);
-      const held = resourcesOfType(await stack.exportState(), CERT).map((r) => String(r.id));
+      const live = (await setup.emulator.inventory()).certificates.filter((c) => !c.deleted).map((c) => c.id);
+      const held = resourcesOfType(await setup.stack.exportState(), CERT).map((r) => String(r.id));
       expect(live.sort()).toEqual(held.sort());
     };
     await inventoryMatchesState();
-    expect(await stack.refresh()).toEqual({ same: 3 });
+    expect(await setup.stack.refresh()).toEqual({ same: 3 });
     await inventoryMatchesState();
-    await stack.destroy();
+    await setup.stack.destroy();
     await inventoryMatchesState();
-    await stack.up();
+    await setup.stack.up();
     await inventoryMatchesState();
-    expect(resourcesOfType(await stack.exportState(), CERT)).toHaveLength(2);
+    expect(resourcesOfType(await setup.stack.exportState(), CERT)).toHaveLength(2);
   });
 });
 
 describe("an apply whose outcome stays unknown", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    const { caId } = await createRootCa(emulator);
-    // With createAttempts 2, both of the client's attempts answer 502 without being executed, and
-    // no look shows anything: the client stops rather than send a third time.
-    stack = emulator.stack({
-      program: "test/programs/same-name-pair",
-      config: {
-        caId,
-        "huaweicloud-ccm:createAttempts": "2",
-        faults: JSON.stringify([{ kind: "error", status: 502, ...APPLY, count: 2 }]),
-      },
-    });
-  });
-  afterAll(async () => {
-    await emulator.setFaults([]).catch(() => undefined);
-    await stack?.dispose();
-    await emulator?.close();
+  // With createAttempts 2, both of the client's attempts answer 502 without being executed, and
+  // no look shows anything: the client stops rather than send a third time.
+  const setup = useSameNamePair({
+    "huaweicloud-ccm:createAttempts": "2",
+    faults: faults({ kind: "error", status: 502, ...APPLY, count: 2 }),
   });
 
   it("fails the step saying what is uncertain and how to go on with a dynamic provider", async () => {
-    const error = await stack.up().then(
+    const error = await setup.stack.up().then(
       () => undefined,
       (e: Error) => e,
     );
@@ -228,16 +176,16 @@ describe("an apply whose outcome stays unknown", () => {
     expect(error?.message).toContain("GET /v1/private-certificates?name=<common name>");
     expect(error?.message).toContain('PrivateCertificate.get("<name>", "<id>")');
     expect(error?.message).toContain("dynamic providers cannot `pulumi import`");
-    const { certificates, requests } = await emulator.inventory();
+    const { certificates, requests } = await setup.emulator.inventory();
     expect(certificates).toHaveLength(1); // the server's: nothing was created for the client
     expect(requests.by_route["POST /v1/private-certificates"]).toBe(3);
-    expect(resourcesOfType(await stack.exportState(), CERT)).toHaveLength(1);
+    expect(resourcesOfType(await setup.stack.exportState(), CERT)).toHaveLength(1);
   });
 
   it("the next up (no fault this time) creates the client's certificate", async () => {
-    stack.setConfig({ faults: "[]" });
-    const { outputs } = await stack.up();
+    setup.stack.setConfig({ faults: "[]" });
+    const { outputs } = await setup.stack.up();
     expect(outputString(outputs, "clientId")).not.toBe(outputString(outputs, "serverId"));
-    expect((await emulator.inventory()).certificates).toHaveLength(2);
+    expect((await setup.emulator.inventory()).certificates).toHaveLength(2);
   });
 });
