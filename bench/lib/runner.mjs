@@ -9,9 +9,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import emulatorModule from "ccm-emulator";
+// A named import: vitest's default-import interop (the chaos tests load this file) reads the
+// emulator's re-exported values before they are set.
+import { DEMO_CREDENTIALS } from "ccm-emulator";
 
-const { DEMO_CREDENTIALS } = emulatorModule;
 const execFileAsync = promisify(execFile);
 
 /** The stack-config secrets that sign a program's requests to the emulator: its demo credentials. */
