@@ -8,6 +8,7 @@
 import type { CertificateInfo } from "../schemas/certificate.js";
 import type { DistinguishedName } from "../schemas/common.js";
 import type { KeyUsage, ValidityType } from "../schemas/enums.js";
+import { validityLengthsMs } from "../schemas/validity.js";
 import { canonicalIp, type IssuedFacts, type SanEntry } from "./issued-facts.js";
 
 /** The request, reduced to what an issued certificate can be compared with. */
@@ -37,9 +38,6 @@ export interface CertificateRequestFacts {
  * leave YEAR ambiguous (12 months of 31 days, or calendar years; see expectedLifetimes).
  */
 export const VALIDITY_TOLERANCE_MS = 10 * 60 * 1000;
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** Differences visible in the details (no export needed). */
 export function detailMismatch(
@@ -111,22 +109,9 @@ export function validityMismatch(
   return close ? undefined : "another validity period";
 }
 
-/** The lifetimes the docs allow for a validity: MONTH is 31 days; YEAR is "12 months", which the
- * service may count as 12 × 31 days, as calendar years, or as 365 days. */
+/** The lifetimes the docs allow for a validity (schemas/validity.ts: YEAR is read three ways). */
 export function expectedLifetimes(type: ValidityType, value: number, notBeforeMs: number): number[] {
-  switch (type) {
-    case "HOUR":
-      return [value * HOUR_MS];
-    case "DAY":
-      return [value * DAY_MS];
-    case "MONTH":
-      return [value * 31 * DAY_MS];
-    case "YEAR": {
-      const calendar = new Date(notBeforeMs);
-      calendar.setUTCFullYear(calendar.getUTCFullYear() + value);
-      return [calendar.getTime() - notBeforeMs, value * 365 * DAY_MS, value * 12 * 31 * DAY_MS];
-    }
-  }
+  return validityLengthsMs(type, value, notBeforeMs);
 }
 
 function sanKey(san: SanEntry): string {

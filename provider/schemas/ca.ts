@@ -1,6 +1,7 @@
 // Private CA shapes (docs/api-facts.md §3): create, activate, import, detail / list, CA cert export, CSR.
 import { z } from "zod";
 import { normalizePem } from "../pem.js";
+import { caValidityFailures, rootCaFailures } from "./ca-rules.js";
 import { ccmId, enterpriseProjectIdArg } from "./certificate.js";
 import {
   caDistinguishedNameArgs,
@@ -80,19 +81,12 @@ export const createCaArgs = z
     crlConfiguration: crlConfigurationArgs.optional(),
     enterpriseProjectId: enterpriseProjectIdArg.optional(),
   })
+  // A ROOT needs the signing fields; what the service would ignore for one is refused rather than
+  // let a user believe it took effect (the same rules PrivateCa's check reports).
   .superRefine((args, ctx) => {
-    if (args.type === "ROOT") {
-      // A root CA needs both; issuer_id and path_length are ignored by the service, so reject
-      // them rather than let a user believe they took effect.
-      if (!args.signatureAlgorithm)
-        ctx.addIssue({ code: "custom", path: ["signatureAlgorithm"], message: "required for a ROOT CA" });
-      if (!args.validity) ctx.addIssue({ code: "custom", path: ["validity"], message: "required for a ROOT CA" });
-      if (args.issuerId) ctx.addIssue({ code: "custom", path: ["issuerId"], message: "not allowed for a ROOT CA" });
-      if (args.pathLength !== undefined)
-        ctx.addIssue({ code: "custom", path: ["pathLength"], message: "not allowed for a ROOT CA" });
+    for (const { property, reason } of [...rootCaFailures(args), ...caValidityFailures(args)]) {
+      ctx.addIssue({ code: "custom", path: property.split("."), message: reason });
     }
-    const max = args.type === "ROOT" ? VALIDITY_MAX_YEARS.ROOT_CA : VALIDITY_MAX_YEARS.SUBORDINATE_CA;
-    checkValidityLimit(args.validity, max, ctx);
   });
 /** What a caller passes to create a CA. A SUBORDINATE without all of issuerId, signatureAlgorithm
  * and validity is created PENDING (activate it later, or export its CSR for an external parent). */

@@ -1,5 +1,5 @@
 // Shapes shared by several operations: primitive coercions for responses, distinguished name,
-// validity, subject alternative names, tags. Request shapes are camelCase zod schemas (the args
+// subject alternative names, tags (validity: validity.ts, re-exported here). Request shapes are camelCase zod schemas (the args
 // resources take) with one explicit mapper to the API's snake_case body; response shapes are
 // snake_case zod schemas with one explicit mapper to a camelCase result.
 //
@@ -15,10 +15,15 @@ import {
   SAN_VALUE_MAX_LENGTH,
   type SORT_DIRECTIONS,
   TAG_LIMITS,
-  VALIDITY_TYPES,
-  VALIDITY_UNITS_PER_YEAR,
-  type ValidityType,
 } from "./enums.js";
+
+export {
+  checkValidityLimit,
+  toValidityBody,
+  type ValidityArgs,
+  type ValidityBody,
+  validityArgs,
+} from "./validity.js";
 
 // ---------------------------------------------------------------------------------------------
 // Response primitives
@@ -269,54 +274,6 @@ export function toListQuery(query: ListQueryFields): Record<string, string> {
     if (value !== undefined) out[parameter] = String(value);
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validity
-
-const START_FROM_FORMAT = 'must be an ISO 8601 date such as "2030-01-01T00:00:00Z" or milliseconds since the epoch';
-
-/** start_from: milliseconds since the epoch (number or digits), or ISO 8601 text. */
-const startFrom = z.union([z.number(), z.string()], { error: START_FROM_FORMAT }).transform((value, ctx) => {
-  const ms = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isSafeInteger(ms) || ms <= 0) {
-    ctx.addIssue({ code: "custom", message: START_FROM_FORMAT });
-    return z.NEVER;
-  }
-  return ms;
-});
-
-export const validityArgs = z.strictObject({
-  type: z.enum(VALIDITY_TYPES),
-  value: z.number().int().positive(),
-  startFrom: startFrom.optional(),
-});
-export type ValidityArgs = z.input<typeof validityArgs>;
-
-export interface ValidityBody {
-  type: ValidityType;
-  value: number;
-  start_from?: number;
-}
-
-export function toValidityBody(validity: z.output<typeof validityArgs>): ValidityBody {
-  const body: ValidityBody = { type: validity.type, value: validity.value };
-  if (validity.startFrom !== undefined) body.start_from = validity.startFrom;
-  return body;
-}
-
-/** Adds an issue when a validity exceeds `maxYears` (client-side guard; see VALIDITY_UNITS_PER_YEAR). */
-export function checkValidityLimit(
-  validity: { type: ValidityType; value: number } | undefined,
-  maxYears: number,
-  ctx: z.RefinementCtx,
-  path: (string | number)[] = ["validity", "value"],
-): void {
-  if (!validity) return;
-  const max = maxYears * VALIDITY_UNITS_PER_YEAR[validity.type];
-  if (Number.isFinite(validity.value) && validity.value > max) {
-    ctx.addIssue({ code: "custom", path, message: `at most ${maxYears} years (${max} ${validity.type})` });
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,15 +22,6 @@ export type ValidityType = (typeof VALIDITY_TYPES)[number];
 /** Longest validity in years: root CA 30, subordinate CA and private certificate 20. */
 export const VALIDITY_MAX_YEARS = { ROOT_CA: 30, SUBORDINATE_CA: 20, CERTIFICATE: 20 } as const;
 
-/** Units per year used to apply VALIDITY_MAX_YEARS client-side. Lenient on purpose (leap days):
- * the check only catches typos such as 200 YEAR; the service has the final word. */
-export const VALIDITY_UNITS_PER_YEAR: Readonly<Record<ValidityType, number>> = {
-  YEAR: 1,
-  MONTH: 12,
-  DAY: 366,
-  HOUR: 366 * 24,
-};
-
 /** validity.start_from (ms) may not be earlier than now minus this. */
 export const VALIDITY_START_FROM_MAX_PAST_MS = 5 * 60 * 1000;
 

@@ -8,7 +8,7 @@ import { ResourceInitError } from "../../errors.js";
 import { normalizePem } from "../../pem.js";
 import type { CaInfo } from "../../schemas/ca.js";
 import { ccmId, enterpriseProjectIdArg } from "../../schemas/certificate.js";
-import { checkValidityLimit, validityArgs } from "../../schemas/common.js";
+import { validityArgs } from "../../schemas/common.js";
 import { PATH_LENGTH, VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
 import { certificateRequestPemArg } from "../../schemas/pem-args.js";
 import { caCertificateOnce } from "../shared/ca-certificate.js";
@@ -18,7 +18,7 @@ import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/comm
 import type { HandlersOf } from "../shared/declaration.js";
 import { replacementDiff } from "../shared/diff.js";
 import { validityFromNow } from "../shared/renewal.js";
-import { startFromFailures } from "../shared/start-from.js";
+import { startFromFailures, validityLimitFailures } from "../shared/start-from.js";
 import { statedValidity } from "../shared/stated-validity.js";
 
 const CSR_REQUIRED =
@@ -28,10 +28,8 @@ const CSR_REQUIRED =
 export const intermediateCaCertificateInputs = z.strictObject({
   issuerId: ccmId,
   csrPem: certificateRequestPemArg.transform(normalizePem),
-  // On the field, not the object: reported even when another property fails too.
-  validity: validityArgs.superRefine((validity, ctx) =>
-    checkValidityLimit(validity, VALIDITY_MAX_YEARS.SUBORDINATE_CA, ctx, ["value"]),
-  ),
+  // Its longest validity is judged by check with the other rules (validityLimitFailures).
+  validity: validityArgs,
   pathLength: z.number().int().min(PATH_LENGTH.min).max(PATH_LENGTH.max).optional(),
   enterpriseProjectId: enterpriseProjectIdArg.optional(),
 });
@@ -103,9 +101,10 @@ export const intermediateCaCertificateHandlers: HandlersOf<
 > = (context, declared) => ({
   async check(olds, news) {
     const now = context.clock.now();
-    const result = checkResource(declared, intermediateCaCertificateInputs, news, (inputs) =>
-      startFromFailures(inputs, withoutProvider(olds ?? {}), now, true),
-    );
+    const result = checkResource(declared, intermediateCaCertificateInputs, news, (inputs) => [
+      ...validityLimitFailures(inputs, VALIDITY_MAX_YEARS.SUBORDINATE_CA),
+      ...startFromFailures(inputs, withoutProvider(olds ?? {}), now, true),
+    ]);
     // A missing CSR is usually a CA that has none to give (a ROOT, or one already signed): say where CSRs come from.
     const failures = result.failures?.map((f) =>
       f.property === "csrPem" && f.reason === "is required" ? { ...f, reason: CSR_REQUIRED } : f,

@@ -1,18 +1,3 @@
-// PrivateCa handlers, run in the engine's dynamic-provider host through the runtime. check and
-// diff never call the API (a preview makes zero calls); create never forgets an id it obtained;
-// read reflects status changes made outside Pulumi; delete disables first and schedules the
-// deletion with `pendingDays`.
-//
-// The external-signing flow: a SUBORDINATE without issuerId is created PENDING and its CSR is
-// fetched once into `csrPem` (a CSR export is signed afresh on every call, so fetching it again
-// would change the output for nothing — and CCM exports it only while PENDING). Supplying
-// `certificatePem` + `certificateChainPem` later is an in-place update that imports them.
-//
-// A CA scheduled for deletion outside Pulumi (status DELETED) stays in state: it is still
-// restorable, and a restore + refresh brings it back. It cannot issue, so the next `pulumi up`
-// replaces it (as the Terraform provider, which forgets DELETED CAs, ends up doing too). A CA
-// that no longer exists at all leaves state on refresh.
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { CcmClient } from "../../client/index.js";
 import { CcmInvalidArgumentError, isNotFoundError, ResourceInitError } from "../../errors.js";
@@ -20,8 +5,9 @@ import { splitPemBlocks } from "../../pem.js";
 import { claim, claimedIds, oneAtATime } from "../../runtime/claims.js";
 import type { HandlerContext } from "../../runtime/context.js";
 import { type CaInfo, type CreateCaArgs, createCaArgs } from "../../schemas/ca.js";
-import { checkValidityLimit, resourceTagsArgs } from "../../schemas/common.js";
-import { PENDING_DAYS, VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
+import { caRuleFailures } from "../../schemas/ca-rules.js";
+import { resourceTagsArgs } from "../../schemas/common.js";
+import { PENDING_DAYS } from "../../schemas/enums.js";
 import { certificatesPemArg } from "../../schemas/pem-args.js";
 import { caCertificateOnce } from "../shared/ca-certificate.js";
 import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "../shared/ca-explain.js";
@@ -31,7 +17,7 @@ import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } f
 import type { HandlersOf } from "../shared/declaration.js";
 import { changedProperties } from "../shared/diff.js";
 import { validityFromNow } from "../shared/renewal.js";
-import { startFromFailures, validityLimitFailures } from "../shared/start-from.js";
+import { startFromFailures } from "../shared/start-from.js";
 import { statedValidity } from "../shared/stated-validity.js";
 import { addTags, syncTags } from "../shared/tags.js";
 import { containsUnknown } from "../shared/unknowns.js";
@@ -44,31 +30,26 @@ export const DEFAULT_PENDING_DAYS = PENDING_DAYS.min;
 
 const certificatePemArg = certificatesPemArg;
 
-/** What check accepts: the create API's fields (camelCase), the import pair, and our extras. */
-export const privateCaInputs = z
-  .strictObject({
-    type: ca.type,
-    distinguishedName: ca.distinguishedName,
-    keyAlgorithm: ca.keyAlgorithm,
-    signatureAlgorithm: ca.signatureAlgorithm,
-    validity: ca.validity,
-    issuerId: ca.issuerId,
-    pathLength: ca.pathLength,
-    keyUsages: ca.keyUsages,
-    crlConfiguration: ca.crlConfiguration,
-    enterpriseProjectId: ca.enterpriseProjectId,
-    tags: resourceTagsArgs.optional(),
-    pendingDays: z.number().int().min(PENDING_DAYS.min).max(PENDING_DAYS.max).optional(),
-    certificatePem: certificatePemArg.optional(),
-    certificateChainPem: certificatePemArg.optional(),
-  })
-  .superRefine((args, ctx) =>
-    checkValidityLimit(
-      args.validity,
-      args.type === "ROOT" ? VALIDITY_MAX_YEARS.ROOT_CA : VALIDITY_MAX_YEARS.SUBORDINATE_CA,
-      ctx,
-    ),
-  );
+/**
+ * What check accepts: the create API's fields (camelCase), the import pair, and our extras. The
+ * rules across properties (schemas/ca-rules.ts) are judged by check on the inputs as given.
+ */
+export const privateCaInputs = z.strictObject({
+  type: ca.type,
+  distinguishedName: ca.distinguishedName,
+  keyAlgorithm: ca.keyAlgorithm,
+  signatureAlgorithm: ca.signatureAlgorithm,
+  validity: ca.validity,
+  issuerId: ca.issuerId,
+  pathLength: ca.pathLength,
+  keyUsages: ca.keyUsages,
+  crlConfiguration: ca.crlConfiguration,
+  enterpriseProjectId: ca.enterpriseProjectId,
+  tags: resourceTagsArgs.optional(),
+  pendingDays: z.number().int().min(PENDING_DAYS.min).max(PENDING_DAYS.max).optional(),
+  certificatePem: certificatePemArg.optional(),
+  certificateChainPem: certificatePemArg.optional(),
+});
 
 export type PrivateCaInputs = z.output<typeof privateCaInputs>;
 const INPUT_KEYS = Object.keys(privateCaInputs.shape) as (keyof PrivateCaInputs)[];
@@ -93,62 +74,6 @@ export interface PrivateCaOutputs extends Omit<PrivateCaInputs, "certificatePem"
 }
 
 const SUBJECT: CreateSubject = { className: "PrivateCa", apiPath: "/v1/private-certificate-authorities" };
-
-const ROOT_REFUSALS: Readonly<Record<string, string>> = {
-  issuerId: "not allowed for a ROOT CA (a root signs itself)",
-  pathLength: "not allowed for a ROOT CA (the service fixes a root's path length)",
-  keyUsages: "not allowed for a ROOT CA (the service always gives a root digitalSignature, keyCertSign and cRLSign)",
-  certificatePem: "not allowed for a ROOT CA: only a PENDING SUBORDINATE imports a certificate signed elsewhere",
-  certificateChainPem: "not allowed for a ROOT CA: only a PENDING SUBORDINATE imports a certificate signed elsewhere",
-};
-
-/** Rules across properties, judged on the raw inputs so they are reported with all the others. */
-export function crossPropertyFailures(news: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
-  const given = (key: string) => news[key] !== undefined && news[key] !== null;
-  const failures = [
-    ...(news.type === "ROOT" ? rootFailures(given) : []),
-    ...(news.type === "SUBORDINATE" && given("issuerId") ? signedInsideFailures(given) : []),
-  ];
-  if (news.type !== "ROOT" && given("certificatePem") !== given("certificateChainPem")) {
-    const missing = given("certificatePem") ? "certificateChainPem" : "certificatePem";
-    failures.push({
-      property: missing,
-      reason: "is required with the other: CCM imports a CA certificate together with its issuer's chain",
-    });
-  }
-  return failures;
-}
-
-type Given = (key: string) => boolean;
-
-const SIGNING_FIELDS = ["signatureAlgorithm", "validity"];
-const IMPORT_PAIR = ["certificatePem", "certificateChainPem"];
-
-function rootFailures(given: Given): pulumi.dynamic.CheckFailure[] {
-  return [
-    ...SIGNING_FIELDS.filter((key) => !given(key)).map((key) => ({
-      property: key,
-      reason: "is required for a ROOT CA",
-    })),
-    ...Object.entries(ROOT_REFUSALS)
-      .filter(([key]) => given(key))
-      .map(([key, reason]) => ({ property: key, reason })),
-  ];
-}
-
-/** A SUBORDINATE with issuerId is signed inside CCM: it needs the signing fields and takes no import pair. */
-function signedInsideFailures(given: Given): pulumi.dynamic.CheckFailure[] {
-  const required =
-    "is required with issuerId (a subordinate signed inside CCM); leave out issuerId to create the CA " +
-    "PENDING and have its csrPem signed elsewhere";
-  const unused =
-    "not used with issuerId: the CA is signed inside CCM by issuerId; leave out issuerId to import a " +
-    "certificate signed elsewhere";
-  return [
-    ...SIGNING_FIELDS.filter((key) => !given(key)).map((key) => ({ property: key, reason: required })),
-    ...IMPORT_PAIR.filter(given).map((key) => ({ property: key, reason: unused })),
-  ];
-}
 
 /** The first certificate of a PEM text, normalised; used to tell whether two PEMs are the same certificate. */
 function firstCertificate(pem: unknown): string | undefined {
@@ -319,21 +244,11 @@ async function importOnUpdate(api: CcmClient, id: string, olds: PrivateCaOutputs
   return info;
 }
 
-/** The validity limit depends on the type: judged once the type is one the service knows. */
-function typedValidityFailures(given: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
-  if (given.type !== "ROOT" && given.type !== "SUBORDINATE") return [];
-  return validityLimitFailures(
-    given,
-    given.type === "ROOT" ? VALIDITY_MAX_YEARS.ROOT_CA : VALIDITY_MAX_YEARS.SUBORDINATE_CA,
-  );
-}
-
 export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = (context, declared) => ({
   async check(olds, news) {
     const now = context.clock.now();
     return checkResource(declared, privateCaInputs, news, (given) => [
-      ...crossPropertyFailures(given),
-      ...typedValidityFailures(given),
+      ...caRuleFailures(given),
       ...startFromFailures(given, withoutProvider(olds), now, given.type !== "ROOT"),
     ]);
   },

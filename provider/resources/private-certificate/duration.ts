@@ -30,3 +30,8 @@ export function parseDuration(text: string): number | undefined {
 }
 
 export const DURATION_FORMATS = 'a duration such as "720h", "30d", "1h30m" or ISO 8601 "P30D", "PT12H"';
+
+/** A renewBefore as milliseconds: undefined when absent, unknown or not a duration (check refuses that). */
+export function renewBeforeMs(value: unknown): number | undefined {
+  return typeof value === "string" ? parseDuration(value) : undefined;
+}

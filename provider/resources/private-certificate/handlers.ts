@@ -11,46 +11,45 @@ import { isNotFoundError, ResourceInitError } from "../../errors.js";
 import { claim, claimedIds, oneAtATime } from "../../runtime/claims.js";
 import type { HandlerContext } from "../../runtime/context.js";
 import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../../schemas/certificate.js";
-import { checkValidityLimit, resourceTagsArgs, validityArgs } from "../../schemas/common.js";
+import { resourceTagsArgs, validityArgs } from "../../schemas/common.js";
 import { type RevocationReason, VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
 import { certificateRequestPemArg } from "../../schemas/pem-args.js";
+import { nominalValidityMs } from "../../schemas/validity.js";
 import { explainIssuerRefusal } from "../shared/ca-explain.js";
 import { checkResource } from "../shared/check.js";
 import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/common.js";
 import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "../shared/create-explain.js";
 import type { HandlersOf } from "../shared/declaration.js";
 import { changedProperties } from "../shared/diff.js";
-import { approximateValidityMs, isRenewalDue, REPLACING_STATUSES, validityFromNow } from "../shared/renewal.js";
+import { isRenewalDue, REPLACING_STATUSES, validityFromNow } from "../shared/renewal.js";
 import { startFromFailures, validityLimitFailures } from "../shared/start-from.js";
 import { statedValidity } from "../shared/stated-validity.js";
 import { addTags, syncTags } from "../shared/tags.js";
 import { isUnknown } from "../shared/unknowns.js";
-import { DURATION_FORMATS, parseDuration } from "./duration.js";
+import { DURATION_FORMATS, parseDuration, renewBeforeMs } from "./duration.js";
 
 const apply = applyCertificateArgs.shape;
 
 /** What check accepts: the apply API's fields (camelCase), the CSR alternative, and our extras. */
-export const privateCertificateInputs = z
-  .strictObject({
-    issuerId: ccmId,
-    validity: validityArgs,
-    keyAlgorithm: apply.keyAlgorithm.optional(),
-    signatureAlgorithm: apply.signatureAlgorithm.optional(),
-    distinguishedName: apply.distinguishedName.optional(),
-    keyUsages: apply.keyUsages,
-    subjectAlternativeNames: apply.subjectAlternativeNames,
-    extendedKeyUsage: apply.extendedKeyUsage,
-    customizedExtension: apply.customizedExtension,
-    enterpriseProjectId: apply.enterpriseProjectId,
-    csrPem: certificateRequestPemArg.optional(),
-    tags: resourceTagsArgs.optional(),
-    renewBefore: z
-      .string()
-      .refine((s) => parseDuration(s) !== undefined, `must be ${DURATION_FORMATS}`)
-      .optional(),
-    revokeOnDelete: revocationReasonArg.optional(),
-  })
-  .superRefine((args, ctx) => checkValidityLimit(args.validity, VALIDITY_MAX_YEARS.CERTIFICATE, ctx));
+export const privateCertificateInputs = z.strictObject({
+  issuerId: ccmId,
+  validity: validityArgs,
+  keyAlgorithm: apply.keyAlgorithm.optional(),
+  signatureAlgorithm: apply.signatureAlgorithm.optional(),
+  distinguishedName: apply.distinguishedName.optional(),
+  keyUsages: apply.keyUsages,
+  subjectAlternativeNames: apply.subjectAlternativeNames,
+  extendedKeyUsage: apply.extendedKeyUsage,
+  customizedExtension: apply.customizedExtension,
+  enterpriseProjectId: apply.enterpriseProjectId,
+  csrPem: certificateRequestPemArg.optional(),
+  tags: resourceTagsArgs.optional(),
+  renewBefore: z
+    .string()
+    .refine((s) => parseDuration(s) !== undefined, `must be ${DURATION_FORMATS}`)
+    .optional(),
+  revokeOnDelete: revocationReasonArg.optional(),
+});
 
 export type PrivateCertificateInputs = z.output<typeof privateCertificateInputs>;
 
@@ -101,8 +100,8 @@ function crossPropertyFailures(
     }
   }
   const validity = news.validity as { type?: unknown; value?: unknown; startFrom?: unknown } | undefined;
-  const renewBefore = typeof news.renewBefore === "string" ? parseDuration(news.renewBefore) : undefined;
-  const lifetime = validity ? approximateValidityMs(validity.type, validity.value) : undefined;
+  const renewBefore = renewBeforeMs(news.renewBefore);
+  const lifetime = validity ? nominalValidityMs(validity.type, validity.value) : undefined;
   if (renewBefore !== undefined && lifetime !== undefined && renewBefore >= lifetime) {
     failures.push({
       property: "renewBefore",
@@ -115,7 +114,7 @@ function crossPropertyFailures(
 }
 
 function outputsFrom(inputs: PrivateCertificateInputs, info: CertificateInfo, now: number): PrivateCertificateOutputs {
-  const renewBeforeMs = inputs.renewBefore ? parseDuration(inputs.renewBefore) : undefined;
+  const window = renewBeforeMs(inputs.renewBefore);
   return {
     ...inputs,
     ...definedEntries({
@@ -130,7 +129,7 @@ function outputsFrom(inputs: PrivateCertificateInputs, info: CertificateInfo, no
     }),
     certificateId: info.certificateId,
     status: info.status,
-    readyForRenewal: isRenewalDue(info.status, info.notAfter, renewBeforeMs, now),
+    readyForRenewal: isRenewalDue(info.status, info.notAfter, window, now),
   };
 }
 
@@ -239,8 +238,8 @@ export const privateCertificateHandlers: HandlersOf<PrivateCertificateInputs, Pr
     const { replaces, updates } = changedProperties(declared.diffPlan, olds, news);
     if (REPLACING_STATUSES.has(olds.status)) replaces.push("status");
     const renewBefore = isUnknown(news.renewBefore) ? olds.renewBefore : news.renewBefore;
-    const renewBeforeMs = renewBefore ? parseDuration(renewBefore) : undefined;
-    if (olds.status === "ISSUED" && isRenewalDue(olds.status, olds.notAfter, renewBeforeMs, context.clock.now())) {
+    const window = renewBeforeMs(renewBefore);
+    if (olds.status === "ISSUED" && isRenewalDue(olds.status, olds.notAfter, window, context.clock.now())) {
       replaces.push("readyForRenewal");
     }
     return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };

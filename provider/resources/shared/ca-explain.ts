@@ -9,7 +9,7 @@
 import type { CcmClient } from "../../client/index.js";
 import { type CcmApiError, ExplainedApiError, isCcmApiError, isNotFoundError } from "../../errors.js";
 import type { CaInfo } from "../../schemas/ca.js";
-import { approximateValidityMs } from "./renewal.js";
+import { nominalValidityMs } from "../../schemas/validity.js";
 
 /** The key mismatch code of the import API (docs/api-facts.md §4.1). */
 export const KEY_MISMATCH_ERROR_CODE = "PCA.00030301";
@@ -103,7 +103,7 @@ function explainPastIssuerEnd(error: CcmApiError, issuer: CaInfo, validity: Requ
   if (!issuer.notAfter) return undefined;
   const issuerEnd = Date.parse(issuer.notAfter);
   const start = validity.startFrom ?? now;
-  const length = approximateValidityMs(validity.type, validity.value);
+  const length = nominalValidityMs(validity.type, validity.value);
   const end = length === undefined ? start : start + length;
   if (!(end > issuerEnd)) return undefined;
   const which = start > issuerEnd ? "validity.startFrom" : "validity";

@@ -1,7 +1,6 @@
 // When a certificate should be replaced: it is revoked or expired, or it entered its renewal
 // window (now ≥ notAfter − renewBefore). Computed from state and the clock only, so `pulumi
 // preview` and `up` plan the renewal without a refresh and without an API call.
-import type { ValidityType } from "../../schemas/enums.js";
 
 /** Statuses after which the certificate no longer serves and the next `up` replaces it. */
 export const REPLACING_STATUSES: ReadonlySet<unknown> = new Set(["REVOKED", "EXPIRED"]);
@@ -17,22 +16,6 @@ export function isRenewalDue(
   const end = Date.parse(notAfter);
   if (!Number.isFinite(end)) return false;
   return now >= end - (renewBeforeMs ?? 0);
-}
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-// The docs: MONTH is 31 days, YEAR is 12 months. Used only to sanity-check renewBefore.
-const UNIT_MS: Readonly<Record<ValidityType, number>> = {
-  HOUR: HOUR_MS,
-  DAY: DAY_MS,
-  MONTH: 31 * DAY_MS,
-  YEAR: 12 * 31 * DAY_MS,
-};
-
-/** The validity's length in ms, or undefined when type or value is not (yet) known. */
-export function approximateValidityMs(type: unknown, value: unknown): number | undefined {
-  if (typeof value !== "number" || typeof type !== "string" || !(type in UNIT_MS)) return undefined;
-  return UNIT_MS[type as ValidityType] * value;
 }
 
 /**

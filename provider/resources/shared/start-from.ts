@@ -1,37 +1,18 @@
 // Validity rules judged on the raw inputs, so that they are reported together with every other
 // failure (a zod refinement of the whole object is skipped once any field fails): the longest
-// validity, and the startFrom rules that depend on the clock, for every resource that takes one. The
+// validity (its rule lives in schemas/validity.ts), and the startFrom rules that depend on the clock, for every resource that takes one. The
 // service refuses a start more than 5 minutes in the past (CCM "Applying for a Certificate") and a certificate that would
 // start after its issuer ends. The issuer's end is only known at `up`; no CA outlives a root's 30
 // years, so a start beyond that is refused here already.
 import type * as pulumi from "@pulumi/pulumi";
-import {
-  VALIDITY_START_FROM_MAX_FUTURE_YEARS,
-  VALIDITY_START_FROM_MAX_PAST_MS,
-  VALIDITY_TYPES,
-  VALIDITY_UNITS_PER_YEAR,
-  type ValidityType,
-} from "../../schemas/enums.js";
+import { VALIDITY_START_FROM_MAX_FUTURE_YEARS, VALIDITY_START_FROM_MAX_PAST_MS } from "../../schemas/enums.js";
+import { startFromMs, VALIDITY_UNIT_MS, validityLimitReason } from "../../schemas/validity.js";
 import { isUnknown } from "./unknowns.js";
-
-const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 
 function startOf(validity: unknown): unknown {
   return validity !== null && typeof validity === "object"
     ? (validity as { startFrom?: unknown }).startFrom
     : undefined;
-}
-
-function toMs(value: unknown): number | undefined {
-  const ms =
-    typeof value === "number"
-      ? value
-      : typeof value === "string"
-        ? /^\d+$/.test(value)
-          ? Number(value)
-          : Date.parse(value)
-        : Number.NaN;
-  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /**
@@ -46,7 +27,7 @@ export function startFromFailures(
 ): pulumi.dynamic.CheckFailure[] {
   const start = startOf(news.validity);
   if (start === undefined || isUnknown(start) || start === startOf(olds.validity)) return [];
-  const ms = toMs(start);
+  const ms = startFromMs(start);
   if (ms === undefined) return []; // the format rule reports it
   const earliest = new Date(now - VALIDITY_START_FROM_MAX_PAST_MS).toISOString();
   if (ms < now - VALIDITY_START_FROM_MAX_PAST_MS) {
@@ -57,7 +38,7 @@ export function startFromFailures(
       },
     ];
   }
-  const latest = now + VALIDITY_START_FROM_MAX_FUTURE_YEARS * YEAR_MS;
+  const latest = now + VALIDITY_START_FROM_MAX_FUTURE_YEARS * VALIDITY_UNIT_MS.YEAR;
   if (issued && ms > latest) {
     return [
       {
@@ -71,14 +52,8 @@ export function startFromFailures(
   return [];
 }
 
-/** validity.value beyond `maxYears` (lenient per VALIDITY_UNITS_PER_YEAR; the service has the final word). */
+/** validity.value beyond `maxYears`: the rule of schemas/validity.ts, as a check failure. */
 export function validityLimitFailures(news: Record<string, unknown>, maxYears: number): pulumi.dynamic.CheckFailure[] {
-  const validity = news.validity;
-  if (validity === null || typeof validity !== "object") return [];
-  const { type, value } = validity as { type?: unknown; value?: unknown };
-  if (typeof value !== "number" || !(VALIDITY_TYPES as readonly unknown[]).includes(type)) return [];
-  const max = maxYears * VALIDITY_UNITS_PER_YEAR[type as ValidityType];
-  return value > max
-    ? [{ property: "validity.value", reason: `at most ${maxYears} years (${max} ${String(type)})` }]
-    : [];
+  const reason = validityLimitReason(news.validity, maxYears);
+  return reason ? [{ property: "validity.value", reason }] : [];
 }

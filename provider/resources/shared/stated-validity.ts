@@ -6,22 +6,11 @@
 // (YEAR 10, not DAY 3652).
 import { VALIDITY_TOLERANCE_MS } from "../../client/certificate-match.js";
 import type { ValidityType } from "../../schemas/enums.js";
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-/** docs/api-facts.md §2.1: MONTH = 31 days. */
-const MONTH_MS = 31 * DAY_MS;
+import { calendarYearsLaterMs, VALIDITY_UNIT_MS } from "../../schemas/validity.js";
 
 export interface StatedValidity {
   type: ValidityType;
   value: number;
-}
-
-/** `start` plus `years` UTC calendar years (Feb 29 rolls to Mar 1, as Date does). */
-function addYears(start: number, years: number): number {
-  const date = new Date(start);
-  date.setUTCFullYear(date.getUTCFullYear() + years);
-  return date.getTime();
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= VALIDITY_TOLERANCE_MS;
@@ -33,7 +22,10 @@ const near = (a: number, b: number) => Math.abs(a - b) <= VALIDITY_TOLERANCE_MS;
  * only where the year holds no Feb 29 — and there the calendar reading already says YEAR 1.
  */
 function wholeYears(start: number, length: number): number | undefined {
-  const readings = [(years: number) => addYears(start, years) - start, (years: number) => years * 12 * MONTH_MS];
+  const readings = [
+    (years: number) => calendarYearsLaterMs(start, years) - start,
+    (years: number) => years * VALIDITY_UNIT_MS.YEAR,
+  ];
   for (const lengthOf of readings) {
     const years = Math.round(length / lengthOf(1));
     if (years >= 1 && near(lengthOf(years), length)) return years;
@@ -63,9 +55,9 @@ export function statedValidity(
   const length = end - start;
   const candidates: [ValidityType, number | undefined][] = [
     ["YEAR", wholeYears(start, length)],
-    ["MONTH", wholeUnits(length, MONTH_MS)],
-    ["DAY", wholeUnits(length, DAY_MS)],
-    ["HOUR", wholeUnits(length, HOUR_MS)],
+    ["MONTH", wholeUnits(length, VALIDITY_UNIT_MS.MONTH)],
+    ["DAY", wholeUnits(length, VALIDITY_UNIT_MS.DAY)],
+    ["HOUR", wholeUnits(length, VALIDITY_UNIT_MS.HOUR)],
   ];
   for (const [type, value] of candidates) if (value !== undefined) return { type, value };
   return undefined;
