@@ -1,29 +1,23 @@
-// One API call: build the request from the operation table, authenticate it (AK/SK signature or
-// IAM token), send it through the pooled HTTP layer, and apply the retry policy. Failures leave
-// as typed errors from provider/errors.ts; the credentials are read from the resolved config at
-// call time and never stored anywhere else.
+// One API call: build the request from the operation table and authenticate it (request.ts), send
+// it through the pooled HTTP layer, and apply the retry policy to each attempt; what an attempt's
+// outcome becomes (a response, a typed error, a debug line) is attempt-result.ts's. The
+// credentials are read from the resolved config at call time and never stored anywhere else.
 import type { z } from "zod";
 import type { ResolvedConfig } from "../config.js";
-import {
-  CcmApiError,
-  type CcmError,
-  CcmInvalidArgumentError,
-  CcmNetworkError,
-  CcmResponseSchemaError,
-  CcmTimeoutError,
-  type RequestRef,
-} from "../errors.js";
-import { createRedactor, type Redactor } from "../redact.js";
-import { parseApiErrorBody } from "../schemas/api-error.js";
+import { type CcmError, CcmResponseSchemaError, type RequestRef } from "../errors.js";
+import type { Redactor } from "../redact.js";
 import { issuesOf } from "../schemas/common.js";
+import { attemptError, attemptLogLine, type RawResponse, toRawResponse } from "./attempt-result.js";
 import type { CreateContext, CreateLimits } from "./create.js";
 import { endpointFor } from "./endpoints.js";
 import { type AttemptOutcome, sendAttempt } from "./http.js";
 import { OPERATIONS, type OperationName } from "./operations.js";
+import { credentialRedactor, fillPath, requestHeaders, toPairs } from "./request.js";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from "./retry.js";
-import { buildQuery, encodeRfc3986, formatSdkDate, type QueryPairs, sign } from "./signer.js";
+import { buildQuery, type QueryPairs } from "./signer.js";
 
-export const USER_AGENT = "pulumi-huaweicloud-ccm";
+export type { RawResponse } from "./attempt-result.js";
+export { fillPath, USER_AGENT } from "./request.js";
 
 export interface TransportOptions {
   /** The clock: X-Sdk-Date, Retry-After dates, create-time windows. */
@@ -47,17 +41,6 @@ export interface CallSpec {
   readonly body?: unknown;
   /** Extra values never to print (e.g. an export password). */
   readonly secrets?: readonly (string | undefined)[];
-}
-
-export interface RawResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: Uint8Array;
-  readonly requestId: string | undefined;
-  readonly attempts: number;
-  /** The service's clock from the Date header (ms), and ours when the response arrived. */
-  readonly serverDate: number | undefined;
-  readonly receivedAt: number;
 }
 
 export type ExecuteResult =
@@ -126,7 +109,7 @@ export class Transport implements CreateContext {
       switch (decision.action) {
         case "done":
           if (outcome.kind !== "response") throw new TypeError("a done decision needs a response");
-          return { kind: "ok", response: this.#toRaw(outcome, attempts) };
+          return { kind: "ok", response: toRawResponse(outcome, attempts, this.#now().getTime()) };
         case "retry":
           if (decision.delayMs > 0) await this.#sleep(decision.delayMs);
           continue;
@@ -152,7 +135,7 @@ export class Transport implements CreateContext {
       query,
       ref: { service: spec.service, method: spec.method, path: pathAndQuery },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      redact: this.#redactor(call.secrets),
+      redact: credentialRedactor(this.#config, call.secrets),
     };
   }
 
@@ -169,7 +152,13 @@ export class Transport implements CreateContext {
       maxConnections: this.#config.maxConnections,
       method: spec.method,
       path: ref.path,
-      headers: this.#headers(spec.method, endpoint.host, request.path, request.query, request.body),
+      headers: requestHeaders(this.#config, this.#now, {
+        method: spec.method,
+        host: endpoint.host,
+        path: request.path,
+        query: request.query,
+        body: request.body,
+      }),
       body: request.body,
       timeoutMs: this.#config.requestTimeoutMs,
     });
@@ -205,112 +194,13 @@ export class Transport implements CreateContext {
     return parsed.data;
   }
 
-  #redactor(extra: readonly (string | undefined)[] | undefined): Redactor {
-    const c = this.#config.credentials;
-    const secrets =
-      c.kind === "aksk"
-        ? [c.accessKey.reveal(), c.secretKey.reveal(), c.securityToken?.reveal()]
-        : [c.authToken.reveal()];
-    return createRedactor([...secrets, ...(extra ?? [])]);
-  }
-
-  #headers(
-    method: string,
-    host: string,
-    path: string,
-    query: QueryPairs,
-    body: string | undefined,
-  ): Record<string, string> {
-    const config = this.#config;
-    const headers: Record<string, string> = { Host: host };
-    if (body !== undefined) headers["Content-Type"] = "application/json;charset=UTF-8";
-    if (config.projectId) headers["X-Project-Id"] = config.projectId;
-    if (config.domainId) headers["X-Domain-Id"] = config.domainId;
-    const credentials = config.credentials;
-    if (credentials.kind === "token") {
-      return { ...headers, "X-Auth-Token": credentials.authToken.reveal(), "User-Agent": USER_AGENT };
-    }
-    if (credentials.securityToken) headers["X-Security-Token"] = credentials.securityToken.reveal();
-    headers["X-Sdk-Date"] = formatSdkDate(this.#now());
-    // Every header above is signed (as the Node SDK does); User-Agent is added after signing.
-    const signature = sign(
-      { method, path, query, headers, body },
-      credentials.accessKey.reveal(),
-      credentials.secretKey.reveal(),
-    );
-    return { ...headers, Authorization: signature.authorization, "User-Agent": USER_AGENT };
-  }
-
-  #toRaw(outcome: Extract<AttemptOutcome, { kind: "response" }>, attempts: number): RawResponse {
-    const serverDate = outcome.headers.date ? Date.parse(outcome.headers.date) : Number.NaN;
-    return {
-      status: outcome.status,
-      headers: outcome.headers,
-      body: outcome.body,
-      requestId: outcome.headers["x-request-id"],
-      attempts,
-      serverDate: Number.isFinite(serverDate) ? serverDate : undefined,
-      receivedAt: this.#now().getTime(),
-    };
-  }
-
   #toError({ ref, spec, redact }: PreparedCall, outcome: AttemptOutcome, attempts: number): CcmError {
-    if (outcome.kind === "timeout") return new CcmTimeoutError(ref, outcome.timeoutMs, outcome.written, attempts);
-    if (outcome.kind === "network") return new CcmNetworkError(ref, outcome.error, outcome.written, attempts);
-    let parsedBody: unknown;
-    try {
-      parsedBody = JSON.parse(Buffer.from(outcome.body).toString("utf8"));
-    } catch {
-      parsedBody = undefined;
-    }
-    const body = parseApiErrorBody(parsedBody);
-    const retryAfter = outcome.headers["retry-after"];
-    return new CcmApiError({
-      ...ref,
-      status: outcome.status,
-      errorCode: body.errorCode,
-      errorMsg: body.errorMsg === undefined ? undefined : redact(body.errorMsg),
-      requestId: outcome.headers["x-request-id"] ?? body.requestId,
-      iamAction: spec.iam,
-      credentialSources: this.#config.credentials.sources,
-      attempts,
-      retryAfterMs: retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined,
-    });
+    const credentialSources = this.#config.credentials.sources;
+    return attemptError({ ref, iam: spec.iam, redact, credentialSources }, outcome, attempts);
   }
 
   #log(redact: Redactor, ref: RequestRef, attempts: number, ms: number, outcome: AttemptOutcome, note: string): void {
     if (!this.#debug) return;
-    const result =
-      outcome.kind === "response"
-        ? `HTTP ${outcome.status}${outcome.headers["x-request-id"] ? ` request-id=${outcome.headers["x-request-id"]}` : ""}`
-        : outcome.kind === "timeout"
-          ? `timeout written=${outcome.written}`
-          : `network ${outcome.code ?? outcome.error.message} written=${outcome.written}`;
-    let line = `[ccm-client] ${ref.service} ${ref.method} ${ref.path} attempt=${attempts} ${ms}ms → ${result}`;
-    if (note) line += ` (${note})`;
-    if (outcome.kind === "response" && (outcome.status < 200 || outcome.status >= 300)) {
-      line += ` body=${Buffer.from(outcome.body).toString("utf8").slice(0, 500)}`;
-    }
-    this.#debug(redact(line));
+    this.#debug(redact(attemptLogLine(ref, attempts, ms, outcome, note)));
   }
-}
-
-/** Fills {placeholders} with RFC 3986-encoded values; an empty value is a bug, not a request. */
-export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([a-z_]+)\}/g, (_match, name: string) => {
-    const value = params[name];
-    // An empty id would address the collection instead (TF once sent "{certificate_id}" literally).
-    if (value === undefined || value === "") throw new CcmInvalidArgumentError("request path", [`${name} is empty`]);
-    return encodeRfc3986(value);
-  });
-}
-
-function toPairs(query: Readonly<Record<string, string | readonly string[] | undefined>>): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    if (typeof value === "string") pairs.push([name, value]);
-    else for (const v of value) pairs.push([name, v]);
-  }
-  return pairs;
 }
