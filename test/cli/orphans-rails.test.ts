@@ -14,24 +14,12 @@ import { planActions } from "../../provider/cli/plan.js";
 import { collectHeldState } from "../../provider/cli/state.js";
 import type { CcmClient } from "../../provider/index.js";
 import { type FrontEnd, type ResourceTypeName, typeToken } from "../../provider/runtime/resource-types.js";
+import { issueCertificate, rootCaRequest } from "../harness/ca-fixtures.js";
 import { TestEmulator } from "../harness/emulator.js";
 
 const execFileAsync = promisify(execFile);
 const cli = path.resolve(import.meta.dirname, "../../dist/provider/cli/orphans.js");
-const ROOT = {
-  type: "ROOT",
-  keyAlgorithm: "EC256",
-  signatureAlgorithm: "SHA256",
-  validity: { type: "YEAR", value: 5 },
-  distinguishedName: {
-    commonName: "Rails Root CA",
-    country: "CN",
-    state: "Sichuan",
-    locality: "Chengdu",
-    organization: "Example Corp",
-    organizationalUnit: "Platform",
-  },
-} as const;
+const ROOT = rootCaRequest("Rails Root CA");
 const OPTIONS = { revoke: true, delete: true, reason: "SUPERSEDED", pendingDays: 7 } as const;
 
 function resource(frontEnd: FrontEnd, type: ResourceTypeName, id: string, inputs: Record<string, unknown>) {
@@ -49,16 +37,7 @@ describe("ccm-orphans safety rails", () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
-  const issue = async (issuerId: string, commonName: string) =>
-    (
-      await client.certificates.apply({
-        issuerId,
-        keyAlgorithm: "EC256",
-        signatureAlgorithm: "SHA256",
-        distinguishedName: { commonName },
-        validity: { type: "DAY", value: 10 },
-      })
-    ).certificateId;
+  const issue = (issuerId: string, commonName: string) => issueCertificate(client, issuerId, commonName);
   const live = async () =>
     new Set((await emulator.inventory()).certificates.filter((c) => !c.deleted).map((c) => c.id));
   const file = (name: string, exported: unknown) => {

@@ -12,25 +12,13 @@ import { planActions } from "../../provider/cli/plan.js";
 import { collectHeldState, StateFormatError } from "../../provider/cli/state.js";
 import type { CcmClient } from "../../provider/index.js";
 import { type FrontEnd, type ResourceTypeName, typeToken } from "../../provider/runtime/resource-types.js";
+import { issueCertificate as issue, rootCaRequest } from "../harness/ca-fixtures.js";
 import { TestEmulator } from "../harness/emulator.js";
 
 const execFileAsync = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../..");
-const DN = {
-  commonName: "Orphan Root CA",
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Example Corp",
-  organizationalUnit: "Platform",
-};
-const ROOT = {
-  type: "ROOT",
-  keyAlgorithm: "EC256",
-  signatureAlgorithm: "SHA256",
-  validity: { type: "YEAR", value: 5 },
-  distinguishedName: DN,
-} as const;
+const ROOT = rootCaRequest("Orphan Root CA");
+const DN = ROOT.distinguishedName;
 
 function resource(
   type: ResourceTypeName,
@@ -42,17 +30,6 @@ function resource(
 ) {
   const token = typeToken(frontEnd, type);
   return { urn: `urn:pulumi:dev::proj::${token}::${name}`, type: token, id, inputs, outputs };
-}
-
-async function issue(client: CcmClient, issuerId: string, commonName: string): Promise<string> {
-  const { certificateId } = await client.certificates.apply({
-    issuerId,
-    keyAlgorithm: "EC256",
-    signatureAlgorithm: "SHA256",
-    distinguishedName: { commonName },
-    validity: { type: "DAY", value: 10 },
-  });
-  return certificateId;
 }
 
 describe("ccm-orphans", () => {

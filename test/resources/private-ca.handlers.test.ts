@@ -8,31 +8,19 @@ import { splitPemBlocks } from "../../provider/pem.js";
 import { INTERMEDIATE_CA_CERTIFICATE } from "../../provider/resources/intermediate-ca-certificate/declaration.js";
 import type { IntermediateCaCertificateOutputs } from "../../provider/resources/intermediate-ca-certificate/handlers.js";
 import { PRIVATE_CA } from "../../provider/resources/private-ca/declaration.js";
-import type { PrivateCaInputs, PrivateCaOutputs } from "../../provider/resources/private-ca/handlers.js";
+import type { PrivateCaInputs, PrivateCaOutputs } from "../../provider/resources/private-ca/inputs.js";
 import { exportCsrExplained } from "../../provider/resources/shared/ca-explain.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CERTIFICATE_PEM } from "../fixtures/pem.js";
+import { rootCaRequest } from "../harness/ca-fixtures.js";
 import { TestEmulator } from "../harness/emulator.js";
 
 const handlers = PRIVATE_CA.handlers(handlerContext());
 const intermediate = INTERMEDIATE_CA_CERTIFICATE.handlers(handlerContext());
 
-const DN = {
-  commonName: "Handlers Root",
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Example Corp",
-  organizationalUnit: "Platform",
-};
-const ROOT = {
-  type: "ROOT",
-  distinguishedName: DN,
-  keyAlgorithm: "EC384",
-  signatureAlgorithm: "SHA384",
-  validity: { type: "YEAR", value: 5 },
-};
+const ROOT = { ...rootCaRequest("Handlers Root"), keyAlgorithm: "EC384", signatureAlgorithm: "SHA384" };
+const DN = ROOT.distinguishedName;
 const PENDING_SUB = {
   type: "SUBORDINATE",
   distinguishedName: { ...DN, commonName: "Handlers Issuing" },

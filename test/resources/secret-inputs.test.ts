@@ -5,18 +5,12 @@ import { describe, expect, it } from "vitest";
 import { declarationOf } from "../../provider/resources/registry.js";
 import { handlerContext } from "../../provider/runtime/context.js";
 import type { ResourceTypeName } from "../../provider/runtime/resource-types.js";
+import { ORGANISATION } from "../harness/ca-fixtures.js";
 import { RESOURCE_TYPES, secretInputs } from "./secret-inputs.js";
 
 const MARKER = "do-not-echo-7f3a";
 const ISSUER = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
-const DN = {
-  commonName: "Secret Inputs",
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Example Corp",
-  organizationalUnit: "Platform",
-};
+const DN = { commonName: "Secret Inputs", ...ORGANISATION };
 
 /** Per resource: valid inputs around, and a bad value (carrying MARKER) for each secret input. */
 const CASES: Record<ResourceTypeName, { base: Record<string, unknown>; bad: Record<string, unknown> }[]> = {
