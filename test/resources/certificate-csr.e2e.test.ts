@@ -1,23 +1,18 @@
 // Issuing from the user's own CSR: CCM signs it, never sees the key; the bundle carries no key
 // and its chain verifies with openssl; destroy revokes with the chosen reason.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../harness/emulator.js";
-import { resourcesOfType, type TestStack } from "../harness/stack.js";
-import { OPENSSL_NEW_EC_P256_KEY, opensslVerify, run, Scratch } from "../harness/tools.js";
+import { describe, expect, it } from "vitest";
+import { usePreparedStack } from "../harness/emulator-stacks.js";
+import { resourcesOfType } from "../harness/stack.js";
+import { OPENSSL_NEW_EC_P256_KEY, opensslVerify, run, useScratch } from "../harness/tools.js";
 import { createRootCa } from "./fixtures.js";
 
 describe("PrivateCertificate from a CSR", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
   let rootPem: string;
-  const scratch = new Scratch();
-  let keyFile: string;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
+  const scratch = useScratch();
+  const keyFile = `${scratch.dir}/own.key`;
+  const setup = usePreparedStack(async (emulator) => {
     let caId: string;
     ({ caId, rootPem } = await createRootCa(emulator));
-    keyFile = `${scratch.dir}/own.key`;
     const csrFile = `${scratch.dir}/own.csr`;
     const made = await run("openssl", [
       "req",
@@ -32,20 +27,11 @@ describe("PrivateCertificate from a CSR", () => {
     ]);
     expect(made.code, made.output).toBe(0);
     const csrPem = (await run("cat", [csrFile])).output;
-    stack = emulator.stack({
-      program: "test/programs/csr",
-      config: { caId },
-      secrets: { csrPem },
-    });
-  });
-  afterAll(async () => {
-    await stack?.dispose();
-    await emulator?.close();
-    scratch.dispose();
+    return { program: "test/programs/csr", config: { caId }, secrets: { csrPem } };
   });
 
   it("issues with the CSR's subject and key; the bundle has no private key", async () => {
-    const { outputs } = await stack.up();
+    const { outputs } = await setup.stack.up();
     expect(outputs.genMode?.value).toBe("CSR");
     expect(outputs.status?.value).toBe("ISSUED");
     expect(outputs.privateKeyPem).toBeUndefined();
@@ -58,24 +44,24 @@ describe("PrivateCertificate from a CSR", () => {
   });
 
   it("the CSR is a secret in state, and the second preview is quiet", async () => {
-    const state = await stack.exportState();
+    const state = await setup.stack.exportState();
     expect(JSON.stringify(state)).not.toContain("-----BEGIN");
     const [certificate] = resourcesOfType(state, "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate");
     expect(certificate?.inputs?.csrPem).toMatchObject({ "4dabf18193072939515e22adb298388d": expect.any(String) });
-    await stack.previewNoChanges();
+    await setup.stack.previewNoChanges();
   });
 
   it("destroy revokes with CESSATION_OF_OPERATION, then deletes", async () => {
-    await emulator.setFaults([
+    await setup.emulator.setFaults([
       { kind: "error", method: "DELETE", path: "^/v1/private-certificates/", status: 403, error_code: "PCA.00030203" },
     ]);
-    await expect(stack.destroy()).rejects.toThrow(/PCA\.00030203/);
-    expect((await emulator.inventory()).certificates[0]).toMatchObject({
+    await expect(setup.stack.destroy()).rejects.toThrow(/PCA\.00030203/);
+    expect((await setup.emulator.inventory()).certificates[0]).toMatchObject({
       status: "REVOKED",
       revocation_reason: "CESSATION_OF_OPERATION",
     });
-    await emulator.setFaults([]);
-    await stack.destroy();
-    expect((await emulator.inventory()).certificates).toEqual([]);
+    await setup.emulator.setFaults([]);
+    await setup.stack.destroy();
+    expect((await setup.emulator.inventory()).certificates).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 // PrivateCertificate + CertificateBundle through the real Pulumi CLI against the emulator: the
 // whole life of a certificate, its secrets in state, and its bundles opened by real tools.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { describe, expect, it } from "vitest";
+import { DEMO_AK, DEMO_SK } from "../harness/emulator.js";
+import { usePreparedStack } from "../harness/emulator-stacks.js";
 import { declaredPositions } from "../harness/expect-state.js";
-import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
-import { opensslVerify, run, Scratch } from "../harness/tools.js";
+import { outputString, resourcesOfType } from "../harness/stack.js";
+import { opensslVerify, run, useScratch } from "../harness/tools.js";
 import { createRootCa } from "./fixtures.js";
 
 const tagMap = (tags: unknown) =>
@@ -14,36 +15,26 @@ const CERT = "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCertificate";
 const BUNDLE = "pulumi-nodejs:dynamic/huaweicloud-ccm:CertificateBundle";
 
 describe("PrivateCertificate and CertificateBundle: the whole life, through the real engine", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
   let caId: string;
   let rootPem: string;
-  const scratch = new Scratch();
-  let firstCertificateId: string;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
+  const setup = usePreparedStack(async (emulator) => {
     ({ caId, rootPem } = await createRootCa(emulator));
-    stack = emulator.stack({
+    return {
       program: "test/programs/certificate",
       config: { caId, revokeOnDelete: "SUPERSEDED" },
       secrets: { keystorePassword: "Iis-Pass_2026" },
-    });
+    };
   });
-  afterAll(async () => {
-    await emulator.setFaults([]).catch(() => undefined);
-    await stack?.dispose();
-    await emulator?.close();
-    scratch.dispose();
-  });
+  const scratch = useScratch();
+  let firstCertificateId: string;
 
   it("up issues the certificate and exports three bundles, every PEM and keystore a secret", async () => {
-    const { outputs, changes } = await stack.up();
+    const { outputs, changes } = await setup.stack.up();
     expect(changes).toEqual({ create: 5 });
     expect(outputs.status).toEqual({ value: "ISSUED", secret: false });
     expect(outputs.readyForRenewal).toEqual({ value: false, secret: false });
     firstCertificateId = outputs.certificateId?.value as string;
-    const [entry] = (await emulator.inventory()).certificates;
+    const [entry] = (await setup.emulator.inventory()).certificates;
     expect(entry).toMatchObject({ id: firstCertificateId, status: "ISSUED", common_name: "web.internal.example" });
     expect(outputs.subject?.value).toMatchObject({ commonName: "web.internal.example", organization: "Example Corp" });
     for (const key of ["nginxFullChainPem", "nginxPrivateKeyPem", "iisPfxBase64", "iisKeystorePassword"]) {
@@ -55,7 +46,7 @@ describe("PrivateCertificate and CertificateBundle: the whole life, through the 
   });
 
   it("the NGINX full chain verifies with openssl up to the root, and its key matches", async () => {
-    const outputs = await stack.outputs();
+    const outputs = await setup.stack.outputs();
     const fullChain = outputs.nginxFullChainPem?.value as string;
     expect(fullChain).not.toContain("\r");
     const verify = await opensslVerify(scratch, rootPem, fullChain);
@@ -72,7 +63,7 @@ describe("PrivateCertificate and CertificateBundle: the whole life, through the 
   });
 
   it("the IIS PFX opens with openssl pkcs12 and the TOMCAT JKS with keytool", async () => {
-    const outputs = await stack.outputs();
+    const outputs = await setup.stack.outputs();
     const pfx = scratch.file("server.pfx", Buffer.from(outputs.iisPfxBase64?.value as string, "base64"));
     const pkcs12 = await run("openssl", ["pkcs12", "-in", pfx, "-passin", "pass:Iis-Pass_2026", "-nokeys"]);
     expect(pkcs12.code, pkcs12.output).toBe(0);
@@ -96,35 +87,35 @@ describe("PrivateCertificate and CertificateBundle: the whole life, through the 
   });
 
   it("preview after up plans no change and makes zero API calls", async () => {
-    const before = await emulator.requestCount();
-    expect(await stack.previewNoChanges()).toEqual({ same: 5 });
-    expect(await emulator.requestCount()).toBe(before);
+    const before = await setup.emulator.requestCount();
+    expect(await setup.stack.previewNoChanges()).toEqual({ same: 5 });
+    expect(await setup.emulator.requestCount()).toBe(before);
   });
 
   it("refresh of unchanged resources reports no change (keystores are not re-rolled)", async () => {
-    expect(await stack.refresh()).toEqual({ same: 5 });
-    await stack.previewNoChanges();
+    expect(await setup.stack.refresh()).toEqual({ same: 5 });
+    await setup.stack.previewNoChanges();
   });
 
   it("stack export holds no PEM, keystore or credential in plaintext; stack output prints [secret]", async () => {
-    const outputs = await stack.outputs();
-    const text = JSON.stringify(await stack.exportState());
+    const outputs = await setup.stack.outputs();
+    const text = JSON.stringify(await setup.stack.exportState());
     expect(text).not.toContain("-----BEGIN");
     expect(text).not.toContain(outputString(outputs, "iisPfxBase64").slice(0, 64));
     expect(text).not.toContain(outputString(outputs, "tomcatJksBase64").slice(0, 64));
     for (const secret of [DEMO_AK, DEMO_SK, "Iis-Pass_2026", outputString(outputs, "tomcatKeystorePassword")]) {
       expect(text).not.toContain(secret);
     }
-    const state = await stack.exportState();
+    const state = await setup.stack.exportState();
     const [bundle] = resourcesOfType(state, BUNDLE);
     expect(bundle?.outputs?.privateKeyPem).toMatchObject({ "4dabf18193072939515e22adb298388d": expect.any(String) });
     // The full chain is computed in the program from the leaf and the chain, never stored.
     for (const b of resourcesOfType(state, BUNDLE)) expect(b.outputs).not.toHaveProperty("fullChainPem");
-    expect(await stack.outputText()).toMatch(/nginxFullChainPem\s+\[secret\]/);
+    expect(await setup.stack.outputText()).toMatch(/nginxFullChainPem\s+\[secret\]/);
   });
 
   it("the serialized provider in state is a few hundred bytes of shim, with no credential", async () => {
-    const state = await stack.exportState();
+    const state = await setup.stack.exportState();
     for (const type of [CERT, BUNDLE]) {
       const [resource] = resourcesOfType(state, type);
       const shim = resource?.inputs?.__provider as string;
@@ -136,40 +127,40 @@ describe("PrivateCertificate and CertificateBundle: the whole life, through the 
   it("the stacks Pulumi records for each resource hold no frame of this package", async () => {
     // This program is an ES module, whose top-level frames Pulumi cannot parse: it records no
     // position for them (test/package/consumer.e2e.test.ts checks a CommonJS program's lines).
-    const positions = declaredPositions(await stack.exportState(), /\/provider\/resources\//);
+    const positions = declaredPositions(await setup.stack.exportState(), /\/provider\/resources\//);
     expect([...positions.keys()].sort()).toEqual(["web", "web-iis", "web-nginx", "web-tomcat"]);
   });
 
   it("tags change in place, without a new certificate", async () => {
-    stack.setConfig({ tags: JSON.stringify({ team: "platform", env: "test" }) });
-    expect(await stack.preview()).toEqual({ same: 4, update: 1 });
-    await stack.up();
-    const [entry] = (await emulator.inventory()).certificates;
+    setup.stack.setConfig({ tags: JSON.stringify({ team: "platform", env: "test" }) });
+    expect(await setup.stack.preview()).toEqual({ same: 4, update: 1 });
+    await setup.stack.up();
+    const [entry] = (await setup.emulator.inventory()).certificates;
     expect(entry?.id).toBe(firstCertificateId);
     expect(tagMap(entry?.tags)).toEqual({ team: "platform", env: "test" });
-    stack.setConfig({ tags: JSON.stringify({ team: "platform" }) });
-    await stack.up();
-    expect(tagMap((await emulator.inventory()).certificates[0]?.tags)).toEqual({ team: "platform" });
+    setup.stack.setConfig({ tags: JSON.stringify({ team: "platform" }) });
+    await setup.stack.up();
+    expect(tagMap((await setup.emulator.inventory()).certificates[0]?.tags)).toEqual({ team: "platform" });
   });
 
   it("refresh notices a revocation made outside Pulumi, and the next up replaces the certificate", async () => {
-    await emulator.client().certificates.revoke(firstCertificateId, "KEY_COMPROMISE");
-    await stack.refresh();
+    await setup.emulator.client().certificates.revoke(firstCertificateId, "KEY_COMPROMISE");
+    await setup.stack.refresh();
     // Refresh updates the resource's state (stack outputs change only with the next up).
-    const [certificate] = resourcesOfType(await stack.exportState(), CERT);
+    const [certificate] = resourcesOfType(await setup.stack.exportState(), CERT);
     expect(certificate?.outputs).toMatchObject({ status: "REVOKED", readyForRenewal: true });
-    expect(await stack.preview()).toMatchObject({ replace: 4 });
-    const { outputs: after } = await stack.up();
+    expect(await setup.stack.preview()).toMatchObject({ replace: 4 });
+    const { outputs: after } = await setup.stack.up();
     expect(after.certificateId?.value).not.toBe(firstCertificateId);
     expect(after.status?.value).toBe("ISSUED");
     // The replaced certificate was deleted after its successor existed.
-    const ids = (await emulator.inventory()).certificates.map((c) => c.id);
+    const ids = (await setup.emulator.inventory()).certificates.map((c) => c.id);
     expect(ids).toEqual([after.certificateId?.value]);
   });
 
   it("destroy revokes with the configured reason before deleting; a failed delete leaves state consistent", async () => {
-    const certificateId = (await stack.outputs()).certificateId?.value as string;
-    await emulator.setFaults([
+    const certificateId = (await setup.stack.outputs()).certificateId?.value as string;
+    await setup.emulator.setFaults([
       // A refusal the client does not retry, so the failure is immediate.
       {
         kind: "error",
@@ -179,12 +170,12 @@ describe("PrivateCertificate and CertificateBundle: the whole life, through the 
         error_code: "PCA.00030203",
       },
     ]);
-    await expect(stack.destroy()).rejects.toThrow();
-    const [entry] = (await emulator.inventory()).certificates;
+    await expect(setup.stack.destroy()).rejects.toThrow();
+    const [entry] = (await setup.emulator.inventory()).certificates;
     expect(entry).toMatchObject({ id: certificateId, status: "REVOKED", revocation_reason: "SUPERSEDED" });
-    await emulator.setFaults([]);
+    await setup.emulator.setFaults([]);
     // The bundles went with the first attempt; the certificate (already revoked) goes now.
-    expect(await stack.destroy()).toEqual({ delete: 2 });
-    expect((await emulator.inventory()).certificates).toEqual([]);
+    expect(await setup.stack.destroy()).toEqual({ delete: 2 });
+    expect((await setup.emulator.inventory()).certificates).toEqual([]);
   });
 });
