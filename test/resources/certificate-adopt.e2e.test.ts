@@ -1,18 +1,14 @@
 // PrivateCertificate.get: a certificate made outside the stack, looked up by id (dynamic providers
 // cannot `pulumi import`), its bundle exported — and left alone by destroy.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../harness/emulator.js";
-import { outputString, type TestStack } from "../harness/stack.js";
+import { describe, expect, it } from "vitest";
+import { usePreparedStack } from "../harness/emulator-stacks.js";
+import { outputString } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";
 
 describe("PrivateCertificate.get", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
   let certificateId: string;
   let caId: string;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
+  const setup = usePreparedStack(async (emulator) => {
     ({ caId } = await createRootCa(emulator));
     ({ certificateId } = await emulator.client().certificates.apply({
       issuerId: caId,
@@ -21,16 +17,12 @@ describe("PrivateCertificate.get", () => {
       distinguishedName: { commonName: "legacy.internal.example" },
       validity: { type: "DAY", value: 10 },
     }));
-    stack = emulator.stack({ program: "test/programs/adopt", config: { certificateId } });
-  });
-  afterAll(async () => {
-    await stack?.dispose();
-    await emulator?.close();
+    return { program: "test/programs/adopt", config: { certificateId } };
   });
 
   it("reads the certificate's details from the API", async () => {
-    const { outputs } = await stack.up();
-    const [entry] = (await emulator.inventory()).certificates;
+    const { outputs } = await setup.stack.up();
+    const [entry] = (await setup.emulator.inventory()).certificates;
     expect(outputs.status?.value).toBe("ISSUED");
     expect(outputs.issuerId?.value).toBe(caId);
     expect(outputs.keyAlgorithm?.value).toBe("RSA2048");
@@ -40,9 +32,9 @@ describe("PrivateCertificate.get", () => {
   });
 
   it("a second preview is quiet and destroy leaves the certificate in place", async () => {
-    await stack.previewNoChanges();
-    await stack.destroy();
-    const [entry] = (await emulator.inventory()).certificates;
+    await setup.stack.previewNoChanges();
+    await setup.stack.destroy();
+    const [entry] = (await setup.emulator.inventory()).certificates;
     expect(entry).toMatchObject({ id: certificateId, status: "ISSUED" });
   });
 });
