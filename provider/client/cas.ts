@@ -1,5 +1,6 @@
 // CCM private CAs: create, get, list, the lifecycle transitions (activate, disable, enable,
 // delete with pending days, restore, revoke), CA certificate / CSR export, certificate import, tags.
+// What a CA found after a lost create must match is ca-match.ts's.
 import type { z } from "zod";
 import { CcmInvalidArgumentError, isCcmApiError, isNotFoundError } from "../errors.js";
 import {
@@ -25,15 +26,8 @@ import {
   toListCasQuery,
 } from "../schemas/ca.js";
 import { toRevokeBody } from "../schemas/certificate.js";
-import type { DistinguishedName } from "../schemas/common.js";
-import {
-  type CaStatus,
-  type KeyUsage,
-  PENDING_DAYS,
-  type RevocationReason,
-  type ValidityType,
-} from "../schemas/enums.js";
-import { validityMismatch } from "./certificate-match.js";
+import { type CaStatus, PENDING_DAYS, type RevocationReason } from "../schemas/enums.js";
+import { type CaCriteria, caCriteria, caMatches, sameKeyUsages } from "./ca-match.js";
 import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "./create.js";
 import { issuedFacts } from "./issued-facts.js";
 import { candidateEvidence, type ListedKind, ListedObjects, scanRecent, sendTransition } from "./lookup.js";
@@ -41,7 +35,7 @@ import type { OperationName } from "./operations.js";
 import { TagApi } from "./tags.js";
 import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
-import { type WaitOptions, waitForStatus } from "./wait.js";
+import type { WaitOptions } from "./wait.js";
 
 export interface CreateCaResult extends CreateResult {
   readonly caId: string;
@@ -57,22 +51,8 @@ export interface TransitionResult {
   readonly changed: boolean;
 }
 
-interface CaCriteria {
-  readonly type: string;
-  readonly distinguishedName: DistinguishedName;
-  readonly keyAlgorithm?: string;
-  readonly signatureAlgorithm?: string;
-  readonly issuerId?: string;
-  readonly genMode?: string;
-  readonly validity?: { readonly type: ValidityType; readonly value: number; readonly startFrom?: number };
-  readonly pathLength?: number;
-  /** SUBORDINATE only (a root's are fixed); checked on the CA's certificate once it has one. */
-  readonly keyUsages?: readonly KeyUsage[];
-  readonly crlConfiguration?: { readonly enabled: boolean; readonly obsBucketName?: string };
-  readonly enterpriseProjectId?: string;
-}
-
 const CA_KIND: ListedKind<CaInfo, ListCasQuery, z.output<typeof caWire>, z.output<typeof caListWire>> = {
+  what: "CA",
   idName: "caId",
   idParam: "ca_id",
   getOp: "getCa",
@@ -82,6 +62,7 @@ const CA_KIND: ListedKind<CaInfo, ListCasQuery, z.output<typeof caWire>, z.outpu
   listWire: caListWire,
   itemsOf: (wire) => wire.certificate_authorities.map(caFromWire),
   toQuery: toListCasQuery,
+  statusOf: (ca) => ca.status,
 };
 
 export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof caWire>, z.output<typeof caListWire>> {
@@ -96,18 +77,7 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
   async create(args: CreateCaArgs, options?: CreateOptions): Promise<CreateCaResult> {
     const parsed = validateArgs("CA create arguments", createCaArgs, args);
     const call: CallSpec = { op: "createCa", body: toCreateCaBody(parsed) };
-    const criteria: CaCriteria = {
-      type: parsed.type,
-      distinguishedName: parsed.distinguishedName,
-      keyAlgorithm: parsed.keyAlgorithm,
-      signatureAlgorithm: parsed.signatureAlgorithm,
-      issuerId: parsed.issuerId,
-      validity: parsed.validity,
-      pathLength: parsed.type === "SUBORDINATE" ? parsed.pathLength : undefined,
-      keyUsages: parsed.type === "SUBORDINATE" ? parsed.keyUsages : undefined,
-      crlConfiguration: parsed.crlConfiguration,
-      enterpriseProjectId: parsed.enterpriseProjectId,
-    };
+    const criteria = caCriteria(parsed);
     const result = await createWithoutDuplicates(
       this.transport,
       {
@@ -212,15 +182,7 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
 
   /** Polls until the CA has one of `statuses`. */
   waitForStatus(caId: string, statuses: readonly CaStatus[], options?: WaitOptions): Promise<CaInfo> {
-    return waitForStatus(
-      this.transport,
-      "CA",
-      caId,
-      statuses,
-      () => this.get(caId),
-      (ca) => ca.status,
-      options,
-    );
+    return this.waitUntil(caId, statuses, options);
   }
 
   /** For applyByCsr with INTERMEDIATE_CA: subordinate CAs with this CN issued by `issuerId` from a CSR. */
@@ -270,42 +232,4 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
     }
     return ids;
   }
-}
-
-function sameKeyUsages(actual: readonly KeyUsage[] | undefined, wanted: readonly KeyUsage[]): boolean {
-  const usages = new Set(actual ?? []);
-  return usages.size === wanted.length && wanted.every((u) => usages.has(u));
-}
-
-function sameOrUnknown(actual: string | undefined, expected: string | undefined): boolean {
-  return actual === undefined || expected === undefined || actual === expected;
-}
-
-function caMatches(ca: CaInfo, criteria: CaCriteria, threshold: number): boolean {
-  if (ca.type !== criteria.type) return false;
-  const want = criteria.distinguishedName;
-  const have = ca.distinguishedName;
-  for (const field of ["commonName", "country", "state", "locality", "organization", "organizationalUnit"] as const) {
-    if (!sameOrUnknown(have[field], want[field])) return false;
-  }
-  if (!sameOrUnknown(ca.keyAlgorithm, criteria.keyAlgorithm)) return false;
-  if (!sameOrUnknown(ca.signatureAlgorithm, criteria.signatureAlgorithm)) return false;
-  if (!sameOrUnknown(ca.issuerId, criteria.issuerId)) return false;
-  if (!sameOrUnknown(ca.genMode, criteria.genMode)) return false;
-  if (!sameOrUnknown(ca.enterpriseProjectId, criteria.enterpriseProjectId)) return false;
-  if (criteria.pathLength !== undefined && ca.pathLength !== undefined && ca.pathLength !== criteria.pathLength)
-    return false;
-  const crl = criteria.crlConfiguration;
-  if (crl && ca.crlConfiguration) {
-    if (ca.crlConfiguration.enabled !== undefined && ca.crlConfiguration.enabled !== crl.enabled) return false;
-    if (!sameOrUnknown(ca.crlConfiguration.obsBucketName, crl.obsBucketName)) return false;
-  }
-  if (ca.createTime !== undefined && Date.parse(ca.createTime) < threshold) return false;
-  // A PENDING CA has no validity yet: its window is set when it is activated.
-  if (criteria.validity && ca.notBefore !== undefined && ca.notAfter !== undefined) {
-    return (
-      validityMismatch(criteria.validity, Date.parse(ca.notBefore), Date.parse(ca.notAfter), threshold) === undefined
-    );
-  }
-  return true;
 }

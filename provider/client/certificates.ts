@@ -41,7 +41,7 @@ import { candidateEvidence, type ListedKind, ListedObjects, scanRecent, sendTran
 import { TagApi } from "./tags.js";
 import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
-import { type WaitOptions, waitForStatus } from "./wait.js";
+import type { WaitOptions } from "./wait.js";
 import { isZip, parseExportArchive } from "./zip.js";
 
 export interface ApplyResult extends CreateResult {
@@ -57,6 +57,7 @@ type CertificateWire = z.output<typeof certificateWire>;
 type CertificateListWire = z.output<typeof certificateListWire>;
 
 const CERTIFICATE_KIND: ListedKind<CertificateInfo, ListCertificatesQuery, CertificateWire, CertificateListWire> = {
+  what: "certificate",
   idName: "certificateId",
   idParam: "certificate_id",
   getOp: "getCertificate",
@@ -66,6 +67,7 @@ const CERTIFICATE_KIND: ListedKind<CertificateInfo, ListCertificatesQuery, Certi
   listWire: certificateListWire,
   itemsOf: (wire) => wire.certificates.map(certificateFromWire),
   toQuery: toListCertificatesQuery,
+  statusOf: (certificate) => certificate.status,
 };
 
 export class CertificateApi extends ListedObjects<
@@ -203,15 +205,7 @@ export class CertificateApi extends ListedObjects<
     statuses: readonly CertificateStatus[] = ["ISSUED"],
     options?: WaitOptions,
   ): Promise<CertificateInfo> {
-    return waitForStatus(
-      this.transport,
-      "certificate",
-      certificateId,
-      statuses,
-      () => this.get(certificateId),
-      (c) => c.status,
-      options,
-    );
+    return this.waitUntil(certificateId, statuses, options);
   }
 
   /** Certificates that match the whole request: first on their details (one list query by

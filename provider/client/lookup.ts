@@ -1,6 +1,7 @@
-// Finding CAs and certificates: one read that may find nothing, every page of a list, and the
-// scan after a lost create (newest first, by common name, leaving out the ids the caller already
-// manages). cas.ts and certificates.ts give these their list call and their matching rule.
+// Finding CAs and certificates: one read that may find nothing, every page of a list, a wait for
+// a status, and the scan after a lost create (newest first, by common name, leaving out the ids
+// the caller already manages). cas.ts and certificates.ts give these their list call and their
+// matching rule.
 import type { z } from "zod";
 import { isCcmApiError, isNotFoundError } from "../errors.js";
 import { LIST_LIMIT } from "../schemas/enums.js";
@@ -8,6 +9,7 @@ import { CandidatesUnverifiedError, serviceTimeThreshold } from "./create.js";
 import type { OperationName } from "./operations.js";
 import type { CallSpec, RawResponse, Transport } from "./transport.js";
 import { requireId } from "./validate.js";
+import { type WaitOptions, waitForStatus } from "./wait.js";
 
 /** The read's result, or undefined when the object does not exist (either not-found shape). */
 async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
@@ -21,6 +23,8 @@ async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
 
 /** How one kind of object is read and listed (CAs, private certificates). */
 export interface ListedKind<T, Q, W, L extends { total?: number | undefined }> {
+  /** The kind in messages, e.g. "CA". */
+  readonly what: string;
   /** The argument name in errors, e.g. "caId". */
   readonly idName: string;
   /** The path parameter of the id, e.g. "ca_id". */
@@ -32,9 +36,11 @@ export interface ListedKind<T, Q, W, L extends { total?: number | undefined }> {
   readonly listWire: z.ZodType<L>;
   itemsOf(wire: L): readonly T[];
   toQuery(query: Q): Record<string, string>;
+  statusOf(item: T): string;
 }
 
-/** Reading and listing, the same for every kind: `get`, `find` (undefined when gone), `listAll`. */
+/** Reading and listing, the same for every kind: `get`, `find` (undefined when gone), `listAll`,
+ * and waiting for a status. */
 export abstract class ListedObjects<T, Q extends object, W, L extends { total?: number | undefined }> {
   readonly #kind: ListedKind<T, Q, W, L>;
 
@@ -59,6 +65,12 @@ export abstract class ListedObjects<T, Q extends object, W, L extends { total?: 
   /** Every object matching `query`, following offsets page by page. */
   listAll(query: Omit<Q, "offset" | "limit"> = {} as Omit<Q, "offset" | "limit">): Promise<T[]> {
     return listEveryPage((page) => this.listPage({ ...query, ...page } as Q));
+  }
+
+  /** Polls until the object has one of `statuses` (wait.ts: not found counts as "not yet"). */
+  protected waitUntil(id: string, statuses: readonly string[], options?: WaitOptions): Promise<T> {
+    const kind = this.#kind;
+    return waitForStatus(this.transport, kind.what, id, statuses, () => this.get(id), kind.statusOf, options);
   }
 
   protected listPage(query: Q): Promise<ListedPage<T>> {
