@@ -9,7 +9,7 @@ import { parseDuration } from "../../provider/resources/private-certificate/dura
 import type {
   PrivateCertificateInputs,
   PrivateCertificateOutputs,
-} from "../../provider/resources/private-certificate/handlers.js";
+} from "../../provider/resources/private-certificate/inputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";

@@ -17,9 +17,9 @@ import {
   migrationTaskCertKeyInputs,
 } from "../../provider/resources/migration-task-cert-key/handlers.js";
 import type { PrivateCaArgs } from "../../provider/resources/private-ca/declaration.js";
-import type { PrivateCaInputs } from "../../provider/resources/private-ca/handlers.js";
+import type { PrivateCaInputs } from "../../provider/resources/private-ca/inputs.js";
 import type { PrivateCertificateArgs } from "../../provider/resources/private-certificate/declaration.js";
-import type { PrivateCertificateInputs } from "../../provider/resources/private-certificate/handlers.js";
+import type { PrivateCertificateInputs } from "../../provider/resources/private-certificate/inputs.js";
 import type { ScmCertificateBundleArgs } from "../../provider/resources/scm-certificate-bundle/declaration.js";
 import type { ScmCertificateBundleInputs } from "../../provider/resources/scm-certificate-bundle/handlers.js";
 import type { DeclaredOutputs } from "../../provider/resources/shared/ccm-resource.js";

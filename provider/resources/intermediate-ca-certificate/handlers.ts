@@ -95,6 +95,22 @@ async function sign(api: CcmClient, args: IntermediateCaCertificateInputs, now: 
   }
 }
 
+/** A refresh, or a take-over by id (`pulumi import`, `get`) when there is no state yet. */
+async function readSigned(api: CcmClient, id: string, props: IntermediateCaCertificateOutputs | undefined) {
+  const info = await api.cas.find(id);
+  if (!info) return GONE;
+  const stored = props ? (withoutProvider(props) as Partial<IntermediateCaCertificateOutputs>) : {};
+  if (stored.issuerId) return { id, props: await describe(api, inputsOf(stored), info, stored) };
+  // Taken over by id (`pulumi import`, `get`): the inputs the API can tell us about (not the
+  // CSR, which the service does not keep), from now on its inputs.
+  const inputs = definedEntries({
+    issuerId: info.issuerId,
+    pathLength: info.pathLength,
+    validity: statedValidity(info.notBefore, info.notAfter),
+  }) as IntermediateCaCertificateInputs;
+  return { id, props: await describe(api, inputs, info, stored), inputs };
+}
+
 export const intermediateCaCertificateHandlers: HandlersOf<
   IntermediateCaCertificateInputs,
   IntermediateCaCertificateOutputs
@@ -128,19 +144,7 @@ export const intermediateCaCertificateHandlers: HandlersOf<
   },
 
   async read(id, props) {
-    const api = context.client;
-    const info = await api.cas.find(id);
-    if (!info) return GONE;
-    const stored = props ? (withoutProvider(props) as Partial<IntermediateCaCertificateOutputs>) : {};
-    if (stored.issuerId) return { id, props: await describe(api, inputsOf(stored), info, stored) };
-    // Taken over by id (`pulumi import`, `get`): the inputs the API can tell us about (not the
-    // CSR, which the service does not keep), from now on its inputs.
-    const inputs = definedEntries({
-      issuerId: info.issuerId,
-      pathLength: info.pathLength,
-      validity: statedValidity(info.notBefore, info.notAfter),
-    }) as IntermediateCaCertificateInputs;
-    return { id, props: await describe(api, inputs, info, stored), inputs };
+    return readSigned(context.client, id, props);
   },
 
   async update(id, olds, news) {

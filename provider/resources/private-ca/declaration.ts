@@ -5,7 +5,8 @@ import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage } from "../
 import { defineResource } from "../shared/declaration.js";
 import { ISSUED_OUTPUTS, SUSPECTED_DUPLICATES, STRING_OUTPUT as text } from "../shared/output-facts.js";
 import type { ValidityArgs } from "../shared/validity-args.js";
-import { DEFAULT_PENDING_DAYS, type PrivateCaOutputs, privateCaHandlers, privateCaInputs } from "./handlers.js";
+import { privateCaHandlers } from "./handlers.js";
+import { DEFAULT_PENDING_DAYS, type PrivateCaOutputs, privateCaInputs } from "./inputs.js";
 
 /**
  * A CA's subject: CCM requires all six fields. Each is printable text (no line breaks or other

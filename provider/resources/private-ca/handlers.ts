@@ -1,16 +1,25 @@
-import { z } from "zod";
+// PrivateCa handlers, run in the engine's dynamic-provider host through the runtime. check and
+// diff never call the API (a preview makes zero calls); create never forgets an id it obtained;
+// read reflects status changes made outside Pulumi; delete disables first and schedules the
+// deletion with `pendingDays`.
+//
+// The external-signing flow: a SUBORDINATE without issuerId is created PENDING and its CSR is
+// fetched once into `csrPem` (a CSR export is signed afresh on every call, so fetching it again
+// would change the output for nothing — and CCM exports it only while PENDING). Supplying
+// `certificatePem` + `certificateChainPem` later is an in-place update that imports them.
+//
+// A CA scheduled for deletion outside Pulumi (status DELETED) stays in state: it is still
+// restorable, and a restore + refresh brings it back. It cannot issue, so the next `pulumi up`
+// replaces it (as the Terraform provider, which forgets DELETED CAs, ends up doing too). A CA
+// that no longer exists at all leaves state on refresh.
 import type { CcmClient } from "../../client/index.js";
-import { CcmInvalidArgumentError, isNotFoundError, ResourceInitError } from "../../errors.js";
-import { splitPemBlocks } from "../../pem.js";
+import { isNotFoundError, ResourceInitError } from "../../errors.js";
 import { claim, claimedIds, oneAtATime } from "../../runtime/claims.js";
 import type { HandlerContext } from "../../runtime/context.js";
-import { type CaInfo, type CreateCaArgs, createCaArgs } from "../../schemas/ca.js";
+import type { CaInfo, CreateCaArgs } from "../../schemas/ca.js";
 import { caRuleFailures } from "../../schemas/ca-rules.js";
-import { resourceTagsArgs } from "../../schemas/common.js";
-import { PENDING_DAYS } from "../../schemas/enums.js";
-import { certificatesPemArg } from "../../schemas/pem-args.js";
 import { caCertificateOnce } from "../shared/ca-certificate.js";
-import { explainImportRefusal, explainIssuerRefusal, exportCsrExplained } from "../shared/ca-explain.js";
+import { explainIssuerRefusal, exportCsrExplained } from "../shared/ca-explain.js";
 import { checkResource } from "../shared/check.js";
 import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/common.js";
 import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } from "../shared/create-explain.js";
@@ -18,104 +27,18 @@ import type { HandlersOf } from "../shared/declaration.js";
 import { changedProperties } from "../shared/diff.js";
 import { validityFromNow } from "../shared/renewal.js";
 import { startFromFailures } from "../shared/start-from.js";
-import { statedValidity } from "../shared/stated-validity.js";
 import { addTags, syncTags } from "../shared/tags.js";
-import { containsUnknown } from "../shared/unknowns.js";
-
-const ca = createCaArgs.shape;
-
-/** Sent when the user gives none: the shortest window the API allows, sent explicitly because
- * older API pages mark pending_days mandatory (docs/api-facts.md §3.3). */
-export const DEFAULT_PENDING_DAYS = PENDING_DAYS.min;
-
-const certificatePemArg = certificatesPemArg;
-
-/**
- * What check accepts: the create API's fields (camelCase), the import pair, and our extras. The
- * rules across properties (schemas/ca-rules.ts) are judged by check on the inputs as given.
- */
-export const privateCaInputs = z.strictObject({
-  type: ca.type,
-  distinguishedName: ca.distinguishedName,
-  keyAlgorithm: ca.keyAlgorithm,
-  signatureAlgorithm: ca.signatureAlgorithm,
-  validity: ca.validity,
-  issuerId: ca.issuerId,
-  pathLength: ca.pathLength,
-  keyUsages: ca.keyUsages,
-  crlConfiguration: ca.crlConfiguration,
-  enterpriseProjectId: ca.enterpriseProjectId,
-  tags: resourceTagsArgs.optional(),
-  pendingDays: z.number().int().min(PENDING_DAYS.min).max(PENDING_DAYS.max).optional(),
-  certificatePem: certificatePemArg.optional(),
-  certificateChainPem: certificatePemArg.optional(),
-});
-
-export type PrivateCaInputs = z.output<typeof privateCaInputs>;
-const INPUT_KEYS = Object.keys(privateCaInputs.shape) as (keyof PrivateCaInputs)[];
-
-/** State: the inputs (without the import pair, whose names the outputs reuse) and what the API says. */
-export interface PrivateCaOutputs extends Omit<PrivateCaInputs, "certificatePem" | "certificateChainPem"> {
-  caId: string;
-  status: string;
-  genMode?: string;
-  serialNumber?: string;
-  notBefore?: string;
-  notAfter?: string;
-  issuerName?: string;
-  subject?: Record<string, string>;
-  deleteTime?: string;
-  csrPem?: string;
-  /** The CA's own certificate as exported (not the import input, though after an import they agree). */
-  certificatePem?: string;
-  certificateChainPem?: string;
-  /** Look-alikes that appeared while a lost create was re-sent: possible duplicates to review. */
-  suspectedDuplicateIds?: string[];
-}
+import { importOnUpdate, importSigned, wantsImport } from "./import.js";
+import {
+  DEFAULT_PENDING_DAYS,
+  inputsFromApi,
+  inputsOf,
+  type PrivateCaInputs,
+  type PrivateCaOutputs,
+  privateCaInputs,
+} from "./inputs.js";
 
 const SUBJECT: CreateSubject = { className: "PrivateCa", apiPath: "/v1/private-certificate-authorities" };
-
-/** The first certificate of a PEM text, normalised; used to tell whether two PEMs are the same certificate. */
-function firstCertificate(pem: unknown): string | undefined {
-  if (typeof pem !== "string") return undefined;
-  return splitPemBlocks(pem).find((block) => block.startsWith("-----BEGIN CERTIFICATE-----"));
-}
-
-/** Whether supplying certificatePem asks for an import (an update), judged from state only. */
-export function wantsImport(olds: PrivateCaOutputs, news: Record<string, unknown>): boolean {
-  const certificate = news.certificatePem;
-  if (certificate === undefined || certificate === null) return false;
-  if (containsUnknown(certificate) || containsUnknown(news.certificateChainPem)) return true;
-  if (olds.status === "PENDING") return true;
-  // Already activated with this very certificate: nothing to do, whatever the chain's spelling.
-  return firstCertificate(olds.certificatePem) !== firstCertificate(certificate);
-}
-
-/** The inputs part of a stored state or of new inputs (drops outputs and the import pair). */
-function inputsOf(value: Partial<PrivateCaOutputs> | PrivateCaInputs): PrivateCaOutputs {
-  const out: Record<string, unknown> = {};
-  for (const key of INPUT_KEYS) {
-    if (key === "certificatePem" || key === "certificateChainPem") continue;
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = v;
-  }
-  return out as unknown as PrivateCaOutputs;
-}
-
-/** For a CA taken over by id (`pulumi import`, `get`): the inputs the API can tell us about. */
-function inputsFromApi(info: CaInfo): PrivateCaOutputs {
-  return definedEntries({
-    type: info.type,
-    distinguishedName: subjectOf(info),
-    keyAlgorithm: info.keyAlgorithm,
-    signatureAlgorithm: info.signatureAlgorithm,
-    issuerId: info.issuerId,
-    pathLength: info.type === "ROOT" ? undefined : info.pathLength,
-    // Only a CA the service generated was created with a validity; an imported one's window
-    // comes from a certificate signed elsewhere, which the PrivateCa took as certificatePem.
-    validity: info.genMode === "GENERATE" ? statedValidity(info.notBefore, info.notAfter) : undefined,
-  }) as unknown as PrivateCaOutputs;
-}
 
 function createArgsOf(args: PrivateCaInputs, now: number): CreateCaArgs {
   return {
@@ -163,17 +86,6 @@ async function describe(
     caId: info.caId,
     status: info.status,
   };
-}
-
-async function importSigned(api: CcmClient, caId: string, args: PrivateCaInputs): Promise<void> {
-  try {
-    await api.cas.importCertificate(caId, {
-      certificate: args.certificatePem ?? "",
-      certificateChain: args.certificateChainPem ?? "",
-    });
-  } catch (error) {
-    throw await explainImportRefusal(api, caId, error);
-  }
 }
 
 /** The create call, one at a time per name in this process, never adopting a CA some resource holds. */
@@ -224,24 +136,36 @@ async function finishCreate(
   }
 }
 
-/** An update's import: into a PENDING CA; an ACTIVED one only agrees if it already has this certificate. */
-async function importOnUpdate(api: CcmClient, id: string, olds: PrivateCaOutputs, args: PrivateCaInputs) {
-  let info = await api.cas.get(id);
-  if (!args.certificatePem || !args.certificateChainPem) return info;
-  if (info.status === "PENDING") {
-    await importSigned(api, id, args);
-    info = await api.cas.get(id);
-    return info;
+/** A refresh, or a take-over by id (`pulumi import`, `get`) when there is no state yet. */
+async function readCa(api: CcmClient, id: string, props: PrivateCaOutputs | undefined) {
+  const info = await api.cas.find(id);
+  if (!info) return GONE;
+  const stored = props ? (withoutProvider(props) as Partial<PrivateCaOutputs>) : {};
+  const takenOver = !stored.type;
+  const inputs = takenOver ? inputsFromApi(info) : inputsOf(stored);
+  // A CA issued from a CSR (adopted with get) supports only get and export (docs/api-facts.md §2.7).
+  const tags = info.genMode === "CSR" ? {} : await api.cas.tags.list(id);
+  const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
+  const current = { ...inputs, ...(hadTags ? { tags } : {}) };
+  const outs = await describe(api, current, info, stored);
+  // Taken over: these are its inputs from now on. A refresh leaves the user's inputs alone.
+  return takenOver ? { id, props: outs, inputs: current } : { id, props: outs };
+}
+
+/** Disables an ACTIVED or EXPIRED CA (only a PENDING or DISABLED one can be deleted), then schedules its deletion. */
+async function deleteCa(api: CcmClient, id: string, pendingDays: number): Promise<void> {
+  const info = await api.cas.find(id);
+  if (!info) return; // NO-OP: already gone
+  if (info.status === "DELETED") return; // NO-OP: already scheduled for deletion (outside Pulumi)
+  if (info.status === "ACTIVED" || info.status === "EXPIRED") {
+    try {
+      await api.cas.disable(id);
+    } catch (error) {
+      if (isNotFoundError(error)) return;
+      throw error;
+    }
   }
-  const current = olds.certificatePem ?? (await api.cas.exportCertificate(id)).certificate;
-  if (firstCertificate(current) !== firstCertificate(args.certificatePem)) {
-    throw new CcmInvalidArgumentError("PrivateCa certificatePem", [
-      `CCM imports a certificate only into a PENDING CA, and CA ${id} is ${info.status} with another ` +
-        "certificate. To change a CA's certificate, replace the CA (pulumi up --replace <urn>) and have the " +
-        "new CA's csrPem signed",
-    ]);
-  }
-  return info;
+  await api.cas.delete(id, pendingDays);
 }
 
 export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = (context, declared) => ({
@@ -276,19 +200,7 @@ export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = 
 
   async read(id, props) {
     claim(id);
-    const api = context.client;
-    const info = await api.cas.find(id);
-    if (!info) return GONE;
-    const stored = props ? (withoutProvider(props) as Partial<PrivateCaOutputs>) : {};
-    const takenOver = !stored.type;
-    const inputs = takenOver ? inputsFromApi(info) : inputsOf(stored);
-    // A CA issued from a CSR (adopted with get) supports only get and export (docs/api-facts.md §2.7).
-    const tags = info.genMode === "CSR" ? {} : await api.cas.tags.list(id);
-    const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
-    const current = { ...inputs, ...(hadTags ? { tags } : {}) };
-    const outs = await describe(api, current, info, stored);
-    // Taken over: these are its inputs from now on. A refresh leaves the user's inputs alone.
-    return takenOver ? { id, props: outs, inputs: current } : { id, props: outs };
+    return readCa(context.client, id, props);
   },
 
   async update(id, olds, news) {
@@ -301,18 +213,6 @@ export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = 
   },
 
   async delete(id, props) {
-    const api = context.client;
-    const info = await api.cas.find(id);
-    if (!info) return; // NO-OP: already gone
-    if (info.status === "DELETED") return; // NO-OP: already scheduled for deletion (outside Pulumi)
-    if (info.status === "ACTIVED" || info.status === "EXPIRED") {
-      try {
-        await api.cas.disable(id); // only a PENDING or DISABLED CA can be deleted
-      } catch (error) {
-        if (isNotFoundError(error)) return;
-        throw error;
-      }
-    }
-    await api.cas.delete(id, props.pendingDays ?? DEFAULT_PENDING_DAYS);
+    await deleteCa(context.client, id, props.pendingDays ?? DEFAULT_PENDING_DAYS);
   },
 });

@@ -11,7 +11,7 @@ import {
   PRIVATE_CA,
   type PrivateCaArgs,
 } from "./declaration.js";
-import type { PrivateCaOutputs } from "./handlers.js";
+import type { PrivateCaOutputs } from "./inputs.js";
 
 export type { CaDistinguishedNameArgs, CrlConfigurationArgs, PrivateCaArgs };
 

@@ -11,7 +11,8 @@ import type {
 import { defineResource } from "../shared/declaration.js";
 import { ISSUED_OUTPUTS, SUSPECTED_DUPLICATES, STRING_OUTPUT as text } from "../shared/output-facts.js";
 import type { ValidityArgs } from "../shared/validity-args.js";
-import { type PrivateCertificateOutputs, privateCertificateHandlers, privateCertificateInputs } from "./handlers.js";
+import { privateCertificateHandlers } from "./handlers.js";
+import { type PrivateCertificateOutputs, privateCertificateInputs } from "./inputs.js";
 
 /**
  * A certificate's subject: only the common name is required; omitted fields are inherited from the

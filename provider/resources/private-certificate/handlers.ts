@@ -2,19 +2,14 @@
 // check and diff never call the API (a preview makes zero calls); create waits for ISSUED and
 // never forgets an id it obtained; read reports revocation, expiry and deletion; delete revokes
 // first when asked.
-import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
 import type { ApplyResult } from "../../client/certificates.js";
 import type { CreateOptions } from "../../client/create.js";
 import type { CcmClient } from "../../client/index.js";
 import { isNotFoundError, ResourceInitError } from "../../errors.js";
 import { claim, claimedIds, oneAtATime } from "../../runtime/claims.js";
 import type { HandlerContext } from "../../runtime/context.js";
-import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../../schemas/certificate.js";
-import { resourceTagsArgs, validityArgs } from "../../schemas/common.js";
-import { type RevocationReason, VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
-import { certificateRequestPemArg } from "../../schemas/pem-args.js";
-import { nominalValidityMs } from "../../schemas/validity.js";
+import type { CertificateInfo } from "../../schemas/certificate.js";
+import type { RevocationReason } from "../../schemas/enums.js";
 import { explainIssuerRefusal } from "../shared/ca-explain.js";
 import { checkResource } from "../shared/check.js";
 import { definedEntries, GONE, subjectOf, withoutProvider } from "../shared/common.js";
@@ -22,96 +17,18 @@ import { type CreateSubject, explainUncertainCreate, warnSuspectedDuplicates } f
 import type { HandlersOf } from "../shared/declaration.js";
 import { changedProperties } from "../shared/diff.js";
 import { isRenewalDue, REPLACING_STATUSES, validityFromNow } from "../shared/renewal.js";
-import { startFromFailures, validityLimitFailures } from "../shared/start-from.js";
-import { statedValidity } from "../shared/stated-validity.js";
 import { addTags, syncTags } from "../shared/tags.js";
 import { isUnknown } from "../shared/unknowns.js";
-import { DURATION_FORMATS, parseDuration, renewBeforeMs } from "./duration.js";
-
-const apply = applyCertificateArgs.shape;
-
-/** What check accepts: the apply API's fields (camelCase), the CSR alternative, and our extras. */
-export const privateCertificateInputs = z.strictObject({
-  issuerId: ccmId,
-  validity: validityArgs,
-  keyAlgorithm: apply.keyAlgorithm.optional(),
-  signatureAlgorithm: apply.signatureAlgorithm.optional(),
-  distinguishedName: apply.distinguishedName.optional(),
-  keyUsages: apply.keyUsages,
-  subjectAlternativeNames: apply.subjectAlternativeNames,
-  extendedKeyUsage: apply.extendedKeyUsage,
-  customizedExtension: apply.customizedExtension,
-  enterpriseProjectId: apply.enterpriseProjectId,
-  csrPem: certificateRequestPemArg.optional(),
-  tags: resourceTagsArgs.optional(),
-  renewBefore: z
-    .string()
-    .refine((s) => parseDuration(s) !== undefined, `must be ${DURATION_FORMATS}`)
-    .optional(),
-  revokeOnDelete: revocationReasonArg.optional(),
-});
-
-export type PrivateCertificateInputs = z.output<typeof privateCertificateInputs>;
-
-export interface PrivateCertificateOutputs extends PrivateCertificateInputs {
-  certificateId: string;
-  status: string;
-  serialNumber?: string;
-  issuerName?: string;
-  genMode?: string;
-  notBefore?: string;
-  notAfter?: string;
-  readyForRenewal: boolean;
-  subject?: Record<string, string>;
-  /** Look-alikes that appeared while a lost apply was re-sent: possible duplicates to review. */
-  suspectedDuplicateIds?: string[];
-}
+import { renewBeforeMs } from "./duration.js";
+import {
+  crossPropertyFailures,
+  inputsFromApi,
+  type PrivateCertificateInputs,
+  type PrivateCertificateOutputs,
+  privateCertificateInputs,
+} from "./inputs.js";
 
 const SUBJECT: CreateSubject = { className: "PrivateCertificate", apiPath: "/v1/private-certificates" };
-
-// Fields only the generated-key mode takes; with csrPem the CSR carries key and subject.
-const GENERATED_ONLY = [
-  "keyAlgorithm",
-  "signatureAlgorithm",
-  "distinguishedName",
-  "keyUsages",
-  "subjectAlternativeNames",
-  "extendedKeyUsage",
-  "customizedExtension",
-] as const;
-const GENERATED_REQUIRED = ["keyAlgorithm", "signatureAlgorithm", "distinguishedName"] as const;
-
-/** Rules across properties, judged on the raw inputs so they are reported with all the others. */
-function crossPropertyFailures(
-  news: Record<string, unknown>,
-  olds: Record<string, unknown>,
-  now: number,
-): pulumi.dynamic.CheckFailure[] {
-  const failures: pulumi.dynamic.CheckFailure[] = [];
-  const given = (key: string) => news[key] !== undefined && news[key] !== null;
-  if (given("csrPem")) {
-    for (const key of GENERATED_ONLY) {
-      if (given(key))
-        failures.push({ property: key, reason: "not used with csrPem: the CSR carries the key and subject" });
-    }
-  } else {
-    for (const key of GENERATED_REQUIRED) {
-      if (!given(key)) failures.push({ property: key, reason: "is required (unless csrPem is given)" });
-    }
-  }
-  const validity = news.validity as { type?: unknown; value?: unknown; startFrom?: unknown } | undefined;
-  const renewBefore = renewBeforeMs(news.renewBefore);
-  const lifetime = validity ? nominalValidityMs(validity.type, validity.value) : undefined;
-  if (renewBefore !== undefined && lifetime !== undefined && renewBefore >= lifetime) {
-    failures.push({
-      property: "renewBefore",
-      reason: "must be shorter than the validity, or every `pulumi up` would replace the certificate",
-    });
-  }
-  failures.push(...validityLimitFailures(news, VALIDITY_MAX_YEARS.CERTIFICATE));
-  failures.push(...startFromFailures(news, olds, now, true));
-  return failures;
-}
 
 function outputsFrom(inputs: PrivateCertificateInputs, info: CertificateInfo, now: number): PrivateCertificateOutputs {
   const window = renewBeforeMs(inputs.renewBefore);
@@ -131,17 +48,6 @@ function outputsFrom(inputs: PrivateCertificateInputs, info: CertificateInfo, no
     status: info.status,
     readyForRenewal: isRenewalDue(info.status, info.notAfter, window, now),
   };
-}
-
-/** For a certificate taken over by id (`pulumi import`, `get`): the inputs the API can tell us about. */
-function inputsFromApi(info: CertificateInfo): PrivateCertificateInputs {
-  return definedEntries({
-    issuerId: info.issuerId,
-    keyAlgorithm: info.keyAlgorithm,
-    signatureAlgorithm: info.signatureAlgorithm,
-    distinguishedName: subjectOf(info),
-    validity: statedValidity(info.notBefore, info.notAfter),
-  }) as PrivateCertificateInputs;
 }
 
 /** Apply, or apply by CSR: the API call that makes the certificate. */
@@ -221,6 +127,50 @@ async function finishCreate(
   }
 }
 
+/** A refresh, or a take-over by id (`pulumi import`, `get`) when there is no state yet. */
+async function readCertificate(api: CcmClient, id: string, props: PrivateCertificateOutputs | undefined, now: number) {
+  const info = await api.certificates.find(id);
+  if (!info) return GONE;
+  const tags = await api.certificates.tags.list(id);
+  const stored = props ? (withoutProvider(props) as Partial<PrivateCertificateOutputs>) : {};
+  const takenOver = !stored.issuerId;
+  const inputs = takenOver ? inputsFromApi(info) : (stored as PrivateCertificateInputs);
+  const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
+  const current = { ...inputs, ...(hadTags ? { tags } : {}) };
+  const outs = outputsFrom(current, info, now);
+  const state = { ...outs, ...definedEntries({ suspectedDuplicateIds: stored.suspectedDuplicateIds }) };
+  // Taken over: these are its inputs from now on. A refresh leaves the user's inputs alone.
+  return takenOver ? { id, props: state, inputs: current } : { id, props: state };
+}
+
+/** Revokes first when revokeOnDelete names a reason (an ISSUED certificate only), then deletes. */
+async function deleteCertificate(api: CcmClient, id: string, reason: RevocationReason | undefined): Promise<void> {
+  if (reason) {
+    const info = await api.certificates.find(id);
+    if (!info) return; // already gone: nothing to revoke or delete
+    if (info.status === "ISSUED") {
+      try {
+        await api.certificates.revoke(id, reason);
+      } catch (error) {
+        if (!isNotFoundError(error)) throw error;
+        return;
+      }
+    }
+  }
+  await api.certificates.delete(id);
+}
+
+/**
+ * What replaces a certificate besides its inputs: a status after which it no longer serves, or its
+ * renewal window having opened (judged from state and the clock: no API call).
+ */
+function renewalReplaces(olds: PrivateCertificateOutputs, news: PrivateCertificateInputs, now: number): string[] {
+  if (REPLACING_STATUSES.has(olds.status)) return ["status"];
+  const renewBefore = isUnknown(news.renewBefore) ? olds.renewBefore : news.renewBefore;
+  const due = olds.status === "ISSUED" && isRenewalDue(olds.status, olds.notAfter, renewBeforeMs(renewBefore), now);
+  return due ? ["readyForRenewal"] : [];
+}
+
 export const privateCertificateHandlers: HandlersOf<PrivateCertificateInputs, PrivateCertificateOutputs> = (
   context,
   declared,
@@ -236,12 +186,7 @@ export const privateCertificateHandlers: HandlersOf<PrivateCertificateInputs, Pr
     // Every id in the stack passes here during an up: none of them is ever a lookup's answer.
     claim(id);
     const { replaces, updates } = changedProperties(declared.diffPlan, olds, news);
-    if (REPLACING_STATUSES.has(olds.status)) replaces.push("status");
-    const renewBefore = isUnknown(news.renewBefore) ? olds.renewBefore : news.renewBefore;
-    const window = renewBeforeMs(renewBefore);
-    if (olds.status === "ISSUED" && isRenewalDue(olds.status, olds.notAfter, window, context.clock.now())) {
-      replaces.push("readyForRenewal");
-    }
+    replaces.push(...renewalReplaces(olds, news, context.clock.now()));
     return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
   },
 
@@ -255,19 +200,7 @@ export const privateCertificateHandlers: HandlersOf<PrivateCertificateInputs, Pr
 
   async read(id, props) {
     claim(id);
-    const api = context.client;
-    const info = await api.certificates.find(id);
-    if (!info) return GONE;
-    const tags = await api.certificates.tags.list(id);
-    const stored = props ? (withoutProvider(props) as Partial<PrivateCertificateOutputs>) : {};
-    const takenOver = !stored.issuerId;
-    const inputs = takenOver ? inputsFromApi(info) : (stored as PrivateCertificateInputs);
-    const hadTags = stored.tags !== undefined || Object.keys(tags).length > 0;
-    const current = { ...inputs, ...(hadTags ? { tags } : {}) };
-    const outs = outputsFrom(current, info, context.clock.now());
-    const state = { ...outs, ...definedEntries({ suspectedDuplicateIds: stored.suspectedDuplicateIds }) };
-    // Taken over: these are its inputs from now on. A refresh leaves the user's inputs alone.
-    return takenOver ? { id, props: state, inputs: current } : { id, props: state };
+    return readCertificate(context.client, id, props, context.clock.now());
   },
 
   async update(id, olds, news) {
@@ -282,20 +215,6 @@ export const privateCertificateHandlers: HandlersOf<PrivateCertificateInputs, Pr
   },
 
   async delete(id, props) {
-    const api = context.client;
-    const reason = props.revokeOnDelete as RevocationReason | undefined;
-    if (reason) {
-      const info = await api.certificates.find(id);
-      if (!info) return; // already gone: nothing to revoke or delete
-      if (info.status === "ISSUED") {
-        try {
-          await api.certificates.revoke(id, reason);
-        } catch (error) {
-          if (!isNotFoundError(error)) throw error;
-          return;
-        }
-      }
-    }
-    await api.certificates.delete(id);
+    await deleteCertificate(context.client, id, props.revokeOnDelete as RevocationReason | undefined);
   },
 });

@@ -13,7 +13,7 @@ import {
   type SubjectAlternativeNameArgs,
   type SubjectAlternativeNameType,
 } from "./declaration.js";
-import type { PrivateCertificateOutputs } from "./handlers.js";
+import type { PrivateCertificateOutputs } from "./inputs.js";
 
 export type {
   CustomizedExtensionArgs,
