@@ -94,64 +94,110 @@ export interface CreateFlow {
   readonly listable: boolean;
 }
 
+/** What one create keeps from attempt to attempt. */
+interface CreateRun {
+  readonly context: CreateContext;
+  readonly flow: CreateFlow;
+  readonly limits: CreateLimits;
+  /** When the first send began (our clock). */
+  readonly started: number;
+  readonly lookup: Lookup;
+  readonly waits: LookupWaits;
+  /** Why each attempt so far ended ambiguously. */
+  readonly reasons: string[];
+}
+
 export async function createWithoutDuplicates(
   context: CreateContext,
   flow: CreateFlow,
   options: CreateOptions = {},
 ): Promise<CreateResult> {
-  const limits: CreateLimits = {
-    maxAttempts: options.maxAttempts ?? context.createLimits.maxAttempts,
-    timeBudgetMs: options.timeBudgetMs ?? context.createLimits.timeBudgetMs,
-  };
-  const started = context.now().getTime();
-  const lookup = lookupSince(context, flow, new Set(options.knownIds ?? []), started);
-  const waits = lookupWaits(options.settleMs ?? DEFAULT_SETTLE_MS);
-  const reasons: string[] = [];
-
+  const run = startRun(context, flow, options);
   for (let attempt = 1; ; attempt++) {
     const sentAt = context.now().getTime();
     const sent = await flow.execute();
     if (sent.kind === "ok") {
       const id = flow.idFrom(sent.response);
       if (attempt === 1) return { id, resolution: "created", suspectedDuplicateIds: [], attempts: 1 };
-      return withLateLookalikes({ id, resolution: "resent", attempts: attempt }, lookup, waits.first);
+      return withLateLookalikes({ id, resolution: "resent", attempts: attempt }, run.lookup, run.waits.first);
     }
-    reasons.push(sent.reason);
-    const failure = describeFailures(reasons);
-    const adopt = (found: readonly string[]): Promise<CreateResult> | CreateResult => {
-      const adopted = decide(flow, found, attempt);
-      // Another attempt of a re-sent create may still land: report it rather than miss it.
-      return attempt === 1 ? adopted : withLateLookalikes(adopted, lookup, waits.first);
-    };
-    // A slow attempt (a timeout after the request was written) may be still running on the
-    // service: the lookup waits at least as long as the attempt took, giving it as long again.
-    const attemptMs = context.now().getTime() - sentAt;
-    const found = await lookup(failure, Math.max(waits.next(), Math.min(attemptMs, MAX_LOOKUP_WAIT_MS)));
-    if (found.length > 0) return adopt(found);
-    if (!flow.listable) {
-      throw new CcmCreateOutcomeUnknownError(
-        flow.kind,
-        flow.what,
-        `${failure}; the service does not list this kind of ${flow.kind}, so its absence cannot be proven`,
-        { cause: sent.error },
-      );
-    }
+    const settled = await afterAmbiguousAttempt(run, sent, attempt, sentAt);
+    if (settled !== undefined) return settled;
     // Nothing matches: no attempt so far created anything, so a re-send cannot duplicate.
-    const spent = limitSpent(limits, attempt, context.now().getTime() - started);
-    if (spent === undefined) continue;
-    // Out of budget. Rather than fail at once, look again: a create that was still being
-    // processed becomes visible, and the caller is spared another run.
-    for (let round = 1; round < FINAL_LOOKUPS; round++) {
-      const late = await lookup(failure, waits.next());
-      if (late.length > 0) return adopt(late);
-    }
+  }
+}
+
+function startRun(context: CreateContext, flow: CreateFlow, options: CreateOptions): CreateRun {
+  const limits: CreateLimits = {
+    maxAttempts: options.maxAttempts ?? context.createLimits.maxAttempts,
+    timeBudgetMs: options.timeBudgetMs ?? context.createLimits.timeBudgetMs,
+  };
+  const started = context.now().getTime();
+  return {
+    context,
+    flow,
+    limits,
+    started,
+    lookup: lookupSince(context, flow, new Set(options.knownIds ?? []), started),
+    waits: lookupWaits(options.settleMs ?? DEFAULT_SETTLE_MS),
+    reasons: [],
+  };
+}
+
+/** After an attempt that ended ambiguously: the result when a lookup finds what it made,
+ * undefined when nothing matches and the limits allow a re-send; otherwise it throws. */
+async function afterAmbiguousAttempt(
+  run: CreateRun,
+  sent: Extract<ExecuteResult, { kind: "ambiguous" }>,
+  attempt: number,
+  sentAt: number,
+): Promise<CreateResult | undefined> {
+  const { context, flow } = run;
+  run.reasons.push(sent.reason);
+  const failure = describeFailures(run.reasons);
+  // A slow attempt (a timeout after the request was written) may be still running on the
+  // service: the lookup waits at least as long as the attempt took, giving it as long again.
+  const attemptMs = context.now().getTime() - sentAt;
+  const found = await run.lookup(failure, Math.max(run.waits.next(), Math.min(attemptMs, MAX_LOOKUP_WAIT_MS)));
+  if (found.length > 0) return adopt(run, found, attempt);
+  if (!flow.listable) {
     throw new CcmCreateOutcomeUnknownError(
       flow.kind,
       flow.what,
-      `${failure}, no matching ${flow.kind} is visible, and ${spent}, so it was not sent again`,
+      `${failure}; the service does not list this kind of ${flow.kind}, so its absence cannot be proven`,
       { cause: sent.error },
     );
   }
+  const spent = limitSpent(run.limits, attempt, context.now().getTime() - run.started);
+  if (spent === undefined) return undefined;
+  return finalLookups(run, { failure, spent, cause: sent.error }, attempt);
+}
+
+/** Out of budget. Rather than fail at once, look again: a create that was still being processed
+ * becomes visible, and the caller is spared another run. */
+async function finalLookups(
+  run: CreateRun,
+  why: { readonly failure: string; readonly spent: string; readonly cause: unknown },
+  attempt: number,
+): Promise<CreateResult> {
+  for (let round = 1; round < FINAL_LOOKUPS; round++) {
+    const late = await run.lookup(why.failure, run.waits.next());
+    if (late.length > 0) return adopt(run, late, attempt);
+  }
+  const { kind, what } = run.flow;
+  throw new CcmCreateOutcomeUnknownError(
+    kind,
+    what,
+    `${why.failure}, no matching ${kind} is visible, and ${why.spent}, so it was not sent again`,
+    { cause: why.cause },
+  );
+}
+
+/** Adopts what a lookup found; after a re-send, another attempt may still land: reported rather
+ * than missed. */
+function adopt(run: CreateRun, found: readonly string[], attempt: number): Promise<CreateResult> | CreateResult {
+  const adopted = decide(run.flow, found, attempt);
+  return attempt === 1 ? adopted : withLateLookalikes(adopted, run.lookup, run.waits.first);
 }
 
 /** Why no re-send may start: the attempts or the time are spent (undefined when neither is). */
@@ -175,7 +221,12 @@ function describeFailures(reasons: readonly string[]): string {
 }
 
 /** The waits before each lookup: settleMs, then doubling up to MAX_LOOKUP_WAIT_MS. */
-function lookupWaits(settleMs: number): { readonly first: number; next(): number } {
+interface LookupWaits {
+  readonly first: number;
+  next(): number;
+}
+
+function lookupWaits(settleMs: number): LookupWaits {
   let wait = settleMs;
   return {
     first: settleMs,
