@@ -4,6 +4,6 @@
 import * as grpc from "@grpc/grpc-js";
 import * as rpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/engine_pb";
-import { useBundledEngineProtocol } from "../runtime/warn.js";
+import { useBundledEngineProtocol } from "../kernel/warn.js";
 
 useBundledEngineProtocol({ grpc, rpc, proto });

@@ -4,7 +4,7 @@
 // and talks gRPC to it on loopback; `pulumi package get-schema <this file>` does the same to
 // fetch the schema. lifecycle.ts decides when it stops: Cancel, SIGINT, or the engine gone.
 import * as grpc from "@grpc/grpc-js";
-import { engineAddress } from "../runtime/warn.js";
+import { engineAddress } from "../kernel/warn.js";
 import { PluginLifecycle } from "./lifecycle.js";
 import { loadSchema } from "./schema-file.js";
 import { providerService, serviceDefinition } from "./server.js";

@@ -4,9 +4,9 @@
 // forwarding to dispatch — the one path old (protocol 1) and new state share. Its signature is
 // frozen like dispatch's: state written by every later version calls it.
 import type * as pulumi from "@pulumi/pulumi";
-import { rememberStackConfig } from "./context.js";
+import { rememberStackConfig } from "../kernel/context.js";
+import { HANDLER_METHODS, type HandlerMethod } from "../kernel/handlers.js";
 import { dispatch } from "./dispatch.js";
-import { HANDLER_METHODS, type HandlerMethod } from "./handlers.js";
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 

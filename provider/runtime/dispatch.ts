@@ -3,10 +3,10 @@
 // reaches it through the methods attach installs. Its signature is frozen (state written by every
 // version calls it); what it dispatches to may change freely from version to version.
 
+import { handlerContext, rememberStackConfig, type StackConfigSource } from "../kernel/context.js";
+import { HANDLER_METHODS, type HandlerMethod } from "../kernel/handlers.js";
 import { declarationOf } from "../resources/registry.js";
-import { handlerContext, rememberStackConfig, type StackConfigSource } from "./context.js";
 import { reportFailure } from "./failure-report.js";
-import { HANDLER_METHODS, type HandlerMethod } from "./handlers.js";
 import { keepYoungGenerationSmall } from "./host-memory.js";
 
 export async function dispatch(type: string, method: string, args: unknown[]): Promise<unknown> {

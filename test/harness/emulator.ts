@@ -9,7 +9,7 @@ import { DEMO_CREDENTIALS, type EmulatorOptions, type RunningEmulator, startEmul
 import { CcmClient } from "../../provider/client/index.js";
 import type { TransportOptions } from "../../provider/client/transport.js";
 import { resolveConfig } from "../../provider/config.js";
-import { CLOCK_OFFSET_ENV } from "../../provider/runtime/context.js";
+import { CLOCK_OFFSET_ENV } from "../../provider/kernel/context.js";
 import { requirePulumiRoot, TestStack, type TestStackOptions } from "./stack.js";
 
 /** The emulator's demo credentials (its own exports; CONTRIBUTING.md documents them). */

@@ -13,7 +13,7 @@ import { RESOURCE_TYPE_NAMES, RESOURCES } from "../../provider/resources/registr
 import { checkResource } from "../../provider/resources/shared/check.js";
 import { defineResource } from "../../provider/resources/shared/declaration.js";
 import { replacementDiff } from "../../provider/resources/shared/diff.js";
-import { handlerContext } from "../../provider/runtime/context.js";
+import { handlerContext } from "../../provider/kernel/context.js";
 import { typeToken, typeTokenParser } from "../../provider/type-tokens.js";
 
 // Step 1: the declaration — inputs, facts, outputs, handlers.

@@ -11,7 +11,7 @@ import { PRIVATE_CA } from "../../provider/resources/private-ca/declaration.js";
 import type { PrivateCaInputs, PrivateCaOutputs } from "../../provider/resources/private-ca/inputs.js";
 import { exportCsrExplained } from "../../provider/resources/shared/ca-explain.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
-import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
+import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { FIXTURE_CERTIFICATE_PEM } from "../fixtures/pem.js";
 import { rootCaRequest } from "../harness/ca-fixtures.js";
 import { TestEmulator } from "../harness/emulator.js";

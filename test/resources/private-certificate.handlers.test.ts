@@ -11,7 +11,7 @@ import type {
   PrivateCertificateOutputs,
 } from "../../provider/resources/private-certificate/inputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
-import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
+import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";

@@ -20,7 +20,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HANDLER_METHODS } from "../../provider/runtime/handlers.js";
+import { HANDLER_METHODS } from "../../provider/kernel/handlers.js";
 import { TestEmulator } from "../harness/emulator.js";
 import type { StackExport, TestStack } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";

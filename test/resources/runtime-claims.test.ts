@@ -1,8 +1,8 @@
 // The provider host's memory of what it holds, and the one-at-a-time queue for creates that a
 // lookup could confuse; and where the host finds the engine to send warnings to.
 import { describe, expect, it } from "vitest";
-import { claim, claimedIds, oneAtATime } from "../../provider/runtime/claims.js";
-import { engineAddress } from "../../provider/runtime/warn.js";
+import { claim, claimedIds, oneAtATime } from "../../provider/kernel/claims.js";
+import { engineAddress } from "../../provider/kernel/warn.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 

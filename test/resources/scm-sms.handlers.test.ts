@@ -11,7 +11,7 @@ import { SCM_CERTIFICATE_BUNDLE } from "../../provider/resources/scm-certificate
 import type { ScmCertificateBundleOutputs } from "../../provider/resources/scm-certificate-bundle/handlers.js";
 import { withDerivedOutputs } from "../../provider/resources/shared/derived-outputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
-import { handlerContext, rememberStackConfig } from "../../provider/runtime/context.js";
+import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { json, type LocalServer, startLocalServer } from "../client/local-server.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 

@@ -3,7 +3,7 @@
 // every resource gets a bad value, straight to the handlers.
 import { describe, expect, it } from "vitest";
 import { declarationOf } from "../../provider/resources/registry.js";
-import { handlerContext } from "../../provider/runtime/context.js";
+import { handlerContext } from "../../provider/kernel/context.js";
 import type { ResourceTypeName } from "../../provider/runtime/resource-types.js";
 import { ORGANISATION } from "../harness/ca-fixtures.js";
 import { RESOURCE_TYPES, secretInputs } from "./secret-inputs.js";

@@ -1,7 +1,7 @@
 // The handlers' clock: real time moved by CCM_CLOCK_OFFSET_MS, read at each call (a test moves it
 // between two operations of one stack), refused loudly when it is not an integer.
 import { afterEach, describe, expect, it } from "vitest";
-import { CLOCK_OFFSET_ENV, clockOffsetMs, handlerContext } from "../../provider/runtime/context.js";
+import { CLOCK_OFFSET_ENV, clockOffsetMs, handlerContext } from "../../provider/kernel/context.js";
 
 const MINUTE = 60_000;
 

@@ -2,7 +2,7 @@
 // object exists must hand back properties the host can later load the provider from.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ResourceInitError } from "../../provider/errors.js";
-import { rememberStackConfig } from "../../provider/runtime/context.js";
+import { rememberStackConfig } from "../../provider/kernel/context.js";
 import { dispatch } from "../../provider/runtime/dispatch.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "../resources/fixtures.js";

@@ -14,8 +14,8 @@
 // that no longer exists at all leaves state on refresh.
 import type { CcmClient } from "../../client/index.js";
 import { isNotFoundError, ResourceInitError } from "../../errors.js";
-import { claim, claimedIds, oneAtATime } from "../../runtime/claims.js";
-import type { HandlerContext } from "../../runtime/context.js";
+import { claim, claimedIds, oneAtATime } from "../../kernel/claims.js";
+import type { HandlerContext } from "../../kernel/context.js";
 import type { CaInfo, CreateCaArgs } from "../../schemas/ca.js";
 import { caRuleFailures } from "../../schemas/ca-rules.js";
 import { caCertificateOnce } from "../shared/ca-certificate.js";

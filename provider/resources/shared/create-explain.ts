@@ -3,7 +3,7 @@
 // resources (pulumi/pulumi#16175), and `<Class>.get(name, id)` does (read-only; destroy leaves it).
 // The client's errors name the candidates; this adds the steps that work with Pulumi.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, isCcmError } from "../../errors.js";
-import type { HandlerLog } from "../../runtime/context.js";
+import type { HandlerLog } from "../../kernel/context.js";
 
 /** Where the user checks and deletes an object by hand: the resource's class and the API path. */
 export interface CreateSubject {

@@ -7,8 +7,8 @@
 // Input descriptions are the TSDoc of the resource's public Args interface, which sits beside its
 // declaration: TypeScript users read them there, and the schema and docs read them from there.
 import type { z } from "zod";
-import type { HandlerContext } from "../../runtime/context.js";
-import type { ResourceHandlers } from "../../runtime/handlers.js";
+import type { HandlerContext } from "../../kernel/context.js";
+import type { ResourceHandlers } from "../../kernel/handlers.js";
 import type { DiffPlan } from "./diff.js";
 
 /**
