@@ -7,22 +7,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { splitPemBlocks } from "../../provider/pem.js";
-import { type InventoryEntry, TestEmulator } from "../harness/emulator.js";
-import { type OutputValue, resourcesOfType, type TestStack } from "../harness/stack.js";
+import { type InventoryEntry, useEmulatorStack } from "../harness/emulator.js";
+import { type OutputValue, outputString, resourcesOfType } from "../harness/stack.js";
 
 const execFileAsync = promisify(execFile);
 /** Inventory fields this test reads beyond the harness's type. */
 type CaEntry = InventoryEntry & { listed?: boolean; gen_mode?: string };
 const PRIVATE_CA = "pulumi-nodejs:dynamic/huaweicloud-ccm:PrivateCa";
 const INTERMEDIATE = "pulumi-nodejs:dynamic/huaweicloud-ccm:IntermediateCaCertificate";
-
-function text(outputs: Record<string, OutputValue>, name: string): string {
-  const value = outputs[name]?.value;
-  if (typeof value !== "string") throw new Error(`output ${name} is ${JSON.stringify(value)}`);
-  return value;
-}
 
 /** `openssl verify -x509_strict` of `leaf` against `root`, with `intermediates` untrusted. */
 async function opensslVerify(root: string, intermediates: string, leaf: string): Promise<string> {
@@ -44,93 +38,83 @@ async function opensslVerify(root: string, intermediates: string, leaf: string):
 }
 
 describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, issuing", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
+  const setup = useEmulatorStack({ program: "examples/subordinate-ca" });
   let first: Record<string, OutputValue>;
   let second: Record<string, OutputValue>;
 
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    stack = emulator.stack({ program: "examples/subordinate-ca" });
-  });
-  afterAll(async () => {
-    await stack?.dispose();
-    await emulator?.close();
-  });
-
   it("first up: the root is ACTIVED, the subordinate PENDING with its CSR, which the root signs", async () => {
-    const { outputs, changes } = await stack.up();
+    const { outputs, changes } = await setup.stack.up();
     first = outputs;
     expect(changes).toEqual({ create: 4 });
     expect(outputs.issuingStatus).toEqual({ value: "PENDING", secret: false });
     expect(outputs.issuingCsrPem).toMatchObject({ secret: true });
-    expect(text(outputs, "issuingCsrPem")).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n[\s\S]+\n$/);
-    expect(text(outputs, "issuingCsrPem")).not.toContain("\r");
+    expect(outputString(outputs, "issuingCsrPem")).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n[\s\S]+\n$/);
+    expect(outputString(outputs, "issuingCsrPem")).not.toContain("\r");
     expect(outputs.issuingCertificatePem?.value).toBeUndefined();
     expect(outputs.signedCertificatePem).toMatchObject({ secret: true });
     expect(outputs.webCertificateId?.value).toBeUndefined();
     expect(outputs.webFullChainPem?.value).toBeUndefined();
     // The signed certificate chains to the root, and its chain is the root.
-    const rootPem = text(outputs, "rootCertificatePem");
-    expect(splitPemBlocks(text(outputs, "signedCertificateChainPem"))).toEqual(splitPemBlocks(rootPem));
-    expect(await opensslVerify(rootPem, "", text(outputs, "signedCertificatePem"))).toMatch(/: OK/);
-    const cas = (await emulator.inventory()).certificate_authorities;
-    expect(cas.find((ca) => ca.id === text(outputs, "issuingCaId"))).toMatchObject({ status: "PENDING" });
+    const rootPem = outputString(outputs, "rootCertificatePem");
+    expect(splitPemBlocks(outputString(outputs, "signedCertificateChainPem"))).toEqual(splitPemBlocks(rootPem));
+    expect(await opensslVerify(rootPem, "", outputString(outputs, "signedCertificatePem"))).toMatch(/: OK/);
+    const cas = (await setup.emulator.inventory()).certificate_authorities;
+    expect(cas.find((ca) => ca.id === outputString(outputs, "issuingCaId"))).toMatchObject({ status: "PENDING" });
   });
 
   it("a preview makes no API call and plans no change", async () => {
-    const before = await emulator.requestCount();
-    expect(await stack.previewNoChanges()).toEqual({ same: 4 });
-    expect(await emulator.requestCount()).toBe(before);
+    const before = await setup.emulator.requestCount();
+    expect(await setup.stack.previewNoChanges()).toEqual({ same: 4 });
+    expect(await setup.emulator.requestCount()).toBe(before);
   });
 
   it("second up with the signed certificate supplied: the subordinate is updated in place, not replaced", async () => {
-    stack.setConfig(
+    setup.stack.setConfig(
       {},
       {
-        issuingCertificatePem: text(first, "signedCertificatePem"),
-        issuingCertificateChainPem: text(first, "signedCertificateChainPem"),
+        issuingCertificatePem: outputString(first, "signedCertificatePem"),
+        issuingCertificateChainPem: outputString(first, "signedCertificateChainPem"),
       },
     );
-    const before = await emulator.requestCount();
+    const before = await setup.emulator.requestCount();
     // GOTCHA: while a preview plans an in-place update of a dynamic resource, the engine reports
     // all its outputs as unknown, so the signer's csrPem input (issuing.csrPem) is unknown and the
     // preview shows it replaced; the up itself finds the CSR unchanged and leaves it alone.
-    expect(await stack.preview()).toEqual({ update: 1, create: 2, replace: 1, same: 2 });
-    expect(await emulator.requestCount()).toBe(before);
+    expect(await setup.stack.preview()).toEqual({ update: 1, create: 2, replace: 1, same: 2 });
+    expect(await setup.emulator.requestCount()).toBe(before);
 
-    const { outputs, changes } = await stack.up();
+    const { outputs, changes } = await setup.stack.up();
     second = outputs;
     expect(changes).toEqual({ update: 1, create: 2, same: 3 });
     expect(outputs.issuingCaId?.value).toBe(first.issuingCaId?.value);
     expect(outputs.issuingStatus?.value).toBe("ACTIVED");
     // The CSR it was signed for stays in state after activation (CCM no longer exports it).
     expect(outputs.issuingCsrPem?.value).toBe(first.issuingCsrPem?.value);
-    expect(text(outputs, "issuingCertificatePem")).toBe(text(first, "signedCertificatePem"));
+    expect(outputString(outputs, "issuingCertificatePem")).toBe(outputString(first, "signedCertificatePem"));
     expect(outputs.issuingCertificatePem).toMatchObject({ secret: true });
     expect(outputs.webCertificateId?.value).toMatch(/^[0-9a-f-]{36}$/);
-    const cas = (await emulator.inventory()).certificate_authorities;
-    expect(cas.find((ca) => ca.id === text(outputs, "issuingCaId"))).toMatchObject({
+    const cas = (await setup.emulator.inventory()).certificate_authorities;
+    expect(cas.find((ca) => ca.id === outputString(outputs, "issuingCaId"))).toMatchObject({
       status: "ACTIVED",
       gen_mode: "IMPORT",
-      issuer_id: text(outputs, "rootCaId"),
+      issuer_id: outputString(outputs, "rootCaId"),
     });
   });
 
   it("after the import, a preview makes no API call and plans no change", async () => {
-    const before = await emulator.requestCount();
-    expect(await stack.previewNoChanges()).toEqual({ same: 6 });
-    expect(await emulator.requestCount()).toBe(before);
+    const before = await setup.emulator.requestCount();
+    expect(await setup.stack.previewNoChanges()).toEqual({ same: 6 });
+    expect(await setup.emulator.requestCount()).toBe(before);
   });
 
   it("the leaf's bundle verifies with openssl through the imported subordinate up to the root", async () => {
-    const rootPem = text(second, "rootCertificatePem");
-    const issuingPem = text(second, "issuingCertificatePem");
+    const rootPem = outputString(second, "rootCertificatePem");
+    const issuingPem = outputString(second, "issuingCertificatePem");
     // The subordinate's own chain (from its CA export) is the root.
-    expect(splitPemBlocks(text(second, "issuingCertificateChainPem"))).toEqual(splitPemBlocks(rootPem));
+    expect(splitPemBlocks(outputString(second, "issuingCertificateChainPem"))).toEqual(splitPemBlocks(rootPem));
     expect(await opensslVerify(rootPem, "", issuingPem)).toMatch(/: OK/);
     // The bundle's full chain: the leaf, the imported subordinate, the root.
-    const [leaf, ...chain] = splitPemBlocks(text(second, "webFullChainPem"));
+    const [leaf, ...chain] = splitPemBlocks(outputString(second, "webFullChainPem"));
     expect(chain).toEqual([...splitPemBlocks(issuingPem), ...splitPemBlocks(rootPem)]);
     expect(await opensslVerify(rootPem, chain.join(""), leaf ?? "")).toMatch(/: OK/);
     const verified = await opensslVerify(rootPem, "", leaf ?? "").catch((e: Error) => e.message);
@@ -138,7 +122,7 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
   });
 
   it("neither the state nor the stack outputs show a PEM in plaintext", async () => {
-    const state = await stack.exportState();
+    const state = await setup.stack.exportState();
     expect(JSON.stringify(state)).not.toContain("-----BEGIN");
     const [issuing] = resourcesOfType(state, PRIVATE_CA).filter((r) => r.urn.endsWith("::issuing"));
     for (const name of ["csrPem", "certificatePem", "certificateChainPem"]) {
@@ -149,7 +133,7 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
     }
     const [signed] = resourcesOfType(state, INTERMEDIATE);
     expect(signed?.inputs?.csrPem).toMatchObject({ "4dabf18193072939515e22adb298388d": expect.any(String) });
-    const output = await stack.outputText();
+    const output = await setup.stack.outputText();
     for (const name of [
       "rootCertificatePem",
       "issuingCsrPem",
@@ -165,21 +149,21 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
   });
 
   it("refresh finds everything as recorded", async () => {
-    expect(await stack.refresh()).toEqual({ same: 6 });
-    expect(await stack.previewNoChanges()).toEqual({ same: 6 });
+    expect(await setup.stack.refresh()).toEqual({ same: 6 });
+    expect(await setup.stack.previewNoChanges()).toEqual({ same: 6 });
   });
 
   it("destroy leaves no active CA or certificate behind", async () => {
-    expect(await stack.destroy()).toEqual({ delete: 6 });
-    const inventory = await emulator.inventory();
+    expect(await setup.stack.destroy()).toEqual({ delete: 6 });
+    const inventory = await setup.emulator.inventory();
     // Deleted certificates are gone from the inventory; CAs are scheduled for deletion.
     expect(inventory.certificates).toEqual([]);
     const cas = inventory.certificate_authorities as CaEntry[];
     const listed = cas.filter((ca) => ca.listed !== false);
     expect(listed.map((ca) => [ca.id, ca.status, ca.deleted]).sort()).toEqual(
       [
-        [text(second, "rootCaId"), "DELETED", true],
-        [text(second, "issuingCaId"), "DELETED", true],
+        [outputString(second, "rootCaId"), "DELETED", true],
+        [outputString(second, "issuingCaId"), "DELETED", true],
       ].sort(),
     );
     // What stays is the CA record the root's signature made (docs/api-facts.md §2.7): CCM offers only GET and
@@ -187,6 +171,6 @@ describe("examples/subordinate-ca: a subordinate CA signed elsewhere, imported, 
     // one the deleted subordinate imported.
     const unlisted = cas.filter((ca) => ca.listed === false);
     expect(unlisted).toHaveLength(1);
-    expect(unlisted[0]).toMatchObject({ gen_mode: "CSR", issuer_id: text(second, "rootCaId") });
+    expect(unlisted[0]).toMatchObject({ gen_mode: "CSR", issuer_id: outputString(second, "rootCaId") });
   });
 });
