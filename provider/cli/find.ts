@@ -32,38 +32,30 @@ export interface Findings {
 
 const DN_FIELDS = ["commonName", "country", "state", "locality", "organization", "organizationalUnit"] as const;
 
-function fromCertificate(c: CertificateInfo, reason: string): Orphan {
+/** What certificates and CAs report alike, in the order the table and --json show it. */
+function orphan(kind: Orphan["kind"], id: string, info: CertificateInfo | CaInfo, reason: string): Orphan {
   return {
-    kind: "certificate",
-    id: c.certificateId,
-    commonName: c.distinguishedName.commonName,
-    status: c.status,
-    createTime: c.createTime,
-    issuerId: c.issuerId,
-    keyAlgorithm: c.keyAlgorithm,
-    signatureAlgorithm: c.signatureAlgorithm,
-    genMode: c.genMode,
-    notAfter: c.notAfter,
-    subject: { ...c.distinguishedName },
+    kind,
+    id,
+    commonName: info.distinguishedName.commonName,
+    status: info.status,
+    createTime: info.createTime,
+    issuerId: info.issuerId,
+    keyAlgorithm: info.keyAlgorithm,
+    signatureAlgorithm: info.signatureAlgorithm,
+    genMode: info.genMode,
+    notAfter: info.notAfter,
+    subject: { ...info.distinguishedName },
     reason,
   };
 }
 
+function fromCertificate(c: CertificateInfo, reason: string): Orphan {
+  return orphan("certificate", c.certificateId, c, reason);
+}
+
 function fromCa(ca: CaInfo, reason: string): Orphan {
-  return {
-    kind: "CA",
-    id: ca.caId,
-    commonName: ca.distinguishedName.commonName,
-    status: ca.status,
-    createTime: ca.createTime,
-    issuerId: ca.issuerId,
-    keyAlgorithm: ca.keyAlgorithm,
-    signatureAlgorithm: ca.signatureAlgorithm,
-    genMode: ca.genMode,
-    notAfter: ca.notAfter,
-    subject: { ...ca.distinguishedName },
-    reason: `${ca.type} CA ${reason}`,
-  };
+  return orphan("CA", ca.caId, ca, `${ca.type} CA ${reason}`);
 }
 
 /** The described CA this one duplicates: same type and every field of the subject the state gave. */

@@ -6,11 +6,11 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { closeAllPools } from "../client/http.js";
-import { createClient } from "../client/index.js";
+import { type CcmClient, createClient } from "../client/index.js";
 import { REVOCATION_REASON_NAMES, type RevocationReason } from "../schemas/enums.js";
 import { type CleanOutcome, cleanOrphans, dryRunLines } from "./clean.js";
 import { type Findings, findOrphans, type Orphan } from "./find.js";
-import { planActions } from "./plan.js";
+import { type PlannedAction, planActions } from "./plan.js";
 import {
   anchorNotes,
   anchorsOf,
@@ -21,7 +21,7 @@ import {
   unknownTypesRefusal,
 } from "./report.js";
 import { type ExportDocument, exportStack, readExportFile, stackConfig } from "./sources.js";
-import { collectHeldState } from "./state.js";
+import { collectHeldState, type HeldState } from "./state.js";
 
 const USAGE = `usage: ccm-orphans [export.json | -]... [--stack <name>]... [--cwd <dir>] [--json]
                    [--revoke [--reason <reason>]] [--delete [--pending-days <7-30>]]
@@ -119,6 +119,23 @@ function chooseOrphans(cli: Cli, findings: Findings, say: (text: string) => void
   return findings.orphans.filter((o) => !unmanaged.has(anchors.get(o.id) ?? o.id));
 }
 
+/** Everything one run has read: the arguments, the states, what the service holds. */
+interface Run {
+  readonly cli: Cli;
+  readonly files: readonly ExportDocument[];
+  readonly held: HeldState;
+  readonly client: CcmClient;
+  readonly findings: Findings;
+  readonly say: (text: string) => void;
+}
+
+/** How a run ended: its exit code, the calls it planned and what it did (both for --json). */
+interface Outcome {
+  readonly code: number;
+  readonly plan: string[];
+  readonly actions: CleanOutcome[];
+}
+
 async function main(argv: string[]): Promise<number> {
   const cli = parseCli(argv);
   if (cli.help) {
@@ -131,9 +148,23 @@ async function main(argv: string[]): Promise<number> {
   const config = first === undefined ? {} : await stackConfig(first, cli.cwd);
   const client = createClient(config, process.env);
   const findings = await findOrphans(client, held);
-  const { orphans, unmanagedIssuers } = findings;
   const say = (text: string) => (cli.json ? process.stderr : process.stdout).write(`${text}\n`);
+  const run: Run = { cli, files, held, client, findings, say };
+  const notes = sayFindings(run);
+  const outcome = await act(run);
+  if (cli.json) {
+    const { orphans, unmanagedIssuers } = findings;
+    const { pendingCreates, unknownTypes } = held;
+    const { plan, actions } = outcome;
+    const json = { orphans, unmanagedIssuers, pendingCreates, unknownTypes, notes, plan, actions };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  }
+  return outcome.code;
+}
 
+/** Says what was read and found; returns the notes about the CAs the orphans sit under. */
+function sayFindings({ held, findings, say }: Run): string[] {
+  const { orphans } = findings;
   say(`${held.sources.join(", ")}: ${held.heldIds.size} ids held, ${held.scanCaIds.size} CAs scanned`);
   if (held.pendingCreates.length > 0) {
     say(`pending creates in state (the engine lost track of them; clear them with`);
@@ -143,45 +174,43 @@ async function main(argv: string[]): Promise<number> {
   const notes = anchorNotes(findings);
   for (const note of notes) say(note);
   say(orphans.length === 0 ? "no orphans" : `${orphans.length} not held by any given state:\n${table(orphans)}`);
+  return notes;
+}
 
-  let plan: string[] = [];
-  let actions: CleanOutcome[] = [];
-  const report = () => {
-    if (!cli.json) return;
-    const { pendingCreates, unknownTypes } = held;
-    const json = { orphans, unmanagedIssuers, pendingCreates, unknownTypes, notes, plan, actions };
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  };
-  if (!(cli.revoke || cli.delete) || orphans.length === 0) {
-    report();
-    return 0;
-  }
+/** --revoke / --delete: plans the calls, prints them for --dry-run, else asks and makes them. */
+async function act(run: Run): Promise<Outcome> {
+  const { cli, held, findings, say } = run;
+  if (!(cli.revoke || cli.delete) || findings.orphans.length === 0) return { code: 0, plan: [], actions: [] };
   if (held.unknownTypes.length > 0) {
     say("nothing done");
-    report();
-    return 1;
+    return { code: 1, plan: [], actions: [] };
   }
   const chosen = chooseOrphans(cli, findings, say);
   const planned = planActions(chosen, cli);
-  plan = dryRunLines(planned);
+  const plan = dryRunLines(planned);
   if (cli.dryRun) {
     say(plan.length === 0 ? "dry run: no call would be made" : `dry run: these calls would be made, in order:`);
     for (const line of plan) say(`  ${line}`);
-    report();
-    return 0;
+    return { code: 0, plan, actions: [] };
   }
   const verbs = [cli.revoke && "revoke", cli.delete && "delete"].filter(Boolean).join(" and ");
   const go = cli.yes || (await confirm(confirmationQuestion(verbs, chosen, findings), cli.files.includes("-")));
   if (!go) {
     say("nothing done");
-    report();
-    return 1;
+    return { code: 1, plan, actions: [] };
   }
-  // The stacks may have moved on while the list was read or the question was answered.
+  const actions = await cleanUnlessHeldNow(run, planned);
+  return { code: actions.some((a) => a.error) ? 1 : 0, plan, actions };
+}
+
+/** Makes the planned calls, except on what a state holds now: the stacks may have moved on while
+ * the list was read or the question was answered. */
+async function cleanUnlessHeldNow(run: Run, planned: readonly PlannedAction[]): Promise<CleanOutcome[]> {
+  const { cli, files, held, client, say } = run;
   const heldNow = cli.stacks.length === 0 ? held : collectHeldState(await readStates(cli, files));
   const nowHeld = planned.filter((a) => heldNow.heldIds.has(a.orphan.id));
   for (const { orphan } of nowHeld) say(`${orphan.kind} ${orphan.id}: skipped: a state holds it now`);
-  actions = await cleanOrphans(
+  const actions = await cleanOrphans(
     client,
     planned.filter((a) => !nowHeld.includes(a)),
     new Set([...held.heldIds, ...heldNow.heldIds]),
@@ -190,9 +219,9 @@ async function main(argv: string[]): Promise<number> {
     const what = a.error ? `FAILED: ${a.error}` : a.skipped ? `skipped: ${a.skipped}` : a.done.join(", ") || "nothing";
     say(`${a.kind} ${a.id}: ${what}`);
   }
-  report();
-  return actions.some((a) => a.error) ? 1 : 0;
+  return actions;
 }
+
 main(process.argv.slice(2))
   .then(
     (code) => {
