@@ -46,6 +46,13 @@ function interfaceOf(builder: Builder, where: string, typeName: string | undefin
   return found;
 }
 
+/** Where a node sits: the resource, the property's type name, and its path for errors. */
+interface NodePlace {
+  readonly resource: string;
+  readonly name: string;
+  readonly where: string;
+}
+
 /**
  * The schema type of one zod JSON-schema node. `doc` is the Args property it comes from: its TSDoc
  * is the description, and an enum takes the name of the property's TypeScript type (CaType,
@@ -61,15 +68,9 @@ function typeOf(
   where: string,
 ): TypeSpec {
   const description = doc.description === undefined ? {} : { description: doc.description };
+  const place: NodePlace = { resource, name, where };
   if (Array.isArray(node.enum) && node.enum.every((v) => typeof v === "string")) {
-    if (doc.typeName === undefined) {
-      throw new Error(`schema: ${where} is an enum, so its Args property must name a type alias: the enum's name`);
-    }
-    const ref = namedType(builder, resource, doc.typeName, {
-      type: "string",
-      enum: (node.enum as string[]).map((value) => ({ value, name: value })),
-    });
-    return { ...ref, ...description };
+    return { ...enumType(builder, place, node.enum as string[], doc), ...description };
   }
   if (Array.isArray(node.type)) {
     return { oneOf: (node.type as string[]).map((t) => ({ type: t })), ...description };
@@ -86,33 +87,41 @@ function typeOf(
       const items = typeOf(builder, resource, singular(name), (node.items ?? {}) as Json, itemDoc, where);
       return { type: "array", items, ...description };
     }
-    case "object": {
-      const properties = node.properties as Record<string, Json> | undefined;
-      if (!properties) {
-        const values = (node.additionalProperties ?? {}) as Json;
-        const valueType = typeOf(
-          builder,
-          resource,
-          name,
-          values,
-          { description: undefined, typeName: undefined },
-          where,
-        );
-        return { type: "object", additionalProperties: valueType, ...description };
-      }
-      const required = (node.required as string[] | undefined) ?? [];
-      const args = interfaceOf(builder, where, doc.typeName);
-      const ref = namedType(builder, resource, capitalize(name), {
-        type: "object",
-        ...(args.description === undefined ? {} : { description: args.description }),
-        properties: propertiesOf(builder, resource, properties, args, where, capitalize(name)),
-        ...(required.length > 0 ? { required } : {}),
-      });
-      return { ...ref, ...description };
-    }
+    case "object":
+      return { ...objectType(builder, place, node, doc), ...description };
     default:
       return { $ref: "pulumi.json#/Any", ...description };
   }
+}
+
+/** A string enum, as a named type called after the property's TypeScript type. */
+function enumType(builder: Builder, place: NodePlace, values: readonly string[], doc: PropertyDoc): TypeSpec {
+  if (doc.typeName === undefined) {
+    throw new Error(`schema: ${place.where} is an enum, so its Args property must name a type alias: the enum's name`);
+  }
+  return namedType(builder, place.resource, doc.typeName, {
+    type: "string",
+    enum: values.map((value) => ({ value, name: value })),
+  });
+}
+
+/** A map (no declared properties), or a named object type described by its Args interface. */
+function objectType(builder: Builder, place: NodePlace, node: Json, doc: PropertyDoc): TypeSpec {
+  const { resource, name, where } = place;
+  const properties = node.properties as Record<string, Json> | undefined;
+  if (!properties) {
+    const values = (node.additionalProperties ?? {}) as Json;
+    const valueType = typeOf(builder, resource, name, values, { description: undefined, typeName: undefined }, where);
+    return { type: "object", additionalProperties: valueType };
+  }
+  const required = (node.required as string[] | undefined) ?? [];
+  const args = interfaceOf(builder, where, doc.typeName);
+  return namedType(builder, resource, capitalize(name), {
+    type: "object",
+    ...(args.description === undefined ? {} : { description: args.description }),
+    properties: propertiesOf(builder, resource, properties, args, where, capitalize(name)),
+    ...(required.length > 0 ? { required } : {}),
+  });
 }
 
 /** Nested types are named after their path ("Validity" → "ValidityType"), so names stay apart. */
@@ -173,6 +182,21 @@ export interface ReleaseSettings {
   goImportBasePath?: string;
 }
 
+/** The provider's settings (CONFIG_SETTINGS) as schema config variables, without defaults: the
+ * provider applies those itself when it resolves its configuration (config.ts). */
+function configVariables(): Record<string, Json> {
+  return Object.fromEntries(
+    CONFIG_SETTINGS.map((s) => [
+      s.key,
+      {
+        type: "string",
+        description: `${s.description}${s.env.length > 0 ? ` (environment: ${s.env.join(", ")})` : ""}`,
+        ...(s.secret ? { secret: true } : {}),
+      },
+    ]),
+  );
+}
+
 const UNRELEASED_GO_PATH = "example.invalid/pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm";
 
 /** `root`: the package root, whose provider/resources/*.ts hold the Args interfaces' TSDoc. */
@@ -186,20 +210,7 @@ export function buildSchema(
   const resources: Record<string, Json> = {};
   for (const declaration of declarations)
     resources[typeToken("native", declaration.name)] = resourceSpec(builder, declaration);
-  const config = Object.fromEntries(
-    CONFIG_SETTINGS.map((s) => [
-      s.key,
-      {
-        type: "string",
-        description: `${s.description}${s.env.length > 0 ? ` (environment: ${s.env.join(", ")})` : ""}`,
-        ...(s.secret ? { secret: true } : {}),
-        ...(s.default !== undefined ? { default: s.default } : {}),
-      },
-    ]),
-  );
-  const configWithoutDefaults = Object.fromEntries(
-    Object.entries(config).map(([key, { default: _d, ...rest }]) => [key, rest]),
-  );
+  const configWithoutDefaults = configVariables();
   return {
     name: PACKAGE_NAME,
     displayName: "Huawei Cloud CCM",
