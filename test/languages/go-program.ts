@@ -53,14 +53,20 @@ export function buildGoProgram(work: string, sdk?: ReleasedGoSdk): string {
 }
 
 /**
- * The environment of one step: state, home and work under `root` (made by the caller), only the
- * CLI on PATH (no node, no bin/), ambient plugins ignored.
+ * The environment of one step: state, home and work under `root` (made by the caller). By default
+ * only the CLI on PATH (no node, no bin/), ambient plugins ignored; with `pathDirs`, those
+ * directories before the caller's PATH, where the engine finds plugins and language hosts.
  */
-export function goStepEnv(root: string, stackConfig: { config: object; secrets: object }): NodeJS.ProcessEnv {
+export function goStepEnv(
+  root: string,
+  stackConfig: { config: object; secrets: object },
+  pathDirs?: string[],
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    PATH: path.join(requirePulumiRoot(), "bin"),
-    PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
+    ...(pathDirs
+      ? { PATH: [...pathDirs, process.env.PATH].join(path.delimiter) }
+      : { PATH: path.join(requirePulumiRoot(), "bin"), PULUMI_IGNORE_AMBIENT_PLUGINS: "true" }),
     CCM_PULUMI_ROOT: requirePulumiRoot(),
     CCM_STATE_DIR: path.join(root, "state"),
     CCM_WORK_DIR: path.join(root, "work"),

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
 import { requirePulumiRoot, type StackExport } from "../harness/stack.js";
 import { repoRoot } from "./cli.js";
+import { goStepEnv } from "./go-program.js";
 import { yamlHostDir } from "./hosts.js";
 import { applyLegacyCertificate, importedLegacyInputs } from "./legacy-certificate.js";
 
@@ -57,23 +58,13 @@ describe("Go program (Automation API, inline) through the native plugin", () => 
       stdio: "inherit",
     });
     emulator = await TestEmulator.start();
-    const { config, secrets } = emulator.stackConfig();
     for (const dir of ["state", "home", "work"]) mkdirSync(path.join(root, dir));
-    env = {
-      ...process.env,
-      PATH: [path.join(repoRoot, "bin"), path.join(requirePulumiRoot(), "bin"), yamlHostDir(), process.env.PATH].join(
-        path.delimiter,
-      ),
-      CCM_PULUMI_ROOT: requirePulumiRoot(),
-      CCM_STATE_DIR: path.join(root, "state"),
-      CCM_WORK_DIR: path.join(root, "work"),
-      PULUMI_HOME: path.join(root, "home"),
-      PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      CCM_CONFIG: JSON.stringify(config),
-      CCM_SECRETS: JSON.stringify(secrets),
-    };
+    // bin/ (the plugin), the CLI and the YAML language host on PATH.
+    env = goStepEnv(root, emulator.stackConfig(), [
+      path.join(repoRoot, "bin"),
+      path.join(requirePulumiRoot(), "bin"),
+      yamlHostDir(),
+    ]);
   }, 1_800_000);
   afterAll(async () => {
     rmSync(root, { recursive: true, force: true });
