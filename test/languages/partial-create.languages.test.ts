@@ -6,21 +6,19 @@
 // certificate, held by the stack.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type InventoryEntry, TestEmulator } from "../harness/emulator.js";
+import { useTestEmulator } from "../harness/emulator.js";
 import { resourcesOfType, type StackExport } from "../harness/stack.js";
 import { CliProject, repoRoot } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
+import { CERTIFICATE, inventoryMatchesState as matchesInventory } from "./inventory.js";
 import { expectKeptInStackMessage, TAGGING_REFUSED_ONCE } from "./partial-create-suite.js";
 
-const CERTIFICATE = "huaweicloud-ccm:index:PrivateCertificate";
-const CA = "huaweicloud-ccm:index:PrivateCa";
-
 describe("a create that fails half-way through the native plugin leaves a manageable stack", () => {
-  let emulator: TestEmulator;
+  const setup = useTestEmulator();
   let project: CliProject;
 
   beforeAll(async () => {
-    emulator = await TestEmulator.start();
+    const { emulator } = setup;
     project = new CliProject({
       source: path.join(repoRoot, "test/languages/yaml/partial-create"),
       path: [yamlHostDir()],
@@ -29,33 +27,27 @@ describe("a create that fails half-way through the native plugin leaves a manage
     await project.init(config, secrets);
   }, 900_000);
   afterAll(async () => {
-    await emulator?.setFaults([]);
-    await project?.pulumi("destroy", "--yes", "--skip-preview").catch(() => undefined);
-    project?.dispose();
-    await emulator?.close();
+    if (!project) return;
+    await setup.emulator.setFaults([]);
+    await project.pulumi("destroy", "--yes", "--skip-preview").catch(() => undefined);
+    project.dispose();
   });
 
-  const live = (entries: InventoryEntry[]) => entries.filter((e) => !e.deleted).map((e) => e.id);
-  const held = (state: StackExport, type: string) => resourcesOfType(state, type).map((r) => r.id);
-
-  /** What exists is what the stack holds: nothing orphaned, nothing duplicated, nothing pending. */
+  /** What exists is what the stack holds (nothing orphaned, duplicated or pending); returns the state. */
   async function inventoryMatchesState(): Promise<StackExport> {
     const state = await project.exportState();
-    const inventory = await emulator.inventory();
-    expect(live(inventory.certificates).sort()).toEqual(held(state, CERTIFICATE).sort());
-    expect(live(inventory.certificate_authorities).sort()).toEqual(held(state, CA).sort());
-    expect(state.deployment.pending_operations ?? []).toEqual([]);
+    await matchesInventory(setup.emulator, state);
     return state;
   }
 
   /** A failed `up`: the certificate exists, once, and the stack holds it; the user is told so. */
   async function failedUp(): Promise<string> {
-    await emulator.setFaults([TAGGING_REFUSED_ONCE]);
+    await setup.emulator.setFaults([TAGGING_REFUSED_ONCE]);
     const failure = await project.pulumi("up", "--yes", "--skip-preview").then(
       () => "",
       (error: Error) => error.message,
     );
-    await emulator.setFaults([]);
+    await setup.emulator.setFaults([]);
     const state = await inventoryMatchesState();
     const [certificate, ...others] = resourcesOfType(state, CERTIFICATE);
     expect(others).toEqual([]);
@@ -87,12 +79,12 @@ describe("a create that fails half-way through the native plugin leaves a manage
 
   it("the next up finishes the job on the same certificate: tagged, nothing left to change", async () => {
     const id = await failedUp();
-    const untagged = (await emulator.inventory()).certificates.find((c) => c.id === id);
+    const untagged = (await setup.emulator.inventory()).certificates.find((c) => c.id === id);
     expect(untagged?.tags).toEqual([]);
     await project.pulumi("up", "--yes", "--skip-preview");
     expect(await project.outputs()).toMatchObject({ certificateId: id, status: "ISSUED" });
     await inventoryMatchesState();
-    const tagged = (await emulator.inventory()).certificates.find((c) => c.id === id);
+    const tagged = (await setup.emulator.inventory()).certificates.find((c) => c.id === id);
     expect(tagged?.tags).toEqual([{ key: "owner", value: "team-a" }]);
     expect(await project.preview("--expect-no-changes")).toEqual({ same: 3 }); // the stack, the CA, the certificate
     await destroyed();
@@ -101,15 +93,17 @@ describe("a create that fails half-way through the native plugin leaves a manage
   it("a lost create response: the certificate made is found and held, not made twice", async () => {
     const apply = "POST /v1/private-certificates";
     const list = "GET /v1/private-certificates";
-    const before = (await emulator.inventory()).requests.by_route;
-    await emulator.setFaults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
+    const before = (await setup.emulator.inventory()).requests.by_route;
+    await setup.emulator.setFaults([
+      { kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 },
+    ]);
     await project.pulumi("up", "--yes", "--skip-preview");
     // The rule was spent: the apply's response was lost.
-    expect(await emulator.control("GET", "faults")).toEqual({ rules: [] });
+    expect(await setup.emulator.control("GET", "faults")).toEqual({ rules: [] });
     const state = await inventoryMatchesState();
-    expect(held(state, CERTIFICATE)).toHaveLength(1);
+    expect(resourcesOfType(state, CERTIFICATE)).toHaveLength(1);
     // One apply, then a lookup that found what it made: nothing was re-sent.
-    const after = (await emulator.inventory()).requests.by_route;
+    const after = (await setup.emulator.inventory()).requests.by_route;
     expect(after[apply]).toBe((before[apply] ?? 0) + 1);
     expect(after[list] ?? 0).toBeGreaterThan(before[list] ?? 0);
     await destroyed();
