@@ -4,16 +4,10 @@
 // (found on this side: config, arguments, decoding, waits), errors-request.ts (no usable
 // answer), errors-api.ts with errors-api-hints.ts (an error status, and what to do about it),
 // errors-create.ts (a create that made something, or may have).
-import type { CcmApiError } from "./errors-api.js";
-import type { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError } from "./errors-create.js";
-import type {
-  CcmConfigError,
-  CcmDecodeError,
-  CcmExportFormatError,
-  CcmInvalidArgumentError,
-  CcmWaitTimeoutError,
-} from "./errors-local.js";
-import type { CcmNetworkError, CcmResponseSchemaError, CcmTimeoutError } from "./errors-request.js";
+import type * as api from "./errors-api.js";
+import type * as create from "./errors-create.js";
+import type * as local from "./errors-local.js";
+import type * as request from "./errors-request.js";
 
 export {
   type ApiErrorDetails,
@@ -43,14 +37,14 @@ export { CcmNetworkError, CcmResponseSchemaError, CcmTimeoutError, TLS_VERIFICAT
 
 /** Every error class of this package: `switch (error.code)` narrows it to one. */
 export type AnyCcmError =
-  | CcmConfigError
-  | CcmInvalidArgumentError
-  | CcmApiError
-  | CcmTimeoutError
-  | CcmNetworkError
-  | CcmResponseSchemaError
-  | CcmExportFormatError
-  | CcmCreateAmbiguousError
-  | CcmCreateOutcomeUnknownError
-  | CcmWaitTimeoutError
-  | CcmDecodeError;
+  | local.CcmConfigError
+  | local.CcmInvalidArgumentError
+  | api.CcmApiError
+  | request.CcmTimeoutError
+  | request.CcmNetworkError
+  | request.CcmResponseSchemaError
+  | local.CcmExportFormatError
+  | create.CcmCreateAmbiguousError
+  | create.CcmCreateOutcomeUnknownError
+  | local.CcmWaitTimeoutError
+  | local.CcmDecodeError;
