@@ -11,25 +11,15 @@ export const SCHEMA_PATH = path.resolve(__dirname, "../../../schema.json");
 /** The schema's name among the single executable application's assets. */
 export const SCHEMA_ASSET = "schema.json";
 
-interface SchemaResource {
-  inputProperties?: Record<string, unknown>;
-}
-
 export interface LoadedSchema {
   text: string;
   version: string;
-  /** Input property names per resource type name (PrivateCa, …). */
-  inputKeys: ReadonlyMap<string, readonly string[]>;
 }
 
 export function loadSchema(): LoadedSchema {
   const text = isSea() ? getAsset(SCHEMA_ASSET, "utf8") : readFileSync(SCHEMA_PATH, "utf8");
-  const parsed = JSON.parse(text) as { version?: string; resources?: Record<string, SchemaResource> };
-  const inputKeys = new Map<string, readonly string[]>();
-  for (const [token, resource] of Object.entries(parsed.resources ?? {})) {
-    inputKeys.set(resourceTypeName(token), Object.keys(resource.inputProperties ?? {}));
-  }
-  return { text, version: parsed.version ?? "0.0.0", inputKeys };
+  const parsed = JSON.parse(text) as { version?: string };
+  return { text, version: parsed.version ?? "0.0.0" };
 }
 
 /**

@@ -1,20 +1,22 @@
 // The ResourceProvider gRPC service of the native plugin, on the stubs @pulumi/pulumi ships. Why not
 // @pulumi/pulumi/provider's own server: its Configure drops the request's variables and args (the
 // provider's configuration would never reach the handlers), and it passes secret envelopes to the
-// provider as they come and returns outputs unmarked. Every resource call goes through the frozen
-// runtime entry (dispatch / attach), the same handlers the dynamic provider runs.
+// provider as they come and returns outputs unmarked. Every resource call goes through
+// resources/call.ts with plain requests and answers, the entry the dynamic provider's host uses too.
 import * as grpc from "@grpc/grpc-js";
-import type * as pulumi from "@pulumi/pulumi";
 import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import * as anyproto from "google-protobuf/google/protobuf/any_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
+import { rememberStackConfig } from "../kernel/context.js";
+import type { HandlerMethod } from "../kernel/handlers.js";
+import { type CallRequests, type CallResponses, call } from "../resources/call.js";
 import { declarationOf } from "../resources/registry.js";
 import { withDerivedOutputs } from "../resources/shared/derived-outputs.js";
-import { reportFailuresAsPlugin } from "../runtime/failure-report.js";
-import { attach, dispatch } from "../runtime/index.js";
+import { reportFailure, reportFailuresAsPlugin } from "../runtime/failure-report.js";
+import { keepYoungGenerationSmall } from "../runtime/host-memory.js";
 import { configFromRequest } from "./config.js";
 import { type LoadedSchema, resourceTypeName } from "./schema-file.js";
 import { fromStruct, type Props, toStruct } from "./wire.js";
@@ -71,7 +73,20 @@ function unary<Req, Res>(
   };
 }
 
-const run = (type: string, method: string, ...args: unknown[]) => dispatch(type, method, args);
+/** One resource call; a failure is reported as the dynamic host's are (failure-report.ts) and rethrown. */
+async function run<M extends HandlerMethod>(
+  type: string,
+  method: M,
+  request: CallRequests[M],
+): Promise<CallResponses[M]> {
+  keepYoungGenerationSmall();
+  try {
+    return await call(type, method, request);
+  } catch (error) {
+    reportFailure(method, error);
+    throw error;
+  }
+}
 
 /** The resource type a call is for, from its URN (…::huaweicloud-ccm:index:<Type>::name). */
 const byUrn = (req: { getUrn(): string }) => resourceTypeName(req.getUrn().split("::")[2] ?? "");
@@ -95,8 +110,7 @@ const checkConfig: Unary<provproto.CheckRequest, provproto.CheckResponse> = (cal
 };
 
 const configure: Unary<provproto.ConfigureRequest, provproto.ConfigureResponse> = (call, callback) => {
-  // attach keeps the stack config for this process; the object it fills is not needed here.
-  attach({}, "PrivateCa", { config: configFromRequest(call.request) } as pulumi.dynamic.ConfigureRequest);
+  rememberStackConfig(configFromRequest(call.request));
   callback(
     null,
     new provproto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false),
@@ -106,7 +120,7 @@ const configure: Unary<provproto.ConfigureRequest, provproto.ConfigureResponse> 
 const check = unary<provproto.CheckRequest, provproto.CheckResponse>(byUrn, async (req, type) => {
   const olds = fromStruct(req.getOlds());
   const news = fromStruct(req.getNews());
-  const result = (await run(type, "check", olds.props, news.props)) as pulumi.dynamic.CheckResult<Props>;
+  const result = await run(type, "check", { olds: olds.props, news: news.props });
   const { __provider: _none, ...inputs } = result.inputs ?? news.props;
   const response = new provproto.CheckResponse().setInputs(toStruct(inputs, union(news.secret, secretsOf(type))));
   response.setFailuresList(
@@ -116,13 +130,11 @@ const check = unary<provproto.CheckRequest, provproto.CheckResponse>(byUrn, asyn
 });
 
 const diff = unary<provproto.DiffRequest, provproto.DiffResponse>(byUrn, async (req, type) => {
-  const result = (await run(
-    type,
-    "diff",
-    req.getId(),
-    fromStruct(req.getOlds()).props,
-    fromStruct(req.getNews()).props,
-  )) as pulumi.dynamic.DiffResult;
+  const result = await run(type, "diff", {
+    id: req.getId(),
+    olds: fromStruct(req.getOlds()).props,
+    news: fromStruct(req.getNews()).props,
+  });
   const response = new provproto.DiffResponse();
   if (result.changes === true) response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_SOME);
   else if (result.changes === false) response.setChanges(provproto.DiffResponse.DiffChanges.DIFF_NONE);
@@ -137,7 +149,7 @@ const create = unary<provproto.CreateRequest, provproto.CreateResponse>(
   byUrn,
   async (req, type) => {
     const inputs = fromStruct(req.getProperties());
-    const result = (await run(type, "create", inputs.props)) as pulumi.dynamic.CreateResult<Props>;
+    const result = await run(type, "create", { inputs: inputs.props });
     return new provproto.CreateResponse()
       .setId(result.id)
       .setProperties(toStruct(withDerived(type, result.outs), union(inputs.secret, secretsOf(type))));
@@ -145,43 +157,30 @@ const create = unary<provproto.CreateRequest, provproto.CreateResponse>(
   (req) => fromStruct(req.getProperties()).secret,
 );
 
-const read = (schema: LoadedSchema) =>
-  unary<provproto.ReadRequest, provproto.ReadResponse>(byUrn, async (req, type) => {
-    const stored = fromStruct(req.getProperties());
-    const storedInputs = fromStruct(req.getInputs());
-    const importing = Object.keys(stored.props).length === 0;
-    const result = (await run(
-      type,
-      "read",
-      req.getId(),
-      importing ? undefined : stored.props,
-    )) as pulumi.dynamic.ReadResult<Props>;
-    const response = new provproto.ReadResponse().setId(result.id ?? "");
-    if (!result.id) return response; // gone: the engine drops it from state
-    const secret = union(union(stored.secret, storedInputs.secret), secretsOf(type));
-    response.setProperties(toStruct(withDerived(type, result.props), secret));
-    // `pulumi import` and a refresh of state without inputs need inputs: the handler's when it
-    // gives them (for an object taken over by id, with the `validity` the API does not return),
-    // else the input properties of what it read.
-    const inputs =
-      result.inputs ??
-      (Object.keys(storedInputs.props).length === 0 ? pickInputs(schema, type, result.props) : undefined);
-    if (inputs) response.setInputs(toStruct(inputs, secret));
-    return response;
-  });
+const read = unary<provproto.ReadRequest, provproto.ReadResponse>(byUrn, async (req, type) => {
+  const stored = fromStruct(req.getProperties());
+  const storedInputs = fromStruct(req.getInputs());
+  const importing = Object.keys(stored.props).length === 0;
+  const result = await run(type, "read", { id: req.getId(), ...(importing ? {} : { props: stored.props }) });
+  const response = new provproto.ReadResponse().setId(result.id ?? "");
+  if (!result.id) return response; // gone: the engine drops it from state
+  const secret = union(union(stored.secret, storedInputs.secret), secretsOf(type));
+  response.setProperties(toStruct(withDerived(type, result.props), secret));
+  // `pulumi import` and a refresh of state without inputs need inputs: the handler's when it
+  // gives them (for an object taken over by id, with the `validity` the API does not return),
+  // else the input properties of what it read.
+  const inputs =
+    result.inputs ?? (Object.keys(storedInputs.props).length === 0 ? pickInputs(type, result.props) : undefined);
+  if (inputs) response.setInputs(toStruct(inputs, secret));
+  return response;
+});
 
 const update = unary<provproto.UpdateRequest, provproto.UpdateResponse>(
   byUrn,
   async (req, type) => {
     const olds = fromStruct(req.getOlds());
     const news = fromStruct(req.getNews());
-    const result = (await run(
-      type,
-      "update",
-      req.getId(),
-      olds.props,
-      news.props,
-    )) as pulumi.dynamic.UpdateResult<Props>;
+    const result = await run(type, "update", { id: req.getId(), olds: olds.props, news: news.props });
     return new provproto.UpdateResponse().setProperties(
       toStruct(withDerived(type, result.outs), union(news.secret, secretsOf(type))),
     );
@@ -190,7 +189,7 @@ const update = unary<provproto.UpdateRequest, provproto.UpdateResponse>(
 );
 
 const deleteResource = unary<provproto.DeleteRequest, emptyproto.Empty>(byUrn, async (req, type) => {
-  await run(type, "delete", req.getId(), fromStruct(req.getProperties()).props);
+  await run(type, "delete", { id: req.getId(), props: fromStruct(req.getProperties()).props });
   return new emptyproto.Empty();
 });
 
@@ -209,7 +208,7 @@ export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplem
     check,
     diff,
     create,
-    read: read(schema),
+    read,
     update,
     delete: deleteResource,
     // Cancel is answered by lifecycle.ts (main.ts wraps this service), which tracks calls in flight.
@@ -217,9 +216,10 @@ export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplem
   };
 }
 
-function pickInputs(schema: LoadedSchema, type: string, props: Props | undefined): Props | undefined {
+/** The input properties of what read found, by the type's declaration. */
+function pickInputs(type: string, props: Props | undefined): Props | undefined {
   if (!props) return undefined;
-  const keys = schema.inputKeys.get(type) ?? [];
+  const keys = Object.keys(declarationOf(type)?.inputs.shape ?? {});
   return Object.fromEntries(Object.entries(props).filter(([key]) => keys.includes(key)));
 }
 

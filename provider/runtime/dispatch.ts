@@ -1,10 +1,12 @@
 // The entry every serialized shim ends in: protocol 1 calls
 // require("pulumi-huaweicloud-ccm/runtime").dispatch(type, method, args) from each method, protocol 2
 // reaches it through the methods attach installs. Its signature is frozen (state written by every
-// version calls it); what it dispatches to may change freely from version to version.
+// version calls it); what it dispatches to may change freely from version to version: today
+// resources/call.ts, the entry the plugin uses too.
 
-import { handlerContext, rememberStackConfig, type StackConfigSource } from "../kernel/context.js";
-import { HANDLER_METHODS, type HandlerMethod } from "../kernel/handlers.js";
+import { rememberStackConfig, type StackConfigSource } from "../kernel/context.js";
+import type { HandlerMethod } from "../kernel/handlers.js";
+import { type CallRequests, call, isHandlerMethod, type Props, UnknownResourceTypeError } from "../resources/call.js";
 import { declarationOf } from "../resources/registry.js";
 import { reportFailure } from "./failure-report.js";
 import { keepYoungGenerationSmall } from "./host-memory.js";
@@ -24,27 +26,35 @@ async function run(type: string, method: string, args: unknown[]): Promise<unkno
     rememberStackConfig(args[0] as StackConfigSource | undefined);
     return undefined;
   }
-  const declaration = declarationOf(type);
-  if (!declaration) {
-    throw new Error(
-      `pulumi-huaweicloud-ccm: no resource type "${type}" in the installed package; the state was written by a newer version — upgrade pulumi-huaweicloud-ccm in the program's node_modules`,
-    );
-  }
-  if (!HANDLER_METHODS.includes(method as HandlerMethod)) {
+  if (!isHandlerMethod(method)) {
+    if (!declarationOf(type)) throw new UnknownResourceTypeError(type);
     throw new Error(`pulumi-huaweicloud-ccm: ${type} has no method "${method}"`);
   }
-  const handlers = declaration.handlers(handlerContext());
-  const fn = handlers[method as HandlerMethod] as (...a: unknown[]) => Promise<unknown>;
-  if (method !== "create" && method !== "update") return fn.apply(handlers, args);
+  if (method !== "create" && method !== "update") return callPositional(type, method, args);
   // create(inputs) and update(id, olds, news): the inputs carry the serialized provider.
   const inputs = (method === "create" ? args[0] : args[2]) as Record<string, unknown> | undefined;
   try {
-    return await fn.apply(handlers, args);
+    return await callPositional(type, method, args);
   } catch (error) {
     keepProviderInInitError(error, inputs?.__provider);
     throw error;
   }
 }
+
+function callPositional<M extends HandlerMethod>(type: string, method: M, args: unknown[]) {
+  const request = (POSITIONAL[method] as (positional: unknown[]) => CallRequests[M])(args);
+  return call(type, method, request);
+}
+
+/** The dynamic-provider protocol's positional arguments, as call's requests. */
+const POSITIONAL: { [M in HandlerMethod]: (args: unknown[]) => CallRequests[M] } = {
+  check: ([olds, news]) => ({ olds: olds as Props, news: news as Props }),
+  diff: ([id, olds, news]) => ({ id: id as string, olds: olds as Props, news: news as Props }),
+  create: ([inputs]) => ({ inputs: inputs as Props }),
+  read: ([id, props]) => ({ id: id as string, ...(props === undefined ? {} : { props: props as Props }) }),
+  update: ([id, olds, news]) => ({ id: id as string, olds: olds as Props, news: news as Props }),
+  delete: ([id, props]) => ({ id: id as string, props: props as Props }),
+};
 
 /**
  * GOTCHA: the dynamic-provider host adds `__provider` to the outputs of a successful create or

@@ -1,8 +1,9 @@
 // PrivateCertificate's inputs and the rules across them: what check accepts (a CCM-generated key
 // and subject, or your CSR), what a create stores, and the inputs read back for a certificate taken
 // over by id.
-import type * as pulumi from "@pulumi/pulumi";
+
 import { z } from "zod";
+import type { CheckFailure } from "../../kernel/handlers.js";
 import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../../schemas/certificate.js";
 import { resourceTagsArgs, validityArgs } from "../../schemas/common.js";
 import { VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
@@ -70,8 +71,8 @@ export function crossPropertyFailures(
   news: Record<string, unknown>,
   olds: Record<string, unknown>,
   now: number,
-): pulumi.dynamic.CheckFailure[] {
-  const failures: pulumi.dynamic.CheckFailure[] = [];
+): CheckFailure[] {
+  const failures: CheckFailure[] = [];
   const given = (key: string) => news[key] !== undefined && news[key] !== null;
   if (given("csrPem")) {
     for (const key of GENERATED_ONLY) {

@@ -1,8 +1,9 @@
 // `check` for every resource: validate the user's inputs with the shared zod schema and report
 // every bad property at once, named by its path and with the allowed values — while letting values
 // that are unknown at preview pass. No API call is ever made from here.
-import type * as pulumi from "@pulumi/pulumi";
+
 import type { z } from "zod";
+import type { CheckFailure, CheckResult } from "../../kernel/handlers.js";
 import type { Declared } from "./declaration.js";
 import { knownKeysAt, nearestKey } from "./known-keys.js";
 import { unknownAlong, valueAt } from "./unknowns.js";
@@ -10,7 +11,7 @@ import { unknownAlong, valueAt } from "./unknowns.js";
 export interface CheckOutcome<T> {
   /** The inputs to store: the parsed (normalised, defaulted) value when everything is known. */
   inputs: T;
-  failures: pulumi.dynamic.CheckFailure[];
+  failures: CheckFailure[];
 }
 
 export interface CheckOptions {
@@ -25,14 +26,14 @@ export interface CheckOptions {
    * Rules across properties, judged on the user's inputs; reported with the schema's failures
    * (one per property, the schema's first) and hidden like them.
    */
-  crossProperty?: (inputs: Record<string, unknown>) => pulumi.dynamic.CheckFailure[];
+  crossProperty?: (inputs: Record<string, unknown>) => CheckFailure[];
 }
 
 export function checkInputs<S extends z.ZodType>(
   schema: S,
   news: Record<string, unknown>,
   options: CheckOptions = {},
-): pulumi.dynamic.CheckResult<z.infer<S>> {
+): CheckResult<z.infer<S>> {
   const { __provider, ...userInputs } = news;
   const secrets = options.secrets ?? [];
   const parsed = schema.safeParse(userInputs);
@@ -67,7 +68,7 @@ export function checkResource<S extends z.ZodType>(
   schema: S,
   news: Record<string, unknown>,
   crossProperty?: CheckOptions["crossProperty"],
-): pulumi.dynamic.CheckResult<z.infer<S>> {
+): CheckResult<z.infer<S>> {
   return checkInputs(schema, news, { secrets: declared.secrets, ...(crossProperty ? { crossProperty } : {}) });
 }
 
@@ -86,7 +87,7 @@ export function propertyPath(path: readonly PropertyKey[]): string {
  * property, because the engine prints a failed property's value and nothing says whether an
  * unknown property holds a secret (a misspelled csrPem is not wrapped in a secret).
  */
-function unknownProperty(schema: z.ZodType, path: readonly PropertyKey[], key: string): pulumi.dynamic.CheckFailure {
+function unknownProperty(schema: z.ZodType, path: readonly PropertyKey[], key: string): CheckFailure {
   const known = knownKeysAt(schema, path);
   const nearest = nearestKey(key, known);
   const name = propertyPath([...path, key]);
@@ -102,10 +103,10 @@ function unknownProperty(schema: z.ZodType, path: readonly PropertyKey[], key: s
  * has nothing to hide and stays a property failure.
  */
 function hideSecretValue(
-  failure: pulumi.dynamic.CheckFailure,
+  failure: CheckFailure,
   secrets: readonly string[],
   inputs: Record<string, unknown>,
-): pulumi.dynamic.CheckFailure {
+): CheckFailure {
   const top = failure.property.split(/[.[]/)[0] ?? "";
   const value = inputs[top];
   if (!secrets.includes(top) || value === undefined || value === null) return failure;

@@ -2,7 +2,7 @@
 // place", treating values unknown at preview as changed, and never looking at `__provider` (a new
 // package version alone must plan no change). No API call is ever made from here.
 import { isDeepStrictEqual } from "node:util";
-import type * as pulumi from "@pulumi/pulumi";
+import type { DiffResult } from "../../kernel/handlers.js";
 import { containsUnknown } from "./unknowns.js";
 
 export interface DiffPlan {
@@ -27,7 +27,7 @@ export function changedProperties(plan: DiffPlan, olds: object, news: object): P
 }
 
 /** The whole diff of a resource whose every property replaces (exports, signatures). */
-export function replacementDiff(plan: DiffPlan, olds: object, news: object): pulumi.dynamic.DiffResult {
+export function replacementDiff(plan: DiffPlan, olds: object, news: object): DiffResult {
   const { replaces } = changedProperties(plan, olds, news);
   return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
 }

@@ -4,7 +4,7 @@
 // service refuses a start more than 5 minutes in the past (CCM "Applying for a Certificate") and a certificate that would
 // start after its issuer ends. The issuer's end is only known at `up`; no CA outlives a root's 30
 // years, so a start beyond that is refused here already.
-import type * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure } from "../../kernel/handlers.js";
 import { VALIDITY_START_FROM_MAX_FUTURE_YEARS, VALIDITY_START_FROM_MAX_PAST_MS } from "../../schemas/enums.js";
 import { startFromMs, VALIDITY_UNIT_MS, validityLimitReason } from "../../schemas/validity.js";
 import { isUnknown } from "./unknowns.js";
@@ -24,7 +24,7 @@ export function startFromFailures(
   olds: Record<string, unknown>,
   now: number,
   issued: boolean,
-): pulumi.dynamic.CheckFailure[] {
+): CheckFailure[] {
   const start = startOf(news.validity);
   if (start === undefined || isUnknown(start) || start === startOf(olds.validity)) return [];
   const ms = startFromMs(start);
@@ -53,7 +53,7 @@ export function startFromFailures(
 }
 
 /** validity.value beyond `maxYears`: the rule of schemas/validity.ts, as a check failure. */
-export function validityLimitFailures(news: Record<string, unknown>, maxYears: number): pulumi.dynamic.CheckFailure[] {
+export function validityLimitFailures(news: Record<string, unknown>, maxYears: number): CheckFailure[] {
   const reason = validityLimitReason(news.validity, maxYears);
   return reason ? [{ property: "validity.value", reason }] : [];
 }
