@@ -4,18 +4,16 @@
 // (5xx, 429 with Retry-After, resets, 1.5 s latency, lost create responses); then a SIGKILL of
 // `pulumi up` mid-run and the README's recovery. Judged by the emulator's inventory against
 // `pulumi stack export` (bench/lib/chaos.mjs, shared with the dynamic provider's runs).
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runChaos, runSigkill } from "../../bench/lib/chaos.mjs";
 import { expectChaosConverged, expectSigkillRecovered } from "../harness/chaos-checks.js";
 import { useTestEmulator } from "../harness/emulator.js";
-import { yamlHostDir } from "./hosts.js";
+import { buildYamlHostFirst } from "./hosts.js";
 
 const PAIRS = 10;
 const MAX_UPS = 2;
 
-beforeAll(() => {
-  yamlHostDir(); // builds the YAML language host on a first run, outside the tests' time
-}, 1_800_000);
+buildYamlHostFirst();
 
 describe("chaos through the native plugin", () => {
   const setup = useTestEmulator();

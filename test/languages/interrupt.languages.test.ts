@@ -7,17 +7,15 @@
 //     API but the engine records nothing of them (not even a pending operation): `ccm-orphans`
 //     finds exactly those. Then `refresh`, `destroy` and `up` each leave the emulator's inventory
 //     equal to `pulumi stack export`.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type Audit, type ChaosStack, orphansCommand, stateAudit } from "../../bench/lib/chaos.mjs";
 import { type InterruptTarget, interruptedUp } from "../../bench/lib/interrupt.mjs";
 import { useTestEmulator } from "../harness/emulator.js";
-import { yamlHostDir } from "./hosts.js";
+import { buildYamlHostFirst } from "./hosts.js";
 
 const PAIRS = 4;
 
-beforeAll(() => {
-  yamlHostDir(); // builds the YAML language host on a first run, outside the tests' time
-}, 1_800_000);
+buildYamlHostFirst();
 
 describe("an interrupted up through the native plugin", () => {
   const setup = useTestEmulator();
