@@ -1,30 +1,12 @@
 // Bad input fails at preview — every bad property named, with the allowed values — and no API
 // call is made, as the emulator's request counter proves.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../harness/emulator.js";
-import type { TestStack } from "../harness/stack.js";
+import { describe, expect, it } from "vitest";
+import { useEmulatorStacks } from "../harness/emulator-stacks.js";
 
 describe("check: bad input is refused at preview, every property at once, with zero API calls", () => {
-  let emulator: TestEmulator;
-  const stacks: TestStack[] = [];
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start();
-  });
-  afterAll(async () => {
-    for (const stack of stacks) await stack.dispose();
-    await emulator?.close();
-  });
-
-  function stackFor(resource: string): TestStack {
-    const stack = emulator.stack({
-      program: "test/programs/bad-input",
-      stack: resource,
-      config: { resource },
-    });
-    stacks.push(stack);
-    return stack;
-  }
+  const setup = useEmulatorStacks();
+  const stackFor = (resource: string) =>
+    setup.stack({ program: "test/programs/bad-input", stack: resource, config: { resource } });
 
   it("PrivateCertificate", async () => {
     const message = await stackFor("certificate").previewFailure();
@@ -43,7 +25,7 @@ describe("check: bad input is refused at preview, every property at once, with z
     ]) {
       expect(message).toMatch(expected);
     }
-    expect(await emulator.requestCount()).toBe(0);
+    expect(await setup.emulator.requestCount()).toBe(0);
   });
 
   it("CertificateBundle", async () => {
@@ -53,6 +35,6 @@ describe("check: bad input is refused at preview, every property at once, with z
     expect(message).toMatch(/password must use only letters, digits/);
     // The engine prints a failed property's value; a secret's failure must not let it.
     expect(message).not.toContain("no spaces allowed");
-    expect(await emulator.requestCount()).toBe(0);
+    expect(await setup.emulator.requestCount()).toBe(0);
   });
 });
