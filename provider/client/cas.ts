@@ -32,7 +32,6 @@ import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "
 import { issuedFacts } from "./issued-facts.js";
 import { candidateEvidence, type ListedKind, ListedObjects, scanRecent, sendTransition } from "./lookup.js";
 import type { OperationName } from "./operations.js";
-import { TagApi } from "./tags.js";
 import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
 import type { WaitOptions } from "./wait.js";
@@ -66,11 +65,8 @@ const CA_KIND: ListedKind<CaInfo, ListCasQuery, z.output<typeof caWire>, z.outpu
 };
 
 export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof caWire>, z.output<typeof caListWire>> {
-  readonly tags: TagApi;
-
   constructor(transport: Transport) {
     super(transport, CA_KIND);
-    this.tags = new TagApi(transport, "CA");
   }
 
   /** Creates a CA (pay-per-use). Never creates a duplicate when a response is lost (create.ts). */
@@ -83,8 +79,7 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
       {
         kind: "CA",
         what: `${parsed.type} ${JSON.stringify(parsed.distinguishedName.commonName)}`,
-        execute: () => this.transport.execute(call),
-        idFrom: (response) => this.transport.parseJson(call, response, caIdWire).ca_id,
+        ...this.transport.createSend(call, caIdWire, (wire) => wire.ca_id),
         findMatches: (since, exclude) => this.#findMatches(criteria, since, exclude),
         listable: true,
       },

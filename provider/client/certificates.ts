@@ -38,7 +38,6 @@ import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "
 import { csrCommonName } from "./csr.js";
 import { csrPublicKey, issuedFacts } from "./issued-facts.js";
 import { candidateEvidence, type ListedKind, ListedObjects, scanRecent, sendTransition } from "./lookup.js";
-import { TagApi } from "./tags.js";
 import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
 import type { WaitOptions } from "./wait.js";
@@ -76,11 +75,8 @@ export class CertificateApi extends ListedObjects<
   CertificateWire,
   CertificateListWire
 > {
-  readonly tags: TagApi;
-
   constructor(transport: Transport) {
     super(transport, CERTIFICATE_KIND);
-    this.tags = new TagApi(transport, "certificate");
   }
 
   /** Applies for a certificate with a key the service generates. Never creates a duplicate when
@@ -94,8 +90,7 @@ export class CertificateApi extends ListedObjects<
       {
         kind: "certificate",
         what: `${JSON.stringify(request.commonName)} from CA ${request.issuerId}`,
-        execute: () => this.transport.execute(call),
-        idFrom: (response) => this.transport.parseJson(call, response, certificateIdWire).certificate_id,
+        ...this.transport.createSend(call, certificateIdWire, (wire) => wire.certificate_id),
         findMatches: (since, exclude) => this.#findMatches(request, since, exclude),
         listable: true,
       },
@@ -117,8 +112,7 @@ export class CertificateApi extends ListedObjects<
       {
         kind: intermediate ? "CA" : "certificate",
         what: `${commonName ? JSON.stringify(commonName) : "(CSR without CN)"} from CA ${parsed.issuerId} by CSR`,
-        execute: () => this.transport.execute(call),
-        idFrom: (response) => this.transport.parseJson(call, response, certificateIdWire).certificate_id,
+        ...this.transport.createSend(call, certificateIdWire, (wire) => wire.certificate_id),
         findMatches: async (since, exclude) => {
           if (!commonName) throw new TypeError("the CSR has no common name to look for");
           if (intermediate)

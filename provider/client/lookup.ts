@@ -3,10 +3,11 @@
 // the caller already manages). cas.ts and certificates.ts give these their list call and their
 // matching rule.
 import type { z } from "zod";
-import { isCcmApiError, isNotFoundError } from "../errors.js";
+import { type CreatedKind, isCcmApiError, isNotFoundError } from "../errors.js";
 import { LIST_LIMIT } from "../schemas/enums.js";
 import { CandidatesUnverifiedError, serviceTimeThreshold } from "./create.js";
 import type { OperationName } from "./operations.js";
+import { TagApi } from "./tags.js";
 import type { CallSpec, RawResponse, Transport } from "./transport.js";
 import { requireId } from "./validate.js";
 import { type WaitOptions, waitForStatus } from "./wait.js";
@@ -23,8 +24,8 @@ async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
 
 /** How one kind of object is read and listed (CAs, private certificates). */
 export interface ListedKind<T, Q, W, L extends { total?: number | undefined }> {
-  /** The kind in messages, e.g. "CA". */
-  readonly what: string;
+  /** The kind in messages and of its tags. */
+  readonly what: CreatedKind;
   /** The argument name in errors, e.g. "caId". */
   readonly idName: string;
   /** The path parameter of the id, e.g. "ca_id". */
@@ -40,8 +41,9 @@ export interface ListedKind<T, Q, W, L extends { total?: number | undefined }> {
 }
 
 /** Reading and listing, the same for every kind: `get`, `find` (undefined when gone), `listAll`,
- * and waiting for a status. */
+ * waiting for a status, and the object's tags. */
 export abstract class ListedObjects<T, Q extends object, W, L extends { total?: number | undefined }> {
+  readonly tags: TagApi;
   readonly #kind: ListedKind<T, Q, W, L>;
 
   protected constructor(
@@ -49,6 +51,7 @@ export abstract class ListedObjects<T, Q extends object, W, L extends { total?: 
     kind: ListedKind<T, Q, W, L>,
   ) {
     this.#kind = kind;
+    this.tags = new TagApi(transport, kind.what);
   }
 
   async get(id: string): Promise<T> {

@@ -8,7 +8,7 @@ import { type CcmError, CcmResponseSchemaError, type RequestRef } from "../error
 import type { Redactor } from "../redact.js";
 import { issuesOf } from "../schemas/common.js";
 import { attemptError, attemptLogLine, type RawResponse, toRawResponse } from "./attempt-result.js";
-import type { CreateContext, CreateLimits } from "./create.js";
+import type { CreateContext, CreateFlow, CreateLimits } from "./create.js";
 import { endpointFor } from "./endpoints.js";
 import { type AttemptOutcome, sendAttempt } from "./http.js";
 import { OPERATIONS, type OperationName } from "./operations.js";
@@ -173,6 +173,19 @@ export class Transport implements CreateContext {
     const note = decision.action === "done" ? "" : `${decision.action}: ${decision.reason}`;
     this.#log(request.redact, ref, attempts, Date.now() - started, outcome, note);
     return { outcome, decision };
+  }
+
+  /** A create's send and its new id, for a CreateFlow (create.ts): `call` executed as one
+   * create, the id read from its 2xx answer with `idWire` and `idOf`. */
+  createSend<S extends z.ZodType>(
+    call: CallSpec,
+    idWire: S,
+    idOf: (wire: z.output<S>) => string,
+  ): Pick<CreateFlow, "execute" | "idFrom"> {
+    return {
+      execute: () => this.execute(call),
+      idFrom: (response) => idOf(this.parseJson(call, response, idWire)),
+    };
   }
 
   /** Parses a 2xx JSON body with `schema`; a mismatch is a CcmResponseSchemaError. */
