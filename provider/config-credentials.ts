@@ -45,11 +45,11 @@ interface CredentialLayer {
 
 /** The layers in precedence order. */
 function credentialLayers(stack: Env, env: Env): CredentialLayer[] {
-  const variablesStartingWith = (prefix: string) => (key: string) =>
-    fromEnv(
-      env,
-      setting(key).env.filter((v) => v.startsWith(prefix)),
-    );
+  // A setting from those of its variables whose names start with `prefix`.
+  const variablesStartingWith = (prefix: string) => (key: string) => {
+    const names = setting(key).env.filter((v) => v.startsWith(prefix));
+    return fromEnv(env, names);
+  };
   return [
     { name: "stack config", get: (key) => fromStack(stack, key) },
     { name: "HW_* environment", get: variablesStartingWith("HW_") },
