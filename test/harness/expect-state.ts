@@ -4,7 +4,14 @@
 import { expect } from "vitest";
 import { resourceTypeNameOf } from "../../provider/runtime/resource-types.js";
 import { DEMO_AK, DEMO_SK, type TestEmulator } from "./emulator.js";
-import type { ResourceChanges, StackExport, StackResource, TestStack } from "./stack.js";
+import {
+  type OutputValue,
+  type ResourceChanges,
+  resourcesOfType,
+  type StackExport,
+  type StackResource,
+  type TestStack,
+} from "./stack.js";
 
 /** How `pulumi stack export` writes a secret: under Pulumi's secret signature, the value encrypted. */
 export const SECRET_IN_STATE = { "4dabf18193072939515e22adb298388d": expect.any(String) };
@@ -27,15 +34,63 @@ export async function expectOutputsHidden(stack: TestStack, keys: readonly strin
   for (const key of keys) expect(output).toMatch(new RegExp(`${key}\\s+\\[secret\\]`));
 }
 
+/**
+ * A stack whose resource of `type` holds secrets: `pulumi stack export` shows no PEM or credential
+ * in plaintext and each of `stored` encrypted among the resource's outputs, and `pulumi stack
+ * output` prints `[secret]` for each of `printed`. Returns the resource as exported.
+ */
+export async function expectSecretsHidden(
+  stack: TestStack,
+  type: string,
+  stored: readonly string[],
+  printed: readonly string[],
+): Promise<StackResource | undefined> {
+  const state = await stack.exportState();
+  expectNoPlaintextSecrets(state);
+  const [resource] = resourcesOfType(state, type);
+  expectSecretOutputs(resource, stored);
+  await expectOutputsHidden(stack, printed);
+  return resource;
+}
+
+/** `step` (a no-change preview, a destroy of what the service owns) reports exactly `expected` and makes zero API calls. */
+export async function expectWithoutApiCalls(
+  emulator: TestEmulator,
+  step: () => Promise<ResourceChanges>,
+  expected: ResourceChanges,
+): Promise<void> {
+  const before = await emulator.requestCount();
+  expect(await step()).toEqual(expected);
+  expect(await emulator.requestCount()).toBe(before);
+}
+
 /** `pulumi preview --expect-no-changes` plans exactly `expected` and makes zero API calls. */
-export async function expectNoChangePreviewWithoutApiCalls(
+export function expectNoChangePreviewWithoutApiCalls(
   stack: TestStack,
   emulator: TestEmulator,
   expected: ResourceChanges,
 ): Promise<void> {
+  return expectWithoutApiCalls(emulator, () => stack.previewNoChanges(), expected);
+}
+
+/**
+ * A refresh of resources that did not change: it reports `expected`, makes `apiCalls` API
+ * requests, leaves a no-change preview and the stack's outputs as `outputs` (by default, as they
+ * were before the refresh).
+ */
+export async function expectRefreshKeeps(
+  stack: TestStack,
+  emulator: TestEmulator,
+  expected: ResourceChanges,
+  apiCalls: number,
+  outputs?: Record<string, OutputValue>,
+): Promise<void> {
   const before = await emulator.requestCount();
-  expect(await stack.previewNoChanges()).toEqual(expected);
-  expect(await emulator.requestCount()).toBe(before);
+  const outputsBefore = outputs ?? (await stack.outputs());
+  expect(await stack.refresh()).toEqual(expected);
+  expect(await emulator.requestCount()).toBe(before + apiCalls);
+  await stack.previewNoChanges();
+  expect(await stack.outputs()).toEqual(outputsBefore);
 }
 
 /** Where Pulumi recorded a resource as declared: its `sourcePosition` and the `stackTrace` beside it. */

@@ -1,19 +1,20 @@
 // examples/migration-certkey (MigrationTaskCertKey) through the real Pulumi CLI against the
 // emulator, with an SMS migration task seeded there: every certificate and key a secret and
 // checked by openssl; enable_ca_cert always sent; no-change previews without API calls; refresh
-// that keeps unchanged material and drops a deleted task; destroy without API calls; bad input
-// refused at preview.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// that keeps unchanged material and drops a deleted task; destroy without API calls. Bad input:
+// scm-sms-check.e2e.test.ts.
+import { describe, expect, it } from "vitest";
 import { splitPemBlocks } from "../../provider/pem.js";
-import { TestEmulator, useEmulatorStack } from "../harness/emulator.js";
+import type { TestEmulator } from "../harness/emulator.js";
+import { usePreparedStack } from "../harness/emulator-stacks.js";
 import {
   expectNoChangePreviewWithoutApiCalls,
-  expectNoPlaintextSecrets,
-  expectOutputsHidden,
-  expectSecretOutputs,
+  expectRefreshKeeps,
+  expectSecretsHidden,
+  expectWithoutApiCalls,
 } from "../harness/expect-state.js";
-import { type OutputValue, outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
-import { run, Scratch } from "../harness/tools.js";
+import { type OutputValue, outputString, resourcesOfType } from "../harness/stack.js";
+import { run, useScratch } from "../harness/tools.js";
 
 const CERT_KEY = "pulumi-nodejs:dynamic/huaweicloud-ccm:MigrationTaskCertKey";
 const TASK_ID = "5c8f2a9e-1d47-4e0b-9f3a-7b6c2d1e0f48";
@@ -30,32 +31,23 @@ async function seedTask(emulator: TestEmulator): Promise<void> {
 }
 
 describe("examples/migration-certkey: a migration task's certificates and keys through the real engine", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
   const requestLines: string[] = [];
-  const scratch = new Scratch();
+  // No startup seed: a reset then leaves SMS without the task, as if it were deleted there.
+  const setup = usePreparedStack(
+    async (emulator) => {
+      await seedTask(emulator);
+      return { program: "examples/migration-certkey", config: { taskId: TASK_ID, enableCaCert: "true" } };
+    },
+    { logRequests: true, log: (line) => requestLines.push(line) },
+  );
+  const scratch = useScratch();
   let first: Record<string, OutputValue>;
 
   /** The certkey requests the emulator served, path and query as sent. */
   const certKeyRequests = () => requestLines.filter((line) => line.includes("/certkey"));
 
-  beforeAll(async () => {
-    // No startup seed: a reset then leaves SMS without the task, as if it were deleted there.
-    emulator = await TestEmulator.start({ logRequests: true, log: (line) => requestLines.push(line) });
-    await seedTask(emulator);
-    stack = emulator.stack({
-      program: "examples/migration-certkey",
-      config: { taskId: TASK_ID, enableCaCert: "true" },
-    });
-  });
-  afterAll(async () => {
-    await stack?.dispose();
-    await emulator?.close();
-    scratch.dispose();
-  });
-
   it("up fetches the task's certificates and keys (with the CA), every one a secret", async () => {
-    const { outputs, changes } = await stack.up();
+    const { outputs, changes } = await setup.stack.up();
     first = outputs;
     expect(changes).toEqual({ create: 2 });
     for (const key of SECRET_OUTPUTS) {
@@ -90,33 +82,25 @@ describe("examples/migration-certkey: a migration task's certificates and keys t
   });
 
   it("preview after up plans no change and makes zero API calls", async () => {
-    await expectNoChangePreviewWithoutApiCalls(stack, emulator, { same: 2 });
+    await expectNoChangePreviewWithoutApiCalls(setup.stack, setup.emulator, { same: 2 });
   });
 
   it("refresh of unchanged material fetches once and reports no change", async () => {
-    const before = await emulator.requestCount();
-    expect(await stack.refresh()).toEqual({ same: 2 });
-    expect(await emulator.requestCount()).toBe(before + 1);
-    await stack.previewNoChanges();
-    expect(await stack.outputs()).toEqual(first);
+    await expectRefreshKeeps(setup.stack, setup.emulator, { same: 2 }, 1, first);
   });
 
   it("stack export holds no PEM or credential in plaintext; stack output prints [secret]", async () => {
-    const state = await stack.exportState();
-    expectNoPlaintextSecrets(state);
-    const [certKey] = resourcesOfType(state, CERT_KEY);
+    const certKey = await expectSecretsHidden(setup.stack, CERT_KEY, SECRET_OUTPUTS, SECRET_OUTPUTS);
     expect(certKey?.id).toBe(`${TASK_ID}/ca`);
     expect(certKey?.outputs).toMatchObject({ taskId: TASK_ID, enableCaCert: true });
-    expectSecretOutputs(certKey, SECRET_OUTPUTS);
-    await expectOutputsHidden(stack, SECRET_OUTPUTS);
   });
 
   it("turning enableCaCert off replaces the material, and false is sent, not left to the service", async () => {
-    stack.setConfig({ enableCaCert: "false" });
-    const before = await emulator.requestCount();
-    expect(await stack.preview()).toEqual({ same: 1, replace: 1 });
-    expect(await emulator.requestCount()).toBe(before);
-    const { outputs } = await stack.up();
+    setup.stack.setConfig({ enableCaCert: "false" });
+    const before = await setup.emulator.requestCount();
+    expect(await setup.stack.preview()).toEqual({ same: 1, replace: 1 });
+    expect(await setup.emulator.requestCount()).toBe(before);
+    const { outputs } = await setup.stack.up();
     expect(outputs.caPem?.value).toBeUndefined();
     expect(outputString(outputs, "certPem")).not.toBe(outputString(first, "certPem"));
     // Without a CA, each certificate is self-signed.
@@ -132,35 +116,19 @@ describe("examples/migration-certkey: a migration task's certificates and keys t
     expect(certKeyRequests().at(-1)).toMatch(
       new RegExp(`^GET /v3/tasks/${TASK_ID}/certkey\\?enable_ca_cert=false -> 200`),
     );
-    await stack.previewNoChanges();
+    await setup.stack.previewNoChanges();
   });
 
   it("refresh after the task is gone from SMS drops the material from state", async () => {
-    await emulator.control("POST", "reset");
-    expect(await stack.refresh()).toEqual({ same: 1, delete: 1 });
-    expect(resourcesOfType(await stack.exportState(), CERT_KEY)).toEqual([]);
+    await setup.emulator.control("POST", "reset");
+    expect(await setup.stack.refresh()).toEqual({ same: 1, delete: 1 });
+    expect(resourcesOfType(await setup.stack.exportState(), CERT_KEY)).toEqual([]);
     expect(certKeyRequests().at(-1)).toMatch(/-> 404/);
   });
 
   it("destroy forgets the material without an API call (SMS owns the task)", async () => {
-    await seedTask(emulator);
-    expect((await stack.up()).changes).toMatchObject({ create: 1 });
-    const before = await emulator.requestCount();
-    expect(await stack.destroy()).toEqual({ delete: 2 });
-    expect(await emulator.requestCount()).toBe(before);
-  });
-});
-
-describe("MigrationTaskCertKey check: bad input is refused at preview, with zero API calls", () => {
-  const setup = useEmulatorStack({
-    program: "test/programs/scm-sms-bad-input",
-    config: { resource: "sms" },
-  });
-
-  it("names taskId and enableCaCert", async () => {
-    const message = await setup.stack.previewFailure();
-    expect(message).toMatch(/taskId.*must be an SMS migration task id: 1–36 letters, digits, "-" or "_"/);
-    expect(message).toMatch(/enableCaCert.*must be a boolean \(got a string\)/);
-    expect(await setup.emulator.requestCount()).toBe(0);
+    await seedTask(setup.emulator);
+    expect((await setup.stack.up()).changes).toMatchObject({ create: 1 });
+    await expectWithoutApiCalls(setup.emulator, () => setup.stack.destroy(), { delete: 2 });
   });
 });

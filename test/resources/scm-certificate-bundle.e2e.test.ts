@@ -1,19 +1,20 @@
 // examples/scm-bundle (ScmCertificateBundle) through the real Pulumi CLI against the emulator, with
 // an SCM certificate seeded there: the export as secrets, checked by openssl; no-change previews
 // without API calls; refresh that keeps unchanged material, takes a replaced certificate and
-// drops a deleted one; destroy without API calls; bad ids refused at preview.
+// drops a deleted one; destroy without API calls. Bad ids: scm-sms-check.e2e.test.ts.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { splitPemBlocks } from "../../provider/pem.js";
-import { TestEmulator, useEmulatorStack } from "../harness/emulator.js";
+import type { TestEmulator } from "../harness/emulator.js";
+import { usePreparedStack } from "../harness/emulator-stacks.js";
 import {
   expectNoChangePreviewWithoutApiCalls,
-  expectNoPlaintextSecrets,
-  expectOutputsHidden,
-  expectSecretOutputs,
+  expectRefreshKeeps,
+  expectSecretsHidden,
+  expectWithoutApiCalls,
 } from "../harness/expect-state.js";
-import { outputString, resourcesOfType, type TestStack } from "../harness/stack.js";
-import { OPENSSL_NEW_EC_P256_KEY, opensslVerify, run, Scratch } from "../harness/tools.js";
+import { outputString, resourcesOfType } from "../harness/stack.js";
+import { OPENSSL_NEW_EC_P256_KEY, opensslVerify, run, type Scratch, useScratch } from "../harness/tools.js";
 
 const BUNDLE = "pulumi-nodejs:dynamic/huaweicloud-ccm:ScmCertificateBundle";
 const SECRET_OUTPUTS = [
@@ -49,25 +50,16 @@ async function seedScm(emulator: TestEmulator, seed: Record<string, string>): Pr
 }
 
 describe("examples/scm-bundle: an SCM certificate exported through the real engine", () => {
-  let emulator: TestEmulator;
-  let stack: TestStack;
   let scmId: string;
-  const scratch = new Scratch();
-
-  beforeAll(async () => {
-    // No startup seed: a reset then leaves SCM empty, as if the certificate were deleted there.
-    emulator = await TestEmulator.start();
+  // No startup seed: a reset then leaves SCM empty, as if the certificate were deleted there.
+  const setup = usePreparedStack(async (emulator) => {
     scmId = await seedScm(emulator, { common_name: "shop.example.com" });
-    stack = emulator.stack({ program: "examples/scm-bundle", config: { scmCertificateId: scmId } });
+    return { program: "examples/scm-bundle", config: { scmCertificateId: scmId } };
   });
-  afterAll(async () => {
-    await stack?.dispose();
-    await emulator?.close();
-    scratch.dispose();
-  });
+  const scratch = useScratch();
 
   it("up exports the certificate: every PEM a secret, metadata read locally and not secret", async () => {
-    const { outputs, changes } = await stack.up();
+    const { outputs, changes } = await setup.stack.up();
     expect(changes).toEqual({ create: 2 });
     for (const key of SECRET_OUTPUTS) expect(outputs[key], key).toMatchObject({ secret: true });
     for (const key of ["subject", "subjectAlternativeNames", "serialNumber", "notBefore", "notAfter"]) {
@@ -85,13 +77,13 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
     expect(outputString(outputs, "entireCertificatePem")).toBe(`${leaf}${chain}`);
     expect(outputString(outputs, "privateKeyPem")).toMatch(/^-----BEGIN (RSA )?PRIVATE KEY-----\n/);
     expect(Date.parse(outputString(outputs, "notAfter"))).toBeGreaterThan(Date.now());
-    expect((await emulator.inventory()).requests.by_route).toEqual({
+    expect((await setup.emulator.inventory()).requests.by_route).toEqual({
       "POST /v3/scm/certificates/{certificate_id}/export": 1,
     });
   });
 
   it("openssl: the key matches the certificate, the chain verifies, the metadata is the certificate's", async () => {
-    const outputs = await stack.outputs();
+    const outputs = await setup.stack.outputs();
     const leaf = outputString(outputs, "certificatePem");
     const keys = await publicKeys(scratch, outputString(outputs, "privateKeyPem"), leaf);
     expect(keys.key).toContain("-----BEGIN PUBLIC KEY-----");
@@ -116,31 +108,20 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
   });
 
   it("preview after up plans no change and makes zero API calls", async () => {
-    await expectNoChangePreviewWithoutApiCalls(stack, emulator, { same: 2 });
+    await expectNoChangePreviewWithoutApiCalls(setup.stack, setup.emulator, { same: 2 });
   });
 
   it("refresh of an unchanged certificate exports once and reports no change", async () => {
-    const before = await emulator.requestCount();
-    const outputsBefore = await stack.outputs();
-    expect(await stack.refresh()).toEqual({ same: 2 });
-    expect(await emulator.requestCount()).toBe(before + 1);
-    await stack.previewNoChanges();
-    expect(await stack.outputs()).toEqual(outputsBefore);
+    await expectRefreshKeeps(setup.stack, setup.emulator, { same: 2 }, 1);
   });
 
   it("stack export holds no PEM or credential in plaintext; stack output prints [secret]", async () => {
-    const state = await stack.exportState();
-    expectNoPlaintextSecrets(state);
-    const [bundle] = resourcesOfType(state, BUNDLE);
-    expect(bundle?.id).toBe(scmId);
     // The full chain is computed in the program from the leaf and the chain, never stored.
-    expectSecretOutputs(
-      bundle,
-      SECRET_OUTPUTS.filter((key) => key !== "fullChainPem"),
-    );
+    const stored = SECRET_OUTPUTS.filter((key) => key !== "fullChainPem");
+    const bundle = await expectSecretsHidden(setup.stack, BUNDLE, stored, SECRET_OUTPUTS);
+    expect(bundle?.id).toBe(scmId);
     expect(bundle?.outputs).not.toHaveProperty("fullChainPem");
     expect(bundle?.outputs?.subject).toMatch(/CN=shop\.example\.com$/);
-    await expectOutputsHidden(stack, SECRET_OUTPUTS);
   });
 
   it("refresh takes the certificate SCM now holds under the same id (renewed or re-uploaded)", async () => {
@@ -163,12 +144,12 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
     ]);
     expect(made.code, made.output).toBe(0);
     const renewedPem = readFileSync(certificate, "utf8");
-    await seedScm(emulator, { id: scmId, certificate: renewedPem, private_key: readFileSync(key, "utf8") });
+    await seedScm(setup.emulator, { id: scmId, certificate: renewedPem, private_key: readFileSync(key, "utf8") });
 
     // The engine classifies a refresh by the provider's diff of the inputs, which did not
     // change (same id): the summary says "same", while the state now holds the new certificate.
-    expect(await stack.refresh()).not.toHaveProperty("delete");
-    const refreshed = await stack.exportState();
+    expect(await setup.stack.refresh()).not.toHaveProperty("delete");
+    const refreshed = await setup.stack.exportState();
     // New material read by refresh is as secret in state as what up wrote.
     expect(JSON.stringify(refreshed)).not.toContain("-----BEGIN");
     const [bundle] = resourcesOfType(refreshed, BUNDLE);
@@ -176,47 +157,32 @@ describe("examples/scm-bundle: an SCM certificate exported through the real engi
     expect(bundle?.outputs?.subjectAlternativeNames).toEqual(["DNS:shop.example.com", "DNS:www.shop.example.com"]);
     // A self-signed upload has no chain: the output is absent, and the full chain is the certificate.
     expect(bundle?.outputs?.certificateChainPem).toBeUndefined();
-    const { outputs } = await stack.up();
+    const { outputs } = await setup.stack.up();
     expect(splitPemBlocks(outputString(outputs, "fullChainPem"))).toEqual(splitPemBlocks(renewedPem));
     const keys = await publicKeys(scratch, outputString(outputs, "privateKeyPem"), renewedPem);
     expect(keys.key).toBe(keys.certificate);
-    await stack.previewNoChanges();
+    await setup.stack.previewNoChanges();
   });
 
   it("refresh after the certificate is gone from SCM drops the bundle from state", async () => {
-    await emulator.control("POST", "reset");
-    expect((await emulator.control("GET", "inventory")) as { scm_certificates: unknown[] }).toMatchObject({
+    await setup.emulator.control("POST", "reset");
+    expect((await setup.emulator.control("GET", "inventory")) as { scm_certificates: unknown[] }).toMatchObject({
       scm_certificates: [],
     });
-    expect(await stack.refresh()).toEqual({ same: 1, delete: 1 });
-    expect(resourcesOfType(await stack.exportState(), BUNDLE)).toEqual([]);
+    expect(await setup.stack.refresh()).toEqual({ same: 1, delete: 1 });
+    expect(resourcesOfType(await setup.stack.exportState(), BUNDLE)).toEqual([]);
     // The next up exports again and says why it cannot.
-    await expect(stack.up()).rejects.toThrow(/SCM POST \/v3\/scm\/certificates\/scs\d{13}\/export failed: HTTP 404/);
+    await expect(setup.stack.up()).rejects.toThrow(
+      /SCM POST \/v3\/scm\/certificates\/scs\d{13}\/export failed: HTTP 404/,
+    );
   });
 
   it("destroy forgets the bundle without an API call (SCM owns the certificate)", async () => {
-    await seedScm(emulator, { id: scmId, common_name: "shop.example.com" });
-    expect((await stack.up()).changes).toMatchObject({ create: 1 });
-    const before = await emulator.requestCount();
-    expect(await stack.destroy()).toEqual({ delete: 2 });
-    expect(await emulator.requestCount()).toBe(before);
+    await seedScm(setup.emulator, { id: scmId, common_name: "shop.example.com" });
+    expect((await setup.stack.up()).changes).toMatchObject({ create: 1 });
+    await expectWithoutApiCalls(setup.emulator, () => setup.stack.destroy(), { delete: 2 });
     expect(
-      ((await emulator.control("GET", "inventory")) as { scm_certificates: { id: string }[] }).scm_certificates,
+      ((await setup.emulator.control("GET", "inventory")) as { scm_certificates: { id: string }[] }).scm_certificates,
     ).toEqual([{ id: scmId }]);
-  });
-});
-
-describe("ScmCertificateBundle check: a bad id is refused at preview, with zero API calls", () => {
-  const setup = useEmulatorStack({
-    program: "test/programs/scm-sms-bad-input",
-    config: { resource: "scm" },
-  });
-
-  it("names certificateId and the expected form", async () => {
-    const message = await setup.stack.previewFailure();
-    expect(message).toMatch(
-      /certificateId.*must be an SCM certificate id: exactly 16 letters, digits, "-" or "_", like "scs1554192131150"/,
-    );
-    expect(await setup.emulator.requestCount()).toBe(0);
   });
 });
