@@ -1,5 +1,6 @@
-// Writes the reference pages (docs/reference/) from the built package's registry: `npm run docs`.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// Writes what is derived from the built package's registry: the reference pages (docs/reference/)
+// and the output properties of each resource class (between markers in its file): `npm run docs`.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -7,6 +8,10 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
 const { buildSchema } = require(path.join(root, "dist/provider/plugin/schema-gen.js"));
 const { REFERENCE_DIR, referencePages } = require(path.join(root, "dist/provider/plugin/reference-docs.js"));
+const { RESOURCES } = require(path.join(root, "dist/provider/resources/registry.js"));
+const { classFileOf, classOutputLines, withClassOutputs } = require(
+  path.join(root, "dist/provider/resources/class-outputs.js"),
+);
 
 const dir = path.join(root, REFERENCE_DIR);
 mkdirSync(dir, { recursive: true });
@@ -14,3 +19,8 @@ mkdirSync(dir, { recursive: true });
 for (const file of readdirSync(dir)) if (file.endsWith(".md")) rmSync(path.join(dir, file));
 const version = require(path.join(root, "package.json")).version;
 for (const [file, text] of referencePages(buildSchema(version, root))) writeFileSync(path.join(dir, file), text);
+
+for (const declaration of RESOURCES) {
+  const file = path.join(root, "provider/resources", classFileOf(declaration));
+  writeFileSync(file, withClassOutputs(readFileSync(file, "utf8"), classOutputLines(declaration)));
+}

@@ -38,7 +38,7 @@ export class CertificateBundle extends pulumi.CustomResource {
     }
 
     /**
-     * The issuing chain, PEM (leaf excluded).
+     * The issuing chain, intermediate(s) then root (PEM).
      */
     declare public /*out*/ readonly certificateChainPem: pulumi.Output<string | undefined>;
     /**
@@ -46,23 +46,23 @@ export class CertificateBundle extends pulumi.CustomResource {
      */
     declare public readonly certificateId: pulumi.Output<string | undefined>;
     /**
-     * The leaf certificate, PEM.
+     * The leaf certificate (PEM, "\n" line endings).
      */
     declare public /*out*/ readonly certificatePem: pulumi.Output<string | undefined>;
     /**
-     * Status of the certificate when exported.
+     * The certificate's status at the last export or refresh: ISSUED, REVOKED or EXPIRED.
      */
     declare public /*out*/ readonly certificateStatus: pulumi.Output<string | undefined>;
     /**
-     * Leaf followed by its chain, PEM.
+     * The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.
      */
     declare public /*out*/ readonly fullChainPem: pulumi.Output<string | undefined>;
     /**
-     * Java keystore, base64 (type JKS).
+     * TOMCAT: the Java KeyStore (server.jks), base64.
      */
     declare public /*out*/ readonly jksBase64: pulumi.Output<string | undefined>;
     /**
-     * Password of the keystore.
+     * IIS/TOMCAT: the keystore password (the one given, or keystorePass.txt).
      */
     declare public /*out*/ readonly keystorePassword: pulumi.Output<string | undefined>;
     /**
@@ -78,27 +78,27 @@ export class CertificateBundle extends pulumi.CustomResource {
      */
     declare public readonly password: pulumi.Output<string | undefined>;
     /**
-     * PKCS#12 keystore, base64 (type PFX).
+     * IIS: the PKCS#12 keystore (server.pfx), base64.
      */
     declare public /*out*/ readonly pfxBase64: pulumi.Output<string | undefined>;
     /**
-     * The private key, PEM (absent for certificates issued from a CSR).
+     * The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates.
      */
     declare public /*out*/ readonly privateKeyPem: pulumi.Output<string | undefined>;
     /**
-     * Serial number of the leaf certificate.
+     * Hex serial number of the (leaf) certificate, read locally.
      */
     declare public /*out*/ readonly serialNumber: pulumi.Output<string | undefined>;
     /**
-     * SHA-256 fingerprint of the leaf certificate.
+     * SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".
      */
     declare public /*out*/ readonly sha256Fingerprint: pulumi.Output<string | undefined>;
     /**
-     * Subject of the leaf certificate, as one text.
+     * The (leaf) certificate's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example".
      */
     declare public /*out*/ readonly subject: pulumi.Output<string | undefined>;
     /**
-     * Subject alternative names of the leaf.
+     * Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].
      */
     declare public /*out*/ readonly subjectAlternativeNames: pulumi.Output<string[] | undefined>;
     /**

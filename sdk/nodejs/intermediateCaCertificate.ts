@@ -38,15 +38,15 @@ export class IntermediateCaCertificate extends pulumi.CustomResource {
     }
 
     /**
-     * The id of the subordinate CA whose CSR was signed.
+     * The id CCM returned: a CA id (only GET and export work on it). Also the resource id.
      */
     declare public /*out*/ readonly caId: pulumi.Output<string | undefined>;
     /**
-     * Its chain, PEM.
+     * The signer's chain, issuer first, up to the root (PEM): a PrivateCa's `certificateChainPem`.
      */
     declare public /*out*/ readonly certificateChainPem: pulumi.Output<string | undefined>;
     /**
-     * The signed CA certificate, PEM.
+     * The signed CA certificate (PEM): a PrivateCa's `certificatePem` to import.
      */
     declare public /*out*/ readonly certificatePem: pulumi.Output<string | undefined>;
     /**
@@ -66,11 +66,11 @@ export class IntermediateCaCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly issuerName: pulumi.Output<string | undefined>;
     /**
-     * End of validity, ISO 8601.
+     * End of validity, ISO 8601; absent while a CA is PENDING.
      */
     declare public /*out*/ readonly notAfter: pulumi.Output<string | undefined>;
     /**
-     * Start of validity, ISO 8601.
+     * Start of validity, ISO 8601; absent while a CA is PENDING.
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
@@ -86,7 +86,7 @@ export class IntermediateCaCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly status: pulumi.Output<string | undefined>;
     /**
-     * The subject as issued.
+     * The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
      */
     declare public /*out*/ readonly subject: pulumi.Output<{[key: string]: string} | undefined>;
     /**

@@ -35,11 +35,11 @@ export class MigrationTaskCertKey extends pulumi.CustomResource {
     }
 
     /**
-     * CA certificate to trust, PEM.
+     * The CA certificate; only with enableCaCert.
      */
     declare public /*out*/ readonly caPem: pulumi.Output<string | undefined>;
     /**
-     * Client certificate of the migration agent, PEM.
+     * The source side's certificate (PEM, "\n" line endings).
      */
     declare public /*out*/ readonly certPem: pulumi.Output<string | undefined>;
     /**
@@ -47,23 +47,23 @@ export class MigrationTaskCertKey extends pulumi.CustomResource {
      */
     declare public readonly enableCaCert: pulumi.Output<boolean | undefined>;
     /**
-     * Its private key, PEM.
+     * The source side's private key (PEM).
      */
     declare public /*out*/ readonly privateKeyPem: pulumi.Output<string | undefined>;
     /**
-     * Target data-channel certificate, PEM.
+     * The target server's certificate for data migration (PEM).
      */
     declare public /*out*/ readonly targetDataCertPem: pulumi.Output<string | undefined>;
     /**
-     * Its private key, PEM.
+     * Its private key (PEM).
      */
     declare public /*out*/ readonly targetDataPrivateKeyPem: pulumi.Output<string | undefined>;
     /**
-     * Target management-channel certificate, PEM.
+     * The target server's certificate for migration task management (PEM).
      */
     declare public /*out*/ readonly targetMgmtCertPem: pulumi.Output<string | undefined>;
     /**
-     * Its private key, PEM.
+     * Its private key (PEM).
      */
     declare public /*out*/ readonly targetMgmtPrivateKeyPem: pulumi.Output<string | undefined>;
     /**

@@ -38,15 +38,15 @@ export class PrivateCa extends pulumi.CustomResource {
     }
 
     /**
-     * The CCM CA id (also the resource's id).
+     * The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview plans an in-place update (tags, an import), so certificates issued from it are not shown as replaced when nothing about the CA changes.
      */
     declare public /*out*/ readonly caId: pulumi.Output<string | undefined>;
     /**
-     * The CA's chain, PEM.
+     * The CA's chain above it, up to the root (PEM); a root's chain is the root itself.
      */
     declare public readonly certificateChainPem: pulumi.Output<string | undefined>;
     /**
-     * The CA's own certificate as exported, PEM.
+     * The CA's certificate (PEM) once ACTIVED, as exported.
      */
     declare public readonly certificatePem: pulumi.Output<string | undefined>;
     /**
@@ -54,11 +54,11 @@ export class PrivateCa extends pulumi.CustomResource {
      */
     declare public readonly crlConfiguration: pulumi.Output<outputs.CrlConfiguration | undefined>;
     /**
-     * The CSR of a pending subordinate CA, PEM.
+     * A SUBORDINATE created without issuerId: its certificate signing request (PEM). Fetched once while PENDING and kept after activation (CCM exports it only while PENDING).
      */
     declare public /*out*/ readonly csrPem: pulumi.Output<string | undefined>;
     /**
-     * When a CA scheduled for deletion goes, ISO 8601.
+     * When a CA scheduled for deletion will be gone (ISO 8601).
      */
     declare public /*out*/ readonly deleteTime: pulumi.Output<string | undefined>;
     /**
@@ -70,7 +70,7 @@ export class PrivateCa extends pulumi.CustomResource {
      */
     declare public readonly enterpriseProjectId: pulumi.Output<string | undefined>;
     /**
-     * GENERATE, IMPORT or CSR.
+     * GENERATE (signed inside CCM), IMPORT (signed elsewhere and imported) or CSR (issued from a CSR, taken over by id).
      */
     declare public /*out*/ readonly genMode: pulumi.Output<string | undefined>;
     /**
@@ -90,11 +90,11 @@ export class PrivateCa extends pulumi.CustomResource {
      */
     declare public readonly keyUsages: pulumi.Output<enums.KeyUsage[] | undefined>;
     /**
-     * End of validity, ISO 8601.
+     * End of validity, ISO 8601; absent while a CA is PENDING.
      */
     declare public /*out*/ readonly notAfter: pulumi.Output<string | undefined>;
     /**
-     * Start of validity, ISO 8601.
+     * Start of validity, ISO 8601; absent while a CA is PENDING.
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
@@ -114,15 +114,15 @@ export class PrivateCa extends pulumi.CustomResource {
      */
     declare public readonly signatureAlgorithm: pulumi.Output<enums.CaSignatureAlgorithm | undefined>;
     /**
-     * PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
+     * PENDING, ACTIVED, DISABLED, DELETED (scheduled for deletion) or EXPIRED, as of the last create, update or refresh.
      */
     declare public /*out*/ readonly status: pulumi.Output<string | undefined>;
     /**
-     * The subject as issued.
+     * The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
      */
     declare public /*out*/ readonly subject: pulumi.Output<{[key: string]: string} | undefined>;
     /**
-     * Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
+     * Set only when the create's response was lost and it was re-sent: CAs that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a warning naming them).
      */
     declare public /*out*/ readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
     /**

@@ -38,7 +38,7 @@ export class PrivateCertificate extends pulumi.CustomResource {
     }
 
     /**
-     * The CCM certificate id (also the resource's id).
+     * The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a preview of an in-place update (a tags change), so bundles built from it are not shown as replaced when nothing about the certificate changes.
      */
     declare public /*out*/ readonly certificateId: pulumi.Output<string | undefined>;
     /**
@@ -82,15 +82,15 @@ export class PrivateCertificate extends pulumi.CustomResource {
      */
     declare public readonly keyUsages: pulumi.Output<enums.KeyUsage[] | undefined>;
     /**
-     * End of validity, ISO 8601.
+     * End of validity, ISO 8601; absent while a CA is PENDING.
      */
     declare public /*out*/ readonly notAfter: pulumi.Output<string | undefined>;
     /**
-     * Start of validity, ISO 8601.
+     * Start of validity, ISO 8601; absent while a CA is PENDING.
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
-     * True once now ≥ notAfter − renewBefore, or revoked or expired.
+     * True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired).
      */
     declare public /*out*/ readonly readyForRenewal: pulumi.Output<boolean | undefined>;
     /**
@@ -114,7 +114,7 @@ export class PrivateCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly status: pulumi.Output<string | undefined>;
     /**
-     * The subject as issued.
+     * The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
      */
     declare public /*out*/ readonly subject: pulumi.Output<{[key: string]: string} | undefined>;
     /**
@@ -122,7 +122,7 @@ export class PrivateCertificate extends pulumi.CustomResource {
      */
     declare public readonly subjectAlternativeNames: pulumi.Output<outputs.SubjectAlternativeName[] | undefined>;
     /**
-     * Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
+     * Set only when the create's response was lost and it was re-sent: certificates that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a warning naming them).
      */
     declare public /*out*/ readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
     /**

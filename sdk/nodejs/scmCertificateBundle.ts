@@ -35,7 +35,7 @@ export class ScmCertificateBundle extends pulumi.CustomResource {
     }
 
     /**
-     * The issuing chain, PEM (leaf excluded).
+     * The issuing chain, intermediate(s) then root (PEM); absent when SCM holds none.
      */
     declare public /*out*/ readonly certificateChainPem: pulumi.Output<string | undefined>;
     /**
@@ -43,15 +43,15 @@ export class ScmCertificateBundle extends pulumi.CustomResource {
      */
     declare public readonly certificateId: pulumi.Output<string | undefined>;
     /**
-     * The leaf certificate, PEM.
+     * The certificate alone (PEM, "\n" line endings).
      */
     declare public /*out*/ readonly certificatePem: pulumi.Output<string | undefined>;
     /**
-     * The certificate as SCM exports it (leaf and chain), PEM.
+     * The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM).
      */
     declare public /*out*/ readonly entireCertificatePem: pulumi.Output<string | undefined>;
     /**
-     * Leaf followed by its chain, PEM.
+     * The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.
      */
     declare public /*out*/ readonly fullChainPem: pulumi.Output<string | undefined>;
     /**
@@ -63,23 +63,23 @@ export class ScmCertificateBundle extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
-     * The private key, PEM (absent for certificates issued from a CSR).
+     * The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR).
      */
     declare public /*out*/ readonly privateKeyPem: pulumi.Output<string | undefined>;
     /**
-     * Serial number of the leaf certificate.
+     * Hex serial number of the (leaf) certificate, read locally.
      */
     declare public /*out*/ readonly serialNumber: pulumi.Output<string | undefined>;
     /**
-     * SHA-256 fingerprint of the leaf certificate.
+     * SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".
      */
     declare public /*out*/ readonly sha256Fingerprint: pulumi.Output<string | undefined>;
     /**
-     * Subject of the leaf certificate, as one text.
+     * The (leaf) certificate's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example".
      */
     declare public /*out*/ readonly subject: pulumi.Output<string | undefined>;
     /**
-     * Subject alternative names of the leaf.
+     * Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].
      */
     declare public /*out*/ readonly subjectAlternativeNames: pulumi.Output<string[] | undefined>;
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REFERENCE_DIR, referencePages } from "../../provider/plugin/reference-docs.js";
 import { buildSchema } from "../../provider/plugin/schema-gen.js";
+import { classFileOf, classOutputLines, withClassOutputs } from "../../provider/resources/class-outputs.js";
 import { RESOURCES } from "../../provider/resources/registry.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -32,4 +33,14 @@ describe("docs/reference", () => {
       /\| `fullChainPem` \| string \| yes \| .* Computed from `certificatePem` and `certificateChainPem`, not stored\. \|/,
     );
   });
+});
+
+describe("the resource classes' outputs", () => {
+  it.each(RESOURCES.map((r) => [r.name, r] as const))(
+    "%s declares its outputs as its declaration says (run `npm run docs`)",
+    (_name, declaration) => {
+      const source = readFileSync(path.join(root, "provider/resources", classFileOf(declaration)), "utf8");
+      expect(source).toBe(withClassOutputs(source, classOutputLines(declaration)));
+    },
+  );
 });

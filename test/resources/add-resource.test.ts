@@ -7,13 +7,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { handlerContext } from "../../provider/kernel/context.js";
 import { referencePages } from "../../provider/plugin/reference-docs.js";
 import { buildSchema } from "../../provider/plugin/schema-gen.js";
 import { RESOURCE_TYPE_NAMES, RESOURCES } from "../../provider/resources/registry.js";
 import { checkResource } from "../../provider/resources/shared/check.js";
 import { defineResource } from "../../provider/resources/shared/declaration.js";
 import { replacementDiff } from "../../provider/resources/shared/diff.js";
-import { handlerContext } from "../../provider/kernel/context.js";
 import { typeToken, typeTokenParser } from "../../provider/type-tokens.js";
 
 // Step 1: the declaration — inputs, facts, outputs, handlers.

@@ -4,6 +4,7 @@
 // issue, exporting a CSR past PENDING, importing a certificate for another key).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError, isCcmError, ResourceInitError } from "../../provider/errors.js";
+import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { splitPemBlocks } from "../../provider/pem.js";
 import { INTERMEDIATE_CA_CERTIFICATE } from "../../provider/resources/intermediate-ca-certificate/declaration.js";
 import type { IntermediateCaCertificateOutputs } from "../../provider/resources/intermediate-ca-certificate/handlers.js";
@@ -11,7 +12,6 @@ import { PRIVATE_CA } from "../../provider/resources/private-ca/declaration.js";
 import type { PrivateCaInputs, PrivateCaOutputs } from "../../provider/resources/private-ca/inputs.js";
 import { exportCsrExplained } from "../../provider/resources/shared/ca-explain.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
-import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { FIXTURE_CERTIFICATE_PEM } from "../fixtures/pem.js";
 import { rootCaRequest } from "../harness/ca-fixtures.js";
 import { TestEmulator } from "../harness/emulator.js";

@@ -3,6 +3,7 @@
 // for the paths an e2e run cannot reach cheaply: a create that fails half-way, a CA that cannot issue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError, ResourceInitError } from "../../provider/errors.js";
+import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { CERTIFICATE_BUNDLE } from "../../provider/resources/certificate-bundle/declaration.js";
 import { PRIVATE_CERTIFICATE } from "../../provider/resources/private-certificate/declaration.js";
 import { parseDuration } from "../../provider/resources/private-certificate/duration.js";
@@ -11,7 +12,6 @@ import type {
   PrivateCertificateOutputs,
 } from "../../provider/resources/private-certificate/inputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
-import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";

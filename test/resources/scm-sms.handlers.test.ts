@@ -4,6 +4,7 @@
 // "changed", "gone" and "wrong endpoint" answers; and the SMS handlers against the emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError } from "../../provider/errors.js";
+import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { splitPemBlocks } from "../../provider/pem.js";
 import { MIGRATION_TASK_CERT_KEY } from "../../provider/resources/migration-task-cert-key/declaration.js";
 import type { MigrationTaskCertKeyOutputs } from "../../provider/resources/migration-task-cert-key/handlers.js";
@@ -11,7 +12,6 @@ import { SCM_CERTIFICATE_BUNDLE } from "../../provider/resources/scm-certificate
 import type { ScmCertificateBundleOutputs } from "../../provider/resources/scm-certificate-bundle/handlers.js";
 import { withDerivedOutputs } from "../../provider/resources/shared/derived-outputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
-import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { json, type LocalServer, startLocalServer } from "../client/local-server.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 

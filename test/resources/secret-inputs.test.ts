@@ -2,8 +2,8 @@
 // wrap them in pulumi.secret; this proves check does not rely on it): every secret input of
 // every resource gets a bad value, straight to the handlers.
 import { describe, expect, it } from "vitest";
-import { declarationOf } from "../../provider/resources/registry.js";
 import { handlerContext } from "../../provider/kernel/context.js";
+import { declarationOf } from "../../provider/resources/registry.js";
 import type { ResourceTypeName } from "../../provider/runtime/resource-types.js";
 import { ORGANISATION } from "../harness/ca-fixtures.js";
 import { RESOURCE_TYPES, secretInputs } from "./secret-inputs.js";

@@ -41,10 +41,17 @@ export const CERTIFICATE_BUNDLE = defineResource<
   },
   outputs: {
     ...EXPORTED_CERTIFICATE_OUTPUTS,
-    pfxBase64: text("PKCS#12 keystore, base64 (type PFX).", true),
-    jksBase64: text("Java keystore, base64 (type JKS).", true),
-    keystorePassword: text("Password of the keystore.", true),
-    certificateStatus: text("Status of the certificate when exported."),
+    privateKeyPem: text(
+      "The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates.",
+      { secret: true, optional: true },
+    ),
+    pfxBase64: text("IIS: the PKCS#12 keystore (server.pfx), base64.", { secret: true, optional: true }),
+    jksBase64: text("TOMCAT: the Java KeyStore (server.jks), base64.", { secret: true, optional: true }),
+    keystorePassword: text("IIS/TOMCAT: the keystore password (the one given, or keystorePass.txt).", {
+      secret: true,
+      optional: true,
+    }),
+    certificateStatus: text("The certificate's status at the last export or refresh: ISSUED, REVOKED or EXPIRED."),
   },
   derivedOutputs: { fullChainPem: FULL_CHAIN_PEM },
   handlers: certificateBundleHandlers,

@@ -46,10 +46,16 @@ export const INTERMEDIATE_CA_CERTIFICATE = defineResource<
     enterpriseProjectId: { change: "replace", default: '"0" (the default project)' },
   },
   outputs: {
-    caId: { ...text("The id of the subordinate CA whose CSR was signed."), isId: true },
+    caId: {
+      ...text("The id CCM returned: a CA id (only GET and export work on it). Also the resource id."),
+      isId: true,
+    },
     ...ISSUED_OUTPUTS,
-    certificatePem: text("The signed CA certificate, PEM.", true),
-    certificateChainPem: text("Its chain, PEM.", true),
+    certificatePem: text("The signed CA certificate (PEM): a PrivateCa's `certificatePem` to import.", true),
+    certificateChainPem: text(
+      "The signer's chain, issuer first, up to the root (PEM): a PrivateCa's `certificateChainPem`.",
+      true,
+    ),
   },
   handlers: intermediateCaCertificateHandlers,
 });

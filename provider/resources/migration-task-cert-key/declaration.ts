@@ -32,13 +32,19 @@ export const MIGRATION_TASK_CERT_KEY = defineResource<
     enableCaCert: { change: "replace", default: "false" },
   },
   outputs: {
-    certPem: text("Client certificate of the migration agent, PEM.", true),
-    privateKeyPem: text("Its private key, PEM.", true),
-    caPem: text("CA certificate to trust, PEM.", true),
-    targetMgmtCertPem: text("Target management-channel certificate, PEM.", true),
-    targetMgmtPrivateKeyPem: text("Its private key, PEM.", true),
-    targetDataCertPem: text("Target data-channel certificate, PEM.", true),
-    targetDataPrivateKeyPem: text("Its private key, PEM.", true),
+    certPem: text('The source side\'s certificate (PEM, "\\n" line endings).', true),
+    privateKeyPem: text("The source side's private key (PEM).", { secret: true, optional: true }),
+    caPem: text("The CA certificate; only with enableCaCert.", { secret: true, optional: true }),
+    targetMgmtCertPem: text("The target server's certificate for migration task management (PEM).", {
+      secret: true,
+      optional: true,
+    }),
+    targetMgmtPrivateKeyPem: text("Its private key (PEM).", { secret: true, optional: true }),
+    targetDataCertPem: text("The target server's certificate for data migration (PEM).", {
+      secret: true,
+      optional: true,
+    }),
+    targetDataPrivateKeyPem: text("Its private key (PEM).", { secret: true, optional: true }),
   },
   handlers: migrationTaskCertKeyHandlers,
 });

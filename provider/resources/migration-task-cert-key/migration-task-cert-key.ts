@@ -13,8 +13,7 @@ export class MigrationTaskCertKey
   extends CcmResource
   implements DeclaredOutputs<MigrationTaskCertKey, MigrationTaskCertKeyOutputs>
 {
-  declare readonly taskId: pulumi.Output<string>;
-  declare readonly enableCaCert: pulumi.Output<boolean>;
+  // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.
   /** The source side's certificate (PEM, "\n" line endings). Secret. */
   declare readonly certPem: pulumi.Output<string>;
   /** The source side's private key (PEM). Secret. */
@@ -29,6 +28,9 @@ export class MigrationTaskCertKey
   declare readonly targetDataCertPem: pulumi.Output<string | undefined>;
   /** Its private key (PEM). Secret. */
   declare readonly targetDataPrivateKeyPem: pulumi.Output<string | undefined>;
+  // End of the generated outputs.
+  declare readonly taskId: pulumi.Output<string>;
+  declare readonly enableCaCert: pulumi.Output<boolean>;
 
   constructor(name: string, args: MigrationTaskCertKeyArgs, opts?: pulumi.CustomResourceOptions) {
     super(MIGRATION_TASK_CERT_KEY, name, args, opts);

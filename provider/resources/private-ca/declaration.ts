@@ -3,7 +3,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage } from "../../schemas/enums.js";
 import { defineResource } from "../shared/declaration.js";
-import { ISSUED_OUTPUTS, SUSPECTED_DUPLICATES, STRING_OUTPUT as text } from "../shared/output-facts.js";
+import { ISSUED_OUTPUTS, suspectedDuplicates, STRING_OUTPUT as text } from "../shared/output-facts.js";
 import type { ValidityArgs } from "../shared/validity-args.js";
 import { privateCaHandlers } from "./handlers.js";
 import { DEFAULT_PENDING_DAYS, type PrivateCaOutputs, privateCaInputs } from "./inputs.js";
@@ -123,14 +123,30 @@ export const PRIVATE_CA = defineResource<typeof privateCaInputs, PrivateCaOutput
     certificateChainPem: { change: "custom", secret: true },
   },
   outputs: {
-    caId: { ...text("The CCM CA id (also the resource's id)."), isId: true },
+    caId: {
+      ...text(
+        "The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview plans an in-place update (tags, an import), so certificates issued from it are not shown as replaced when nothing about the CA changes.",
+      ),
+      isId: true,
+    },
     ...ISSUED_OUTPUTS,
-    genMode: text("GENERATE, IMPORT or CSR."),
-    deleteTime: text("When a CA scheduled for deletion goes, ISO 8601."),
-    csrPem: text("The CSR of a pending subordinate CA, PEM.", true),
-    certificatePem: text("The CA's own certificate as exported, PEM.", true),
-    certificateChainPem: text("The CA's chain, PEM.", true),
-    suspectedDuplicateIds: SUSPECTED_DUPLICATES,
+    status: text(
+      "PENDING, ACTIVED, DISABLED, DELETED (scheduled for deletion) or EXPIRED, as of the last create, update or refresh.",
+    ),
+    genMode: text(
+      "GENERATE (signed inside CCM), IMPORT (signed elsewhere and imported) or CSR (issued from a CSR, taken over by id).",
+    ),
+    deleteTime: text("When a CA scheduled for deletion will be gone (ISO 8601)."),
+    csrPem: text(
+      "A SUBORDINATE created without issuerId: its certificate signing request (PEM). Fetched once while PENDING and kept after activation (CCM exports it only while PENDING).",
+      true,
+    ),
+    certificatePem: text("The CA's certificate (PEM) once ACTIVED, as exported.", true),
+    certificateChainPem: text(
+      "The CA's chain above it, up to the root (PEM); a root's chain is the root itself.",
+      true,
+    ),
+    suspectedDuplicateIds: suspectedDuplicates("CAs"),
   },
   handlers: privateCaHandlers,
 });

@@ -4,7 +4,7 @@
 // (an in-place update that imports it). Handlers: private-ca.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
-import { IssuedResource } from "../shared/issued-resource.js";
+import { CcmResource } from "../shared/ccm-resource.js";
 import {
   type CaDistinguishedNameArgs,
   type CrlConfigurationArgs,
@@ -15,35 +15,56 @@ import type { PrivateCaOutputs } from "./inputs.js";
 
 export type { CaDistinguishedNameArgs, CrlConfigurationArgs, PrivateCaArgs };
 
-export class PrivateCa extends IssuedResource implements DeclaredOutputs<PrivateCa, PrivateCaOutputs> {
+export class PrivateCa extends CcmResource implements DeclaredOutputs<PrivateCa, PrivateCaOutputs> {
+  // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.
   /**
-   * The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview
-   * plans an in-place update (tags, an import), so certificates issued from it are not shown as
-   * replaced when nothing about the CA changes.
+   * The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview plans an in-place
+   * update (tags, an import), so certificates issued from it are not shown as replaced when nothing about the CA
+   * changes.
    */
   declare readonly caId: pulumi.Output<string>;
-  /** PENDING, ACTIVED, DISABLED, DELETED (scheduled for deletion) or EXPIRED, as of the last create, update or refresh. */
+  /**
+   * PENDING, ACTIVED, DISABLED, DELETED (scheduled for deletion) or EXPIRED, as of the last create, update or
+   * refresh.
+   */
   declare readonly status: pulumi.Output<string>;
-  declare readonly type: pulumi.Output<string>;
-  /** GENERATE (signed inside CCM) or IMPORT (signed elsewhere and imported). */
+  /** Serial number, hexadecimal. */
+  declare readonly serialNumber: pulumi.Output<string>;
+  /** Start of validity, ISO 8601; absent while a CA is PENDING. */
+  declare readonly notBefore: pulumi.Output<string>;
+  /** End of validity, ISO 8601; absent while a CA is PENDING. */
+  declare readonly notAfter: pulumi.Output<string>;
+  /** Common name of the issuing CA. */
+  declare readonly issuerName: pulumi.Output<string>;
+  /**
+   * The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA
+   * certificate's taken from the CSR.
+   */
+  declare readonly subject: pulumi.Output<Record<string, string>>;
+  /**
+   * GENERATE (signed inside CCM), IMPORT (signed elsewhere and imported) or CSR (issued from a CSR, taken over by
+   * id).
+   */
   declare readonly genMode: pulumi.Output<string>;
   /** When a CA scheduled for deletion will be gone (ISO 8601). */
   declare readonly deleteTime: pulumi.Output<string>;
   /**
-   * A SUBORDINATE created without issuerId: its certificate signing request (PEM, secret). Fetched
-   * once while PENDING and kept after activation (CCM exports it only while PENDING).
+   * A SUBORDINATE created without issuerId: its certificate signing request (PEM). Fetched once while PENDING and
+   * kept after activation (CCM exports it only while PENDING). Secret.
    */
   declare readonly csrPem: pulumi.Output<string>;
-  /** The CA's certificate (PEM, secret) once ACTIVED. */
+  /** The CA's certificate (PEM) once ACTIVED, as exported. Secret. */
   declare readonly certificatePem: pulumi.Output<string>;
-  /** The CA's chain above it, up to the root (PEM, secret); a root's chain is the root itself. */
+  /** The CA's chain above it, up to the root (PEM); a root's chain is the root itself. Secret. */
   declare readonly certificateChainPem: pulumi.Output<string>;
   /**
-   * Set only when the create's response was lost and it was re-sent: CAs that appeared meanwhile,
-   * match this one's request and no resource holds — possible duplicates to check and delete by
-   * hand (`pulumi up` also prints a warning naming them).
+   * Set only when the create's response was lost and it was re-sent: CAs that appeared meanwhile, match this one's
+   * request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a
+   * warning naming them).
    */
   declare readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
+  // End of the generated outputs.
+  declare readonly type: pulumi.Output<string>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
   declare readonly pendingDays: pulumi.Output<number | undefined>;
 

@@ -9,7 +9,7 @@ import type {
   SanType,
 } from "../../schemas/enums.js";
 import { defineResource } from "../shared/declaration.js";
-import { ISSUED_OUTPUTS, SUSPECTED_DUPLICATES, STRING_OUTPUT as text } from "../shared/output-facts.js";
+import { ISSUED_OUTPUTS, suspectedDuplicates, STRING_OUTPUT as text } from "../shared/output-facts.js";
 import type { ValidityArgs } from "../shared/validity-args.js";
 import { privateCertificateHandlers } from "./handlers.js";
 import { type PrivateCertificateOutputs, privateCertificateInputs } from "./inputs.js";
@@ -146,15 +146,20 @@ export const PRIVATE_CERTIFICATE = defineResource<
     revokeOnDelete: { change: "update" },
   },
   outputs: {
-    certificateId: { ...text("The CCM certificate id (also the resource's id)."), isId: true },
+    certificateId: {
+      ...text(
+        "The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a preview of an in-place update (a tags change), so bundles built from it are not shown as replaced when nothing about the certificate changes.",
+      ),
+      isId: true,
+    },
     ...ISSUED_OUTPUTS,
     status: text("ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh."),
     genMode: text("GENERATE (the service made the key) or CSR."),
     readyForRenewal: {
       type: "boolean",
-      description: "True once now ≥ notAfter − renewBefore, or revoked or expired.",
+      description: "True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired).",
     },
-    suspectedDuplicateIds: SUSPECTED_DUPLICATES,
+    suspectedDuplicateIds: suspectedDuplicates("certificates"),
   },
   handlers: privateCertificateHandlers,
 });

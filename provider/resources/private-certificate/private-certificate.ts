@@ -3,7 +3,7 @@
 // and keystores come from a CertificateBundle. Handlers: private-certificate.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
-import { IssuedResource } from "../shared/issued-resource.js";
+import { CcmResource } from "../shared/ccm-resource.js";
 import {
   type CustomizedExtensionArgs,
   type DistinguishedNameArgs,
@@ -25,33 +25,48 @@ export type {
 };
 
 export class PrivateCertificate
-  extends IssuedResource
+  extends CcmResource
   implements DeclaredOutputs<PrivateCertificate, PrivateCertificateOutputs>
 {
+  // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.
   /**
-   * The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a
-   * preview of an in-place update (a tags change), so bundles built from it are not shown as
-   * replaced when nothing about the certificate changes.
+   * The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a preview of an
+   * in-place update (a tags change), so bundles built from it are not shown as replaced when nothing about the
+   * certificate changes.
    */
   declare readonly certificateId: pulumi.Output<string>;
   /** ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh. */
   declare readonly status: pulumi.Output<string>;
-  declare readonly issuerId: pulumi.Output<string>;
+  /** Serial number, hexadecimal. */
+  declare readonly serialNumber: pulumi.Output<string>;
+  /** Start of validity, ISO 8601; absent while a CA is PENDING. */
+  declare readonly notBefore: pulumi.Output<string>;
+  /** End of validity, ISO 8601; absent while a CA is PENDING. */
+  declare readonly notAfter: pulumi.Output<string>;
+  /** Common name of the issuing CA. */
+  declare readonly issuerName: pulumi.Output<string>;
+  /**
+   * The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA
+   * certificate's taken from the CSR.
+   */
+  declare readonly subject: pulumi.Output<Record<string, string>>;
   /** GENERATE (the service made the key) or CSR. */
   declare readonly genMode: pulumi.Output<string>;
   /** True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired). */
   declare readonly readyForRenewal: pulumi.Output<boolean>;
+  /**
+   * Set only when the create's response was lost and it was re-sent: certificates that appeared meanwhile, match this
+   * one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a
+   * warning naming them).
+   */
+  declare readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
+  // End of the generated outputs.
+  declare readonly issuerId: pulumi.Output<string>;
   declare readonly keyAlgorithm: pulumi.Output<string | undefined>;
   declare readonly signatureAlgorithm: pulumi.Output<string | undefined>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
   declare readonly renewBefore: pulumi.Output<string | undefined>;
   declare readonly revokeOnDelete: pulumi.Output<string | undefined>;
-  /**
-   * Set only when the apply's response was lost and it was re-sent: certificates that appeared
-   * meanwhile, match this one's whole request and no resource holds — possible duplicates made by
-   * the lost attempt, to check and delete by hand (`pulumi up` also prints a warning naming them).
-   */
-  declare readonly suspectedDuplicateIds: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: PrivateCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     super(PRIVATE_CERTIFICATE, name, args, opts);

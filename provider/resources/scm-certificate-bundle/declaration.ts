@@ -26,7 +26,19 @@ export const SCM_CERTIFICATE_BUNDLE = defineResource<
   inputFacts: { certificateId: { change: "replace" } },
   outputs: {
     ...EXPORTED_CERTIFICATE_OUTPUTS,
-    entireCertificatePem: text("The certificate as SCM exports it (leaf and chain), PEM.", true),
+    certificatePem: text('The certificate alone (PEM, "\\n" line endings).', true),
+    certificateChainPem: text("The issuing chain, intermediate(s) then root (PEM); absent when SCM holds none.", {
+      secret: true,
+      optional: true,
+    }),
+    privateKeyPem: text(
+      "The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR).",
+      { secret: true, optional: true },
+    ),
+    entireCertificatePem: text(
+      "The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM).",
+      true,
+    ),
   },
   derivedOutputs: { fullChainPem: FULL_CHAIN_PEM },
   handlers: scmCertificateBundleHandlers,

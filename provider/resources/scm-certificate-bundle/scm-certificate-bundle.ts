@@ -4,25 +4,44 @@
 // from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
-import { ExportedCertificateResource } from "../shared/exported-certificate.js";
+import { CcmResource } from "../shared/ccm-resource.js";
 import { SCM_CERTIFICATE_BUNDLE, type ScmCertificateBundleArgs } from "./declaration.js";
 import type { ScmCertificateBundleOutputs } from "./handlers.js";
 
 export type { ScmCertificateBundleArgs };
 
 export class ScmCertificateBundle
-  extends ExportedCertificateResource
+  extends CcmResource
   implements DeclaredOutputs<ScmCertificateBundle, ScmCertificateBundleOutputs & { fullChainPem: string }>
 {
-  declare readonly certificateId: pulumi.Output<string>;
-  /** The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM). Secret. */
-  declare readonly entireCertificatePem: pulumi.Output<string>;
+  // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.
+  /** Hex serial number of the (leaf) certificate, read locally. */
+  declare readonly serialNumber: pulumi.Output<string>;
+  /** Start of validity of the leaf, ISO 8601. */
+  declare readonly notBefore: pulumi.Output<string>;
+  /** End of validity of the leaf, ISO 8601. */
+  declare readonly notAfter: pulumi.Output<string>;
+  /** SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…". */
+  declare readonly sha256Fingerprint: pulumi.Output<string>;
+  /** The (leaf) certificate's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example". */
+  declare readonly subject: pulumi.Output<string>;
+  /** Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"]. */
+  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
   /** The certificate alone (PEM, "\n" line endings). Secret. */
   declare readonly certificatePem: pulumi.Output<string>;
   /** The issuing chain, intermediate(s) then root (PEM); absent when SCM holds none. Secret. */
   declare readonly certificateChainPem: pulumi.Output<string | undefined>;
   /** The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR). Secret. */
   declare readonly privateKeyPem: pulumi.Output<string | undefined>;
+  /** The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM). Secret. */
+  declare readonly entireCertificatePem: pulumi.Output<string>;
+  /**
+   * The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from
+   * certificatePem and certificateChainPem, not kept in state. Secret.
+   */
+  declare readonly fullChainPem: pulumi.Output<string>;
+  // End of the generated outputs.
+  declare readonly certificateId: pulumi.Output<string>;
 
   constructor(name: string, args: ScmCertificateBundleArgs, opts?: pulumi.CustomResourceOptions) {
     super(SCM_CERTIFICATE_BUNDLE, name, args, opts);

@@ -33,8 +33,11 @@ export type OutputType = "string" | "boolean" | "stringMap" | "stringArray";
 
 export interface OutputFacts {
   readonly type: OutputType;
+  /** The schema's, the reference page's and the class's (TSDoc) description. */
   readonly description: string;
   readonly secret?: boolean;
+  /** Absent on some objects: the class's output type admits undefined. */
+  readonly optional?: boolean;
   /** The resource's id under a name of its own (caId, certificateId): the class takes it from the id. */
   readonly isId?: boolean;
 }

@@ -12,7 +12,8 @@ import type { DerivedOutputFacts, ResourceDeclaration, StoredOutputs } from "./d
 /** Both certificate exports: ~2.4 KB of ciphertext a bundle, as big as the leaf and the chain together. */
 export const FULL_CHAIN_PEM: DerivedOutputFacts = {
   type: "string",
-  description: "Leaf followed by its chain, PEM.",
+  description:
+    "The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.",
   secret: true,
   from: ["certificatePem", "certificateChainPem"],
   derive: (stored: StoredOutputs | undefined) => {

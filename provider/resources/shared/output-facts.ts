@@ -3,39 +3,47 @@
 // (the two bundles), and the look-alikes a re-sent create may leave.
 import type { OutputFacts } from "./declaration.js";
 
-const text = (description: string, secret = false): OutputFacts => ({
-  type: "string",
-  description,
-  ...(secret ? { secret } : {}),
-});
-
-export const STRING_OUTPUT = text;
+/** A text output; `true` for a secret one, or `secret` and `optional` as OutputFacts says. */
+export const STRING_OUTPUT = (
+  description: string,
+  facts: true | { secret?: true; optional?: true } = {},
+): OutputFacts => ({ type: "string", description, ...(facts === true ? { secret: true } : facts) });
+const text = STRING_OUTPUT;
 
 /** A CCM-issued object, as the service's record of it says. */
 export const ISSUED_OUTPUTS = {
   status: text("PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh."),
   serialNumber: text("Serial number, hexadecimal."),
-  notBefore: text("Start of validity, ISO 8601."),
-  notAfter: text("End of validity, ISO 8601."),
+  notBefore: text("Start of validity, ISO 8601; absent while a CA is PENDING."),
+  notAfter: text("End of validity, ISO 8601; absent while a CA is PENDING."),
   issuerName: text("Common name of the issuing CA."),
-  subject: { type: "stringMap", description: "The subject as issued." },
+  subject: {
+    type: "stringMap",
+    description:
+      "The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.",
+  },
 } as const satisfies Record<string, OutputFacts>;
 
 /** An exported certificate, as read from the certificate itself. */
 export const EXPORTED_CERTIFICATE_OUTPUTS = {
-  serialNumber: text("Serial number of the leaf certificate."),
+  serialNumber: text("Hex serial number of the (leaf) certificate, read locally."),
   notBefore: text("Start of validity of the leaf, ISO 8601."),
   notAfter: text("End of validity of the leaf, ISO 8601."),
-  sha256Fingerprint: text("SHA-256 fingerprint of the leaf certificate."),
-  subject: text("Subject of the leaf certificate, as one text."),
-  subjectAlternativeNames: { type: "stringArray", description: "Subject alternative names of the leaf." },
-  certificatePem: text("The leaf certificate, PEM.", true),
-  certificateChainPem: text("The issuing chain, PEM (leaf excluded).", true),
-  privateKeyPem: text("The private key, PEM (absent for certificates issued from a CSR).", true),
+  sha256Fingerprint: text('SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".'),
+  subject: text('The (leaf) certificate\'s subject, e.g. "C=CN\\nO=Example\\nCN=web.internal.example".'),
+  subjectAlternativeNames: {
+    type: "stringArray",
+    description: 'Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].',
+  },
+  certificatePem: text('The leaf certificate (PEM, "\\n" line endings).', { secret: true }),
+  certificateChainPem: text("The issuing chain, intermediate(s) then root (PEM).", { secret: true }),
 } as const satisfies Record<string, OutputFacts>;
 
-export const SUSPECTED_DUPLICATES: OutputFacts = {
-  type: "stringArray",
-  description:
-    "Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.",
-};
+/** Look-alikes a lost create's re-send may have left, of `what` ("CAs", "certificates"). */
+export function suspectedDuplicates(what: string): OutputFacts {
+  return {
+    type: "stringArray",
+    optional: true,
+    description: `Set only when the create's response was lost and it was re-sent: ${what} that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (\`pulumi up\` also prints a warning naming them).`,
+  };
+}

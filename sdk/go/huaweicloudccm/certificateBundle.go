@@ -16,19 +16,19 @@ import (
 type CertificateBundle struct {
 	pulumi.CustomResourceState
 
-	// The issuing chain, PEM (leaf excluded).
+	// The issuing chain, intermediate(s) then root (PEM).
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
 	// The certificate to export (a PrivateCertificate's certificateId).
 	CertificateId pulumi.StringPtrOutput `pulumi:"certificateId"`
-	// The leaf certificate, PEM.
+	// The leaf certificate (PEM, "\n" line endings).
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
-	// Status of the certificate when exported.
+	// The certificate's status at the last export or refresh: ISSUED, REVOKED or EXPIRED.
 	CertificateStatus pulumi.StringPtrOutput `pulumi:"certificateStatus"`
-	// Leaf followed by its chain, PEM.
+	// The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.
 	FullChainPem pulumi.StringPtrOutput `pulumi:"fullChainPem"`
-	// Java keystore, base64 (type JKS).
+	// TOMCAT: the Java KeyStore (server.jks), base64.
 	JksBase64 pulumi.StringPtrOutput `pulumi:"jksBase64"`
-	// Password of the keystore.
+	// IIS/TOMCAT: the keystore password (the one given, or keystorePass.txt).
 	KeystorePassword pulumi.StringPtrOutput `pulumi:"keystorePassword"`
 	// End of validity of the leaf, ISO 8601.
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
@@ -36,17 +36,17 @@ type CertificateBundle struct {
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
 	// Encrypts the exported private key (PEM, "Proc-Type: 4,ENCRYPTED") and protects the PFX/JKS; without it the key is exported unencrypted and the service picks the keystore password. At most 32 bytes of letters, digits and , . + - _ #. Stored as a secret.
 	Password pulumi.StringPtrOutput `pulumi:"password"`
-	// PKCS#12 keystore, base64 (type PFX).
+	// IIS: the PKCS#12 keystore (server.pfx), base64.
 	PfxBase64 pulumi.StringPtrOutput `pulumi:"pfxBase64"`
-	// The private key, PEM (absent for certificates issued from a CSR).
+	// The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates.
 	PrivateKeyPem pulumi.StringPtrOutput `pulumi:"privateKeyPem"`
-	// Serial number of the leaf certificate.
+	// Hex serial number of the (leaf) certificate, read locally.
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
-	// SHA-256 fingerprint of the leaf certificate.
+	// SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".
 	Sha256Fingerprint pulumi.StringPtrOutput `pulumi:"sha256Fingerprint"`
-	// Subject of the leaf certificate, as one text.
+	// The (leaf) certificate's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example".
 	Subject pulumi.StringPtrOutput `pulumi:"subject"`
-	// Subject alternative names of the leaf.
+	// Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].
 	SubjectAlternativeNames pulumi.StringArrayOutput `pulumi:"subjectAlternativeNames"`
 	// The server type to export for. APACHE, NGINX or OTHER: PEMs. IIS: also a PFX (pfxBase64). TOMCAT: also a JKS (jksBase64).
 	Type CertificateBundleTypePtrOutput `pulumi:"type"`
@@ -167,7 +167,7 @@ func (o CertificateBundleOutput) ToCertificateBundleOutputWithContext(ctx contex
 	return o
 }
 
-// The issuing chain, PEM (leaf excluded).
+// The issuing chain, intermediate(s) then root (PEM).
 func (o CertificateBundleOutput) CertificateChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.CertificateChainPem }).(pulumi.StringPtrOutput)
 }
@@ -177,27 +177,27 @@ func (o CertificateBundleOutput) CertificateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.CertificateId }).(pulumi.StringPtrOutput)
 }
 
-// The leaf certificate, PEM.
+// The leaf certificate (PEM, "\n" line endings).
 func (o CertificateBundleOutput) CertificatePem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.CertificatePem }).(pulumi.StringPtrOutput)
 }
 
-// Status of the certificate when exported.
+// The certificate's status at the last export or refresh: ISSUED, REVOKED or EXPIRED.
 func (o CertificateBundleOutput) CertificateStatus() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.CertificateStatus }).(pulumi.StringPtrOutput)
 }
 
-// Leaf followed by its chain, PEM.
+// The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.
 func (o CertificateBundleOutput) FullChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.FullChainPem }).(pulumi.StringPtrOutput)
 }
 
-// Java keystore, base64 (type JKS).
+// TOMCAT: the Java KeyStore (server.jks), base64.
 func (o CertificateBundleOutput) JksBase64() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.JksBase64 }).(pulumi.StringPtrOutput)
 }
 
-// Password of the keystore.
+// IIS/TOMCAT: the keystore password (the one given, or keystorePass.txt).
 func (o CertificateBundleOutput) KeystorePassword() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.KeystorePassword }).(pulumi.StringPtrOutput)
 }
@@ -217,32 +217,32 @@ func (o CertificateBundleOutput) Password() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.Password }).(pulumi.StringPtrOutput)
 }
 
-// PKCS#12 keystore, base64 (type PFX).
+// IIS: the PKCS#12 keystore (server.pfx), base64.
 func (o CertificateBundleOutput) PfxBase64() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.PfxBase64 }).(pulumi.StringPtrOutput)
 }
 
-// The private key, PEM (absent for certificates issued from a CSR).
+// The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates.
 func (o CertificateBundleOutput) PrivateKeyPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.PrivateKeyPem }).(pulumi.StringPtrOutput)
 }
 
-// Serial number of the leaf certificate.
+// Hex serial number of the (leaf) certificate, read locally.
 func (o CertificateBundleOutput) SerialNumber() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.SerialNumber }).(pulumi.StringPtrOutput)
 }
 
-// SHA-256 fingerprint of the leaf certificate.
+// SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".
 func (o CertificateBundleOutput) Sha256Fingerprint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.Sha256Fingerprint }).(pulumi.StringPtrOutput)
 }
 
-// Subject of the leaf certificate, as one text.
+// The (leaf) certificate's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example".
 func (o CertificateBundleOutput) Subject() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringPtrOutput { return v.Subject }).(pulumi.StringPtrOutput)
 }
 
-// Subject alternative names of the leaf.
+// Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].
 func (o CertificateBundleOutput) SubjectAlternativeNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *CertificateBundle) pulumi.StringArrayOutput { return v.SubjectAlternativeNames }).(pulumi.StringArrayOutput)
 }

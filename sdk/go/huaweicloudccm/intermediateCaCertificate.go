@@ -16,11 +16,11 @@ import (
 type IntermediateCaCertificate struct {
 	pulumi.CustomResourceState
 
-	// The id of the subordinate CA whose CSR was signed.
+	// The id CCM returned: a CA id (only GET and export work on it). Also the resource id.
 	CaId pulumi.StringPtrOutput `pulumi:"caId"`
-	// Its chain, PEM.
+	// The signer's chain, issuer first, up to the root (PEM): a PrivateCa's `certificateChainPem`.
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
-	// The signed CA certificate, PEM.
+	// The signed CA certificate (PEM): a PrivateCa's `certificatePem` to import.
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
 	// The CSR to sign: typically a PENDING PrivateCa's `csrPem`. Stored as a secret.
 	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
@@ -30,9 +30,9 @@ type IntermediateCaCertificate struct {
 	IssuerId pulumi.StringPtrOutput `pulumi:"issuerId"`
 	// Common name of the issuing CA.
 	IssuerName pulumi.StringPtrOutput `pulumi:"issuerName"`
-	// End of validity, ISO 8601.
+	// End of validity, ISO 8601; absent while a CA is PENDING.
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
-	// Start of validity, ISO 8601.
+	// Start of validity, ISO 8601; absent while a CA is PENDING.
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
 	// How many CA levels may follow below the signed CA (the path length constraint): 0–6 (default 0), below the issuer's.
 	PathLength pulumi.IntPtrOutput `pulumi:"pathLength"`
@@ -40,7 +40,7 @@ type IntermediateCaCertificate struct {
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
 	// PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
-	// The subject as issued.
+	// The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
 	Subject pulumi.StringMapOutput `pulumi:"subject"`
 	// How long the signed CA's certificate is valid: at most 20 years, and never past the issuer's notAfter.
 	Validity ValidityPtrOutput `pulumi:"validity"`
@@ -167,17 +167,17 @@ func (o IntermediateCaCertificateOutput) ToIntermediateCaCertificateOutputWithCo
 	return o
 }
 
-// The id of the subordinate CA whose CSR was signed.
+// The id CCM returned: a CA id (only GET and export work on it). Also the resource id.
 func (o IntermediateCaCertificateOutput) CaId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.CaId }).(pulumi.StringPtrOutput)
 }
 
-// Its chain, PEM.
+// The signer's chain, issuer first, up to the root (PEM): a PrivateCa's `certificateChainPem`.
 func (o IntermediateCaCertificateOutput) CertificateChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.CertificateChainPem }).(pulumi.StringPtrOutput)
 }
 
-// The signed CA certificate, PEM.
+// The signed CA certificate (PEM): a PrivateCa's `certificatePem` to import.
 func (o IntermediateCaCertificateOutput) CertificatePem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.CertificatePem }).(pulumi.StringPtrOutput)
 }
@@ -202,12 +202,12 @@ func (o IntermediateCaCertificateOutput) IssuerName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.IssuerName }).(pulumi.StringPtrOutput)
 }
 
-// End of validity, ISO 8601.
+// End of validity, ISO 8601; absent while a CA is PENDING.
 func (o IntermediateCaCertificateOutput) NotAfter() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.NotAfter }).(pulumi.StringPtrOutput)
 }
 
-// Start of validity, ISO 8601.
+// Start of validity, ISO 8601; absent while a CA is PENDING.
 func (o IntermediateCaCertificateOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
@@ -227,7 +227,7 @@ func (o IntermediateCaCertificateOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringPtrOutput { return v.Status }).(pulumi.StringPtrOutput)
 }
 
-// The subject as issued.
+// The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
 func (o IntermediateCaCertificateOutput) Subject() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *IntermediateCaCertificate) pulumi.StringMapOutput { return v.Subject }).(pulumi.StringMapOutput)
 }

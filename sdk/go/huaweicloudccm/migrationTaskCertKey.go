@@ -16,21 +16,21 @@ import (
 type MigrationTaskCertKey struct {
 	pulumi.CustomResourceState
 
-	// CA certificate to trust, PEM.
+	// The CA certificate; only with enableCaCert.
 	CaPem pulumi.StringPtrOutput `pulumi:"caPem"`
-	// Client certificate of the migration agent, PEM.
+	// The source side's certificate (PEM, "\n" line endings).
 	CertPem pulumi.StringPtrOutput `pulumi:"certPem"`
 	// Also fetch the CA certificate (caPem). Default false, which the provider always sends explicitly: the current API pages document false, some international pages true.
 	EnableCaCert pulumi.BoolPtrOutput `pulumi:"enableCaCert"`
-	// Its private key, PEM.
+	// The source side's private key (PEM).
 	PrivateKeyPem pulumi.StringPtrOutput `pulumi:"privateKeyPem"`
-	// Target data-channel certificate, PEM.
+	// The target server's certificate for data migration (PEM).
 	TargetDataCertPem pulumi.StringPtrOutput `pulumi:"targetDataCertPem"`
-	// Its private key, PEM.
+	// Its private key (PEM).
 	TargetDataPrivateKeyPem pulumi.StringPtrOutput `pulumi:"targetDataPrivateKeyPem"`
-	// Target management-channel certificate, PEM.
+	// The target server's certificate for migration task management (PEM).
 	TargetMgmtCertPem pulumi.StringPtrOutput `pulumi:"targetMgmtCertPem"`
-	// Its private key, PEM.
+	// Its private key (PEM).
 	TargetMgmtPrivateKeyPem pulumi.StringPtrOutput `pulumi:"targetMgmtPrivateKeyPem"`
 	// The migration task's id (1–36 characters). A new id fetches anew.
 	TaskId pulumi.StringPtrOutput `pulumi:"taskId"`
@@ -140,12 +140,12 @@ func (o MigrationTaskCertKeyOutput) ToMigrationTaskCertKeyOutputWithContext(ctx 
 	return o
 }
 
-// CA certificate to trust, PEM.
+// The CA certificate; only with enableCaCert.
 func (o MigrationTaskCertKeyOutput) CaPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.CaPem }).(pulumi.StringPtrOutput)
 }
 
-// Client certificate of the migration agent, PEM.
+// The source side's certificate (PEM, "\n" line endings).
 func (o MigrationTaskCertKeyOutput) CertPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.CertPem }).(pulumi.StringPtrOutput)
 }
@@ -155,27 +155,27 @@ func (o MigrationTaskCertKeyOutput) EnableCaCert() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.BoolPtrOutput { return v.EnableCaCert }).(pulumi.BoolPtrOutput)
 }
 
-// Its private key, PEM.
+// The source side's private key (PEM).
 func (o MigrationTaskCertKeyOutput) PrivateKeyPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.PrivateKeyPem }).(pulumi.StringPtrOutput)
 }
 
-// Target data-channel certificate, PEM.
+// The target server's certificate for data migration (PEM).
 func (o MigrationTaskCertKeyOutput) TargetDataCertPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.TargetDataCertPem }).(pulumi.StringPtrOutput)
 }
 
-// Its private key, PEM.
+// Its private key (PEM).
 func (o MigrationTaskCertKeyOutput) TargetDataPrivateKeyPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.TargetDataPrivateKeyPem }).(pulumi.StringPtrOutput)
 }
 
-// Target management-channel certificate, PEM.
+// The target server's certificate for migration task management (PEM).
 func (o MigrationTaskCertKeyOutput) TargetMgmtCertPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.TargetMgmtCertPem }).(pulumi.StringPtrOutput)
 }
 
-// Its private key, PEM.
+// Its private key (PEM).
 func (o MigrationTaskCertKeyOutput) TargetMgmtPrivateKeyPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MigrationTaskCertKey) pulumi.StringPtrOutput { return v.TargetMgmtPrivateKeyPem }).(pulumi.StringPtrOutput)
 }

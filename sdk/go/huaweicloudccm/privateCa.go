@@ -16,23 +16,23 @@ import (
 type PrivateCa struct {
 	pulumi.CustomResourceState
 
-	// The CCM CA id (also the resource's id).
+	// The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview plans an in-place update (tags, an import), so certificates issued from it are not shown as replaced when nothing about the CA changes.
 	CaId pulumi.StringPtrOutput `pulumi:"caId"`
-	// The CA's chain, PEM.
+	// The CA's chain above it, up to the root (PEM); a root's chain is the root itself.
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
-	// The CA's own certificate as exported, PEM.
+	// The CA's certificate (PEM) once ACTIVED, as exported.
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
 	// Publishing a certificate revocation list (CRL) to OBS.
 	CrlConfiguration CrlConfigurationPtrOutput `pulumi:"crlConfiguration"`
-	// The CSR of a pending subordinate CA, PEM.
+	// A SUBORDINATE created without issuerId: its certificate signing request (PEM). Fetched once while PENDING and kept after activation (CCM exports it only while PENDING).
 	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
-	// When a CA scheduled for deletion goes, ISO 8601.
+	// When a CA scheduled for deletion will be gone (ISO 8601).
 	DeleteTime pulumi.StringPtrOutput `pulumi:"deleteTime"`
 	// The CA's subject; all six fields are required.
 	DistinguishedName DistinguishedNamePtrOutput `pulumi:"distinguishedName"`
 	// The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 	EnterpriseProjectId pulumi.StringPtrOutput `pulumi:"enterpriseProjectId"`
-	// GENERATE, IMPORT or CSR.
+	// GENERATE (signed inside CCM), IMPORT (signed elsewhere and imported) or CSR (issued from a CSR, taken over by id).
 	GenMode pulumi.StringPtrOutput `pulumi:"genMode"`
 	// SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
 	IssuerId pulumi.StringPtrOutput `pulumi:"issuerId"`
@@ -42,9 +42,9 @@ type PrivateCa struct {
 	KeyAlgorithm CaKeyAlgorithmPtrOutput `pulumi:"keyAlgorithm"`
 	// The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
 	KeyUsages KeyUsageArrayOutput `pulumi:"keyUsages"`
-	// End of validity, ISO 8601.
+	// End of validity, ISO 8601; absent while a CA is PENDING.
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
-	// Start of validity, ISO 8601.
+	// Start of validity, ISO 8601; absent while a CA is PENDING.
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
 	// SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
 	PathLength pulumi.IntPtrOutput `pulumi:"pathLength"`
@@ -54,11 +54,11 @@ type PrivateCa struct {
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
 	// SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
 	SignatureAlgorithm CaSignatureAlgorithmPtrOutput `pulumi:"signatureAlgorithm"`
-	// PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
+	// PENDING, ACTIVED, DISABLED, DELETED (scheduled for deletion) or EXPIRED, as of the last create, update or refresh.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
-	// The subject as issued.
+	// The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
 	Subject pulumi.StringMapOutput `pulumi:"subject"`
-	// Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
+	// Set only when the create's response was lost and it was re-sent: CAs that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a warning naming them).
 	SuspectedDuplicateIds pulumi.StringArrayOutput `pulumi:"suspectedDuplicateIds"`
 	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
 	Tags pulumi.StringMapOutput `pulumi:"tags"`
@@ -228,17 +228,17 @@ func (o PrivateCaOutput) ToPrivateCaOutputWithContext(ctx context.Context) Priva
 	return o
 }
 
-// The CCM CA id (also the resource's id).
+// The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview plans an in-place update (tags, an import), so certificates issued from it are not shown as replaced when nothing about the CA changes.
 func (o PrivateCaOutput) CaId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.CaId }).(pulumi.StringPtrOutput)
 }
 
-// The CA's chain, PEM.
+// The CA's chain above it, up to the root (PEM); a root's chain is the root itself.
 func (o PrivateCaOutput) CertificateChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.CertificateChainPem }).(pulumi.StringPtrOutput)
 }
 
-// The CA's own certificate as exported, PEM.
+// The CA's certificate (PEM) once ACTIVED, as exported.
 func (o PrivateCaOutput) CertificatePem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.CertificatePem }).(pulumi.StringPtrOutput)
 }
@@ -248,12 +248,12 @@ func (o PrivateCaOutput) CrlConfiguration() CrlConfigurationPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) CrlConfigurationPtrOutput { return v.CrlConfiguration }).(CrlConfigurationPtrOutput)
 }
 
-// The CSR of a pending subordinate CA, PEM.
+// A SUBORDINATE created without issuerId: its certificate signing request (PEM). Fetched once while PENDING and kept after activation (CCM exports it only while PENDING).
 func (o PrivateCaOutput) CsrPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.CsrPem }).(pulumi.StringPtrOutput)
 }
 
-// When a CA scheduled for deletion goes, ISO 8601.
+// When a CA scheduled for deletion will be gone (ISO 8601).
 func (o PrivateCaOutput) DeleteTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.DeleteTime }).(pulumi.StringPtrOutput)
 }
@@ -268,7 +268,7 @@ func (o PrivateCaOutput) EnterpriseProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.EnterpriseProjectId }).(pulumi.StringPtrOutput)
 }
 
-// GENERATE, IMPORT or CSR.
+// GENERATE (signed inside CCM), IMPORT (signed elsewhere and imported) or CSR (issued from a CSR, taken over by id).
 func (o PrivateCaOutput) GenMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.GenMode }).(pulumi.StringPtrOutput)
 }
@@ -293,12 +293,12 @@ func (o PrivateCaOutput) KeyUsages() KeyUsageArrayOutput {
 	return o.ApplyT(func(v *PrivateCa) KeyUsageArrayOutput { return v.KeyUsages }).(KeyUsageArrayOutput)
 }
 
-// End of validity, ISO 8601.
+// End of validity, ISO 8601; absent while a CA is PENDING.
 func (o PrivateCaOutput) NotAfter() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.NotAfter }).(pulumi.StringPtrOutput)
 }
 
-// Start of validity, ISO 8601.
+// Start of validity, ISO 8601; absent while a CA is PENDING.
 func (o PrivateCaOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
@@ -323,17 +323,17 @@ func (o PrivateCaOutput) SignatureAlgorithm() CaSignatureAlgorithmPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) CaSignatureAlgorithmPtrOutput { return v.SignatureAlgorithm }).(CaSignatureAlgorithmPtrOutput)
 }
 
-// PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
+// PENDING, ACTIVED, DISABLED, DELETED (scheduled for deletion) or EXPIRED, as of the last create, update or refresh.
 func (o PrivateCaOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.Status }).(pulumi.StringPtrOutput)
 }
 
-// The subject as issued.
+// The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
 func (o PrivateCaOutput) Subject() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringMapOutput { return v.Subject }).(pulumi.StringMapOutput)
 }
 
-// Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
+// Set only when the create's response was lost and it was re-sent: CAs that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a warning naming them).
 func (o PrivateCaOutput) SuspectedDuplicateIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringArrayOutput { return v.SuspectedDuplicateIds }).(pulumi.StringArrayOutput)
 }

@@ -16,7 +16,7 @@ import (
 type PrivateCertificate struct {
 	pulumi.CustomResourceState
 
-	// The CCM certificate id (also the resource's id).
+	// The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a preview of an in-place update (a tags change), so bundles built from it are not shown as replaced when nothing about the certificate changes.
 	CertificateId pulumi.StringPtrOutput `pulumi:"certificateId"`
 	// Issue from your own PKCS#10 request instead of a key the service generates: the private key never leaves you, and the bundle then carries no key. Stored as a secret.
 	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
@@ -38,11 +38,11 @@ type PrivateCertificate struct {
 	KeyAlgorithm CertificateKeyAlgorithmPtrOutput `pulumi:"keyAlgorithm"`
 	// The certificate's key usages (RFC 5280 §4.2.1.3); omitted, the service's defaults. Not with csrPem.
 	KeyUsages KeyUsageArrayOutput `pulumi:"keyUsages"`
-	// End of validity, ISO 8601.
+	// End of validity, ISO 8601; absent while a CA is PENDING.
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
-	// Start of validity, ISO 8601.
+	// Start of validity, ISO 8601; absent while a CA is PENDING.
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
-	// True once now ≥ notAfter − renewBefore, or revoked or expired.
+	// True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired).
 	ReadyForRenewal pulumi.BoolPtrOutput `pulumi:"readyForRenewal"`
 	// Renew this long before notAfter: once inside the window, `pulumi preview` / `up` plan a replacement (new certificate first, then the old one is deleted) — no refresh needed. "720h", "30d", "1h30m" or ISO 8601 "P30D"; shorter than the validity. Updated in place.
 	RenewBefore pulumi.StringPtrOutput `pulumi:"renewBefore"`
@@ -54,11 +54,11 @@ type PrivateCertificate struct {
 	SignatureAlgorithm CertificateSignatureAlgorithmPtrOutput `pulumi:"signatureAlgorithm"`
 	// ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
-	// The subject as issued.
+	// The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
 	Subject pulumi.StringMapOutput `pulumi:"subject"`
 	// Up to 20 names: DNS, IP, EMAIL, URI. Not with csrPem.
 	SubjectAlternativeNames SubjectAlternativeNameArrayOutput `pulumi:"subjectAlternativeNames"`
-	// Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
+	// Set only when the create's response was lost and it was re-sent: certificates that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a warning naming them).
 	SuspectedDuplicateIds pulumi.StringArrayOutput `pulumi:"suspectedDuplicateIds"`
 	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
 	Tags pulumi.StringMapOutput `pulumi:"tags"`
@@ -218,7 +218,7 @@ func (o PrivateCertificateOutput) ToPrivateCertificateOutputWithContext(ctx cont
 	return o
 }
 
-// The CCM certificate id (also the resource's id).
+// The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a preview of an in-place update (a tags change), so bundles built from it are not shown as replaced when nothing about the certificate changes.
 func (o PrivateCertificateOutput) CertificateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.CertificateId }).(pulumi.StringPtrOutput)
 }
@@ -273,17 +273,17 @@ func (o PrivateCertificateOutput) KeyUsages() KeyUsageArrayOutput {
 	return o.ApplyT(func(v *PrivateCertificate) KeyUsageArrayOutput { return v.KeyUsages }).(KeyUsageArrayOutput)
 }
 
-// End of validity, ISO 8601.
+// End of validity, ISO 8601; absent while a CA is PENDING.
 func (o PrivateCertificateOutput) NotAfter() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.NotAfter }).(pulumi.StringPtrOutput)
 }
 
-// Start of validity, ISO 8601.
+// Start of validity, ISO 8601; absent while a CA is PENDING.
 func (o PrivateCertificateOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
-// True once now ≥ notAfter − renewBefore, or revoked or expired.
+// True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired).
 func (o PrivateCertificateOutput) ReadyForRenewal() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.BoolPtrOutput { return v.ReadyForRenewal }).(pulumi.BoolPtrOutput)
 }
@@ -313,7 +313,7 @@ func (o PrivateCertificateOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringPtrOutput { return v.Status }).(pulumi.StringPtrOutput)
 }
 
-// The subject as issued.
+// The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
 func (o PrivateCertificateOutput) Subject() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringMapOutput { return v.Subject }).(pulumi.StringMapOutput)
 }
@@ -323,7 +323,7 @@ func (o PrivateCertificateOutput) SubjectAlternativeNames() SubjectAlternativeNa
 	return o.ApplyT(func(v *PrivateCertificate) SubjectAlternativeNameArrayOutput { return v.SubjectAlternativeNames }).(SubjectAlternativeNameArrayOutput)
 }
 
-// Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
+// Set only when the create's response was lost and it was re-sent: certificates that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a warning naming them).
 func (o PrivateCertificateOutput) SuspectedDuplicateIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PrivateCertificate) pulumi.StringArrayOutput { return v.SuspectedDuplicateIds }).(pulumi.StringArrayOutput)
 }

@@ -16,29 +16,29 @@ import (
 type ScmCertificateBundle struct {
 	pulumi.CustomResourceState
 
-	// The issuing chain, PEM (leaf excluded).
+	// The issuing chain, intermediate(s) then root (PEM); absent when SCM holds none.
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
 	// The SCM certificate's id: 16 characters, e.g. "scs1554192131150". A new id exports anew.
 	CertificateId pulumi.StringPtrOutput `pulumi:"certificateId"`
-	// The leaf certificate, PEM.
+	// The certificate alone (PEM, "\n" line endings).
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
-	// The certificate as SCM exports it (leaf and chain), PEM.
+	// The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM).
 	EntireCertificatePem pulumi.StringPtrOutput `pulumi:"entireCertificatePem"`
-	// Leaf followed by its chain, PEM.
+	// The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.
 	FullChainPem pulumi.StringPtrOutput `pulumi:"fullChainPem"`
 	// End of validity of the leaf, ISO 8601.
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity of the leaf, ISO 8601.
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
-	// The private key, PEM (absent for certificates issued from a CSR).
+	// The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR).
 	PrivateKeyPem pulumi.StringPtrOutput `pulumi:"privateKeyPem"`
-	// Serial number of the leaf certificate.
+	// Hex serial number of the (leaf) certificate, read locally.
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
-	// SHA-256 fingerprint of the leaf certificate.
+	// SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".
 	Sha256Fingerprint pulumi.StringPtrOutput `pulumi:"sha256Fingerprint"`
-	// Subject of the leaf certificate, as one text.
+	// The (leaf) certificate's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example".
 	Subject pulumi.StringPtrOutput `pulumi:"subject"`
-	// Subject alternative names of the leaf.
+	// Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].
 	SubjectAlternativeNames pulumi.StringArrayOutput `pulumi:"subjectAlternativeNames"`
 }
 
@@ -140,7 +140,7 @@ func (o ScmCertificateBundleOutput) ToScmCertificateBundleOutputWithContext(ctx 
 	return o
 }
 
-// The issuing chain, PEM (leaf excluded).
+// The issuing chain, intermediate(s) then root (PEM); absent when SCM holds none.
 func (o ScmCertificateBundleOutput) CertificateChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.CertificateChainPem }).(pulumi.StringPtrOutput)
 }
@@ -150,17 +150,17 @@ func (o ScmCertificateBundleOutput) CertificateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.CertificateId }).(pulumi.StringPtrOutput)
 }
 
-// The leaf certificate, PEM.
+// The certificate alone (PEM, "\n" line endings).
 func (o ScmCertificateBundleOutput) CertificatePem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.CertificatePem }).(pulumi.StringPtrOutput)
 }
 
-// The certificate as SCM exports it (leaf and chain), PEM.
+// The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM).
 func (o ScmCertificateBundleOutput) EntireCertificatePem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.EntireCertificatePem }).(pulumi.StringPtrOutput)
 }
 
-// Leaf followed by its chain, PEM.
+// The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.
 func (o ScmCertificateBundleOutput) FullChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.FullChainPem }).(pulumi.StringPtrOutput)
 }
@@ -175,27 +175,27 @@ func (o ScmCertificateBundleOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
-// The private key, PEM (absent for certificates issued from a CSR).
+// The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR).
 func (o ScmCertificateBundleOutput) PrivateKeyPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.PrivateKeyPem }).(pulumi.StringPtrOutput)
 }
 
-// Serial number of the leaf certificate.
+// Hex serial number of the (leaf) certificate, read locally.
 func (o ScmCertificateBundleOutput) SerialNumber() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.SerialNumber }).(pulumi.StringPtrOutput)
 }
 
-// SHA-256 fingerprint of the leaf certificate.
+// SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".
 func (o ScmCertificateBundleOutput) Sha256Fingerprint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.Sha256Fingerprint }).(pulumi.StringPtrOutput)
 }
 
-// Subject of the leaf certificate, as one text.
+// The (leaf) certificate's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example".
 func (o ScmCertificateBundleOutput) Subject() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringPtrOutput { return v.Subject }).(pulumi.StringPtrOutput)
 }
 
-// Subject alternative names of the leaf.
+// Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].
 func (o ScmCertificateBundleOutput) SubjectAlternativeNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *ScmCertificateBundle) pulumi.StringArrayOutput { return v.SubjectAlternativeNames }).(pulumi.StringArrayOutput)
 }

@@ -195,7 +195,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="certificateChainPem")
     def certificate_chain_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The issuing chain, PEM (leaf excluded).
+        The issuing chain, intermediate(s) then root (PEM).
         """
         return pulumi.get(self, "certificate_chain_pem")
 
@@ -211,7 +211,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="certificatePem")
     def certificate_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The leaf certificate, PEM.
+        The leaf certificate (PEM, "\\n" line endings).
         """
         return pulumi.get(self, "certificate_pem")
 
@@ -219,7 +219,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="certificateStatus")
     def certificate_status(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Status of the certificate when exported.
+        The certificate's status at the last export or refresh: ISSUED, REVOKED or EXPIRED.
         """
         return pulumi.get(self, "certificate_status")
 
@@ -227,7 +227,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="fullChainPem")
     def full_chain_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Leaf followed by its chain, PEM.
+        The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.
         """
         return pulumi.get(self, "full_chain_pem")
 
@@ -235,7 +235,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="jksBase64")
     def jks_base64(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Java keystore, base64 (type JKS).
+        TOMCAT: the Java KeyStore (server.jks), base64.
         """
         return pulumi.get(self, "jks_base64")
 
@@ -243,7 +243,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="keystorePassword")
     def keystore_password(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Password of the keystore.
+        IIS/TOMCAT: the keystore password (the one given, or keystorePass.txt).
         """
         return pulumi.get(self, "keystore_password")
 
@@ -275,7 +275,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="pfxBase64")
     def pfx_base64(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        PKCS#12 keystore, base64 (type PFX).
+        IIS: the PKCS#12 keystore (server.pfx), base64.
         """
         return pulumi.get(self, "pfx_base64")
 
@@ -283,7 +283,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="privateKeyPem")
     def private_key_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The private key, PEM (absent for certificates issued from a CSR).
+        The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates.
         """
         return pulumi.get(self, "private_key_pem")
 
@@ -291,7 +291,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="serialNumber")
     def serial_number(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Serial number of the leaf certificate.
+        Hex serial number of the (leaf) certificate, read locally.
         """
         return pulumi.get(self, "serial_number")
 
@@ -299,7 +299,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="sha256Fingerprint")
     def sha256_fingerprint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        SHA-256 fingerprint of the leaf certificate.
+        SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".
         """
         return pulumi.get(self, "sha256_fingerprint")
 
@@ -307,7 +307,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter
     def subject(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Subject of the leaf certificate, as one text.
+        The (leaf) certificate's subject, e.g. "C=CN\\nO=Example\\nCN=web.internal.example".
         """
         return pulumi.get(self, "subject")
 
@@ -315,7 +315,7 @@ class CertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="subjectAlternativeNames")
     def subject_alternative_names(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        Subject alternative names of the leaf.
+        Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].
         """
         return pulumi.get(self, "subject_alternative_names")
 

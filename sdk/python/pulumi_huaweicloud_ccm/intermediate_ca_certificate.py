@@ -230,7 +230,7 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @pulumi.getter(name="caId")
     def ca_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The id of the subordinate CA whose CSR was signed.
+        The id CCM returned: a CA id (only GET and export work on it). Also the resource id.
         """
         return pulumi.get(self, "ca_id")
 
@@ -238,7 +238,7 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @pulumi.getter(name="certificateChainPem")
     def certificate_chain_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Its chain, PEM.
+        The signer's chain, issuer first, up to the root (PEM): a PrivateCa's `certificateChainPem`.
         """
         return pulumi.get(self, "certificate_chain_pem")
 
@@ -246,7 +246,7 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @pulumi.getter(name="certificatePem")
     def certificate_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The signed CA certificate, PEM.
+        The signed CA certificate (PEM): a PrivateCa's `certificatePem` to import.
         """
         return pulumi.get(self, "certificate_pem")
 
@@ -286,7 +286,7 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @pulumi.getter(name="notAfter")
     def not_after(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        End of validity, ISO 8601.
+        End of validity, ISO 8601; absent while a CA is PENDING.
         """
         return pulumi.get(self, "not_after")
 
@@ -294,7 +294,7 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @pulumi.getter(name="notBefore")
     def not_before(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Start of validity, ISO 8601.
+        Start of validity, ISO 8601; absent while a CA is PENDING.
         """
         return pulumi.get(self, "not_before")
 
@@ -326,7 +326,7 @@ class IntermediateCaCertificate(pulumi.CustomResource):
     @pulumi.getter
     def subject(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
-        The subject as issued.
+        The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
         """
         return pulumi.get(self, "subject")
 

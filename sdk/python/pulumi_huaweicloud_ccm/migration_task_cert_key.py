@@ -158,7 +158,7 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @pulumi.getter(name="caPem")
     def ca_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        CA certificate to trust, PEM.
+        The CA certificate; only with enableCaCert.
         """
         return pulumi.get(self, "ca_pem")
 
@@ -166,7 +166,7 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @pulumi.getter(name="certPem")
     def cert_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Client certificate of the migration agent, PEM.
+        The source side's certificate (PEM, "\\n" line endings).
         """
         return pulumi.get(self, "cert_pem")
 
@@ -182,7 +182,7 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @pulumi.getter(name="privateKeyPem")
     def private_key_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Its private key, PEM.
+        The source side's private key (PEM).
         """
         return pulumi.get(self, "private_key_pem")
 
@@ -190,7 +190,7 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @pulumi.getter(name="targetDataCertPem")
     def target_data_cert_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Target data-channel certificate, PEM.
+        The target server's certificate for data migration (PEM).
         """
         return pulumi.get(self, "target_data_cert_pem")
 
@@ -198,7 +198,7 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @pulumi.getter(name="targetDataPrivateKeyPem")
     def target_data_private_key_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Its private key, PEM.
+        Its private key (PEM).
         """
         return pulumi.get(self, "target_data_private_key_pem")
 
@@ -206,7 +206,7 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @pulumi.getter(name="targetMgmtCertPem")
     def target_mgmt_cert_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Target management-channel certificate, PEM.
+        The target server's certificate for migration task management (PEM).
         """
         return pulumi.get(self, "target_mgmt_cert_pem")
 
@@ -214,7 +214,7 @@ class MigrationTaskCertKey(pulumi.CustomResource):
     @pulumi.getter(name="targetMgmtPrivateKeyPem")
     def target_mgmt_private_key_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Its private key, PEM.
+        Its private key (PEM).
         """
         return pulumi.get(self, "target_mgmt_private_key_pem")
 

@@ -423,7 +423,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="caId")
     def ca_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The CCM CA id (also the resource's id).
+        The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview plans an in-place update (tags, an import), so certificates issued from it are not shown as replaced when nothing about the CA changes.
         """
         return pulumi.get(self, "ca_id")
 
@@ -431,7 +431,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="certificateChainPem")
     def certificate_chain_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The CA's chain, PEM.
+        The CA's chain above it, up to the root (PEM); a root's chain is the root itself.
         """
         return pulumi.get(self, "certificate_chain_pem")
 
@@ -439,7 +439,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="certificatePem")
     def certificate_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The CA's own certificate as exported, PEM.
+        The CA's certificate (PEM) once ACTIVED, as exported.
         """
         return pulumi.get(self, "certificate_pem")
 
@@ -455,7 +455,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="csrPem")
     def csr_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The CSR of a pending subordinate CA, PEM.
+        A SUBORDINATE created without issuerId: its certificate signing request (PEM). Fetched once while PENDING and kept after activation (CCM exports it only while PENDING).
         """
         return pulumi.get(self, "csr_pem")
 
@@ -463,7 +463,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="deleteTime")
     def delete_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        When a CA scheduled for deletion goes, ISO 8601.
+        When a CA scheduled for deletion will be gone (ISO 8601).
         """
         return pulumi.get(self, "delete_time")
 
@@ -487,7 +487,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="genMode")
     def gen_mode(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        GENERATE, IMPORT or CSR.
+        GENERATE (signed inside CCM), IMPORT (signed elsewhere and imported) or CSR (issued from a CSR, taken over by id).
         """
         return pulumi.get(self, "gen_mode")
 
@@ -527,7 +527,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="notAfter")
     def not_after(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        End of validity, ISO 8601.
+        End of validity, ISO 8601; absent while a CA is PENDING.
         """
         return pulumi.get(self, "not_after")
 
@@ -535,7 +535,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="notBefore")
     def not_before(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Start of validity, ISO 8601.
+        Start of validity, ISO 8601; absent while a CA is PENDING.
         """
         return pulumi.get(self, "not_before")
 
@@ -575,7 +575,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter
     def status(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh.
+        PENDING, ACTIVED, DISABLED, DELETED (scheduled for deletion) or EXPIRED, as of the last create, update or refresh.
         """
         return pulumi.get(self, "status")
 
@@ -583,7 +583,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter
     def subject(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
-        The subject as issued.
+        The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
         """
         return pulumi.get(self, "subject")
 
@@ -591,7 +591,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="suspectedDuplicateIds")
     def suspected_duplicate_ids(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
+        Set only when the create's response was lost and it was re-sent: CAs that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a warning naming them).
         """
         return pulumi.get(self, "suspected_duplicate_ids")
 

@@ -420,7 +420,7 @@ class PrivateCertificate(pulumi.CustomResource):
     @pulumi.getter(name="certificateId")
     def certificate_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The CCM certificate id (also the resource's id).
+        The CCM certificate id: the resource's id. Unlike the other outputs it stays known during a preview of an in-place update (a tags change), so bundles built from it are not shown as replaced when nothing about the certificate changes.
         """
         return pulumi.get(self, "certificate_id")
 
@@ -508,7 +508,7 @@ class PrivateCertificate(pulumi.CustomResource):
     @pulumi.getter(name="notAfter")
     def not_after(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        End of validity, ISO 8601.
+        End of validity, ISO 8601; absent while a CA is PENDING.
         """
         return pulumi.get(self, "not_after")
 
@@ -516,7 +516,7 @@ class PrivateCertificate(pulumi.CustomResource):
     @pulumi.getter(name="notBefore")
     def not_before(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Start of validity, ISO 8601.
+        Start of validity, ISO 8601; absent while a CA is PENDING.
         """
         return pulumi.get(self, "not_before")
 
@@ -524,7 +524,7 @@ class PrivateCertificate(pulumi.CustomResource):
     @pulumi.getter(name="readyForRenewal")
     def ready_for_renewal(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        True once now ≥ notAfter − renewBefore, or revoked or expired.
+        True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired).
         """
         return pulumi.get(self, "ready_for_renewal")
 
@@ -572,7 +572,7 @@ class PrivateCertificate(pulumi.CustomResource):
     @pulumi.getter
     def subject(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
-        The subject as issued.
+        The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA certificate's taken from the CSR.
         """
         return pulumi.get(self, "subject")
 
@@ -588,7 +588,7 @@ class PrivateCertificate(pulumi.CustomResource):
     @pulumi.getter(name="suspectedDuplicateIds")
     def suspected_duplicate_ids(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        Set only when a create's response was lost and it was re-sent: look-alikes no resource holds, to check and delete by hand.
+        Set only when the create's response was lost and it was re-sent: certificates that appeared meanwhile, match this one's request and no resource holds — possible duplicates to check and delete by hand (`pulumi up` also prints a warning naming them).
         """
         return pulumi.get(self, "suspected_duplicate_ids")
 

@@ -145,7 +145,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="certificateChainPem")
     def certificate_chain_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The issuing chain, PEM (leaf excluded).
+        The issuing chain, intermediate(s) then root (PEM); absent when SCM holds none.
         """
         return pulumi.get(self, "certificate_chain_pem")
 
@@ -161,7 +161,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="certificatePem")
     def certificate_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The leaf certificate, PEM.
+        The certificate alone (PEM, "\\n" line endings).
         """
         return pulumi.get(self, "certificate_pem")
 
@@ -169,7 +169,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="entireCertificatePem")
     def entire_certificate_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The certificate as SCM exports it (leaf and chain), PEM.
+        The certificate and its chain exactly as SCM ships them (`entire_certificate`, PEM).
         """
         return pulumi.get(self, "entire_certificate_pem")
 
@@ -177,7 +177,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="fullChainPem")
     def full_chain_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Leaf followed by its chain, PEM.
+        The leaf followed by its chain, each certificate once — what nginx's ssl_certificate wants. Computed from certificatePem and certificateChainPem, not kept in state.
         """
         return pulumi.get(self, "full_chain_pem")
 
@@ -201,7 +201,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="privateKeyPem")
     def private_key_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The private key, PEM (absent for certificates issued from a CSR).
+        The private key (PEM); absent when SCM does not hold it (a certificate applied for with your own CSR).
         """
         return pulumi.get(self, "private_key_pem")
 
@@ -209,7 +209,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="serialNumber")
     def serial_number(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Serial number of the leaf certificate.
+        Hex serial number of the (leaf) certificate, read locally.
         """
         return pulumi.get(self, "serial_number")
 
@@ -217,7 +217,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="sha256Fingerprint")
     def sha256_fingerprint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        SHA-256 fingerprint of the leaf certificate.
+        SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…".
         """
         return pulumi.get(self, "sha256_fingerprint")
 
@@ -225,7 +225,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter
     def subject(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Subject of the leaf certificate, as one text.
+        The (leaf) certificate's subject, e.g. "C=CN\\nO=Example\\nCN=web.internal.example".
         """
         return pulumi.get(self, "subject")
 
@@ -233,7 +233,7 @@ class ScmCertificateBundle(pulumi.CustomResource):
     @pulumi.getter(name="subjectAlternativeNames")
     def subject_alternative_names(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        Subject alternative names of the leaf.
+        Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].
         """
         return pulumi.get(self, "subject_alternative_names")
 
