@@ -1,7 +1,30 @@
 // What to do about an API error, in words, appended to its message: by the service's error code
 // first (the codes the docs and the live service are known to answer with), then by HTTP status.
-// A hint may name a cause it cannot be sure of; it says so rather than guess one.
-import type { ApiErrorDetails } from "./errors-api.js";
+// A hint may name a cause it cannot be sure of; it says so rather than guess one. What an API
+// error answer holds (ApiErrorDetails) is declared here, below CcmApiError, which carries it.
+import type { ServiceName } from "./errors-base.js";
+
+/** The IAM action an operation needs; `documented` is false when the name follows the pattern but
+ * is not on the API page we read. */
+export interface IamAction {
+  readonly name: string;
+  readonly documented: boolean;
+}
+
+export interface ApiErrorDetails {
+  readonly service: ServiceName;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly errorCode?: string | undefined;
+  readonly errorMsg?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly iamAction?: IamAction | undefined;
+  /** Where the credentials came from (names of config keys / env vars, never values). */
+  readonly credentialSources?: string | undefined;
+  readonly attempts?: number | undefined;
+  readonly retryAfterMs?: number | undefined;
+}
 
 export const BAD_SIGNATURE_ERROR_CODES: readonly string[] = ["APIG.0301", "APIGW.0301"];
 

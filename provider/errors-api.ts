@@ -2,31 +2,12 @@
 // code and message, request id) with the hint for it (errors-api-hints.ts), and decides whether
 // the answer means "the object does not exist", which must never be guessed: a resource drops
 // out of state on it.
-import { apiErrorHint } from "./errors-api-hints.js";
+import { type ApiErrorDetails, apiErrorHint, type IamAction } from "./errors-api-hints.js";
 import { CcmError, isCcmError, type ServiceName } from "./errors-base.js";
+
+export type { ApiErrorDetails, IamAction };
+
 import { scrub } from "./redact.js";
-
-/** The IAM action an operation needs; `documented` is false when the name follows the pattern but
- * is not on the API page we read. */
-export interface IamAction {
-  readonly name: string;
-  readonly documented: boolean;
-}
-
-export interface ApiErrorDetails {
-  readonly service: ServiceName;
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly errorCode?: string | undefined;
-  readonly errorMsg?: string | undefined;
-  readonly requestId?: string | undefined;
-  readonly iamAction?: IamAction | undefined;
-  /** Where the credentials came from (names of config keys / env vars, never values). */
-  readonly credentialSources?: string | undefined;
-  readonly attempts?: number | undefined;
-  readonly retryAfterMs?: number | undefined;
-}
 
 // Not found has two documented shapes (docs/api-facts.md §4, §12): the live service answers HTTP 400 with
 // PCA.10010002; the docs' table says HTTP 404 with PCA.00030102. Both mean the same.

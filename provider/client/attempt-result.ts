@@ -98,3 +98,9 @@ export function attemptLogLine(
   }
   return line;
 }
+
+/** What Transport.execute answers: a response, or a create whose outcome is unknown. */
+export type ExecuteResult =
+  | { readonly kind: "ok"; readonly response: RawResponse }
+  /** A create may have taken effect but its response was lost; `error` is what happened. */
+  | { readonly kind: "ambiguous"; readonly error: CcmError; readonly reason: string };

@@ -26,8 +26,8 @@
 // processes, or two callers of one process that do not serialize them) look alike; pass the ids
 // you already own as knownIds.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
+import type { ExecuteResult, RawResponse } from "./attempt-result.js";
 import type { Clock } from "./clock.js";
-import type { ExecuteResult, RawResponse } from "./transport.js";
 
 /** How far a create may go on re-sending after lookups proved nothing was made. */
 export interface CreateLimits {

@@ -5,9 +5,10 @@
 import type { z } from "zod";
 import type { ResolvedConfig } from "../config.js";
 import { type CcmError, CcmResponseSchemaError, type RequestRef } from "../errors.js";
+
 import type { Redactor } from "../redact.js";
 import { issuesOf } from "../schemas/common.js";
-import { attemptError, attemptLogLine, type RawResponse, toRawResponse } from "./attempt-result.js";
+import { attemptError, attemptLogLine, type ExecuteResult, type RawResponse, toRawResponse } from "./attempt-result.js";
 import type { CreateContext, CreateFlow, CreateLimits } from "./create.js";
 import { endpointFor } from "./endpoints.js";
 import { type AttemptOutcome, sendAttempt } from "./http.js";
@@ -42,11 +43,6 @@ export interface CallSpec {
   /** Extra values never to print (e.g. an export password). */
   readonly secrets?: readonly (string | undefined)[];
 }
-
-export type ExecuteResult =
-  | { readonly kind: "ok"; readonly response: RawResponse }
-  /** A create may have taken effect but its response was lost; `error` is what happened. */
-  | { readonly kind: "ambiguous"; readonly error: CcmError; readonly reason: string };
 
 interface PreparedCall {
   readonly spec: (typeof OPERATIONS)[OperationName];
