@@ -27,7 +27,7 @@
 // you already own as knownIds.
 import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
 import type { ExecuteResult, RawResponse } from "./attempt-result.js";
-import type { Clock } from "./clock.js";
+import type { PausingClock } from "./clock.js";
 
 /** How far a create may go on re-sending after lookups proved nothing was made. */
 export interface CreateLimits {
@@ -38,7 +38,7 @@ export interface CreateLimits {
 }
 
 /** The clock, and the limits the configuration sets (the Transport is one). */
-export interface CreateContext extends Clock {
+export interface CreateContext extends PausingClock {
   readonly createLimits: CreateLimits;
 }
 
@@ -114,7 +114,7 @@ export async function createWithoutDuplicates(
 ): Promise<CreateResult> {
   const run = startRun(context, flow, options);
   for (let attempt = 1; ; attempt++) {
-    const sentAt = context.now().getTime();
+    const sentAt = context.now();
     const sent = await flow.execute();
     if (sent.kind === "ok") {
       const id = flow.idFrom(sent.response);
@@ -132,7 +132,7 @@ function startRun(context: CreateContext, flow: CreateFlow, options: CreateOptio
     maxAttempts: options.maxAttempts ?? context.createLimits.maxAttempts,
     timeBudgetMs: options.timeBudgetMs ?? context.createLimits.timeBudgetMs,
   };
-  const started = context.now().getTime();
+  const started = context.now();
   return {
     context,
     flow,
@@ -157,7 +157,7 @@ async function afterAmbiguousAttempt(
   const failure = describeFailures(run.reasons);
   // A slow attempt (a timeout after the request was written) may be still running on the
   // service: the lookup waits at least as long as the attempt took, giving it as long again.
-  const attemptMs = context.now().getTime() - sentAt;
+  const attemptMs = context.now() - sentAt;
   const found = await run.lookup(failure, Math.max(run.waits.next(), Math.min(attemptMs, MAX_LOOKUP_WAIT_MS)));
   if (found.length > 0) return adopt(run, found, attempt);
   if (!flow.listable) {
@@ -168,7 +168,7 @@ async function afterAmbiguousAttempt(
       { cause: sent.error },
     );
   }
-  const spent = limitSpent(run.limits, attempt, context.now().getTime() - run.started);
+  const spent = limitSpent(run.limits, attempt, context.now() - run.started);
   if (spent === undefined) return undefined;
   return finalLookups(run, { failure, spent, cause: sent.error }, attempt);
 }
@@ -242,7 +242,7 @@ function lookupWaits(settleMs: number): LookupWaits {
 type Lookup = (failure: string, waitMs: number, exclude?: string) => Promise<string[]>;
 
 /** Lookups of resources created since `since`; a failed lookup makes the outcome unknown. */
-function lookupSince(clock: Clock, flow: CreateFlow, known: ReadonlySet<string>, since: number): Lookup {
+function lookupSince(clock: PausingClock, flow: CreateFlow, known: ReadonlySet<string>, since: number): Lookup {
   return async (failure, waitMs, exclude) => {
     await clock.sleep(waitMs);
     const excluded = new Set(known);

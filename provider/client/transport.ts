@@ -81,8 +81,8 @@ export class Transport implements CreateContext {
       (env.CCM_DEBUG === "1" || env.CCM_DEBUG === "true" ? (line) => process.stderr.write(`${line}\n`) : undefined);
   }
 
-  now(): Date {
-    return this.#now();
+  now(): number {
+    return this.#now().getTime();
   }
 
   sleep(ms: number): Promise<void> {

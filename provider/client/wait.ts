@@ -1,6 +1,6 @@
 // Waiting for a status with backoff and a deadline (certificate ISSUED, CA ACTIVED, …).
 import { CcmWaitTimeoutError, isNotFoundError } from "../errors.js";
-import type { Clock } from "./clock.js";
+import type { PausingClock } from "./clock.js";
 
 export interface WaitOptions {
   /** Give up after this long. Default 5 minutes. */
@@ -15,7 +15,7 @@ export const WAIT_DEFAULTS = { timeoutMs: 5 * 60_000, initialIntervalMs: 1_000, 
 /** Polls `fetch` until `statusOf` is one of `wanted`. A not-found answer counts as "not yet"
  * (a resource can take a moment to become readable after its create returned). */
 export async function waitForStatus<T>(
-  clock: Clock,
+  clock: PausingClock,
   what: string,
   id: string,
   wanted: readonly string[],
@@ -26,7 +26,7 @@ export async function waitForStatus<T>(
   const timeoutMs = options.timeoutMs ?? WAIT_DEFAULTS.timeoutMs;
   const maxInterval = options.maxIntervalMs ?? WAIT_DEFAULTS.maxIntervalMs;
   let interval = options.initialIntervalMs ?? WAIT_DEFAULTS.initialIntervalMs;
-  const deadline = clock.now().getTime() + timeoutMs;
+  const deadline = clock.now() + timeoutMs;
   let last: string | undefined;
   for (;;) {
     try {
@@ -37,7 +37,7 @@ export async function waitForStatus<T>(
       if (!isNotFoundError(error)) throw error;
       last = "NOT_FOUND";
     }
-    const remaining = deadline - clock.now().getTime();
+    const remaining = deadline - clock.now();
     if (remaining <= 0) throw new CcmWaitTimeoutError(what, id, wanted, last, timeoutMs);
     await clock.sleep(Math.min(interval, remaining));
     interval = Math.min(maxInterval, Math.round(interval * 1.5));

@@ -2,6 +2,7 @@
 // engine handed to `configure` (then from the environment), a clock (real time, moved by
 // CCM_CLOCK_OFFSET_MS), and the warning path. Nothing here is ever serialized into state: this
 // module lives only in the process that runs the handlers (the dynamic-provider host, the plugin).
+import type { Clock } from "../client/clock.js";
 import { type CcmClient, createClient } from "../client/index.js";
 import { CONFIG_NAMESPACE, CONFIG_SETTINGS } from "../config.js";
 import { warn } from "./warn.js";
@@ -11,11 +12,8 @@ export interface StackConfigSource {
   get(key: string): string | undefined;
 }
 
-/** Time as handlers see it: unit tests give a fixed or moving one. */
-export interface Clock {
-  /** Epoch milliseconds. */
-  now(): number;
-}
+/** Time as handlers see it (client/clock.ts): unit tests give a fixed or moving one. */
+export type { Clock };
 
 /** Where a handler tells the user something in the `pulumi up` output. */
 export interface HandlerLog {

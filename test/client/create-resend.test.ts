@@ -44,7 +44,7 @@ class FakeService {
     readonly listable = true,
   ) {}
 
-  now = (): Date => new Date(this.nowMs);
+  now = (): number => this.nowMs;
   sleep = async (ms: number): Promise<void> => {
     this.sleeps.push(ms);
     this.nowMs += ms;
