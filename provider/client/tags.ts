@@ -1,7 +1,8 @@
 // Tags of a certificate or a CA: list, add (create or overwrite), remove — in batches of the
 // 20 the API accepts per call.
-import { type Tags, tagListWire, tagsArgs, tagsFromWire, toTagListBody } from "../schemas/common.js";
+
 import { TAG_LIMITS } from "../schemas/enums.js";
+import { type Tags, tagListWire, tagsArgs, tagsFromWire, toTagListBody } from "../schemas/tags.js";
 import type { OperationName } from "./operations.js";
 import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";

@@ -5,7 +5,6 @@ import { caValidityFailures, rootCaFailures } from "./ca-rules.js";
 import { ccmId, enterpriseProjectIdArg } from "./certificate.js";
 import {
   caDistinguishedNameArgs,
-  checkValidityLimit,
   type DistinguishedNameBody,
   type IssuedObjectInfo,
   issuedObjectFromWire,
@@ -13,9 +12,6 @@ import {
   type ListQuery,
   toDistinguishedNameBody,
   toListQuery,
-  toValidityBody,
-  type ValidityBody,
-  validityArgs,
   wireBool,
   wireInt,
   wirePem,
@@ -35,6 +31,7 @@ import {
   PATH_LENGTH,
   VALIDITY_MAX_YEARS,
 } from "./enums.js";
+import { checkValidityLimit, toValidityBody, type ValidityBody, validityArgs } from "./validity.js";
 
 const crlConfigurationArgs = z
   .strictObject({

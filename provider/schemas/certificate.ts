@@ -4,18 +4,13 @@ import { z } from "zod";
 import { normalizePem } from "../pem.js";
 import {
   certificateDistinguishedNameArgs,
-  checkValidityLimit,
   type DistinguishedNameBody,
   type IssuedObjectInfo,
   issuedObjectFromWire,
   issuedObjectWireFields,
   type ListQuery,
-  subjectAlternativeNamesArgs,
   toDistinguishedNameBody,
   toListQuery,
-  toValidityBody,
-  type ValidityBody,
-  validityArgs,
   wireInt,
 } from "./common.js";
 import {
@@ -39,6 +34,8 @@ import {
   VALIDITY_MAX_YEARS,
 } from "./enums.js";
 import { certificateRequestPemArg } from "./pem-args.js";
+import { subjectAlternativeNamesArgs } from "./subject-alternative-names.js";
+import { checkValidityLimit, toValidityBody, type ValidityBody, validityArgs } from "./validity.js";
 
 /** A CCM id (CA or certificate), exactly as the service writes them (see ID_LIMITS.ccm). */
 export const ccmId = z

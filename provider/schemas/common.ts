@@ -1,29 +1,14 @@
 // Shapes shared by several operations: primitive coercions for responses, distinguished name,
-// subject alternative names, tags (validity: validity.ts, re-exported here). Request shapes are camelCase zod schemas (the args
-// resources take) with one explicit mapper to the API's snake_case body; response shapes are
-// snake_case zod schemas with one explicit mapper to a camelCase result.
+// list queries (validity, subject alternative names and tags have files of their own).
+// Request shapes are camelCase zod schemas (the args resources take) with one explicit mapper to
+// the API's snake_case body; response shapes are snake_case zod schemas with one explicit mapper
+// to a camelCase result.
 //
 // Responses: where the docs and the live service differ (docs/api-facts.md §12) both forms are accepted —
 // numbers may arrive as numeric strings, booleans as "true"/"false", PEMs with "\r\n".
-import { isIP } from "node:net";
 import { z } from "zod";
 import { normalizePem } from "../pem.js";
-import {
-  DISTINGUISHED_NAME_LIMITS,
-  SAN_MAX_COUNT,
-  SAN_TYPES,
-  SAN_VALUE_MAX_LENGTH,
-  type SORT_DIRECTIONS,
-  TAG_LIMITS,
-} from "./enums.js";
-
-export {
-  checkValidityLimit,
-  toValidityBody,
-  type ValidityArgs,
-  type ValidityBody,
-  validityArgs,
-} from "./validity.js";
+import { DISTINGUISHED_NAME_LIMITS, type SORT_DIRECTIONS } from "./enums.js";
 
 // ---------------------------------------------------------------------------------------------
 // Response primitives
@@ -274,109 +259,4 @@ export function toListQuery(query: ListQueryFields): Record<string, string> {
     if (value !== undefined) out[parameter] = String(value);
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Subject alternative names
-
-export const subjectAlternativeNameArgs = z
-  .strictObject({ type: z.enum(SAN_TYPES), value: z.string().min(1) })
-  .superRefine((san, ctx) => {
-    const max = SAN_VALUE_MAX_LENGTH[san.type];
-    if (san.value.length > max) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: `${san.type} at most ${max} characters` });
-      return;
-    }
-    const problem = sanFormatProblem(san.type, san.value);
-    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
-  });
-export const subjectAlternativeNamesArgs = z.array(subjectAlternativeNameArgs).max(SAN_MAX_COUNT);
-
-const DNS_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-/** A host name, optionally a wildcard ("*.example.com"); each label 1–63 letters, digits or "-". */
-const DNS_NAME = new RegExp(`^(?:\\*\\.)?${DNS_LABEL}(?:\\.${DNS_LABEL})*$`);
-const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
-
-/** Why a SAN value does not fit its type, saying what would; undefined when it fits. */
-export function sanFormatProblem(type: (typeof SAN_TYPES)[number], value: string): string | undefined {
-  switch (type) {
-    case "DNS":
-      return DNS_NAME.test(value)
-        ? undefined
-        : 'DNS must be a domain name such as "app.example.com" or "*.example.com": labels of letters, digits and "-" joined by dots';
-    case "IP":
-      return isIP(value) !== 0
-        ? undefined
-        : 'IP must be an IPv4 address such as "10.0.0.1" or an IPv6 address such as "fd00::1"';
-    case "EMAIL": {
-      const at = value.lastIndexOf("@");
-      const ok = at > 0 && EMAIL_LOCAL.test(value.slice(0, at)) && DNS_NAME.test(value.slice(at + 1));
-      return ok ? undefined : 'EMAIL must be an address such as "ops@example.com"';
-    }
-    case "URI":
-      return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/.test(value) && URL.canParse(value)
-        ? undefined
-        : 'URI must be an absolute URI without spaces, such as "spiffe://example.org/app" or "https://example.com/x"';
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tags: a map in args (as users write them), a list of {key, value} on the wire.
-
-const TAG_KEY_RULE =
-  `${TAG_LIMITS.key.min}–${TAG_LIMITS.key.max} characters of ${TAG_LIMITS.key.allowed}, ` +
-  `not starting with "${TAG_LIMITS.key.reservedPrefix}"`;
-const TAG_VALUE_RULE = `0–${TAG_LIMITS.value.max} characters of ${TAG_LIMITS.value.allowed}`;
-
-/** Tags as a map. Keys are checked here rather than by a record key schema, so that a refusal
- * says which key and what is allowed (zod's own reads "Invalid key in record"). */
-export const tagsArgs = z.record(z.string(), z.string()).superRefine((tags, ctx) => {
-  for (const [key, value] of Object.entries(tags)) {
-    const length = [...key].length;
-    if (
-      length < TAG_LIMITS.key.min ||
-      length > TAG_LIMITS.key.max ||
-      !TAG_LIMITS.key.pattern.test(key) ||
-      key.startsWith(TAG_LIMITS.key.reservedPrefix)
-    ) {
-      ctx.addIssue({ code: "custom", message: `key ${JSON.stringify(key)} is not allowed: a key has ${TAG_KEY_RULE}` });
-    }
-    if ([...value].length > TAG_LIMITS.value.max || !TAG_LIMITS.value.pattern.test(value)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `the value of ${JSON.stringify(key)} is not allowed: a value has ${TAG_VALUE_RULE}`,
-      });
-    }
-  }
-});
-
-/** A resource's tags: the tag rules, and at most 20 of them. */
-export const resourceTagsArgs = tagsArgs.superRefine((tags, ctx) => {
-  const count = Object.keys(tags).length;
-  if (count > TAG_LIMITS.maxPerResource) {
-    ctx.addIssue({ code: "custom", message: `at most ${TAG_LIMITS.maxPerResource} tags (got ${count})` });
-  }
-});
-export type Tags = Record<string, string>;
-
-export interface TagBody {
-  key: string;
-  value: string;
-}
-
-export function toTagListBody(tags: Tags): { tags: TagBody[] } {
-  return { tags: Object.entries(tags).map(([key, value]) => ({ key, value })) };
-}
-
-export const tagListWire = z.looseObject({
-  tags: z
-    .array(z.looseObject({ key: z.string(), value: wireText }))
-    .nullish()
-    .transform((v) => v ?? []),
-});
-
-export function tagsFromWire(wire: z.output<typeof tagListWire>): Tags {
-  const tags: Tags = {};
-  for (const tag of wire.tags) tags[tag.key] = tag.value ?? "";
-  return tags;
 }

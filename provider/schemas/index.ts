@@ -8,3 +8,6 @@ export * from "./enums.js";
 export * from "./export.js";
 export * from "./scm.js";
 export * from "./sms.js";
+export * from "./subject-alternative-names.js";
+export * from "./tags.js";
+export * from "./validity.js";

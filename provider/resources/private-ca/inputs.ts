@@ -2,9 +2,9 @@
 // from state or, for a CA taken over by id, from the API.
 import { z } from "zod";
 import { type CaInfo, createCaArgs } from "../../schemas/ca.js";
-import { resourceTagsArgs } from "../../schemas/common.js";
 import { PENDING_DAYS } from "../../schemas/enums.js";
 import { certificatesPemArg } from "../../schemas/pem-args.js";
+import { resourceTagsArgs } from "../../schemas/tags.js";
 import { definedEntries, subjectOf } from "../shared/common.js";
 import { statedValidity } from "../shared/stated-validity.js";
 

@@ -5,10 +5,10 @@
 import { z } from "zod";
 import type { CheckFailure } from "../../kernel/handlers.js";
 import { applyCertificateArgs, type CertificateInfo, ccmId, revocationReasonArg } from "../../schemas/certificate.js";
-import { resourceTagsArgs, validityArgs } from "../../schemas/common.js";
 import { VALIDITY_MAX_YEARS } from "../../schemas/enums.js";
 import { certificateRequestPemArg } from "../../schemas/pem-args.js";
-import { nominalValidityMs } from "../../schemas/validity.js";
+import { resourceTagsArgs } from "../../schemas/tags.js";
+import { nominalValidityMs, validityArgs } from "../../schemas/validity.js";
 import { definedEntries, subjectOf } from "../shared/common.js";
 import { startFromFailures, validityLimitFailures } from "../shared/start-from.js";
 import { statedValidity } from "../shared/stated-validity.js";
