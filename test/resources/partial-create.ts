@@ -5,6 +5,7 @@
 // `pulumi stack export` every time: one object per failed create, none orphaned, none duplicated.
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ORGANISATION } from "../harness/ca-fixtures.js";
 import { type InventoryEntry, TestEmulator } from "../harness/emulator.js";
 import { PulumiRunError, resourcesOfType, type StackExport, type StackResource, TestStack } from "../harness/stack.js";
 import { createRootCa } from "./fixtures.js";
@@ -94,14 +95,7 @@ export function describePartialCreates(scenarios: Scenario[]): void {
       const { caId: pendingId } = await api.cas.create({
         type: "SUBORDINATE",
         keyAlgorithm: "EC256",
-        distinguishedName: {
-          commonName: "Partial Intermediate",
-          country: "CN",
-          state: "Sichuan",
-          locality: "Chengdu",
-          organization: "Example Corp",
-          organizationalUnit: "Platform",
-        },
+        distinguishedName: { commonName: "Partial Intermediate", ...ORGANISATION },
       });
       csrPem = await api.cas.exportCsr(pendingId);
     });
