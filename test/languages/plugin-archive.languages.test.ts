@@ -18,8 +18,8 @@ import {
   buildPluginArchive,
   executablesOnPath,
   installPluginArchive,
+  onInstalledPlugin,
   type PluginArchive,
-  pulumiInstall,
 } from "./plugin-archive.js";
 
 const PLUGIN = "pulumi-resource-huaweicloud-ccm";
@@ -45,17 +45,12 @@ describe("the plugin archive installed with pulumi plugin install", () => {
   });
 
   it("the YAML quickstart runs on the installed plugin alone: no node, no bin/, no warning", async () => {
-    const install = pulumiInstall([yamlHostDir()]);
-    const project = new CliProject({ source: quickstart, path: [install], plugin: "installed" });
-    try {
+    await onInstalledPlugin(quickstart, plugin, emulator, {}, async (project, installed) => {
       const searchPath = String(project.env().PATH);
       expect(executablesOnPath("node", searchPath)).toEqual([]);
       expect(executablesOnPath(PLUGIN, searchPath)).toEqual([]);
-      const installed = await installPluginArchive(String(project.env().PULUMI_HOME), plugin);
       expect(installed.size).toBeGreaterThan(50_000_000);
 
-      const { config, secrets } = emulator.stackConfig();
-      await project.init(config, secrets);
       await project.pulumi("up", "--yes", "--skip-preview");
       expect(project.lastLog).not.toMatch(AMBIENT_PLUGIN_WARNING);
       expect((await project.outputs()).status).toBe("ISSUED");
@@ -64,41 +59,31 @@ describe("the plugin archive installed with pulumi plugin install", () => {
       await project.pulumi("destroy", "--yes", "--skip-preview");
       expect(project.lastLog).not.toMatch(AMBIENT_PLUGIN_WARNING);
       expect((await emulator.inventory()).certificates.filter((c) => !c.deleted)).toHaveLength(0);
-    } finally {
-      project.dispose();
-      rmSync(install, { recursive: true, force: true });
-    }
+    });
   });
 
   it("the plugin's warnings reach the engine's Log call (its gRPC client is bundled too)", async () => {
-    const install = pulumiInstall([yamlHostDir()]);
-    const project = new CliProject({
-      source: path.join(repoRoot, "test/languages/yaml/slow-apply"),
-      path: [install],
-      plugin: "installed",
-    });
-    try {
-      await installPluginArchive(String(project.env().PULUMI_HOME), plugin);
-      const { config, secrets } = emulator.stackConfig();
-      await project.init({ ...config, "huaweicloud-ccm:requestTimeoutMs": "3000" }, secrets);
+    const slowApply = path.join(repoRoot, "test/languages/yaml/slow-apply");
+    const config = { "huaweicloud-ccm:requestTimeoutMs": "3000" };
+    await onInstalledPlugin(slowApply, plugin, emulator, config, async (project) => {
       // The first apply is held 7 s, then executed. The client gives up at 3 s, looks at 6 s (a
       // lookup waits as long as the attempt took): nothing yet, so it re-sends, and looks for late
       // look-alikes 2 s after that (8 s), by which time the first attempt's certificate exists.
       await emulator.setFaults([
         { kind: "latency", latency_ms: 7000, method: "POST", path: "^/v1/private-certificates$", count: 1 },
       ]);
-      await project.pulumi("up", "--yes", "--skip-preview");
-      // An engine diagnostic of its own, not the stderr fallback of a plugin with no engine to tell.
-      expect(project.lastLog).toMatch(
-        /\n\s*warning: PrivateCertificate "[^"]+" holds \S+; its first request's response/,
-      );
-      expect(project.lastLog).not.toMatch(/no engine to tell/);
-      await project.pulumi("destroy", "--yes", "--skip-preview");
-    } finally {
-      await emulator.setFaults([]);
-      project.dispose();
-      rmSync(install, { recursive: true, force: true });
-    }
+      try {
+        await project.pulumi("up", "--yes", "--skip-preview");
+        // An engine diagnostic of its own, not the stderr fallback of a plugin with no engine to tell.
+        expect(project.lastLog).toMatch(
+          /\n\s*warning: PrivateCertificate "[^"]+" holds \S+; its first request's response/,
+        );
+        expect(project.lastLog).not.toMatch(/no engine to tell/);
+        await project.pulumi("destroy", "--yes", "--skip-preview");
+      } finally {
+        await emulator.setFaults([]);
+      }
+    });
   });
 
   it("control: with bin/ on PATH the engine runs it and warns", async () => {

@@ -3,12 +3,14 @@
 // `pulumi plugin install resource huaweicloud-ccm <version> --file <archive>`. Reusable by every
 // language's test: build once per file (beforeAll), install into each test's own PULUMI_HOME.
 import { execFile, execFileSync } from "node:child_process";
-import { accessSync, constants, copyFileSync, linkSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { accessSync, constants, copyFileSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import type { EmulatorStackConfig } from "../harness/emulator.js";
 import { requirePulumiRoot } from "../harness/stack.js";
-import { repoRoot } from "./cli.js";
+import { CliProject, repoRoot } from "./cli.js";
+import { yamlHostDir } from "./hosts.js";
 
 export const PLUGIN_PACKAGE = "huaweicloud-ccm";
 /** The engine's warning when it runs a plugin found on PATH instead of its plugin cache. */
@@ -52,6 +54,32 @@ interface InstalledPlugin {
  */
 export async function installPluginArchive(pulumiHome: string, plugin: PluginArchive): Promise<InstalledPlugin> {
   return installPlugin(pulumiHome, "resource", PLUGIN_PACKAGE, plugin.version, plugin.archive);
+}
+
+/**
+ * Runs `body` on a YAML project from `source` as a user of the archive has it: a fresh Pulumi
+ * install (the CLI and the YAML host: no node, no bin/) and `plugin` installed into the project's
+ * PULUMI_HOME, the only huaweicloud-ccm plugin there; its stack pointed at `emulator`, with `config`
+ * besides. Removes the project and the install afterwards.
+ */
+export async function onInstalledPlugin(
+  source: string,
+  plugin: PluginArchive,
+  emulator: { stackConfig(): EmulatorStackConfig },
+  config: Record<string, string>,
+  body: (project: CliProject, installed: InstalledPlugin) => Promise<void>,
+): Promise<void> {
+  const install = pulumiInstall([yamlHostDir()]);
+  const project = new CliProject({ source, path: [install], plugin: "installed" });
+  try {
+    const installed = await installPluginArchive(String(project.env().PULUMI_HOME), plugin);
+    const stack = emulator.stackConfig();
+    await project.init({ ...stack.config, ...config }, stack.secrets);
+    await body(project, installed);
+  } finally {
+    project.dispose();
+    rmSync(install, { recursive: true, force: true });
+  }
 }
 
 /**

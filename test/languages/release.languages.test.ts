@@ -14,15 +14,14 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsumerProject, packProvider } from "../harness/consumer.js";
 import { requirePulumiRoot, TestStack } from "../harness/stack.js";
-import { CliProject, repoRoot } from "./cli.js";
+import { repoRoot } from "./cli.js";
 import { buildGoProgram, goStep, goStepEnv } from "./go-program.js";
-import { yamlHostDir } from "./hosts.js";
 import {
   AMBIENT_PLUGIN_WARNING,
   executablesOnPath,
   installPluginArchive,
+  onInstalledPlugin,
   type PluginArchive,
-  pulumiInstall,
 } from "./plugin-archive.js";
 import { pythonBinDir } from "./python-stack.js";
 import {
@@ -132,16 +131,8 @@ describe("npm run release: every artefact, installed as a user would", () => {
   };
 
   it("YAML: the quickstart on the released plugin archive, installed with pulumi plugin install", async () => {
-    const install = pulumiInstall([yamlHostDir()]);
-    const project = new CliProject({
-      source: path.join(repoRoot, "test/languages/yaml/quickstart"),
-      path: [install],
-      plugin: "installed",
-    });
-    try {
-      await installPluginArchive(String(project.env().PULUMI_HOME), releasedPlugin());
-      const { config, secrets } = emulator.stackConfig();
-      await project.init(config, secrets);
+    const quickstart = path.join(repoRoot, "test/languages/yaml/quickstart");
+    await onInstalledPlugin(quickstart, releasedPlugin(), emulator, {}, async (project) => {
       await project.pulumi("up", "--yes", "--skip-preview");
       expect(project.lastLog).not.toMatch(AMBIENT_PLUGIN_WARNING);
       expect((await project.outputs()).status).toBe("ISSUED");
@@ -149,10 +140,7 @@ describe("npm run release: every artefact, installed as a user would", () => {
       const schema = JSON.parse(await project.pulumi("package", "get-schema", `huaweicloud-ccm@${VERSION}`));
       expect(schema).toMatchObject({ version: VERSION, pluginDownloadURL: downloads.url });
       await project.pulumi("destroy", "--yes", "--skip-preview");
-    } finally {
-      project.dispose();
-      rmSync(install, { recursive: true, force: true });
-    }
+    });
   });
 
   it("Go: a user's module on the Go SDK by its module path; the first up downloads the plugin itself", async () => {
