@@ -20,7 +20,9 @@ export interface BadInputCase {
 }
 
 const CA_ID = "4c0e772e-a30c-4029-b929-b7acb04143f7";
-const YEAR_2020 = Date.UTC(2020, 0, 1);
+// Long enough ago that even the longest validity a case states (31 years) has ended: a past start
+// whose window is still open is accepted (the object starts now; see start-from.ts).
+const YEAR_1990 = Date.UTC(1990, 0, 1);
 const LOWER_UUID = /36-character UUID in lower case \(hex digits 0-9 a-f, groups 8-4-4-4-12\)/;
 const EPS = /must be "0" \(the default project\), "all", or an enterprise project id \(a lower-case UUID\)/;
 const PRINTABLE = /must be printable text: no line breaks, tabs or other control characters/;
@@ -121,7 +123,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   cert("validity value 0", validity({ value: 0 }), "validity.value", /must be greater than 0/),
   cert("validity value NaN", validity({ value: "__NaN__" }), "validity.value", /must be a number \(got NaN\)/),
   cert("validity over 20 years", validity({ type: "YEAR", value: 21 }), "validity.value", /at most 20 years/),
-  cert("startFrom in the past", validity({ startFrom: YEAR_2020 }), "validity.startFrom", START_PAST),
+  cert("startFrom in the past", validity({ startFrom: YEAR_1990 }), "validity.startFrom", START_PAST),
   cert("startFrom in year 9999", validity({ startFrom: "9999-01-01T00:00:00Z" }), "validity.startFrom", START_FUTURE),
   cert("startFrom garbage", validity({ startFrom: "soon" }), "validity.startFrom", START_FORMAT),
   cert(
@@ -232,7 +234,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     "validity.value",
     /at most 30 years \(30 YEAR\)/,
   ),
-  ca("startFrom in the past", validity({ startFrom: YEAR_2020 }), "validity.startFrom", START_PAST),
+  ca("startFrom in the past", validity({ startFrom: YEAR_1990 }), "validity.startFrom", START_PAST),
   ca("startFrom garbage", validity({ startFrom: "tomorrow-ish" }), "validity.startFrom", START_FORMAT),
   ca("validity a string", { validity: "5y" }, "validity", /must be an object \(got a string\)/),
   ca("pendingDays too few", { pendingDays: 3 }, "pendingDays", /must be at least 7/),
@@ -302,7 +304,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     /at most 20 years \(240 MONTH\)/,
   ),
   inter("validity type unknown", validity({ type: "DECADE" }), "validity.type", /one of "YEAR", "MONTH", "DAY"/),
-  inter("startFrom in the past", validity({ startFrom: YEAR_2020 }), "validity.startFrom", START_PAST),
+  inter("startFrom in the past", validity({ startFrom: YEAR_1990 }), "validity.startFrom", START_PAST),
   inter("startFrom in year 9999", validity({ startFrom: 253_370_764_800_000 }), "validity.startFrom", START_FUTURE),
   inter("startFrom an object", validity({ startFrom: { at: 1 } }), "validity.startFrom", START_FORMAT),
   inter("pathLength too long", { pathLength: 7 }, "pathLength", /must be at most 6/),

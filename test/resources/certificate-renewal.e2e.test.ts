@@ -70,7 +70,7 @@ describe("PrivateCertificate renewal with a fixed validity.startFrom", () => {
     emulator = await TestEmulator.start();
     const { caId } = await createRootCa(emulator);
     // Starts in 3 minutes (the first `up` must create it before then, even on a loaded machine),
-    // for an hour; the renewal window opens 5 seconds after the start.
+    // for an hour; the renewal window opens 30 minutes after the start.
     start = Math.ceil((Date.now() + 3 * MINUTE) / SECOND) * SECOND;
     stack = emulator.stack({
       program: "test/programs/certificate",
@@ -78,7 +78,7 @@ describe("PrivateCertificate renewal with a fixed validity.startFrom", () => {
         caId,
         validityHours: "1",
         startFrom: new Date(start).toISOString(),
-        renewBefore: "59m55s",
+        renewBefore: "30m",
       },
     });
   });
@@ -95,15 +95,15 @@ describe("PrivateCertificate renewal with a fixed validity.startFrom", () => {
 
   it("the renewal, long after startFrom has passed, starts now instead of re-sending it", async () => {
     const oldId = (await stack.outputs()).certificateId?.value;
-    // The provider's clock a minute past the start, inside the renewal window; the service's as if
-    // the renewal came 10 minutes later: CCM refuses a start more than 5 minutes in the past.
-    await emulator.shiftClocks(stack, start + MINUTE - Date.now(), 10 * MINUTE);
+    // Both clocks 40 minutes on: inside the renewal window, and the stored start (which check must
+    // still accept, unchanged) long past — CCM refuses a start more than 5 minutes in the past.
+    await emulator.shiftClocks(stack, 40 * MINUTE);
     expect(await stack.preview()).toEqual({ replace: 4, same: 1 });
     const { outputs, changes } = await stack.up();
     expect(changes).toEqual({ replace: 4, same: 1 });
     expect(outputs.certificateId?.value).not.toBe(oldId);
-    // Issued at the emulator's "now", about 11 minutes after the start: not at the stored start.
-    expect(Date.parse(outputString(outputs, "notAfter"))).toBeGreaterThan(start + 70 * MINUTE);
+    // Issued at the emulator's "now", about 37 minutes after the start: not at the stored start.
+    expect(Date.parse(outputString(outputs, "notAfter"))).toBeGreaterThan(start + 90 * MINUTE);
     expect((await emulator.inventory()).certificates.map((c) => c.id)).toEqual([outputs.certificateId?.value]);
     await stack.previewNoChanges();
   });

@@ -78,11 +78,14 @@ describe("check (no API call)", () => {
     expect(await failuresOf({ ...ARGS, validity: { type: "HOUR", value: 24 }, renewBefore: "23h" })).toEqual({});
   });
 
-  it("judges startFrom's 5-minute rule only when it changes", async () => {
-    const past = Date.now() - 24 * HOUR;
-    const news = { ...ARGS, validity: { type: "DAY", value: 30, startFrom: past } };
+  it("judges startFrom's 5-minute rule only when it changes, and lets a past start with an open window pass", async () => {
+    const ended = Date.now() - 31 * 24 * HOUR;
+    const news = { ...ARGS, validity: { type: "DAY", value: 30, startFrom: ended } };
     expect(await failuresOf(news)).toMatchObject({ "validity.startFrom": expect.stringContaining("5 minutes") });
     expect(await failuresOf(news, news)).toEqual({});
+    // A renewal's re-check (no olds): its start has passed but its window is still open.
+    const open = { ...ARGS, validity: { type: "DAY", value: 30, startFrom: Date.now() - 24 * HOUR } };
+    expect(await failuresOf(open)).toEqual({});
   });
 
   it("never echoes a CSR that fails (the engine would print it)", async () => {
