@@ -1,5 +1,5 @@
 // The control plane under the reserved prefix /_emulator/ (never signed, never counted, never
-// subject to faults). Documented in the README's "The emulator" section.
+// subject to faults). Documented in docs/emulator.md.
 //
 // It can wipe a data directory and replace keys, so it refuses what a web page could send: a web
 // page may POST cross-site to 127.0.0.1 without any CORS preflight when the body is text/plain or

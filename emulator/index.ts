@@ -1,4 +1,4 @@
-// ccm-emulator: a local CCM / SCM / SMS API server (see README "The emulator").
+// ccm-emulator: a local CCM / SCM / SMS API server (see docs/emulator.md).
 // startEmulator() runs it in-process; emulator/cli.ts is the `ccm-emulator` command.
 
 import { mkdtemp } from "node:fs/promises";

@@ -6,7 +6,7 @@
 //
 //   runChaos    N certificate + bundle pairs under a root → issuing CA chain with ~30 % of API
 //               requests faulted: `up` until it converges, audit, `destroy` until it succeeds, audit
-//   runSigkill  SIGKILL of the `pulumi` CLI mid-`up`, then the README's recovery: `pulumi cancel`
+//   runSigkill  SIGKILL of the `pulumi` CLI mid-`up`, then the recovery of docs/troubleshooting.md: `pulumi cancel`
 //               (the file backend's lock), refresh --clear-pending-creates, `ccm-orphans` (find,
 //               then revoke + delete), `up`, `destroy`
 
@@ -112,7 +112,7 @@ export async function runSigkill({
     const left = await stateAudit(emulatorUrl, stack);
     log(`sigkill: ${left.orphans.length} objects left that the state does not hold; ${left.pendingOperations} pending`);
 
-    // The recovery documented in the README's Troubleshooting section.
+    // The recovery documented in docs/troubleshooting.md.
     await stack.run(["cancel"]);
     await stack.run(["refresh-clear-pending-creates"]);
     const afterClear = await stateAudit(emulatorUrl, stack);

@@ -1,7 +1,7 @@
 // Property values between the engine's protobuf Structs and the handlers' plain objects. The plugin
 // answers Configure with acceptSecrets, so secrets reach it wrapped in the engine's secret envelope
 // (a special-signature object); the handlers take plain values, so inputs are unwrapped here, and
-// every value that was secret going in — plus the resource's SECRET_PROPERTIES — is wrapped again
+// every value that was secret going in — plus the secrets the resource's declaration names — is wrapped again
 // coming out, which is how a native provider marks its outputs secret in state.
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 

@@ -1,4 +1,4 @@
-// The entry of the protocol-2 shim (provider/resources/shim.ts): the serialized provider holds only
+// The entry of the protocol-2 shim (provider/resources/shared/shim.ts): the serialized provider holds only
 // `configure`, which calls attach(provider, type, request) once per process and per `__provider`
 // text. attach keeps the stack config and gives that object the dynamic-provider methods, each
 // forwarding to dispatch — the one path old (protocol 1) and new state share. Its signature is

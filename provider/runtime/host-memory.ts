@@ -7,7 +7,7 @@
 // host's start-up left it; the heap's limits themselves can only be set when a process starts,
 // which the engine does, not us.
 //
-// The smaller scavenges cost no CPU; the before/after figures are in README Performance.
+// The smaller scavenges cost no CPU; the before/after figures are in docs/performance.md.
 //
 // A user who sets a semi-space flag of their own (NODE_OPTIONS=--max-semi-space-size=…, which the
 // engine passes on to the host) keeps it: then nothing here runs.

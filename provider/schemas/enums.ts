@@ -1,5 +1,5 @@
 // Enums and limits of the CCM / SCM / SMS APIs, in one place: the zod schemas, the resources'
-// `check` and the README read these tables, so a value is added or a limit changed once.
+// `check` and the docs read these tables, so a value is added or a limit changed once.
 // Sources: docs/api-facts.md §2–§3 and the seeds (apply, export, CA CSR); "UNCERTAIN" marks where the
 // docs do not settle a value.
 

@@ -20,7 +20,7 @@ const PATHS = [
   "/x.y/a?b",
 ];
 
-// Every pattern the tests, benches and README use, and the other forms of the subset.
+// Every pattern the tests, benches and docs use, and the other forms of the subset.
 const PATTERNS = [
   "^/v1/private-certificates$",
   "/v1/private-certificates$",

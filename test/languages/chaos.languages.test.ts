@@ -2,7 +2,7 @@
 // workload as a generated YAML program (root → issuing CA → 10 certificate + bundle pairs), the
 // real `pulumi` CLI with the YAML language host and our plugin, ~30 % of API requests faulted
 // (5xx, 429 with Retry-After, resets, 1.5 s latency, lost create responses); then a SIGKILL of
-// `pulumi up` mid-run and the README's recovery. Judged by the emulator's inventory against
+// `pulumi up` mid-run and the recovery of docs/troubleshooting.md. Judged by the emulator's inventory against
 // `pulumi stack export` (bench/lib/chaos.mjs, shared with the dynamic provider's runs).
 import { describe, expect, it } from "vitest";
 import { runChaos, runSigkill } from "../../bench/lib/chaos.mjs";

@@ -3,7 +3,7 @@
 // - The derived fullChainPem is computed from what the mock returns; a mock that returns no
 //   certificate leaves it absent instead of failing the test run with a rejection.
 // - While one of our resources registers, Errors capture no frames (the SDK formats a stack for each
-//   of four promises per property, for a leak report only; provider/resources/source-position.ts),
+//   of four promises per property, for a leak report only; provider/resources/shared/source-position.ts),
 //   and everything is put back afterwards — also when the SDK's constructor throws, whose error
 //   then carries the stack of the program's `new` rather than none.
 import * as pulumi from "@pulumi/pulumi";

@@ -4,7 +4,7 @@
 // state must run through the new runtime, plan no change, and leave __provider untouched. Both
 // shapes of `__provider` ever written are deployed by "version 1": protocol 1 (seven methods that
 // call dispatch; its shim kept verbatim in fixtures/shim-protocol-1.cjs) and protocol 2 (today's
-// shim: configure calls attach). See provider/resources/shim.ts.
+// shim: configure calls attach). See provider/resources/shared/shim.ts.
 import {
   appendFileSync,
   cpSync,

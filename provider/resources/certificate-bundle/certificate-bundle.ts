@@ -1,7 +1,7 @@
 // CertificateBundle: a private certificate exported for a server type (CCM "Exporting a Certificate",
 // POST /v1/private-certificates/{id}/export) — PEMs, and a PFX (IIS) or JKS (TOMCAT) keystore with
 // its password — as secret outputs, plus metadata read locally from the certificate.
-// Handlers: certificate-bundle.handlers.ts.
+// Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { ExportType } from "../../schemas/enums.js";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";

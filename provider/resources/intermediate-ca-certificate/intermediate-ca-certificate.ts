@@ -2,7 +2,7 @@
 // with type INTERMEDIATE_CA, docs/api-facts.md §2.7) — the "signing elsewhere" step of the external flow when
 // the signer is a CCM CA too, e.g. a root in another account or stack. The result is a CA record
 // of its own that CCM only lets you read and export; its certificate and chain are what a PENDING
-// PrivateCa imports. Handlers: intermediate-ca-certificate.handlers.ts.
+// PrivateCa imports. Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
 import { CcmResource } from "../shared/ccm-resource.js";

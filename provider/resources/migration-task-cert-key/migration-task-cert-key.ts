@@ -1,7 +1,7 @@
 // MigrationTaskCertKey: the SSL certificates and private keys of an SMS (Server Migration Service)
 // migration task (SMS "Obtaining an SSL Certificate and Private Key", GET /v3/tasks/{task_id}/certkey) — what the agent on the source server
 // and the target server use for their SSL socket in block-level migration — as secret outputs.
-// Handlers: migration-task-cert-key.handlers.ts.
+// Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import { CcmResource, type DeclaredOutputs } from "../shared/ccm-resource.js";
 import { MIGRATION_TASK_CERT_KEY, type MigrationTaskCertKeyArgs } from "./declaration.js";

@@ -1,7 +1,7 @@
 // PrivateCa: a CCM private CA (docs/api-facts.md §3) — a ROOT, a SUBORDINATE signed inside CCM by `issuerId`,
 // or a SUBORDINATE signed elsewhere: created PENDING, its CSR (CCM "ExportCertificateAuthorityCsr") exposed as `csrPem`, and
 // activated when the signed certificate is supplied as `certificatePem` + `certificateChainPem`
-// (an in-place update that imports it). Handlers: private-ca.handlers.ts.
+// (an in-place update that imports it). Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
 import { CcmResource } from "../shared/ccm-resource.js";

@@ -1,6 +1,6 @@
 // PrivateCertificate: a certificate issued by a CCM private CA (CCM "Applying for a Certificate", POST /v1/private-certificates),
 // or from your own CSR (POST /v1/private-certificates/csr) so the key never leaves you. Its PEMs
-// and keystores come from a CertificateBundle. Handlers: private-certificate.handlers.ts.
+// and keystores come from a CertificateBundle. Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
 import { CcmResource } from "../shared/ccm-resource.js";

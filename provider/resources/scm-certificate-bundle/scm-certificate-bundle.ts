@@ -1,7 +1,7 @@
 // ScmCertificateBundle: an SSL certificate held in SCM (SSL Certificate Manager — bought or
 // uploaded there, not made by this package) exported with its chain and private key (SCM "ExportCertificate",
 // POST /v3/scm/certificates/{certificate_id}/export) as secret outputs, plus metadata read locally
-// from the certificate. Handlers: scm-certificate-bundle.handlers.ts.
+// from the certificate. Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
 import { CcmResource } from "../shared/ccm-resource.js";
