@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const { buildSchema } = require(path.join(root, "dist/provider/plugin/schema-gen.js"));
 const { REFERENCE_DIR, referencePages } = require(path.join(root, "dist/provider/plugin/reference-docs.js"));
 const { RESOURCES } = require(path.join(root, "dist/provider/resources/registry.js"));
-const { classFileOf, classOutputLines, withClassOutputs } = require(
+const { OUTPUT_GROUPS, classFileOf, classOutputLines, outputLines, withClassOutputs } = require(
   path.join(root, "dist/provider/resources/class-outputs.js"),
 );
 
@@ -23,4 +23,8 @@ for (const [file, text] of referencePages(buildSchema(version, root))) writeFile
 for (const declaration of RESOURCES) {
   const file = path.join(root, "provider/resources", classFileOf(declaration));
   writeFileSync(file, withClassOutputs(readFileSync(file, "utf8"), classOutputLines(declaration)));
+}
+for (const group of OUTPUT_GROUPS) {
+  const file = path.join(root, "provider/resources", group.file);
+  writeFileSync(file, withClassOutputs(readFileSync(file, "utf8"), outputLines(group.outputs)));
 }

@@ -1,8 +1,27 @@
 // The output properties of each resource class, written from its declaration into the class file
 // (between two marker comments) by `npm run docs`: the TSDoc a TypeScript user reads on
 // `ca.status` is the declaration's description, the same text the schema and the reference page
-// carry. test/docs/reference.test.ts fails when a class file is stale.
+// carry. Outputs several resources share (shared/output-facts.ts) are written once, into the base
+// class of their group; a class writes only its own, and those it describes differently.
+// test/docs/reference.test.ts fails when a class file is stale.
 import type { OutputFacts, ResourceDeclaration } from "./shared/declaration.js";
+import { EXPORTED_CERTIFICATE_OUTPUTS, ISSUED_OUTPUTS } from "./shared/output-facts.js";
+
+/** A base class that declares a group of shared outputs, and its file under provider/resources. */
+export interface OutputGroup {
+  readonly file: string;
+  readonly outputs: Readonly<Record<string, OutputFacts>>;
+}
+
+export const OUTPUT_GROUPS: readonly OutputGroup[] = [
+  { file: "shared/issued-resource.ts", outputs: ISSUED_OUTPUTS },
+  { file: "shared/exported-certificate.ts", outputs: EXPORTED_CERTIFICATE_OUTPUTS },
+];
+
+/** The group a declaration's class extends: the one whose every output it declares. */
+export function groupOf(declaration: ResourceDeclaration): OutputGroup | undefined {
+  return OUTPUT_GROUPS.find((group) => Object.keys(group.outputs).every((key) => key in declaration.outputs));
+}
 
 export const BEGIN_MARKER =
   "  // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.";
@@ -37,9 +56,16 @@ function tsDoc(text: string): string[] {
   return ["  /**", ...lines.map((l) => `   * ${l}`), "   */"];
 }
 
-/** The generated lines of a class: one `declare readonly` per output, each with its description. */
+/** The generated lines of a class: its outputs but those its group's base class declares alike. */
 export function classOutputLines(declaration: ResourceDeclaration): string[] {
-  const outputs: Record<string, OutputFacts> = { ...declaration.outputs, ...declaration.derivedOutputs };
+  const inherited = groupOf(declaration)?.outputs ?? {};
+  const all: Record<string, OutputFacts> = { ...declaration.outputs, ...declaration.derivedOutputs };
+  // The same facts object: declared by the base class, once.
+  return outputLines(Object.fromEntries(Object.entries(all).filter(([key, facts]) => inherited[key] !== facts)));
+}
+
+/** One `declare readonly` per output, each with its description as TSDoc, between the markers. */
+export function outputLines(outputs: Readonly<Record<string, OutputFacts>>): string[] {
   const lines = [BEGIN_MARKER];
   for (const [name, facts] of Object.entries(outputs)) {
     const type = `${TS_TYPES[facts.type]}${facts.optional ? " | undefined" : ""}`;

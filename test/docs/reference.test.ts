@@ -5,7 +5,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REFERENCE_DIR, referencePages } from "../../provider/plugin/reference-docs.js";
 import { buildSchema } from "../../provider/plugin/schema-gen.js";
-import { classFileOf, classOutputLines, withClassOutputs } from "../../provider/resources/class-outputs.js";
+import {
+  classFileOf,
+  classOutputLines,
+  OUTPUT_GROUPS,
+  outputLines,
+  withClassOutputs,
+} from "../../provider/resources/class-outputs.js";
 import { RESOURCES } from "../../provider/resources/registry.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -41,6 +47,14 @@ describe("the resource classes' outputs", () => {
     (_name, declaration) => {
       const source = readFileSync(path.join(root, "provider/resources", classFileOf(declaration)), "utf8");
       expect(source).toBe(withClassOutputs(source, classOutputLines(declaration)));
+    },
+  );
+
+  it.each(OUTPUT_GROUPS.map((g) => [g.file, g] as const))(
+    "%s declares its group's outputs (run `npm run docs`)",
+    (file, group) => {
+      const source = readFileSync(path.join(root, "provider/resources", file), "utf8");
+      expect(source).toBe(withClassOutputs(source, outputLines(group.outputs)));
     },
   );
 });

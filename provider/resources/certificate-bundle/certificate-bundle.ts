@@ -5,31 +5,17 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ExportType } from "../../schemas/enums.js";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
-import { CcmResource } from "../shared/ccm-resource.js";
+import { ExportedCertificateResource } from "../shared/exported-certificate.js";
 import { CERTIFICATE_BUNDLE, type CertificateBundleArgs, type CertificateBundleType } from "./declaration.js";
 import type { CertificateBundleOutputs } from "./handlers.js";
 
 export type { CertificateBundleArgs, CertificateBundleType };
 
 export class CertificateBundle
-  extends CcmResource
+  extends ExportedCertificateResource
   implements DeclaredOutputs<CertificateBundle, CertificateBundleOutputs & { fullChainPem: string }>
 {
   // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.
-  /** Hex serial number of the (leaf) certificate, read locally. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** Start of validity of the leaf, ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** End of validity of the leaf, ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** SHA-256 fingerprint of the (leaf) certificate, "AB:CD:…". */
-  declare readonly sha256Fingerprint: pulumi.Output<string>;
-  /** The (leaf) certificate's subject, e.g. "C=CN\nO=Example\nCN=web.internal.example". */
-  declare readonly subject: pulumi.Output<string>;
-  /** Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"]. */
-  declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
-  /** The leaf certificate (PEM, "\n" line endings). Secret. */
-  declare readonly certificatePem: pulumi.Output<string>;
   /** The issuing chain, intermediate(s) then root (PEM). Secret. */
   declare readonly certificateChainPem: pulumi.Output<string>;
   /** The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates. Secret. */

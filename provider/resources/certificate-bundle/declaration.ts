@@ -41,6 +41,8 @@ export const CERTIFICATE_BUNDLE = defineResource<
   },
   outputs: {
     ...EXPORTED_CERTIFICATE_OUTPUTS,
+    // Always there for a CCM certificate: its issuer is a CCM CA.
+    certificateChainPem: text("The issuing chain, intermediate(s) then root (PEM).", true),
     privateKeyPem: text(
       "The private key (PEM; encrypted when a password is given). Absent for CSR-issued certificates.",
       { secret: true, optional: true },

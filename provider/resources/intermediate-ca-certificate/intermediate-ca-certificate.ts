@@ -5,34 +5,19 @@
 // PrivateCa imports. Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
-import { CcmResource } from "../shared/ccm-resource.js";
+import { IssuedResource } from "../shared/issued-resource.js";
 import { INTERMEDIATE_CA_CERTIFICATE, type IntermediateCaCertificateArgs } from "./declaration.js";
 import type { IntermediateCaCertificateOutputs } from "./handlers.js";
 
 export type { IntermediateCaCertificateArgs };
 
 export class IntermediateCaCertificate
-  extends CcmResource
+  extends IssuedResource
   implements DeclaredOutputs<IntermediateCaCertificate, IntermediateCaCertificateOutputs>
 {
   // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.
   /** The id CCM returned: a CA id (only GET and export work on it). Also the resource id. */
   declare readonly caId: pulumi.Output<string>;
-  /** PENDING, ACTIVED, DISABLED, DELETED or EXPIRED, as of the last create, update or refresh. */
-  declare readonly status: pulumi.Output<string>;
-  /** Serial number, hexadecimal. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** Start of validity, ISO 8601; absent while a CA is PENDING. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** End of validity, ISO 8601; absent while a CA is PENDING. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** Common name of the issuing CA. */
-  declare readonly issuerName: pulumi.Output<string>;
-  /**
-   * The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA
-   * certificate's taken from the CSR.
-   */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   /** The signed CA certificate (PEM): a PrivateCa's `certificatePem` to import. Secret. */
   declare readonly certificatePem: pulumi.Output<string>;
   /** The signer's chain, issuer first, up to the root (PEM): a PrivateCa's `certificateChainPem`. Secret. */

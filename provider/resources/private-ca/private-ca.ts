@@ -4,7 +4,7 @@
 // (an in-place update that imports it). Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
-import { CcmResource } from "../shared/ccm-resource.js";
+import { IssuedResource } from "../shared/issued-resource.js";
 import {
   type CaDistinguishedNameArgs,
   type CrlConfigurationArgs,
@@ -15,7 +15,7 @@ import type { PrivateCaOutputs } from "./inputs.js";
 
 export type { CaDistinguishedNameArgs, CrlConfigurationArgs, PrivateCaArgs };
 
-export class PrivateCa extends CcmResource implements DeclaredOutputs<PrivateCa, PrivateCaOutputs> {
+export class PrivateCa extends IssuedResource implements DeclaredOutputs<PrivateCa, PrivateCaOutputs> {
   // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.
   /**
    * The CCM CA id: the resource's id. Unlike the other outputs it stays known while a preview plans an in-place
@@ -28,19 +28,6 @@ export class PrivateCa extends CcmResource implements DeclaredOutputs<PrivateCa,
    * refresh.
    */
   declare readonly status: pulumi.Output<string>;
-  /** Serial number, hexadecimal. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** Start of validity, ISO 8601; absent while a CA is PENDING. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** End of validity, ISO 8601; absent while a CA is PENDING. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** Common name of the issuing CA. */
-  declare readonly issuerName: pulumi.Output<string>;
-  /**
-   * The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA
-   * certificate's taken from the CSR.
-   */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   /**
    * GENERATE (signed inside CCM), IMPORT (signed elsewhere and imported) or CSR (issued from a CSR, taken over by
    * id).

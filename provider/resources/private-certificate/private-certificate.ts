@@ -3,7 +3,7 @@
 // and keystores come from a CertificateBundle. Declared in declaration.ts; handlers in handlers.ts.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DeclaredOutputs } from "../shared/ccm-resource.js";
-import { CcmResource } from "../shared/ccm-resource.js";
+import { IssuedResource } from "../shared/issued-resource.js";
 import {
   type CustomizedExtensionArgs,
   type DistinguishedNameArgs,
@@ -25,7 +25,7 @@ export type {
 };
 
 export class PrivateCertificate
-  extends CcmResource
+  extends IssuedResource
   implements DeclaredOutputs<PrivateCertificate, PrivateCertificateOutputs>
 {
   // Outputs, generated from declaration.ts by `npm run docs`: edit the declaration, not these lines.
@@ -37,19 +37,6 @@ export class PrivateCertificate
   declare readonly certificateId: pulumi.Output<string>;
   /** ISSUED, REVOKED or EXPIRED, as of the last create, update or refresh. */
   declare readonly status: pulumi.Output<string>;
-  /** Serial number, hexadecimal. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  /** Start of validity, ISO 8601; absent while a CA is PENDING. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** End of validity, ISO 8601; absent while a CA is PENDING. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** Common name of the issuing CA. */
-  declare readonly issuerName: pulumi.Output<string>;
-  /**
-   * The subject as the service reports it: a certificate's with the fields inherited from its CA, an intermediate CA
-   * certificate's taken from the CSR.
-   */
-  declare readonly subject: pulumi.Output<Record<string, string>>;
   /** GENERATE (the service made the key) or CSR. */
   declare readonly genMode: pulumi.Output<string>;
   /** True once now ≥ notAfter − renewBefore (or the certificate is revoked or expired). */

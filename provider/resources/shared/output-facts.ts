@@ -36,7 +36,7 @@ export const EXPORTED_CERTIFICATE_OUTPUTS = {
     description: 'Its subject alternative names, e.g. ["DNS:web.internal.example", "IP Address:10.0.0.1"].',
   },
   certificatePem: text('The leaf certificate (PEM, "\\n" line endings).', { secret: true }),
-  certificateChainPem: text("The issuing chain, intermediate(s) then root (PEM).", { secret: true }),
+  certificateChainPem: text("The issuing chain, intermediate(s) then root (PEM).", { secret: true, optional: true }),
 } as const satisfies Record<string, OutputFacts>;
 
 /** Look-alikes a lost create's re-send may have left, of `what` ("CAs", "certificates"). */
