@@ -5,7 +5,7 @@
 // cas.ts checks those on an export, once the CA has one.
 import type { z } from "zod";
 import type { CaInfo, createCaArgs } from "../schemas/ca.js";
-import type { DistinguishedName } from "../schemas/common.js";
+import type { DistinguishedName } from "../schemas/distinguished-name.js";
 import type { KeyUsage, ValidityType } from "../schemas/enums.js";
 import { validityMismatch } from "./certificate-match.js";
 

@@ -6,7 +6,7 @@
 // usages, extended key usages, the custom extension, and for CSR issuance the public key).
 // Each check returns the first difference found, in words, or undefined for a match.
 import type { CertificateInfo } from "../schemas/certificate.js";
-import type { DistinguishedName } from "../schemas/common.js";
+import type { DistinguishedName } from "../schemas/distinguished-name.js";
 import type { KeyUsage, ValidityType } from "../schemas/enums.js";
 import { validityLengthsMs } from "../schemas/validity.js";
 import { canonicalIp, type IssuedFacts, type SanEntry } from "./issued-facts.js";

@@ -3,21 +3,15 @@ import { z } from "zod";
 import { normalizePem } from "../pem.js";
 import { caValidityFailures, rootCaFailures } from "./ca-rules.js";
 import { ccmId, enterpriseProjectIdArg } from "./certificate.js";
+import { wireBool, wireInt, wirePem, wirePemRequired, wireText } from "./common.js";
 import {
   caDistinguishedNameArgs,
   type DistinguishedNameBody,
   type IssuedObjectInfo,
   issuedObjectFromWire,
   issuedObjectWireFields,
-  type ListQuery,
   toDistinguishedNameBody,
-  toListQuery,
-  wireBool,
-  wireInt,
-  wirePem,
-  wirePemRequired,
-  wireText,
-} from "./common.js";
+} from "./distinguished-name.js";
 import {
   CA_KEY_ALGORITHMS,
   CA_SIGNATURE_ALGORITHMS,
@@ -31,6 +25,7 @@ import {
   PATH_LENGTH,
   VALIDITY_MAX_YEARS,
 } from "./enums.js";
+import { type ListQuery, toListQuery } from "./list-query.js";
 import { checkValidityLimit, toValidityBody, type ValidityBody, validityArgs } from "./validity.js";
 
 const crlConfigurationArgs = z

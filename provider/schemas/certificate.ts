@@ -2,17 +2,15 @@
 // detail / list responses and revocation. Export lives in export.ts.
 import { z } from "zod";
 import { normalizePem } from "../pem.js";
+import { wireInt } from "./common.js";
 import {
   certificateDistinguishedNameArgs,
   type DistinguishedNameBody,
   type IssuedObjectInfo,
   issuedObjectFromWire,
   issuedObjectWireFields,
-  type ListQuery,
   toDistinguishedNameBody,
-  toListQuery,
-  wireInt,
-} from "./common.js";
+} from "./distinguished-name.js";
 import {
   CERTIFICATE_KEY_ALGORITHMS,
   CERTIFICATE_SIGNATURE_ALGORITHMS,
@@ -33,6 +31,7 @@ import {
   type SanType,
   VALIDITY_MAX_YEARS,
 } from "./enums.js";
+import { type ListQuery, toListQuery } from "./list-query.js";
 import { certificateRequestPemArg } from "./pem-args.js";
 import { subjectAlternativeNamesArgs } from "./subject-alternative-names.js";
 import { checkValidityLimit, toValidityBody, type ValidityBody, validityArgs } from "./validity.js";

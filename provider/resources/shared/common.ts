@@ -1,7 +1,7 @@
 // Pieces every resource's handlers share: the engine's "gone" answer for read, property helpers
 // for the inputs the engine hands back, and the subject as outputs show it. (A create that fails
 // half-way throws ResourceInitError, from provider/errors.ts.)
-import type { DistinguishedName } from "../../schemas/common.js";
+import type { DistinguishedName } from "../../schemas/distinguished-name.js";
 
 /** The answer read gives when the object no longer exists: an empty id removes it from state. */
 export const GONE = { id: "" } as const;
