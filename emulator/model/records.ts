@@ -1,16 +1,11 @@
 // What the store keeps: plain JSON documents (no Dates, no classes) so the memory and file stores
 // hold exactly the same thing. Times are epoch milliseconds, like the API's own timestamps.
 
+import type { SubjectFields } from "../pki/index.js";
 import type { CaType, KeyAlgorithmName, KeyUsageName, RevokeReason, SignatureAlgorithmName } from "./limits.js";
 
-export interface DistinguishedName {
-  commonName: string;
-  country?: string;
-  state?: string;
-  locality?: string;
-  organization?: string;
-  organizationalUnit?: string;
-}
+/** A stored subject is the PKI layer's own (plain strings already), so records and certificates agree. */
+export type DistinguishedName = SubjectFields;
 
 export interface Tag {
   key: string;
