@@ -2,10 +2,11 @@
 // stays with the requester; INTERMEDIATE_CA makes a subordinate CA record, docs/api-facts.md §2.7).
 
 import { randomUUID } from "node:crypto";
-import { generateKeyPair, issueCertificate, type ParsedCsr, PkiInputError, parseCsr } from "../pki/index.js";
+import { generateKeyPair, issueCertificate, type ParsedCsr } from "../pki/index.js";
 import { parseKeyAlgorithm, parseSignatureAlgorithm } from "./algorithms.js";
 import { parseEnterpriseProjectId, parseIssuerId, parsePathLength } from "./ca-create.js";
 import type { ModelContext } from "./context.js";
+import { readSignedCsr } from "./csr-parse.js";
 import { ApiError } from "./errors.js";
 import { parseCustomExtension, parseExtendedKeyUsages, parseKeyUsages, parseSubjectAltNames } from "./extensions.js";
 import { optionalEnum, requireObject, requireString } from "./fields.js";
@@ -20,7 +21,6 @@ import {
   QUOTA_CERTIFICATES,
 } from "./limits.js";
 import { chainBelow, type IssuingCa, requireIssuer } from "./lookup.js";
-import { unescapePem } from "./pem.js";
 import type { CaRecord, CertificateRecord, DistinguishedName, ValidityInput } from "./records.js";
 import { inheritSubject, parseCertificateSubject } from "./subject.js";
 import { checkPathLength } from "./subordinate.js";
@@ -142,15 +142,7 @@ async function commitCertificate(ctx: ModelContext, issued: Issued): Promise<Cer
 type UsableCsr = ParsedCsr & { keyAlgorithm: KeyAlgorithmName };
 
 async function readCsr(text: string): Promise<UsableCsr> {
-  let parsed: ParsedCsr;
-  try {
-    parsed = await parseCsr(unescapePem(text));
-  } catch (error) {
-    if (error instanceof PkiInputError)
-      throw new ApiError("incorrectParameter", "Parameter csr is not a readable CSR.");
-    throw error;
-  }
-  if (!parsed.signatureValid) throw new ApiError("incorrectParameter", "The signature of the CSR does not verify.");
+  const parsed = await readSignedCsr(text);
   const keyAlgorithm = parsed.keyAlgorithm;
   if (keyAlgorithm === "UNSUPPORTED") {
     throw new ApiError("invalidKeyAlgorithm", "The CSR's key is not RSA2048, RSA4096, EC256 or EC384.");

@@ -1,7 +1,7 @@
 // `POST /v1/private-certificates/csr/parse` (docs/api-facts.md §2.8): what a CSR asks for, read the way CSR
 // issuance reads it, without issuing anything.
 
-import { PkiInputError, parseCsr } from "../pki/index.js";
+import { type ParsedCsr, PkiInputError, parseCsr } from "../pki/index.js";
 import { ApiError } from "./errors.js";
 import { requireObject, requireString } from "./fields.js";
 import { unescapePem } from "./pem.js";
@@ -18,17 +18,7 @@ export interface CsrSummary {
 }
 
 export async function parseCsrRequest(body: unknown): Promise<CsrSummary> {
-  const csrText = requireString(requireObject(body, "body"), "csr");
-  let parsed: Awaited<ReturnType<typeof parseCsr>>;
-  try {
-    parsed = await parseCsr(unescapePem(csrText));
-  } catch (error) {
-    if (error instanceof PkiInputError)
-      throw new ApiError("incorrectParameter", "Parameter csr is not a readable CSR.");
-    throw error;
-  }
-  // The same bar as issuance: a CSR whose signature does not verify proves nothing.
-  if (!parsed.signatureValid) throw new ApiError("incorrectParameter", "The signature of the CSR does not verify.");
+  const parsed = await readSignedCsr(requireString(requireObject(body, "body"), "csr"));
   return {
     keyAlgorithm: parsed.keyType,
     keyAlgorithmLength: parsed.keyBits,
@@ -36,4 +26,21 @@ export async function parseCsrRequest(body: unknown): Promise<CsrSummary> {
     publicKeyPem: parsed.publicKeyPem,
     distinguishedName: { ...parsed.subject, commonName: parsed.subject.commonName },
   };
+}
+
+/**
+ * A CSR from a request field, parsed; shared with CSR issuance (certificate-issue.ts) so both
+ * refuse the same inputs with the same errors. A CSR whose signature does not verify proves nothing.
+ */
+export async function readSignedCsr(text: string): Promise<ParsedCsr> {
+  let parsed: ParsedCsr;
+  try {
+    parsed = await parseCsr(unescapePem(text));
+  } catch (error) {
+    if (error instanceof PkiInputError)
+      throw new ApiError("incorrectParameter", "Parameter csr is not a readable CSR.");
+    throw error;
+  }
+  if (!parsed.signatureValid) throw new ApiError("incorrectParameter", "The signature of the CSR does not verify.");
+  return parsed;
 }
