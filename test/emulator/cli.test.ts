@@ -1,35 +1,16 @@
 // The `ccm-emulator` command (compiled, in a child process) and its argument parsing; --tls with
 // the CA bundle it writes.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { CliError, DEFAULT_PORT, parseCliArgs } from "../../emulator/cli-args.js";
 import { DEMO_CREDENTIALS, startEmulator } from "../../emulator/index.js";
-import { buildCli, type Child, removeBuild, runCli, spawnCli } from "../harness/emulator-process.js";
+import { runCli, useBuiltCli } from "../harness/emulator-process.js";
 import { remoteApi } from "./helpers/client.js";
 
-let cli: string;
-let dir: string;
-const children: Child[] = [];
-
-beforeAll(() => {
-  cli = buildCli();
-  dir = mkdtempSync(join(tmpdir(), "ccm-emulator-cli-"));
-});
-afterAll(() => {
-  for (const child of children) child.process.kill("SIGKILL");
-  removeBuild(cli);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function spawn(args: string[], env: Record<string, string> = {}): Promise<Child> {
-  const child = await spawnCli(cli, args, env);
-  children.push(child);
-  return child;
-}
+const built = useBuiltCli("ccm-emulator-cli-");
 
 function httpsGet(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -111,7 +92,7 @@ describe("argument parsing", () => {
 
 describe("the command", () => {
   test("--help lists every flag; a bad flag exits 2", () => {
-    const help = runCli(cli, ["--help"]);
+    const help = runCli(built.cli, ["--help"]);
     expect(help.code).toBe(0);
     for (const flag of [
       "--port",
@@ -129,13 +110,13 @@ describe("the command", () => {
     ]) {
       expect(help.stdout).toContain(flag);
     }
-    const bad = runCli(cli, ["--colour"]);
+    const bad = runCli(built.cli, ["--colour"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown argument --colour");
   });
 
   test("prints the URL and the demo credentials, and serves the API", async () => {
-    const child = await spawn(["--port", "0"]);
+    const child = await built.spawn(["--port", "0"]);
     expect(child.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     for (const value of Object.values(DEMO_CREDENTIALS)) expect(child.stdout()).toContain(value);
     expect((await remoteApi(child.url).get("/v1/private-certificates", { auth: "aksk" })).status).toBe(200);
@@ -145,7 +126,7 @@ describe("the command", () => {
 
   test("custom secrets are never printed; the unguarded control plane is warned about", async () => {
     const secrets = { secretKey: "my-own-secret-key-0123456789", authToken: "my-own-iam-token" };
-    const child = await spawn(["--port", "0", "--secret-key", secrets.secretKey], {
+    const child = await built.spawn(["--port", "0", "--secret-key", secrets.secretKey], {
       CCM_EMULATOR_AUTH_TOKEN: secrets.authToken,
       CCM_EMULATOR_CONTROL_TOKEN: "",
     });
@@ -158,7 +139,7 @@ describe("the command", () => {
   });
 
   test("with --control-token: the control plane wants it, and the token is not printed", async () => {
-    const child = await spawn(["--port", "0", "--control-token", "guard-t0ken-xyz"]);
+    const child = await built.spawn(["--port", "0", "--control-token", "guard-t0ken-xyz"]);
     const api = remoteApi(child.url);
     expect((await api.get("/_emulator/health", { auth: "none" })).status).toBe(401);
     const authorized = { auth: "none", headers: { Authorization: "Bearer guard-t0ken-xyz" } } as const;
@@ -168,9 +149,9 @@ describe("the command", () => {
   });
 
   test("--seed and --fault, with configuration from the environment", async () => {
-    const seedFile = join(dir, "seed.json");
+    const seedFile = join(built.dir, "seed.json");
     writeFileSync(seedFile, JSON.stringify({ sms_tasks: [{ id: "from-file" }] }));
-    const child = await spawn(
+    const child = await built.spawn(
       ["--port", "0", "--seed", seedFile, "--fault", "kind=error;status=503;path=^/v3/;count=1"],
       {
         CCM_EMULATOR_NO_AUTH: "1",
@@ -182,8 +163,8 @@ describe("the command", () => {
   });
 
   test("--tls serves HTTPS with a CA whose PEM path is printed", async () => {
-    const data = join(dir, "tls-data");
-    const child = await spawn(["--port", "0", "--tls", "--data-dir", data]);
+    const data = join(built.dir, "tls-data");
+    const child = await built.spawn(["--port", "0", "--tls", "--data-dir", data]);
     expect(child.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const caFile = /TLS CA bundle: (\S+)/.exec(child.stdout())?.[1];
     expect(caFile).toBe(join(data, ".tls", "ca.pem"));
@@ -196,7 +177,7 @@ describe("the command", () => {
 });
 
 test("startEmulator({tls}) in-process: localhost and 127.0.0.1 both verify; the CA is reused from its directory", async () => {
-  const tlsDir = join(dir, "tls-in-process");
+  const tlsDir = join(built.dir, "tls-in-process");
   const first = await startEmulator({ tls: true, tlsDir, log: () => {} });
   try {
     expect(first.tls?.caFile).toBe(join(tlsDir, "ca.pem"));

@@ -1,35 +1,18 @@
 // --data-dir durability with a real process: acknowledged writes survive SIGKILL, including writes
 // acknowledged while others were still in flight when the process died.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { buildCli, type Child, removeBuild, spawnCli } from "../harness/emulator-process.js";
+import { expect, test } from "vitest";
+import { type Child, useBuiltCli } from "../harness/emulator-process.js";
 import { remoteApi } from "./helpers/client.js";
 import { certificateBody, expectError, rootBody } from "./helpers/fixtures.js";
 
 const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
 
-let cli: string;
-let dataDir: string;
-const children: Child[] = [];
+const built = useBuiltCli("ccm-emulator-data-");
 
-beforeAll(() => {
-  cli = buildCli();
-  dataDir = mkdtempSync(join(tmpdir(), "ccm-emulator-data-"));
-});
-afterAll(() => {
-  for (const child of children) child.process.kill("SIGKILL");
-  removeBuild(cli);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function start(): Promise<Child> {
-  const child = await spawnCli(cli, ["--port", "0", "--data-dir", dataDir]);
-  children.push(child);
-  return child;
+function start(): Promise<Child> {
+  return built.spawn(["--port", "0", "--data-dir", built.dir]);
 }
 
 async function kill(child: Child): Promise<void> {

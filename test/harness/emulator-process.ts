@@ -5,7 +5,9 @@
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { TestEmulator } from "./emulator.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -99,4 +101,32 @@ export function runCli(cli: string, args: string[], env: Record<string, string> 
 /** Removes what buildCli compiled. */
 export function removeBuild(cli: string): void {
   rmSync(dirname(dirname(cli)), { recursive: true, force: true });
+}
+
+/**
+ * For a test file of the real command: builds the CLI and makes a scratch directory (`dir`) before
+ * its tests; after them kills every child `spawn` started and removes both. Read `cli` and `dir`
+ * inside tests and hooks only: they are set by then.
+ */
+export function useBuiltCli(dirPrefix: string) {
+  const children: Child[] = [];
+  const files = {
+    cli: "",
+    dir: "",
+    async spawn(args: string[], env: Record<string, string> = {}): Promise<Child> {
+      const child = await spawnCli(files.cli, args, env);
+      children.push(child);
+      return child;
+    },
+  };
+  beforeAll(() => {
+    files.cli = buildCli();
+    files.dir = mkdtempSync(join(tmpdir(), dirPrefix));
+  });
+  afterAll(() => {
+    for (const child of children) child.process.kill("SIGKILL");
+    removeBuild(files.cli);
+    rmSync(files.dir, { recursive: true, force: true });
+  });
+  return files;
 }
