@@ -1,7 +1,8 @@
 // The chaos workload of bench/programs/chaos (index.ts) as a YAML program for the native plugin.
 // YAML has no loops, so the N pairs are written out: root CA → issuing CA → N PrivateCertificate +
-// CertificateBundle pairs, the same names, subjects and settings as the TypeScript program, so
-// the two front ends are audited on the same work.
+// CertificateBundle pairs, with the inputs of the TypeScript program (its workload.ts), so the two
+// front ends are audited on the same work. Imported by its `.ts` name: Node strips its types.
+import { chaosCertificateArgs, issuingCaArgs, rootCaArgs } from "../programs/chaos/workload.ts";
 
 /** A Pulumi YAML interpolation of `expression` ("root.caId" → "${root.caId}"). */
 const ref = (expression) => `\${${expression}}`;
@@ -11,51 +12,14 @@ const ref = (expression) => `\${${expression}}`;
  * @returns {string} the Pulumi.yaml text
  */
 export function chaosYamlProgram({ pairs, label, projectName }) {
-  const organisation = {
-    country: "CN",
-    state: "Sichuan",
-    locality: "Chengdu",
-    organization: "Chaos Corp",
-    organizationalUnit: label,
-  };
   const resources = {
-    root: {
-      type: "huaweicloud-ccm:PrivateCa",
-      properties: {
-        type: "ROOT",
-        distinguishedName: { commonName: `${label} Root CA`, ...organisation },
-        keyAlgorithm: "EC256",
-        signatureAlgorithm: "SHA256",
-        validity: { type: "YEAR", value: 5 },
-      },
-    },
-    issuing: {
-      type: "huaweicloud-ccm:PrivateCa",
-      properties: {
-        type: "SUBORDINATE",
-        issuerId: ref("root.caId"),
-        distinguishedName: { commonName: `${label} Issuing CA`, ...organisation },
-        keyAlgorithm: "EC256",
-        signatureAlgorithm: "SHA256",
-        validity: { type: "YEAR", value: 2 },
-        pathLength: 0,
-      },
-    },
+    root: { type: "huaweicloud-ccm:PrivateCa", properties: rootCaArgs(label) },
+    issuing: { type: "huaweicloud-ccm:PrivateCa", properties: issuingCaArgs(label, ref("root.caId")) },
   };
   for (let i = 0; i < pairs; i++) {
-    const name = `svc-${i}.${label}.example`;
     resources[`cert-${i}`] = {
       type: "huaweicloud-ccm:PrivateCertificate",
-      properties: {
-        issuerId: ref("issuing.caId"),
-        keyAlgorithm: "EC256",
-        signatureAlgorithm: "SHA256",
-        distinguishedName: { commonName: name },
-        validity: { type: "DAY", value: 30 },
-        subjectAlternativeNames: [{ type: "DNS", value: name }],
-        extendedKeyUsage: { serverAuth: true },
-        revokeOnDelete: "SUPERSEDED",
-      },
+      properties: chaosCertificateArgs(label, i, ref("issuing.caId")),
     };
     resources[`bundle-${i}`] = {
       type: "huaweicloud-ccm:CertificateBundle",

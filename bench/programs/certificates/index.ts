@@ -2,23 +2,14 @@
 // NGINX bundle that depends on it (bench/provider.mjs compares it with ../noop).
 import * as pulumi from "@pulumi/pulumi";
 import { CertificateBundle, PrivateCertificate } from "pulumi-huaweicloud-ccm";
+import { leafCertificateArgs } from "./leaf.ts";
 
 const config = new pulumi.Config();
 const pairs = config.requireNumber("pairs");
 const caId = config.require("caId");
 
 for (let i = 0; i < pairs; i++) {
-  const name = `svc-${i}.bench.example`;
-  const certificate = new PrivateCertificate(`cert-${i}`, {
-    issuerId: caId,
-    // EC256: key generation stays cheap, so the bench measures the provider, not the emulator's RSA.
-    keyAlgorithm: "EC256",
-    signatureAlgorithm: "SHA256",
-    distinguishedName: { commonName: name },
-    validity: { type: "DAY", value: 30 },
-    subjectAlternativeNames: [{ type: "DNS", value: name }],
-    extendedKeyUsage: { serverAuth: true },
-  });
+  const certificate = new PrivateCertificate(`cert-${i}`, leafCertificateArgs(caId, `svc-${i}.bench.example`));
   new CertificateBundle(`bundle-${i}`, { certificateId: certificate.certificateId, type: "NGINX" });
 }
 
