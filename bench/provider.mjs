@@ -54,21 +54,9 @@ const { startEmulator } = emulatorModule;
 const DEFAULT_POOL = providerConfig.DEFAULT_MAX_CONNECTIONS;
 
 const setup = await providerBenchSetup();
-const {
-  pairs,
-  repeats,
-  warmupPairs,
-  latencyMs,
-  skipPools,
-  poolSizes,
-  scaleSizes,
-  scaleFloorMax,
-  profileHost,
-  explicitParallel,
-  parallel,
-  inDirectory,
-  log,
-} = setup;
+// What to measure, then how to run it.
+const { pairs, repeats, warmupPairs, latencyMs, skipPools, poolSizes, scaleSizes, scaleFloorMax } = setup;
+const { profileHost, explicitParallel, parallel, inDirectory, log } = setup;
 
 const emulator = await startEmulator({ port: 0, log: () => {} });
 const stacks = [];
