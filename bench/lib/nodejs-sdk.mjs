@@ -5,21 +5,11 @@
 // resolves a link to its real path, so the program, the SDK and the Automation API runner
 // (scripts/pulumi-stack.mjs) share one copy of @pulumi/pulumi, as they do in a user's project.
 import { execFile, execFileSync } from "node:child_process";
-import {
-  accessSync,
-  constants,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { onPath } from "./on-path.mjs";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -50,19 +40,8 @@ export function typeCheck(dir) {
   return execFileSync(process.execPath, [tsc, "-p", dir], { encoding: "utf8" });
 }
 
-function onPath(name) {
-  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => {
-    try {
-      accessSync(path.join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
 /** Whether a TypeScript program can run as users run it: `pulumi up` through the Node language host. */
-export const NODE_HOST_ON_PATH = onPath("pulumi-language-nodejs");
+export const NODE_HOST_ON_PATH = onPath("pulumi-language-nodejs") !== undefined;
 
 /**
  * `pulumi import` into a stack scripts/pulumi-stack.mjs runs (it has no import operation): the plain

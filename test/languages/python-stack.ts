@@ -4,10 +4,11 @@
 // temporary directory. Inline through the Automation API unless the Python language host is on
 // PATH: then the CLI runs the program in its directory, as a user's `pulumi up` does.
 import { execFile, execFileSync } from "node:child_process";
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { onPath } from "../../bench/lib/on-path.mjs";
 import type { TestEmulator } from "../harness/emulator.js";
 import { requirePulumiRoot, type StackExport } from "../harness/stack.js";
 import { repoRoot } from "./cli.js";
@@ -21,18 +22,6 @@ export const takenOver = path.join(repoRoot, "test/languages/python/taken_over.p
 /** The venv's bin dir (python, mypy), made once per SDK and Pulumi version, cached outside the repo. */
 export function pythonBinDir(): string {
   return execFileSync("bash", [path.join(repoRoot, "scripts/python-env.sh")], { encoding: "utf8" }).trim();
-}
-
-/** The directory on PATH holding an executable `name`, if any. */
-function onPath(name: string): string | undefined {
-  return (process.env.PATH ?? "").split(path.delimiter).find((dir) => {
-    try {
-      accessSync(path.join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }
 
 /** Which way the program runs: the user's `pulumi up` needs pulumi-language-python on PATH. */
