@@ -1,12 +1,11 @@
 // Creates without duplicates or orphans: the lost-response cases of apply and CA create against
 // a fake CCM on loopback (the emulator integration test repeats the main case end to end).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closeAllPools } from "../../provider/client/http.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CcmClient } from "../../provider/client/index.js";
 import { resolveConfig } from "../../provider/config.js";
 import { CcmApiError, CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError } from "../../provider/errors.js";
 import { type ApplyBody, createFakeCcm, type FakeCcm, fakeId } from "./fake-ccm.js";
-import { type LocalServer, startLocalServer } from "./local-server.js";
+import { type LocalServer, useLocalServer } from "./local-server.js";
 
 const ISSUER = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
 const APPLY = {
@@ -22,12 +21,8 @@ let fake: FakeCcm;
 let sleeps: number[];
 let onSleep: (count: number) => void;
 
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(async () => {
-  await closeAllPools();
-  await server.close();
+useLocalServer((started) => {
+  server = started;
 });
 beforeEach(() => {
   fake = createFakeCcm();

@@ -1,13 +1,12 @@
 // Compressed exports parsed into typed results, both response forms of export, and waiting for a
 // status with backoff and a deadline.
 import { strToU8, zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeAllPools } from "../../provider/client/http.js";
+import { describe, expect, it } from "vitest";
 import { CcmClient } from "../../provider/client/index.js";
 import { isZip, parseExportArchive } from "../../provider/client/zip.js";
 import { resolveConfig } from "../../provider/config.js";
 import { CcmExportFormatError, CcmWaitTimeoutError } from "../../provider/errors.js";
-import { type LocalServer, startLocalServer } from "./local-server.js";
+import { type LocalServer, useLocalServer } from "./local-server.js";
 
 const LEAF = "-----BEGIN CERTIFICATE-----\r\nTEVBRg==\r\n-----END CERTIFICATE-----\r\n";
 const INTER = "-----BEGIN CERTIFICATE-----\r\nSU5URVI=\r\n-----END CERTIFICATE-----\r\n";
@@ -67,12 +66,8 @@ describe("parseExportArchive", () => {
 });
 
 let server: LocalServer;
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(async () => {
-  await closeAllPools();
-  await server.close();
+useLocalServer((started) => {
+  server = started;
 });
 
 function client(now?: () => Date, sleeps: number[] = []): CcmClient {

@@ -3,6 +3,8 @@
 // destroying the socket, to play a lost response.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+import { closeAllPools } from "../../provider/client/http.js";
 
 export interface RecordedRequest {
   readonly method: string;
@@ -20,6 +22,22 @@ export interface LocalServer {
   connections(): number;
   setHandler(handler: Handler): void;
   close(): Promise<void>;
+}
+
+/**
+ * One server for a whole test file, handed to `use` before the tests run. Afterwards the client's
+ * pooled connections are closed first: the server's close waits for its open sockets.
+ */
+export function useLocalServer(use: (server: LocalServer) => void): void {
+  let server: LocalServer | undefined;
+  beforeAll(async () => {
+    server = await startLocalServer();
+    use(server);
+  });
+  afterAll(async () => {
+    await closeAllPools();
+    await server?.close();
+  });
 }
 
 export async function startLocalServer(handler: Handler = json(200, {})): Promise<LocalServer> {

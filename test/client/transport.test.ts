@@ -1,13 +1,20 @@
 // The transport against a local node:http server: connection reuse, what is signed and sent,
 // retries as the policy says, typed errors, and redacted debug output.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeAllPools, poolCount } from "../../provider/client/http.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { poolCount } from "../../provider/client/http.js";
 import { CcmClient } from "../../provider/client/index.js";
 import { canonicalQueryString, sign } from "../../provider/client/signer.js";
 import { Transport, type TransportOptions } from "../../provider/client/transport.js";
 import { type ResolvedConfig, resolveConfig } from "../../provider/config.js";
 import { CcmApiError, CcmNetworkError, CcmTimeoutError, isCcmError } from "../../provider/errors.js";
-import { json, type LocalServer, type RecordedRequest, reset, startLocalServer } from "./local-server.js";
+import {
+  json,
+  type LocalServer,
+  type RecordedRequest,
+  reset,
+  startLocalServer,
+  useLocalServer,
+} from "./local-server.js";
 
 const AK = "LOCALACCESSKEY000000";
 const SK = "localSecretKey000000000000000000000000";
@@ -20,12 +27,8 @@ const CERT = {
 };
 
 let server: LocalServer;
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(async () => {
-  await closeAllPools();
-  await server.close();
+useLocalServer((started) => {
+  server = started;
 });
 afterEach(() => {
   server.requests.length = 0;
