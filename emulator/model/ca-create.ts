@@ -103,7 +103,7 @@ interface CreateRequest {
 
 function parseCreate(body: unknown): CreateRequest {
   const obj = requireObject(body, "body");
-  const type = requireEnum(obj, "type", CA_TYPES, "invalidCaType");
+  const type = requireEnum(CA_TYPES)(obj, "type", "invalidCaType");
   const distinguishedName = parseCaSubject(obj.distinguished_name);
   const keyAlgorithm = parseKeyAlgorithm(obj);
   const root = type === "ROOT";

@@ -165,7 +165,7 @@ export async function applyCertificateByCsr(ctx: ModelContext, body: unknown): P
   const issuerId = requireIssuerId(obj);
   const csrText = requireString(obj, "csr");
   const validity = requireValidity(obj);
-  const type = optionalEnum(obj, "type", CSR_CERTIFICATE_TYPES) ?? "ENTITY_CERT";
+  const type = optionalEnum(CSR_CERTIFICATE_TYPES)(obj, "type") ?? "ENTITY_CERT";
   const pathLength = parsePathLength(obj) ?? DEFAULT_SUBORDINATE_PATH_LENGTH;
   const enterpriseProjectId = parseEnterpriseProjectId(obj);
   const csr = await readCsr(csrText);

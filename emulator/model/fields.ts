@@ -14,49 +14,49 @@ export function requireObject(value: unknown, field: string, error: ErrorName = 
   return value;
 }
 
-export function optionalString(
-  obj: JsonObject,
-  field: string,
-  error: ErrorName = "incorrectParameter",
-  path = field,
-): string | undefined {
-  const value = obj[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw new ApiError(error, `Parameter ${path} must be a string.`);
-  return value;
+/**
+ * How every field reader is called: the object, the field's name, the error to throw, and the path the message
+ * names (the field's own name unless it is nested, e.g. "distinguished_name.country").
+ */
+export type FieldReader<T> = (obj: JsonObject, field: string, error?: ErrorName, path?: string) => T;
+
+/**
+ * The reader of one JSON type: the field's value when `read` accepts it, undefined when the field is absent or
+ * null (the API's "not given"), and otherwise the caller's error saying what the field `must` be.
+ */
+function optionalField<T>(must: string, read: (value: unknown) => T | undefined): FieldReader<T | undefined> {
+  return (obj, field, error = "incorrectParameter", path = field) => {
+    const value = obj[field];
+    if (value === undefined || value === null) return undefined;
+    const typed = read(value);
+    if (typed === undefined) throw new ApiError(error, `Parameter ${path} must be ${must}.`);
+    return typed;
+  };
 }
 
-export function requireString(
-  obj: JsonObject,
-  field: string,
-  error: ErrorName = "incorrectParameter",
-  path = field,
-): string {
-  const value = optionalString(obj, field, error, path);
-  if (value === undefined) throw new ApiError(error, `Parameter ${path} is required.`);
-  return value;
+/** `optional`, refusing an absent field with the same error. */
+function requiredField<T>(optional: FieldReader<T | undefined>): FieldReader<T> {
+  return (obj, field, error = "incorrectParameter", path = field) => {
+    const value = optional(obj, field, error, path);
+    if (value === undefined) throw new ApiError(error, `Parameter ${path} is required.`);
+    return value;
+  };
 }
 
-export function requireEnum<T extends string>(
-  obj: JsonObject,
-  field: string,
-  allowed: readonly T[],
-  error: ErrorName = "incorrectParameter",
-  path = field,
-): T {
-  const value = requireString(obj, field, error, path);
-  return checkEnum(value, allowed, error, path);
+export const optionalString = optionalField("a string", (value) => (typeof value === "string" ? value : undefined));
+
+export const requireString = requiredField(optionalString);
+
+/** A string field that must be one of `allowed`. */
+export function optionalEnum<T extends string>(allowed: readonly T[]): FieldReader<T | undefined> {
+  return (obj, field, error = "incorrectParameter", path = field) => {
+    const value = optionalString(obj, field, error, path);
+    return value === undefined ? undefined : checkEnum(value, allowed, error, path);
+  };
 }
 
-export function optionalEnum<T extends string>(
-  obj: JsonObject,
-  field: string,
-  allowed: readonly T[],
-  error: ErrorName = "incorrectParameter",
-  path = field,
-): T | undefined {
-  const value = optionalString(obj, field, error, path);
-  return value === undefined ? undefined : checkEnum(value, allowed, error, path);
+export function requireEnum<T extends string>(allowed: readonly T[]): FieldReader<T> {
+  return requiredField(optionalEnum(allowed));
 }
 
 export function checkEnum<T extends string>(value: string, allowed: readonly T[], error: ErrorName, path: string): T {
@@ -68,18 +68,7 @@ export function checkEnum<T extends string>(value: string, allowed: readonly T[]
 }
 
 /** An integer given as a JSON number or, where a client sends one (the Terraform provider does), a decimal string. */
-export function optionalInteger(
-  obj: JsonObject,
-  field: string,
-  error: ErrorName = "incorrectParameter",
-  path = field,
-): number | undefined {
-  const value = obj[field];
-  if (value === undefined || value === null) return undefined;
-  const parsed = toInteger(value);
-  if (parsed === undefined) throw new ApiError(error, `Parameter ${path} must be an integer.`);
-  return parsed;
-}
+export const optionalInteger = optionalField("an integer", toInteger);
 
 export function toInteger(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isSafeInteger(value) ? value : undefined;
@@ -87,17 +76,7 @@ export function toInteger(value: unknown): number | undefined {
   return undefined;
 }
 
-export function optionalBoolean(
-  obj: JsonObject,
-  field: string,
-  error: ErrorName = "incorrectParameter",
-  path = field,
-): boolean | undefined {
-  const value = obj[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") throw new ApiError(error, `Parameter ${path} must be a boolean.`);
-  return value;
-}
+export const optionalBoolean = optionalField("a boolean", (value) => (typeof value === "boolean" ? value : undefined));
 
 /** `true`/`false` as a JSON boolean or as the strings "true"/"false" (the docs type some flags as strings). */
 export function booleanOrString(value: unknown): boolean | undefined {
@@ -107,17 +86,9 @@ export function booleanOrString(value: unknown): boolean | undefined {
   return undefined;
 }
 
-export function optionalArray(
-  obj: JsonObject,
-  field: string,
-  error: ErrorName = "incorrectParameter",
-  path = field,
-): unknown[] | undefined {
-  const value = obj[field];
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw new ApiError(error, `Parameter ${path} must be an array.`);
-  return value;
-}
+export const optionalArray = optionalField<unknown[]>("an array", (value) =>
+  Array.isArray(value) ? value : undefined,
+);
 
 export function checkLength(
   value: string,
