@@ -1,1 +1,1 @@
-export function onPath(name: string): string | undefined;
+export function onPath(name: string, searchPath?: string): string | undefined;

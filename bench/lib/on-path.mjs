@@ -3,9 +3,9 @@
 import { accessSync, constants } from "node:fs";
 import path from "node:path";
 
-/** The directory on PATH holding an executable `name`, if any. */
-export function onPath(name) {
-  return (process.env.PATH ?? "").split(path.delimiter).find((dir) => {
+/** The directory on PATH (or `searchPath`, in PATH's form) holding an executable `name`, if any. */
+export function onPath(name, searchPath = process.env.PATH ?? "") {
+  return searchPath.split(path.delimiter).find((dir) => {
     try {
       accessSync(path.join(dir, name), constants.X_OK);
       return true;

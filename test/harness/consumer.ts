@@ -3,21 +3,11 @@
 // tarball `npm pack` makes — the only way to see what users get: the files the tarball ships, the
 // dependencies npm resolves next to theirs, and the SDK copy the dynamic-provider host loads.
 import { execFile } from "node:child_process";
-import {
-  accessSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { onPath } from "../../bench/lib/on-path.mjs";
 
 const execFileAsync = promisify(execFile);
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -129,7 +119,7 @@ export class ConsumerProject {
         4,
       )}\n`,
     );
-    copyFileSync(path.join(repoRoot, program), path.join(project.dir, "index.ts"));
+    cpSync(path.join(repoRoot, program), path.join(project.dir, "index.ts"));
     // The README's install line, with the tarball standing in for the registry's copy.
     await npm(project.dir, ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball]);
     return project;
@@ -167,7 +157,7 @@ export class ConsumerProject {
    */
   installRunner(): string {
     const runner = path.join(this.dir, "pulumi-stack.mjs");
-    copyFileSync(path.join(repoRoot, "scripts/pulumi-stack.mjs"), runner);
+    cpSync(path.join(repoRoot, "scripts/pulumi-stack.mjs"), runner);
     return runner;
   }
 
@@ -181,15 +171,8 @@ export class ConsumerProject {
  * `pulumi up` in a directory works as it does for users; scripts/pulumi-stack.mjs checks the same).
  */
 export function findLanguageHost(): string | undefined {
-  const besideCli = process.env.CCM_PULUMI_ROOT ? [path.join(process.env.CCM_PULUMI_ROOT, "bin")] : [];
-  for (const dir of [...besideCli, ...(process.env.PATH ?? "").split(path.delimiter)]) {
-    const candidate = path.join(dir || ".", "pulumi-language-nodejs");
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // NO-OP: not in this directory; try the next.
-    }
-  }
-  return undefined;
+  const root = process.env.CCM_PULUMI_ROOT;
+  const searchPath = [...(root ? [path.join(root, "bin")] : []), process.env.PATH ?? ""].join(path.delimiter);
+  const dir = onPath("pulumi-language-nodejs", searchPath);
+  return dir === undefined ? undefined : path.join(dir, "pulumi-language-nodejs");
 }
