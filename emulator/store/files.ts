@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { chmod, mkdir, open, readdir, readFile, rename, rm, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { type CollectionMap, type Store, StoreError } from "./types.js";
+import { CachedStore } from "./cached.js";
+import { type CollectionMap, StoreError } from "./types.js";
 
 const MARKER = "ccm-emulator-store.json";
 const FORMAT = 1;
@@ -18,16 +19,16 @@ const DIR_MODE = 0o700;
  * failed write leaves both as they were. Writes to the same document are chained so they land in
  * call order. Files are 0600 and directories 0700 (documents hold private keys).
  */
-export class FileStore<M extends CollectionMap> implements Store<M> {
+export class FileStore<M extends CollectionMap> extends CachedStore<M, string> {
   readonly kind = "files";
   readonly #dir: string;
-  readonly #cache = new Map<string, Map<string, string>>();
   readonly #chains = new Map<string, Promise<void>>();
   /** Bumped by every chained write to a document, so clear() can tell a later write landed. */
   readonly #generations = new Map<string, number>();
   readonly #madeDirs = new Set<string>();
 
   private constructor(dir: string) {
+    super((text) => JSON.parse(text));
     this.#dir = dir;
   }
 
@@ -68,31 +69,9 @@ export class FileStore<M extends CollectionMap> implements Store<M> {
         await chmod(join(collectionDir, file), FILE_MODE);
         docs.set(decodeName(file.slice(0, -".json".length)), await readFile(join(collectionDir, file), "utf8"));
       }
-      this.#cache.set(collection, docs);
+      this.collections.set(collection, docs);
       this.#madeDirs.add(collection);
     }
-  }
-
-  #docs(collection: string): Map<string, string> {
-    let docs = this.#cache.get(collection);
-    if (!docs) {
-      docs = new Map();
-      this.#cache.set(collection, docs);
-    }
-    return docs;
-  }
-
-  get<C extends keyof M & string>(collection: C, id: string): M[C] | undefined {
-    const text = this.#docs(collection).get(id);
-    return text === undefined ? undefined : (JSON.parse(text) as M[C]);
-  }
-
-  list<C extends keyof M & string>(collection: C): M[C][] {
-    return [...this.#docs(collection).values()].map((text) => JSON.parse(text) as M[C]);
-  }
-
-  count<C extends keyof M & string>(collection: C): number {
-    return this.#docs(collection).size;
   }
 
   put<C extends keyof M & string>(collection: C, id: string, doc: M[C]): Promise<void> {
@@ -100,7 +79,7 @@ export class FileStore<M extends CollectionMap> implements Store<M> {
     return this.#chain(collection, id, async () => {
       const dir = await this.#collectionDir(collection);
       await writeDurably(dir, `${encodeName(id)}.json`, text);
-      this.#docs(collection).set(id, text);
+      this.docs(collection).set(id, text);
     });
   }
 
@@ -109,7 +88,7 @@ export class FileStore<M extends CollectionMap> implements Store<M> {
       const dir = await this.#collectionDir(collection);
       await unlinkIfPresent(join(dir, `${encodeName(id)}.json`));
       await syncDirectory(dir);
-      this.#docs(collection).delete(id);
+      this.docs(collection).delete(id);
     });
   }
 
@@ -117,7 +96,7 @@ export class FileStore<M extends CollectionMap> implements Store<M> {
     const dirs: string[] = [];
     const removals: Promise<void>[] = [];
     const removed: { docs: Map<string, string>; id: string; key: string; generation: number }[] = [];
-    for (const [collection, docs] of this.#cache) {
+    for (const [collection, docs] of this.collections) {
       const dir = join(this.#dir, encodeName(collection));
       if (this.#madeDirs.has(collection)) dirs.push(dir);
       for (const id of [...docs.keys()]) {
