@@ -74,6 +74,21 @@ function nameMatches(commonName: string, name: string | undefined): boolean {
   return name === undefined || commonName.toLowerCase().includes(name.toLowerCase());
 }
 
+/** The sort keys both lists have. A CA with no certificate yet (PENDING) has no not_after: it sorts as 0. */
+function sharedSortValue(
+  record: CaRecord | CertificateRecord,
+  sortKey: "common_name" | "not_after" | "create_time",
+): string | number {
+  switch (sortKey) {
+    case "common_name":
+      return record.distinguishedName.commonName;
+    case "not_after":
+      return record.notAfter ?? 0;
+    case "create_time":
+      return record.createTime;
+  }
+}
+
 export function listCertificates(
   records: CertificateRecord[],
   query: URLSearchParams,
@@ -87,18 +102,9 @@ export function listCertificates(
       nameMatches(record.distinguishedName.commonName, common.name) &&
       (status === undefined || certificateStatus(record, now) === status),
   );
-  return page(matching, common, (record) => {
-    switch (sortKey) {
-      case "common_name":
-        return record.distinguishedName.commonName;
-      case "issuer_name":
-        return record.issuerName;
-      case "not_after":
-        return record.notAfter;
-      case "create_time":
-        return record.createTime;
-    }
-  });
+  return page(matching, common, (record) =>
+    sortKey === "issuer_name" ? record.issuerName : sharedSortValue(record, sortKey),
+  );
 }
 
 export function listCas(records: CaRecord[], query: URLSearchParams, now: number): Page<CaRecord> {
@@ -114,16 +120,5 @@ export function listCas(records: CaRecord[], query: URLSearchParams, now: number
       (status === undefined || caStatus(record, now) === status) &&
       (type === undefined || record.type === type),
   );
-  return page(matching, common, (record) => {
-    switch (sortKey) {
-      case "common_name":
-        return record.distinguishedName.commonName;
-      case "type":
-        return record.type;
-      case "not_after":
-        return record.notAfter ?? 0;
-      case "create_time":
-        return record.createTime;
-    }
-  });
+  return page(matching, common, (record) => (sortKey === "type" ? record.type : sharedSortValue(record, sortKey)));
 }
