@@ -9,9 +9,10 @@ export interface PemBlock {
 
 const BASE64_BODY = /^[A-Za-z0-9+/]+={0,2}$/;
 
+// The armour lines, spelled once: the scanner looks for them and encodePem writes them.
 const DASHES = "-----";
-const BEGIN = "-----BEGIN ";
-const END = "-----END ";
+const BEGIN = `${DASHES}BEGIN `;
+const END = `${DASHES}END `;
 const MAX_LABEL_LENGTH = 64;
 
 /** One PEM block found in a text: its label, where it starts and ends, and the text between its lines. */
@@ -69,7 +70,7 @@ export function scanPemBlocks(text: string): PemSpan[] {
 export function encodePem(label: string, der: Uint8Array): string {
   const base64 = Buffer.from(der).toString("base64");
   const lines = base64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
+  return `${BEGIN}${label}${DASHES}\n${lines.join("\n")}\n${END}${label}${DASHES}\n`;
 }
 
 /** Every PEM block in `text`, in order. Blocks with RFC 1421 headers (encrypted PEM) are refused. */
