@@ -16,7 +16,7 @@ import {
   verifyIssuedBy,
 } from "../../../emulator/pki/index.js";
 import { buildChain, type Chain, INTERMEDIATE_SUBJECT, LEAF_SUBJECT, ROOT_SUBJECT } from "./fixtures.js";
-import { makeWorkdir, openssl, opensslPublicKey, type Workdir } from "./tools.js";
+import { makeWorkdir, openssl, opensslPublicKey, opensslVerify, type Workdir } from "./tools.js";
 
 const CASES: {
   name: string;
@@ -183,25 +183,13 @@ describe("issueCertificate details", () => {
   });
 
   it("issues under a CA certificate made by OpenSSL (names chain, openssl verify passes)", async () => {
+    // The command as typed, split on spaces (the subject has spaces of its own).
     const made = await openssl(
       workdir.dir,
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      "external-ca.key",
-      "-out",
-      "external-ca.pem",
-      "-days",
-      "30",
+      ..."req -x509 -newkey rsa:2048 -nodes -keyout external-ca.key -out external-ca.pem -days 30".split(" "),
+      ..."-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign".split(" "),
       "-subj",
       "/C=DE/O=External Org/OU=PKI/CN=External Root",
-      "-addext",
-      "basicConstraints=critical,CA:TRUE",
-      "-addext",
-      "keyUsage=critical,keyCertSign,cRLSign",
     );
     expect(made.code).toBe(0);
     const [caPem, caKey] = await Promise.all(
@@ -218,14 +206,7 @@ describe("issueCertificate details", () => {
       notAfter: new Date(now + 86_400_000),
     });
     await workdir.write("under-external.pem", pem);
-    const verified = await openssl(
-      workdir.dir,
-      "verify",
-      "-x509_strict",
-      "-CAfile",
-      "external-ca.pem",
-      "under-external.pem",
-    );
+    const verified = await opensslVerify(workdir.dir, "external-ca.pem", "under-external.pem");
     expect(verified.stdout.trim()).toBe("under-external.pem: OK");
     expect(parseCertificate(pem).issuer).toEqual({
       commonName: "External Root",

@@ -15,7 +15,7 @@ import {
   type SignatureAlgorithm,
 } from "../../../emulator/pki/index.js";
 import { buildChain, type Chain, ROOT_SUBJECT } from "./fixtures.js";
-import { makeWorkdir, openssl, opensslPublicKey, type Workdir } from "./tools.js";
+import { makeWorkdir, openssl, opensslPublicKey, opensslVerify, type Workdir } from "./tools.js";
 
 let workdir: Workdir;
 beforeAll(async () => {
@@ -164,16 +164,7 @@ describe("parseCsr on CSRs made by OpenSSL", () => {
       subjectAltNames: csr.subjectAltNames,
     });
     await workdir.write("user.pem", pem);
-    const verified = await openssl(
-      workdir.dir,
-      "verify",
-      "-x509_strict",
-      "-CAfile",
-      "user-root.pem",
-      "-untrusted",
-      "user-intermediate.pem",
-      "user.pem",
-    );
+    const verified = await opensslVerify(workdir.dir, "user-root.pem", "user.pem", "user-intermediate.pem");
     expect(verified.stdout.trim()).toBe("user.pem: OK");
     expect(await opensslPublicKey(workdir, "user.pem", "cert")).toBe(
       await opensslPublicKey(workdir, "user.key", "key"),

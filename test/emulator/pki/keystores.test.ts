@@ -39,6 +39,12 @@ describe.each([
   const pfxFile = `${tag}-server.pfx`;
   const jksFile = `${tag}-server.jks`;
   let expectedCertificates: string[];
+  /** `openssl pkcs12` on `file`, opened with the keystore's password. */
+  const pkcs12 = (file: string, ...options: string[]) =>
+    openssl(workdir.dir, "pkcs12", "-in", file, "-passin", `pass:${password}`, ...options);
+  /** `keytool -list` of `file`, a keystore of `storetype`, opened with `storepass`. */
+  const list = (storetype: string, file: string, storepass: string, ...options: string[]) =>
+    keytool(workdir.dir, "-list", ...options, "-storetype", storetype, "-keystore", file, "-storepass", storepass);
 
   beforeAll(async () => {
     chain = await buildChain({ keyAlgorithms: [...keys], signatureAlgorithm: "SHA256" });
@@ -59,16 +65,7 @@ describe.each([
 
   describe("PKCS#12", () => {
     it("opens with openssl pkcs12 -info: PBES2/AES-256-CBC, SHA-256 MAC, all three certificates", async () => {
-      const info = await openssl(
-        workdir.dir,
-        "pkcs12",
-        "-in",
-        pfxFile,
-        "-info",
-        "-passin",
-        `pass:${password}`,
-        "-nokeys",
-      );
+      const info = await pkcs12(pfxFile, "-info", "-nokeys");
       expect(info.code).toBe(0);
       expect(info.stderr).toMatch(/MAC: sha256, Iteration 2048/);
       expect(info.stderr).toMatch(
@@ -80,16 +77,7 @@ describe.each([
     });
 
     it("yields the leaf's private key with openssl pkcs12 -nocerts", async () => {
-      const keyOut = await openssl(
-        workdir.dir,
-        "pkcs12",
-        "-in",
-        pfxFile,
-        "-nocerts",
-        "-nodes",
-        "-passin",
-        `pass:${password}`,
-      );
+      const keyOut = await pkcs12(pfxFile, "-nocerts", "-nodes");
       expect(keyOut.code).toBe(0);
       const keyFile = await workdir.write(`${tag}-pfx-key.pem`, keyOut.stdout);
       expect(await opensslPublicKey(workdir, keyFile, "key")).toBe(chain.leaf.keys.publicKeyPem);
@@ -102,17 +90,7 @@ describe.each([
     });
 
     it("lists in keytool -storetype PKCS12 as one PrivateKeyEntry with a chain of 3", async () => {
-      const listed = await keytool(
-        workdir.dir,
-        "-list",
-        "-v",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        pfxFile,
-        "-storepass",
-        password,
-      );
+      const listed = await list("PKCS12", pfxFile, password, "-v");
       expect(listed.code).toBe(0);
       expect(listed.stdout).toContain("Your keystore contains 1 entry");
       expect(listed.stdout).toContain("Alias name: server");
@@ -125,17 +103,7 @@ describe.each([
 
   describe("JKS", () => {
     it("lists in keytool -storetype JKS as one PrivateKeyEntry with a chain of 3", async () => {
-      const listed = await keytool(
-        workdir.dir,
-        "-list",
-        "-v",
-        "-storetype",
-        "JKS",
-        "-keystore",
-        jksFile,
-        "-storepass",
-        password,
-      );
+      const listed = await list("JKS", jksFile, password, "-v");
       expect(listed.code).toBe(0);
       expect(listed.stdout).toContain("Keystore type: JKS");
       expect(listed.stdout).toContain("Your keystore contains 1 entry");
@@ -147,16 +115,7 @@ describe.each([
     });
 
     it("refuses a wrong store password (integrity digest)", async () => {
-      const wrong = await keytool(
-        workdir.dir,
-        "-list",
-        "-storetype",
-        "JKS",
-        "-keystore",
-        jksFile,
-        "-storepass",
-        "wrong-pass",
-      );
+      const wrong = await list("JKS", jksFile, "wrong-pass");
       expect(wrong.code).not.toBe(0);
       expect(wrong.stdout + wrong.stderr).toContain("Keystore was tampered with, or password was incorrect");
     });
@@ -185,20 +144,11 @@ describe.each([
         password,
       );
       expect(imported.code).toBe(0);
-      const keyOut = await openssl(
-        workdir.dir,
-        "pkcs12",
-        "-in",
-        converted,
-        "-nocerts",
-        "-nodes",
-        "-passin",
-        `pass:${password}`,
-      );
+      const keyOut = await pkcs12(converted, "-nocerts", "-nodes");
       expect(keyOut.code).toBe(0);
       const keyFile = await workdir.write(`${tag}-jks-key.pem`, keyOut.stdout);
       expect(await opensslPublicKey(workdir, keyFile, "key")).toBe(chain.leaf.keys.publicKeyPem);
-      const certsOut = await openssl(workdir.dir, "pkcs12", "-in", converted, "-nokeys", "-passin", `pass:${password}`);
+      const certsOut = await pkcs12(converted, "-nokeys");
       expect(await certificatesOf(certsOut.stdout, `${tag}-jks`)).toEqual(expectedCertificates);
     });
   });

@@ -30,6 +30,12 @@ function run(command: string, args: string[], cwd: string): Promise<ToolResult> 
 
 export const openssl = (cwd: string, ...args: string[]): Promise<ToolResult> => run("openssl", args, cwd);
 
+/** `openssl verify -x509_strict` of `leaf` against the trusted `caFile`, through `untrusted` if given. */
+export function opensslVerify(cwd: string, caFile: string, leaf: string, untrusted?: string): Promise<ToolResult> {
+  const intermediates = untrusted === undefined ? [] : ["-untrusted", untrusted];
+  return openssl(cwd, "verify", "-x509_strict", "-CAfile", caFile, ...intermediates, leaf);
+}
+
 /** keytool with English messages whatever the machine's locale. */
 export const keytool = (cwd: string, ...args: string[]): Promise<ToolResult> =>
   run("keytool", ["-J-Duser.language=en", "-J-Duser.country=US", ...args], cwd);
