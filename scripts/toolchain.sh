@@ -80,35 +80,56 @@ EOF
   chmod +x "$1/pulumi-resource-pulumi-nodejs"
 }
 
-# Compiles `pulumi` from github.com/pulumi/pulumi/pkg/v3 in a scratch module (`go install` refuses
-# modules with replace directives). The version ldflag is required: without it `pulumi version` is
-# empty and the Automation API refuses to run inline refresh/destroy.
+# Runs "${@:4}" in a fresh scratch Go module $1 (named $2) that requires pulumi's pkg and sdk modules at
+# tag $3: how the CLI and the YAML host (scripts/yaml-host.sh) are both built, against the same versions
+# so Go's build cache is shared. A scratch module, since `go install` refuses modules with replace
+# directives. Returns the status of the last command, as a subshell does.
+ccm_in_pulumi_module() {
+  local work="$1" module="$2" tag="$3"
+  shift 3
+  rm -rf "$work"
+  mkdir -p "$work"
+  (
+    cd "$work"
+    go mod init "$module" >/dev/null 2>&1
+    # The same replace pulumi's own go.mod carries (a fork of the clipboard module).
+    go mod edit -replace github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e
+    go get "github.com/pulumi/pulumi/pkg/v3@$tag" "github.com/pulumi/pulumi/sdk/v3@$tag" >&2
+    "$@"
+  )
+}
+
+# Moves a build's bin dir $1 to its place in the cache, $2 (replacing what was there).
+ccm_install_build() {
+  rm -rf "$2"
+  mkdir -p "$(dirname "$2")"
+  mv "$1" "$2"
+}
+
+# Compiles `pulumi` from github.com/pulumi/pulumi/pkg/v3 in a scratch module. The version ldflag is
+# required: without it `pulumi version` is empty and the Automation API refuses to run inline
+# refresh/destroy.
 ccm_build_pulumi() {
   local version="$1" dest="$2"
   local tag="v$version"
   local work="$CCM_CACHE_DIR/pulumi/.build-$tag"
-  rm -rf "$work"
-  mkdir -p "$work"
   ccm_log "building pulumi $tag from Go modules with $(go version | cut -d' ' -f3) (first time only; takes minutes)"
   local start=$SECONDS
-  (
-    cd "$work"
-    go mod init example.invalid/pulumi-build >/dev/null 2>&1
-    # The same replace pulumi's own go.mod carries (a fork of the clipboard module).
-    go mod edit -replace github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e
-    go get "github.com/pulumi/pulumi/pkg/v3@$tag" "github.com/pulumi/pulumi/sdk/v3@$tag" >&2
-    go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$tag" >&2
-    CGO_ENABLED=0 go build -trimpath -tags osusergo,grpcnotrace \
-      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$tag" \
-      -o "$work/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-  ) || ccm_die "building pulumi $tag from Go modules failed (see the go output above)"
+  ccm_in_pulumi_module "$work" example.invalid/pulumi-build "$tag" ccm_compile_pulumi "$tag" "$work/bin/pulumi" ||
+    ccm_die "building pulumi $tag from Go modules failed (see the go output above)"
   ccm_write_dynamic_shim "$work/bin"
-  rm -rf "$dest"
-  mkdir -p "$(dirname "$dest")"
-  mv "$work/bin" "$dest"
+  ccm_install_build "$work/bin" "$dest"
   echo "$((SECONDS - start))" >"$dest/.build-seconds"
   rm -rf "$work"
   ccm_log "built pulumi $tag in $((SECONDS - start)) s -> $dest"
+}
+
+# The CLI's own part of the build, in the scratch module: its command package at tag $1, built to $2.
+ccm_compile_pulumi() {
+  go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$1" >&2
+  CGO_ENABLED=0 go build -trimpath -tags osusergo,grpcnotrace \
+    -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$1" \
+    -o "$2" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 }
 
 ccm_go_is_new_enough() {

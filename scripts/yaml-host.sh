@@ -13,27 +13,24 @@ source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 
 CCM_YAML_HOST_VERSION="${CCM_YAML_HOST_VERSION:-v1.38.3}"
 
+# The host's own part of the build, in the scratch module (ccm_in_pulumi_module), built to $1.
+ccm_compile_yaml_host() {
+  # The package path itself, not only the module: that adds the go.sum entries of its imports.
+  go get "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$CCM_YAML_HOST_VERSION" >&2
+  CGO_ENABLED=0 nice -n 19 go build -trimpath -tags osusergo,grpcnotrace -ldflags "-s -w" \
+    -o "$1" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+}
+
 ccm_build_yaml_host() {
   local pulumi_version="$1" dest="$2"
   local tag="v$pulumi_version"
   local work="$CCM_CACHE_DIR/pulumi-language-yaml/.build-$CCM_YAML_HOST_VERSION"
-  rm -rf "$work"
-  mkdir -p "$work"
   ccm_log "building pulumi-language-yaml $CCM_YAML_HOST_VERSION against pulumi $tag (first time only; takes minutes)"
   local start=$SECONDS
-  (
-    cd "$work"
-    go mod init example.invalid/yaml-host-build >/dev/null 2>&1
-    go mod edit -replace github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e
-    go get "github.com/pulumi/pulumi/pkg/v3@$tag" "github.com/pulumi/pulumi/sdk/v3@$tag" >&2
-    # The package path itself, not only the module: that adds the go.sum entries of its imports.
-    go get "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$CCM_YAML_HOST_VERSION" >&2
-    CGO_ENABLED=0 nice -n 19 go build -trimpath -tags osusergo,grpcnotrace -ldflags "-s -w" \
-      -o "$work/bin/pulumi-language-yaml" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
-  ) || ccm_die "building pulumi-language-yaml $CCM_YAML_HOST_VERSION failed (see the go output above)"
-  rm -rf "$dest"
-  mkdir -p "$(dirname "$dest")"
-  mv "$work/bin" "$dest"
+  ccm_in_pulumi_module "$work" example.invalid/yaml-host-build "$tag" \
+    ccm_compile_yaml_host "$work/bin/pulumi-language-yaml" ||
+    ccm_die "building pulumi-language-yaml $CCM_YAML_HOST_VERSION failed (see the go output above)"
+  ccm_install_build "$work/bin" "$dest"
   rm -rf "$work"
   ccm_log "built pulumi-language-yaml in $((SECONDS - start)) s -> $dest"
 }
