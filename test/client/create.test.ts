@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { CcmClient } from "../../provider/client/index.js";
 import { resolveConfig } from "../../provider/config.js";
 import { CcmApiError, CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError } from "../../provider/errors.js";
-import { type ApplyBody, createFakeCcm, type FakeCcm, fakeId } from "./fake-ccm.js";
+import { type ApplyBody, type CreateBehaviour, createFakeCcm, type FakeCcm, fakeId } from "./fake-ccm.js";
 import { type LocalServer, useLocalServer } from "./local-server.js";
 
 const ISSUER = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
@@ -74,30 +74,35 @@ describe("apply", () => {
     expect(fake.lists).toBe(0);
   });
 
-  it("adopts the certificate whose response was lost: exactly one exists", async () => {
-    fake.createBehaviour = (n) => (n === 0 ? { process: true, reply: "reset" } : { process: true, reply: "ok" });
+  // One certificate exists afterwards, whichever way the lost first attempt is resolved.
+  it.each([
+    {
+      resolution: "adopted",
+      lost: "the response, after the create was processed",
+      behaviour: (n: number): CreateBehaviour => ({ process: true, reply: n === 0 ? "reset" : "ok" }),
+      creates: 1,
+    },
+    {
+      resolution: "resent",
+      lost: "nothing: a 5xx before processing, which the lookup proves",
+      behaviour: (n: number): CreateBehaviour =>
+        n === 0 ? { process: false, reply: { status: 500 } } : { process: true, reply: "ok" },
+      creates: 2,
+    },
+    {
+      resolution: "adopted",
+      lost: "the re-send's response too",
+      behaviour: (n: number): CreateBehaviour =>
+        n === 0 ? { process: false, reply: "reset" } : { process: true, reply: "reset" },
+      creates: 2,
+    },
+  ])("$resolution when the first attempt lost $lost", async ({ resolution, behaviour, creates }) => {
+    fake.createBehaviour = behaviour;
     const result = await client().certificates.apply(APPLY);
-    expect(result.resolution).toBe("adopted");
+    expect(result).toMatchObject({ resolution, suspectedDuplicateIds: [] });
     expect(fake.certificates.map((c) => c.certificate_id)).toEqual([result.certificateId]);
-    expect(fake.creates).toBe(1);
+    expect(fake.creates).toBe(creates);
     expect(sleeps).toContain(2000); // the settle delay before looking
-  });
-
-  it("re-sends once when the lookup proves nothing was created (5xx before processing)", async () => {
-    fake.createBehaviour = (n) =>
-      n === 0 ? { process: false, reply: { status: 500 } } : { process: true, reply: "ok" };
-    const result = await client().certificates.apply(APPLY);
-    expect(result).toMatchObject({ resolution: "resent", suspectedDuplicateIds: [] });
-    expect(fake.certificates).toHaveLength(1);
-    expect(fake.creates).toBe(2);
-  });
-
-  it("adopts after the re-send is lost too", async () => {
-    fake.createBehaviour = (n) => (n === 0 ? { process: false, reply: "reset" } : { process: true, reply: "reset" });
-    const result = await client().certificates.apply(APPLY);
-    expect(result.resolution).toBe("adopted");
-    expect(fake.certificates).toHaveLength(1);
-    expect(fake.creates).toBe(2);
   });
 
   it("says the outcome is unknown when every allowed attempt is lost and nothing is visible", async () => {

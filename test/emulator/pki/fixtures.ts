@@ -72,27 +72,20 @@ export interface ChainOptions {
 
 export async function buildChain({ keyAlgorithms, signatureAlgorithm }: ChainOptions): Promise<Chain> {
   const [rootKeys, intermediateKeys, leafKeys] = await Promise.all(keyAlgorithms.map(generateKeyPair));
+  // Both CAs may sign certificates and CRLs; only the intermediate limits the path below it.
+  const asCa = {
+    signatureAlgorithm,
+    keyUsages: ["digitalSignature", "keyCertSign", "cRLSign"],
+  } satisfies Partial<IssueRequest>;
   const root = await issue(
     rootKeys!,
-    {
-      subject: ROOT_SUBJECT,
-      issuer: "self",
-      selfPrivateKeyPem: rootKeys!.privateKeyPem,
-      signatureAlgorithm,
-      ca: {},
-      keyUsages: ["digitalSignature", "keyCertSign", "cRLSign"],
-    },
+    { ...asCa, subject: ROOT_SUBJECT, issuer: "self", selfPrivateKeyPem: rootKeys!.privateKeyPem, ca: {} },
     20,
   );
+  const rootIssuer = { certificatePem: root.certificatePem, privateKeyPem: rootKeys!.privateKeyPem };
   const intermediate = await issue(
     intermediateKeys!,
-    {
-      subject: INTERMEDIATE_SUBJECT,
-      issuer: { certificatePem: root.certificatePem, privateKeyPem: rootKeys!.privateKeyPem },
-      signatureAlgorithm,
-      ca: { pathLength: 0 },
-      keyUsages: ["digitalSignature", "keyCertSign", "cRLSign"],
-    },
+    { ...asCa, subject: INTERMEDIATE_SUBJECT, issuer: rootIssuer, ca: { pathLength: 0 } },
     10,
   );
   const leaf = await issue(

@@ -70,36 +70,15 @@ describe.each(ALGORITHMS)("a $algorithm key pair", ({ algorithm, text, tradition
       ),
     );
     await workdir.write(file("encrypted"), pem);
-    const opened = await openssl(
-      workdir.dir,
-      "pkey",
-      "-in",
-      file("encrypted"),
-      "-passin",
-      `pass:${password}`,
-      "-pubout",
-    );
+    /** `openssl <command>` on the encrypted file, opened with `pass`. */
+    const open = (command: string, pass: string, ...options: string[]) =>
+      openssl(workdir.dir, command, "-in", file("encrypted"), "-passin", `pass:${pass}`, ...options);
+    const opened = await open("pkey", password, "-pubout");
     expect(opened.code).toBe(0);
     expect(opened.stdout).toBe(keys.publicKeyPem);
-    const legacy = await openssl(
-      workdir.dir,
-      traditional.toLowerCase(),
-      "-in",
-      file("encrypted"),
-      "-passin",
-      `pass:${password}`,
-      "-noout",
-    );
+    const legacy = await open(traditional.toLowerCase(), password, "-noout");
     expect(legacy.code).toBe(0);
-    const wrong = await openssl(
-      workdir.dir,
-      "pkey",
-      "-in",
-      file("encrypted"),
-      "-passin",
-      "pass:wrong-password",
-      "-noout",
-    );
+    const wrong = await open("pkey", "wrong-password", "-noout");
     expect(wrong.code).not.toBe(0);
   });
 });
