@@ -4,17 +4,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { CcmClient } from "../../provider/client/index.js";
 import { resolveConfig } from "../../provider/config.js";
 import { CcmApiError, CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError } from "../../provider/errors.js";
+import { minimalCertificateArgs } from "../fixtures/certificate-args.js";
 import { type ApplyBody, type CreateBehaviour, createFakeCcm, type FakeCcm, fakeId } from "./fake-ccm.js";
 import { type LocalServer, useLocalServer } from "./local-server.js";
 
 const ISSUER = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
-const APPLY = {
-  issuerId: ISSUER,
-  keyAlgorithm: "EC256",
-  signatureAlgorithm: "SHA256",
-  distinguishedName: { commonName: "app.example.com" },
-  validity: { type: "DAY", value: 30 },
-} as const;
+const APPLY = minimalCertificateArgs(ISSUER, "app.example.com");
 
 let server: LocalServer;
 let fake: FakeCcm;

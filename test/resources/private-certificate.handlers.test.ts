@@ -12,6 +12,7 @@ import type {
   PrivateCertificateOutputs,
 } from "../../provider/resources/private-certificate/inputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
+import { minimalCertificateArgs } from "../fixtures/certificate-args.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";
@@ -20,13 +21,7 @@ const handlers = PRIVATE_CERTIFICATE.handlers(handlerContext());
 const bundle = CERTIFICATE_BUNDLE.handlers(handlerContext());
 
 const CA_ID = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
-const ARGS = {
-  issuerId: CA_ID,
-  keyAlgorithm: "EC256",
-  signatureAlgorithm: "SHA256",
-  distinguishedName: { commonName: "unit.internal.example" },
-  validity: { type: "DAY", value: 30 },
-};
+const ARGS = minimalCertificateArgs(CA_ID, "unit.internal.example");
 const HOUR = 3_600_000;
 
 async function failuresOf(news: Record<string, unknown>, olds: Record<string, unknown> = {}) {
