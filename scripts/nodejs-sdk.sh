@@ -13,23 +13,18 @@ node_bin="$(ccm_ensure_node)"
 tsc="$CCM_REPO_ROOT/node_modules/typescript/bin/tsc"
 [[ -f "$tsc" ]] || ccm_die "TypeScript is missing: run npm ci first"
 ts_version="$("$node_bin/node" -p "require('$CCM_REPO_ROOT/node_modules/typescript/package.json').version")"
-sdk_hash="$(cd "$CCM_REPO_ROOT/sdk/nodejs" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-12)"
+sdk_hash="$(ccm_tree_hash "$CCM_REPO_ROOT/sdk/nodejs")"
 dest="$CCM_CACHE_DIR/nodejs-sdk/sdk-$sdk_hash-ts-$ts_version"
 
-if [[ ! -f "$dest/.ready" ]]; then
-  mkdir -p "$CCM_CACHE_DIR/nodejs-sdk"
-  exec 9>"$CCM_CACHE_DIR/nodejs-sdk/.lock"
-  flock 9
-  if [[ ! -f "$dest/.ready" ]]; then
-    rm -rf "$dest"
-    # Compiled where the sources are (so @pulumi/pulumi and @types/node resolve from the checkout's
-    # node_modules), written to the cache.
-    "$node_bin/node" "$tsc" -p "$CCM_REPO_ROOT/sdk/nodejs" --outDir "$dest" >&2 ||
-      ccm_die "the Node.js SDK does not compile"
-    cp "$CCM_REPO_ROOT/sdk/nodejs/package.json" "$CCM_REPO_ROOT/sdk/nodejs/README.md" "$dest/"
-    touch "$dest/.ready"
-    ccm_log "built the Node.js SDK -> $dest"
-  fi
-  exec 9>&-
-fi
+# Compiled where the sources are (so @pulumi/pulumi and @types/node resolve from the checkout's
+# node_modules), written to the cache.
+build_sdk() {
+  rm -rf "$dest"
+  "$node_bin/node" "$tsc" -p "$CCM_REPO_ROOT/sdk/nodejs" --outDir "$dest" >&2 ||
+    ccm_die "the Node.js SDK does not compile"
+  cp "$CCM_REPO_ROOT/sdk/nodejs/package.json" "$CCM_REPO_ROOT/sdk/nodejs/README.md" "$dest/"
+  ccm_log "built the Node.js SDK -> $dest"
+}
+
+ccm_make_once nodejs-sdk "$dest/.ready" build_sdk
 echo "$dest"

@@ -19,32 +19,26 @@ python="$(command -v python3 || true)"
 node_bin="$(ccm_ensure_node)"
 version="$(ccm_pulumi_version "$node_bin")"
 # Every file of the SDK, by name and content: any change to it (npm run sdk) makes a new venv.
-sdk_hash="$(cd "$CCM_REPO_ROOT/sdk/python" && find . -type f ! -path '*/__pycache__/*' | LC_ALL=C sort |
-  xargs sha256sum | sha256sum | cut -c1-12)"
+sdk_hash="$(ccm_tree_hash "$CCM_REPO_ROOT/sdk/python" ! -path '*/__pycache__/*')"
 key="pulumi-$version-sdk-$sdk_hash-mypy-$CCM_MYPY_VERSION-$("$python" -c 'import sys; print("py%d.%d" % sys.version_info[:2])')"
 venv="$CCM_CACHE_DIR/python/$key"
 
-if [[ ! -f "$venv/.ready" ]]; then
-  mkdir -p "$CCM_CACHE_DIR/python"
-  # One install at a time: test workers, the bench and a second checkout may ask together.
-  exec 9>"$CCM_CACHE_DIR/python/.lock"
-  flock 9
-  if [[ ! -f "$venv/.ready" ]]; then
-    start=$SECONDS
-    ccm_log "making the Python venv $key (pulumi==$version from PyPI, sdk/python, mypy) -> $venv"
-    # A venv records its own path in its scripts, so it is made in place (not moved there).
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-    # pip builds a local directory in place (build/, *.egg-info): build a copy, never the checkout.
-    src="$(mktemp -d)"
-    trap 'rm -rf "$src"' EXIT
-    cp -r "$CCM_REPO_ROOT/sdk/python" "$src/sdk"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "pulumi==$version" "mypy==$CCM_MYPY_VERSION" >&2
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "$src/sdk" >&2
-    "$venv/bin/python" -c 'import pulumi_huaweicloud_ccm' || ccm_die "the installed SDK does not import"
-    touch "$venv/.ready"
-    ccm_log "made the Python venv in $((SECONDS - start)) s"
-  fi
-  exec 9>&-
-fi
+make_venv() {
+  start=$SECONDS
+  ccm_log "making the Python venv $key (pulumi==$version from PyPI, sdk/python, mypy) -> $venv"
+  # A venv records its own path in its scripts, so it is made in place (not moved there).
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+  # pip builds a local directory in place (build/, *.egg-info): build a copy, never the checkout.
+  # (src is global: the EXIT trap removes it when the script ends.)
+  src="$(mktemp -d)"
+  trap 'rm -rf "$src"' EXIT
+  cp -r "$CCM_REPO_ROOT/sdk/python" "$src/sdk"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "pulumi==$version" "mypy==$CCM_MYPY_VERSION" >&2
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$src/sdk" >&2
+  "$venv/bin/python" -c 'import pulumi_huaweicloud_ccm' || ccm_die "the installed SDK does not import"
+  ccm_log "made the Python venv in $((SECONDS - start)) s"
+}
+
+ccm_make_once python "$venv/.ready" make_venv
 echo "$venv/bin"

@@ -51,6 +51,29 @@ ccm_ensure_node() {
   echo "$dest/bin"
 }
 
+# A short hash of every file below $1, by name and content ("${@:2}": more find tests, e.g. to skip
+# caches), for keying a cache entry by the sources it was made from.
+ccm_tree_hash() {
+  (cd "$1" && find . -type f "${@:2}" | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-12)
+}
+
+# Makes the cache entry marked ready by the file $2, unless it is there already: runs "${@:3}", then writes
+# the marker. One maker at a time per cache folder $CCM_CACHE_DIR/$1 (test workers, the bench and a second
+# checkout may ask together), and the marker is checked again once the lock is held.
+ccm_make_once() {
+  local folder="$CCM_CACHE_DIR/$1" ready="$2"
+  shift 2
+  [[ -f "$ready" ]] && return 0
+  mkdir -p "$folder"
+  exec 9>"$folder/.lock"
+  flock 9
+  if [[ ! -f "$ready" ]]; then
+    "$@"
+    touch "$ready"
+  fi
+  exec 9>&-
+}
+
 # The Pulumi CLI version this checkout needs: the installed SDK's, else the development pin in
 # package.json (devDependencies; users get the SDK by the peer range, so their copy is the only one).
 ccm_pulumi_version() {
