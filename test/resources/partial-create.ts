@@ -32,51 +32,27 @@ export interface Scenario {
   status: string;
 }
 
+/** What each resource of test/programs/partial-create is, and its status once its job is done. */
+const RESOURCES = {
+  certificate: { type: TYPE.certificate, status: "ISSUED" },
+  "root-ca": { type: TYPE.ca, status: "ACTIVED" },
+  "pending-ca": { type: TYPE.ca, status: "PENDING" },
+  intermediate: { type: TYPE.intermediate, status: "ACTIVED" },
+};
+const TAGS: Scenario["tags"] = [{ owner: "team-a" }, { owner: "team-b" }];
+
+/** `step` of `resource`'s create fails at `method` `path`; `tags` if the step is tagging. */
+function scenario(step: string, resource: Scenario["resource"], method: string, path: string, tags?: Scenario["tags"]) {
+  return { step, resource, ...RESOURCES[resource], fault: { method, path }, ...(tags ? { tags } : {}) };
+}
+
 export const SCENARIOS: Scenario[] = [
-  {
-    step: "certificate: waiting for ISSUED",
-    resource: "certificate",
-    type: TYPE.certificate,
-    fault: { method: "GET", path: `${CERTIFICATE}$` },
-    status: "ISSUED",
-  },
-  {
-    step: "certificate: tags",
-    resource: "certificate",
-    type: TYPE.certificate,
-    fault: { method: "POST", path: `${CERTIFICATE}/tags/create$` },
-    tags: [{ owner: "team-a" }, { owner: "team-b" }],
-    status: "ISSUED",
-  },
-  {
-    step: "CA: tags",
-    resource: "root-ca",
-    type: TYPE.ca,
-    fault: { method: "POST", path: `${CA}/tags/create$` },
-    tags: [{ owner: "team-a" }, { owner: "team-b" }],
-    status: "ACTIVED",
-  },
-  {
-    step: "CA: CSR fetch",
-    resource: "pending-ca",
-    type: TYPE.ca,
-    fault: { method: "GET", path: `${CA}/csr$` },
-    status: "PENDING",
-  },
-  {
-    step: "CA: certificate export",
-    resource: "root-ca",
-    type: TYPE.ca,
-    fault: { method: "POST", path: `${CA}/export$` },
-    status: "ACTIVED",
-  },
-  {
-    step: "intermediate CA certificate: export",
-    resource: "intermediate",
-    type: TYPE.intermediate,
-    fault: { method: "POST", path: `${CA}/export$` },
-    status: "ACTIVED",
-  },
+  scenario("certificate: waiting for ISSUED", "certificate", "GET", `${CERTIFICATE}$`),
+  scenario("certificate: tags", "certificate", "POST", `${CERTIFICATE}/tags/create$`, TAGS),
+  scenario("CA: tags", "root-ca", "POST", `${CA}/tags/create$`, TAGS),
+  scenario("CA: CSR fetch", "pending-ca", "GET", `${CA}/csr$`),
+  scenario("CA: certificate export", "root-ca", "POST", `${CA}/export$`),
+  scenario("intermediate CA certificate: export", "intermediate", "POST", `${CA}/export$`),
 ];
 
 /** The three rounds for each scenario, in one file with its own emulator (faults are global). */
