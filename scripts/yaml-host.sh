@@ -21,9 +21,9 @@ ccm_compile_yaml_host() {
     -o "$1" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 }
 
+# Builds the host against pulumi's modules at tag $1 (the CLI's own, e.g. v3.259.0) into the bin dir $2.
 ccm_build_yaml_host() {
-  local pulumi_version="$1" dest="$2"
-  local tag="v$pulumi_version"
+  local tag="$1" dest="$2"
   local work="$CCM_CACHE_DIR/pulumi-language-yaml/.build-$CCM_YAML_HOST_VERSION"
   ccm_log "building pulumi-language-yaml $CCM_YAML_HOST_VERSION against pulumi $tag (first time only; takes minutes)"
   local start=$SECONDS
@@ -52,7 +52,7 @@ ccm_ensure_yaml_host() {
   mkdir -p "$CCM_CACHE_DIR/pulumi-language-yaml"
   exec 8>"$CCM_CACHE_DIR/pulumi-language-yaml/.lock"
   flock 8
-  [[ -x "$dest/pulumi-language-yaml" ]] || ccm_build_yaml_host "$1" "$dest"
+  [[ -x "$dest/pulumi-language-yaml" ]] || ccm_build_yaml_host "v$1" "$dest"
   exec 8>&-
   echo "$dest"
 }
