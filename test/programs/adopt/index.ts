@@ -6,10 +6,5 @@ const config = new pulumi.Config();
 const existing = PrivateCertificate.get("existing", config.require("certificateId"));
 const bundle = new CertificateBundle("existing-pem", { certificateId: existing.certificateId, type: "OTHER" });
 
-export const status = existing.status;
-export const serialNumber = existing.serialNumber;
-export const subject = existing.subject;
-export const issuerId = existing.issuerId;
-export const keyAlgorithm = existing.keyAlgorithm;
-export const notAfter = existing.notAfter;
+export const { status, serialNumber, subject, issuerId, keyAlgorithm, notAfter } = existing;
 export const bundleSerialNumber = bundle.serialNumber;

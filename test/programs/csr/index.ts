@@ -11,8 +11,5 @@ const certificate = new PrivateCertificate("from-csr", {
 });
 const bundle = new CertificateBundle("from-csr-pem", { certificateId: certificate.certificateId, type: "OTHER" });
 
-export const genMode = certificate.genMode;
-export const status = certificate.status;
-export const fullChainPem = bundle.fullChainPem;
-export const privateKeyPem = bundle.privateKeyPem;
-export const subject = bundle.subject;
+export const { genMode, status } = certificate;
+export const { fullChainPem, privateKeyPem, subject } = bundle;

@@ -9,6 +9,8 @@ import { ORGANISATION } from "../shared.ts";
 const config = new pulumi.Config();
 const marker = config.require("marker");
 const ISSUER = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
+/** Both CSR-signing resources get the same unparseable CSR. */
+const badCsr = { issuerId: ISSUER, csrPem: `csr-${marker}` };
 
 switch (config.require("resource")) {
   case "PrivateCa":
@@ -25,18 +27,10 @@ switch (config.require("resource")) {
     });
     break;
   case "IntermediateCaCertificate":
-    new IntermediateCaCertificate("bad-secrets", {
-      issuerId: ISSUER,
-      csrPem: `csr-${marker}`,
-      validity: { type: "YEAR", value: 1 },
-    });
+    new IntermediateCaCertificate("bad-secrets", { ...badCsr, validity: { type: "YEAR", value: 1 } });
     break;
   case "PrivateCertificate":
-    new PrivateCertificate("bad-secrets", {
-      issuerId: ISSUER,
-      csrPem: `csr-${marker}`,
-      validity: { type: "DAY", value: 30 },
-    });
+    new PrivateCertificate("bad-secrets", { ...badCsr, validity: { type: "DAY", value: 30 } });
     break;
   case "CertificateBundle":
     new CertificateBundle("bad-secrets", {
