@@ -54,6 +54,14 @@ function lookalike(createdAgoMs = 0, request?: ApplyBody): string {
   return id;
 }
 
+/** Applies APPLY with every response lost after the create was processed: the client must adopt. */
+async function applyLosingResponses(options?: { knownIds: string[] }) {
+  fake.createBehaviour = () => ({ process: true, reply: "reset" });
+  const result = await client().certificates.apply(APPLY, options);
+  expect(result.resolution).toBe("adopted");
+  return result;
+}
+
 /** The same name, issuer and algorithms, but a client certificate: other SANs and EKU. */
 const SIBLING: ApplyBody = {
   validity: { type: "DAY", value: 30 },
@@ -146,9 +154,7 @@ describe("apply", () => {
   it("never adopts a certificate the caller already manages, nor one created before the call", async () => {
     const mine = lookalike(0);
     lookalike(60 * 60 * 1000); // an hour old
-    fake.createBehaviour = () => ({ process: true, reply: "reset" });
-    const result = await client().certificates.apply(APPLY, { knownIds: [mine] });
-    expect(result.resolution).toBe("adopted");
+    const result = await applyLosingResponses({ knownIds: [mine] });
     expect(result.certificateId).not.toBe(mine);
     expect(fake.certificates).toHaveLength(3);
   });
@@ -226,18 +232,14 @@ describe("apply: only a certificate that matches the whole request is adopted", 
 
   it("adopts its own certificate, not the sibling, after a lost response", async () => {
     const sibling = lookalike(0, SIBLING);
-    fake.createBehaviour = () => ({ process: true, reply: "reset" });
-    const result = await client().certificates.apply(APPLY);
-    expect(result.resolution).toBe("adopted");
+    const result = await applyLosingResponses();
     expect(result.certificateId).not.toBe(sibling);
     expect(fake.creates).toBe(1);
   });
 
   it("leaves known ids out before exporting anything", async () => {
     const mine = lookalike(0);
-    fake.createBehaviour = () => ({ process: true, reply: "reset" });
-    const result = await client().certificates.apply(APPLY, { knownIds: [mine] });
-    expect(result.resolution).toBe("adopted");
+    await applyLosingResponses({ knownIds: [mine] });
     expect(fake.exports).toBe(1);
   });
 
