@@ -1,7 +1,7 @@
 // Private CA routes (docs/api-facts.md §3): parse the request, call the model, shape the answer.
 
 import { crlfChain, crlfPem } from "../model/pem.js";
-import { noContent, ok, type RouteContext, uuidParam } from "./context.js";
+import { listReply, noContentOn, ok, type RouteContext, uuidParam } from "./context.js";
 import { caView } from "./views.js";
 
 export async function createCa(ctx: RouteContext) {
@@ -14,40 +14,15 @@ export function showCa(ctx: RouteContext) {
 }
 
 export function listCas(ctx: RouteContext) {
-  const page = ctx.model.listCas(ctx.query);
-  const now = ctx.model.now();
-  return ok({ total: page.total, certificate_authorities: page.items.map((record) => caView(record, now)) });
+  return listReply(ctx, "certificate_authorities", ctx.model.listCas(ctx.query), caView);
 }
 
-export async function activateCa(ctx: RouteContext) {
-  await ctx.model.activateCa(uuidParam(ctx, "ca_id"), ctx.body);
-  return noContent;
-}
-
-export async function disableCa(ctx: RouteContext) {
-  await ctx.model.disableCa(uuidParam(ctx, "ca_id"));
-  return noContent;
-}
-
-export async function enableCa(ctx: RouteContext) {
-  await ctx.model.enableCa(uuidParam(ctx, "ca_id"));
-  return noContent;
-}
-
-export async function deleteCa(ctx: RouteContext) {
-  await ctx.model.deleteCa(uuidParam(ctx, "ca_id"), ctx.query.get("pending_days"));
-  return noContent;
-}
-
-export async function restoreCa(ctx: RouteContext) {
-  await ctx.model.restoreCa(uuidParam(ctx, "ca_id"));
-  return noContent;
-}
-
-export async function revokeCa(ctx: RouteContext) {
-  await ctx.model.revokeCa(uuidParam(ctx, "ca_id"), ctx.body);
-  return noContent;
-}
+export const activateCa = noContentOn("ca_id", (ctx, id) => ctx.model.activateCa(id, ctx.body));
+export const disableCa = noContentOn("ca_id", (ctx, id) => ctx.model.disableCa(id));
+export const enableCa = noContentOn("ca_id", (ctx, id) => ctx.model.enableCa(id));
+export const deleteCa = noContentOn("ca_id", (ctx, id) => ctx.model.deleteCa(id, ctx.query.get("pending_days")));
+export const restoreCa = noContentOn("ca_id", (ctx, id) => ctx.model.restoreCa(id));
+export const revokeCa = noContentOn("ca_id", (ctx, id) => ctx.model.revokeCa(id, ctx.body));
 
 export function exportCaCertificate(ctx: RouteContext) {
   const exported = ctx.model.exportCaCertificate(uuidParam(ctx, "ca_id"));
@@ -59,10 +34,7 @@ export async function exportCaCsr(ctx: RouteContext) {
   return ok({ csr: crlfPem(csr) });
 }
 
-export async function importCaCertificate(ctx: RouteContext) {
-  await ctx.model.importCaCertificate(uuidParam(ctx, "ca_id"), ctx.body);
-  return noContent;
-}
+export const importCaCertificate = noContentOn("ca_id", (ctx, id) => ctx.model.importCaCertificate(id, ctx.body));
 
 export function caQuotas(ctx: RouteContext) {
   return ok({ quotas: { resources: [ctx.model.quotas("ca")] } });

@@ -2,7 +2,7 @@
 
 import { crlfChain, crlfKey, crlfPem } from "../model/pem.js";
 import { subjectToApi } from "../model/subject.js";
-import { noContent, ok, type RouteContext, uuidParam } from "./context.js";
+import { listReply, noContentOn, ok, type RouteContext, uuidParam } from "./context.js";
 import { certificateView } from "./views.js";
 
 export async function applyCertificate(ctx: RouteContext) {
@@ -33,20 +33,11 @@ export function showCertificate(ctx: RouteContext) {
 }
 
 export function listCertificates(ctx: RouteContext) {
-  const page = ctx.model.listCertificates(ctx.query);
-  const now = ctx.model.now();
-  return ok({ total: page.total, certificates: page.items.map((record) => certificateView(record, now)) });
+  return listReply(ctx, "certificates", ctx.model.listCertificates(ctx.query), certificateView);
 }
 
-export async function deleteCertificate(ctx: RouteContext) {
-  await ctx.model.deleteCertificate(uuidParam(ctx, "certificate_id"));
-  return noContent;
-}
-
-export async function revokeCertificate(ctx: RouteContext) {
-  await ctx.model.revokeCertificate(uuidParam(ctx, "certificate_id"), ctx.body);
-  return noContent;
-}
+export const deleteCertificate = noContentOn("certificate_id", (ctx, id) => ctx.model.deleteCertificate(id));
+export const revokeCertificate = noContentOn("certificate_id", (ctx, id) => ctx.model.revokeCertificate(id, ctx.body));
 
 export async function exportCertificate(ctx: RouteContext) {
   const result = await ctx.model.exportCertificate(uuidParam(ctx, "certificate_id"), ctx.body);

@@ -25,6 +25,34 @@ export function uuidParam(ctx: RouteContext, name: "certificate_id" | "ca_id"): 
 
 export const noContent: Reply = { status: 204, empty: true };
 
+/**
+ * An operation on one resource that answers 204 No Content: `act` gets the resource's id (checked by
+ * uuidParam first) and the answer goes out only once its write has landed.
+ */
+export function noContentOn(
+  param: "certificate_id" | "ca_id",
+  act: (ctx: RouteContext, id: string) => Promise<unknown>,
+): RouteHandler {
+  return async (ctx) => {
+    await act(ctx, uuidParam(ctx, param));
+    return noContent;
+  };
+}
+
 export function ok(json: unknown): Reply {
   return { status: 200, json };
+}
+
+/**
+ * A list operation's answer: the total, and under `key` the page's records through `view`, every one
+ * seen at the same instant (so a status derived from the clock cannot differ within one answer).
+ */
+export function listReply<R>(
+  ctx: RouteContext,
+  key: string,
+  page: { total: number; items: readonly R[] },
+  view: (record: R, now: number) => unknown,
+): Reply {
+  const now = ctx.model.now();
+  return ok({ total: page.total, [key]: page.items.map((record) => view(record, now)) });
 }
