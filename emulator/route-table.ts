@@ -4,6 +4,7 @@
 import { type Route, Router } from "./router.js";
 import * as cas from "./routes/cas.js";
 import * as certificates from "./routes/certificates.js";
+import type { RouteHandler } from "./routes/context.js";
 import { resourceInstanceRoutes } from "./routes/resource-instances.js";
 import * as scm from "./routes/scm.js";
 import * as sms from "./routes/sms.js";
@@ -16,6 +17,24 @@ const caTags = tagRoutes("ca");
 const certInstances = resourceInstanceRoutes("certificate");
 const caInstances = resourceInstanceRoutes("ca");
 
+/**
+ * The four operations both collections lay out alike: create (POST) and list (GET) on the collection, show (GET)
+ * and delete (DELETE) by id, in this order.
+ */
+function collection(
+  base: string,
+  id: "certificate_id" | "ca_id",
+  handlers: { create: RouteHandler; list: RouteHandler; show: RouteHandler; delete: RouteHandler },
+): Route[] {
+  const byId = `${base}/{${id}}`;
+  return [
+    { method: "POST", template: base, handler: handlers.create },
+    { method: "GET", template: base, handler: handlers.list },
+    { method: "GET", template: byId, handler: handlers.show },
+    { method: "DELETE", template: byId, handler: handlers.delete },
+  ];
+}
+
 export const ROUTES: Route[] = [
   // private certificates — literal paths first
   { method: "POST", template: `${CERTS}/csr`, handler: certificates.applyCertificateByCsr },
@@ -24,10 +43,12 @@ export const ROUTES: Route[] = [
   { method: "POST", template: `${CERTS}/resource-instances/count`, handler: certInstances.count },
   { method: "GET", template: `${CERTS}/quotas`, handler: certificates.certificateQuotas },
   { method: "GET", template: `${CERTS}/tags`, handler: certTags.domain },
-  { method: "POST", template: CERTS, handler: certificates.applyCertificate },
-  { method: "GET", template: CERTS, handler: certificates.listCertificates },
-  { method: "GET", template: `${CERTS}/{certificate_id}`, handler: certificates.showCertificate },
-  { method: "DELETE", template: `${CERTS}/{certificate_id}`, handler: certificates.deleteCertificate },
+  ...collection(CERTS, "certificate_id", {
+    create: certificates.applyCertificate,
+    list: certificates.listCertificates,
+    show: certificates.showCertificate,
+    delete: certificates.deleteCertificate,
+  }),
   { method: "POST", template: `${CERTS}/{certificate_id}/revoke`, handler: certificates.revokeCertificate },
   { method: "POST", template: `${CERTS}/{certificate_id}/export`, handler: certificates.exportCertificate },
   { method: "POST", template: `${CERTS}/{certificate_id}/tags/create`, handler: certTags.create },
@@ -38,10 +59,7 @@ export const ROUTES: Route[] = [
   { method: "GET", template: `${CAS}/tags`, handler: caTags.domain },
   { method: "POST", template: `${CAS}/resource-instances/filter`, handler: caInstances.filter },
   { method: "POST", template: `${CAS}/resource-instances/count`, handler: caInstances.count },
-  { method: "POST", template: CAS, handler: cas.createCa },
-  { method: "GET", template: CAS, handler: cas.listCas },
-  { method: "GET", template: `${CAS}/{ca_id}`, handler: cas.showCa },
-  { method: "DELETE", template: `${CAS}/{ca_id}`, handler: cas.deleteCa },
+  ...collection(CAS, "ca_id", { create: cas.createCa, list: cas.listCas, show: cas.showCa, delete: cas.deleteCa }),
   { method: "POST", template: `${CAS}/{ca_id}/activate`, handler: cas.activateCa },
   { method: "POST", template: `${CAS}/{ca_id}/disable`, handler: cas.disableCa },
   { method: "POST", template: `${CAS}/{ca_id}/enable`, handler: cas.enableCa },
