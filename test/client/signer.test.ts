@@ -64,10 +64,8 @@ describe("RFC 3986 encoding", () => {
 
 describe("canonical URI", () => {
   it("adds the trailing slash only for signing", () => {
-    expect(canonicalUri("/v1/private-certificates")).toBe("/v1/private-certificates/");
-    expect(canonicalUri("/v1/private-certificates/")).toBe("/v1/private-certificates/");
-    expect(canonicalUri("")).toBe("/");
-    expect(canonicalUri("/")).toBe("/");
+    const paths = ["/v1/private-certificates", "/v1/private-certificates/", "", "/"];
+    expect(paths.map(canonicalUri)).toEqual(["/v1/private-certificates/", "/v1/private-certificates/", "/", "/"]);
   });
 
   it("encodes each segment and normalises equivalent encodings", () => {
