@@ -3,7 +3,7 @@
 // `pulumi plugin install resource huaweicloud-ccm <version> --file <archive>`. Reusable by every
 // language's test: build once per file (beforeAll), install into each test's own PULUMI_HOME.
 import { execFile, execFileSync } from "node:child_process";
-import { accessSync, constants, copyFileSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -132,14 +132,5 @@ async function installPlugin(
   return found;
 }
 
-/** The directories of a PATH that hold an executable `name` (to prove there is no node on it). */
-export function executablesOnPath(name: string, searchPath: string): string[] {
-  return searchPath.split(path.delimiter).filter((dir) => {
-    try {
-      accessSync(path.join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+// The directories of a PATH that hold an executable (to prove there is no node on it).
+export { executablesOnPath } from "../../bench/lib/on-path.mjs";
