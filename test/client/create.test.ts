@@ -62,6 +62,13 @@ async function applyLosingResponses(options?: { knownIds: string[] }) {
   return result;
 }
 
+/** What apply(APPLY) fails with (a result if it succeeds, which then fails the caller's checks). */
+function applyError(): Promise<unknown> {
+  return client()
+    .certificates.apply(APPLY)
+    .catch((e: unknown) => e);
+}
+
 /** The same name, issuer and algorithms, but a client certificate: other SANs and EKU. */
 const SIBLING: ApplyBody = {
   validity: { type: "DAY", value: 30 },
@@ -110,9 +117,7 @@ describe("apply", () => {
 
   it("says the outcome is unknown when every allowed attempt is lost and nothing is visible", async () => {
     fake.createBehaviour = () => ({ process: false, reply: { status: 502 } });
-    const error = await client()
-      .certificates.apply(APPLY)
-      .catch((e: unknown) => e);
+    const error = await applyError();
     expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
     expect((error as Error).message).toMatch(
       /5 attempts ended ambiguously \(HTTP 502 after the create was sent ×5\), .*the limit of 5 attempts is reached/,
@@ -162,9 +167,7 @@ describe("apply", () => {
   it("stops with the candidates when several unclaimed certificates match", async () => {
     const other = lookalike(0);
     fake.createBehaviour = () => ({ process: true, reply: "reset" });
-    const error = await client()
-      .certificates.apply(APPLY)
-      .catch((e: unknown) => e);
+    const error = await applyError();
     expect(error).toBeInstanceOf(CcmCreateAmbiguousError);
     const candidates = (error as CcmCreateAmbiguousError).candidateIds;
     expect(candidates).toHaveLength(2);
@@ -198,9 +201,7 @@ describe("apply", () => {
   it("reports a failed lookup as an unknown outcome, never re-sending blindly", async () => {
     fake.listFails = true;
     fake.createBehaviour = () => ({ process: true, reply: "reset" });
-    const error = await client()
-      .certificates.apply(APPLY)
-      .catch((e: unknown) => e);
+    const error = await applyError();
     expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
     expect((error as CcmCreateOutcomeUnknownError).cause).toBeInstanceOf(CcmApiError);
     expect((error as Error).message).toMatch(/lookup failed: .*HTTP 403/);
@@ -246,9 +247,7 @@ describe("apply: only a certificate that matches the whole request is adopted", 
   it("names the candidates it could not check, and re-sends nothing", async () => {
     fake.exportFails = true;
     fake.createBehaviour = () => ({ process: true, reply: "reset" });
-    const error = await client()
-      .certificates.apply(APPLY)
-      .catch((e: unknown) => e);
+    const error = await applyError();
     expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
     const [made] = fake.certificates;
     expect((error as CcmCreateOutcomeUnknownError).candidateIds).toEqual([made?.certificate_id]);

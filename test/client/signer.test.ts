@@ -54,11 +54,10 @@ describe("official test vector", () => {
 
 describe("RFC 3986 encoding", () => {
   it("keeps only unreserved characters", () => {
-    expect(encodeRfc3986("AZaz09-_.~")).toBe("AZaz09-_.~");
-    expect(encodeRfc3986("a b+c/d?e&f=g")).toBe("a%20b%2Bc%2Fd%3Fe%26f%3Dg");
+    const encoded = ["AZaz09-_.~", "a b+c/d?e&f=g", "é中"].map((text) => encodeRfc3986(text));
+    expect(encoded).toEqual(["AZaz09-_.~", "a%20b%2Bc%2Fd%3Fe%26f%3Dg", "%C3%A9%E4%B8%AD"]);
     // encodeURIComponent leaves these alone; RFC 3986 does not.
     expect(encodeRfc3986("!'()*")).toBe("%21%27%28%29%2A");
-    expect(encodeRfc3986("é中")).toBe("%C3%A9%E4%B8%AD");
   });
 });
 
