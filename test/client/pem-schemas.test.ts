@@ -26,6 +26,7 @@ import {
   toExportCertificateBody,
   toTagListBody,
 } from "../../provider/schemas/index.js";
+import { ORGANISATION } from "../harness/ca-fixtures.js";
 
 // The CSR sample of the "export CA CSR" page (CCM "ExportCertificateAuthorityCsr"), "\r\n" line breaks as the API sends them.
 const SEED_CSR =
@@ -154,14 +155,7 @@ describe("apply args", () => {
 });
 
 describe("CA args", () => {
-  const dn = {
-    commonName: "Root",
-    country: "CN",
-    state: "S",
-    locality: "L",
-    organization: "O",
-    organizationalUnit: "OU",
-  };
+  const dn = { commonName: "Root", ...ORGANISATION };
 
   it("requires a full DN, algorithm and validity for a root, and maps explicitly", () => {
     expect(
@@ -178,14 +172,7 @@ describe("CA args", () => {
     });
     expect(toCreateCaBody(parsed)).toEqual({
       type: "ROOT",
-      distinguished_name: {
-        common_name: "Root",
-        country: "CN",
-        state: "S",
-        locality: "L",
-        organization: "O",
-        organizational_unit: "OU",
-      },
+      distinguished_name: snakeKeys(dn), // every field, under its documented name
       key_algorithm: "SM2",
       signature_algorithm: "SM3",
       validity: { type: "YEAR", value: 30 },
