@@ -30,18 +30,13 @@ const iis = new CertificateBundle("web-iis", {
 });
 const tomcat = new CertificateBundle("web-tomcat", { certificateId: certificate.certificateId, type: "TOMCAT" });
 
-export const certificateId = certificate.certificateId;
-export const status = certificate.status;
-export const serialNumber = certificate.serialNumber;
-export const notAfter = certificate.notAfter;
-export const readyForRenewal = certificate.readyForRenewal;
-export const subject = certificate.subject;
-export const nginxFullChainPem = nginx.fullChainPem;
-export const nginxPrivateKeyPem = nginx.privateKeyPem;
-export const nginxSerialNumber = nginx.serialNumber;
-export const nginxSubjectAlternativeNames = nginx.subjectAlternativeNames;
-export const nginxFingerprint = nginx.sha256Fingerprint;
-export const iisPfxBase64 = iis.pfxBase64;
-export const iisKeystorePassword = iis.keystorePassword;
-export const tomcatJksBase64 = tomcat.jksBase64;
-export const tomcatKeystorePassword = tomcat.keystorePassword;
+export const { certificateId, status, serialNumber, notAfter, readyForRenewal, subject } = certificate;
+export const {
+  fullChainPem: nginxFullChainPem,
+  privateKeyPem: nginxPrivateKeyPem,
+  serialNumber: nginxSerialNumber,
+  subjectAlternativeNames: nginxSubjectAlternativeNames,
+  sha256Fingerprint: nginxFingerprint,
+} = nginx;
+export const { pfxBase64: iisPfxBase64, keystorePassword: iisKeystorePassword } = iis;
+export const { jksBase64: tomcatJksBase64, keystorePassword: tomcatKeystorePassword } = tomcat;
