@@ -11,14 +11,14 @@ const CERTS = "/v1/private-certificates";
 const CAS = "/v1/private-certificate-authorities";
 
 const api = useEmulator({ resetEachTest: false });
-let root: string;
+// Made once for the file: a subordinate CA under a root, a certificate from it, and both CA PEMs.
 let sub: string;
 let certificate: string;
 let rootPem: string;
 let subPem: string;
 
 beforeAll(async () => {
-  root = await createRoot(api);
+  const root = await createRoot(api);
   sub = await createCa(api, subordinateBody(root));
   certificate = await applyCertificate(api, sub, {
     key_algorithm: "RSA2048",

@@ -8,10 +8,15 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { useEmulator } from "./helpers/client.js";
-import { applyCertificate, createCa, createRoot, intermediateByCsrBody, subordinateBody } from "./helpers/fixtures.js";
-
-const CERTS = "/v1/private-certificates";
-const CAS = "/v1/private-certificate-authorities";
+import {
+  applyCertificate,
+  CAS,
+  CERTS,
+  createCa,
+  createRoot,
+  intermediateByCsrBody,
+  subordinateBody,
+} from "./helpers/fixtures.js";
 
 const api = useEmulator({ resetEachTest: false });
 let dir: string;

@@ -3,6 +3,10 @@
 import { expect } from "vitest";
 import type { Api } from "./client.js";
 
+/** The two collections of the CCM API the tests call. */
+export const CERTS = "/v1/private-certificates";
+export const CAS = "/v1/private-certificate-authorities";
+
 export const CA_DN = {
   common_name: "Emulator Test Root",
   country: "CN",
