@@ -3,10 +3,6 @@
 import { expect } from "vitest";
 import type { Api } from "./client.js";
 
-/** The two collections of the CCM API the tests call. */
-export const CERTS = "/v1/private-certificates";
-export const CAS = "/v1/private-certificate-authorities";
-
 export const CA_DN = {
   common_name: "Emulator Test Root",
   country: "CN",
@@ -15,6 +11,10 @@ export const CA_DN = {
   organization: "Huawei",
   organizational_unit: "CloudBU",
 };
+
+/** The two collections of the CCM API the tests call. */
+export const CERTS = "/v1/private-certificates";
+export const CAS = "/v1/private-certificate-authorities";
 
 export function rootBody(overrides: Record<string, unknown> = {}) {
   return {
