@@ -10,3 +10,6 @@ export const ORGANISATION = {
   organization: "Example Corp",
   organizationalUnit: "Platform",
 };
+
+/** The cheapest key and signature, for programs whose tests are not about algorithms. */
+export const EC256 = { keyAlgorithm: "EC256", signatureAlgorithm: "SHA256" } as const;

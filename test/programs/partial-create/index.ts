@@ -3,7 +3,7 @@
 // while the stack goes through the failed `up`, then refresh, destroy or a fixed `up`.
 import * as pulumi from "@pulumi/pulumi";
 import { IntermediateCaCertificate, PrivateCa, PrivateCertificate } from "pulumi-huaweicloud-ccm";
-import { ORGANISATION } from "../shared.ts";
+import { EC256, ORGANISATION } from "../shared.ts";
 
 const config = new pulumi.Config();
 const tags = config.getObject<Record<string, string>>("tags");
@@ -13,8 +13,7 @@ function declare(resource: string): { id: pulumi.Output<string>; status: pulumi.
     case "certificate":
       return new PrivateCertificate("partial", {
         issuerId: config.require("caId"),
-        keyAlgorithm: "EC256",
-        signatureAlgorithm: "SHA256",
+        ...EC256,
         distinguishedName: { commonName: "partial.internal.example" },
         validity: { type: "DAY", value: 30 },
         tags,
@@ -23,15 +22,15 @@ function declare(resource: string): { id: pulumi.Output<string>; status: pulumi.
       return new PrivateCa("partial", {
         type: "ROOT",
         distinguishedName: { commonName: "Partial Root", ...ORGANISATION },
-        keyAlgorithm: "EC256",
-        signatureAlgorithm: "SHA256",
+        ...EC256,
         validity: { type: "YEAR", value: 1 },
         tags,
       });
     case "pending-ca":
       return new PrivateCa("partial", {
-        type: "SUBORDINATE",
         distinguishedName: { commonName: "Partial Pending", ...ORGANISATION },
+        // No issuer, signature or validity: the CA waits, PENDING, for its CSR to be signed.
+        type: "SUBORDINATE",
         keyAlgorithm: "EC256",
         tags,
       });
