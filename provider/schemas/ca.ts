@@ -4,14 +4,7 @@ import { normalizePem } from "../pem.js";
 import { caValidityFailures, rootCaFailures } from "./ca-rules.js";
 import { ccmId, enterpriseProjectIdArg } from "./certificate.js";
 import { wireBool, wireInt, wirePem, wirePemRequired, wireText } from "./common.js";
-import {
-  caDistinguishedNameArgs,
-  type DistinguishedNameBody,
-  type IssuedObjectInfo,
-  issuedObjectFromWire,
-  issuedObjectWireFields,
-  toDistinguishedNameBody,
-} from "./distinguished-name.js";
+import { caDistinguishedNameArgs, type DistinguishedNameBody, toDistinguishedNameBody } from "./distinguished-name.js";
 import {
   CA_KEY_ALGORITHMS,
   CA_SIGNATURE_ALGORITHMS,
@@ -25,6 +18,7 @@ import {
   PATH_LENGTH,
   VALIDITY_MAX_YEARS,
 } from "./enums.js";
+import { type IssuedObjectInfo, issuedObjectFromWire, issuedObjectWireFields } from "./issued-object.js";
 import { type ListQuery, toListQuery } from "./list-query.js";
 import { checkValidityLimit, toValidityBody, type ValidityBody, validityArgs } from "./validity.js";
 

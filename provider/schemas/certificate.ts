@@ -6,9 +6,6 @@ import { wireInt } from "./common.js";
 import {
   certificateDistinguishedNameArgs,
   type DistinguishedNameBody,
-  type IssuedObjectInfo,
-  issuedObjectFromWire,
-  issuedObjectWireFields,
   toDistinguishedNameBody,
 } from "./distinguished-name.js";
 import {
@@ -31,6 +28,7 @@ import {
   type SanType,
   VALIDITY_MAX_YEARS,
 } from "./enums.js";
+import { type IssuedObjectInfo, issuedObjectFromWire, issuedObjectWireFields } from "./issued-object.js";
 import { type ListQuery, toListQuery } from "./list-query.js";
 import { certificateRequestPemArg } from "./pem-args.js";
 import { subjectAlternativeNamesArgs } from "./subject-alternative-names.js";

@@ -7,6 +7,7 @@ export * from "./common.js";
 export * from "./distinguished-name.js";
 export * from "./enums.js";
 export * from "./export.js";
+export * from "./issued-object.js";
 export * from "./list-query.js";
 export * from "./scm.js";
 export * from "./sms.js";
