@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 
 export interface ToolResult {
   code: number;
@@ -55,6 +56,26 @@ export async function makeWorkdir(): Promise<Workdir> {
       return name;
     },
     remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A test file's Workdir: made in beforeAll, removed in afterAll; use it in tests and hooks. */
+export function useWorkdir(): Workdir {
+  let current: Workdir | undefined;
+  beforeAll(async () => {
+    current = await makeWorkdir();
+  });
+  afterAll(() => current?.remove());
+  const made = (): Workdir => {
+    if (!current) throw new Error("the Workdir exists from the file's beforeAll to its afterAll");
+    return current;
+  };
+  return {
+    get dir() {
+      return made().dir;
+    },
+    write: (name, content) => made().write(name, content),
+    remove: () => made().remove(),
   };
 }
 
