@@ -1,16 +1,10 @@
-// PEM normalisation and the shared schemas: args validation with the enum tables, explicit
-// camelCase ↔ snake_case mappers, and responses accepted in both documented forms.
+// The shared schemas' args: validation with the enum tables and the explicit camelCase → snake_case
+// mappers of apply, CA create, export and tags; and the enum tables themselves.
 import { describe, expect, it } from "vitest";
-import { csrCommonName } from "../../provider/client/csr.js";
-import { fullChainPem, normalizePem, splitPemBlocks } from "../../provider/pem.js";
+import { normalizePem } from "../../provider/pem.js";
 import {
   applyCertificateArgs,
   applyCertificateByCsrArgs,
-  CA_STATUSES,
-  caFromWire,
-  caWire,
-  certificateFromWire,
-  certificateWire,
   createCaArgs,
   exportCertificateArgs,
   exportedCertificateFromWire,
@@ -27,58 +21,7 @@ import {
   toTagListBody,
 } from "../../provider/schemas/index.js";
 import { ORGANISATION } from "../harness/ca-fixtures.js";
-
-// The CSR sample of the "export CA CSR" page (CCM "ExportCertificateAuthorityCsr"), "\r\n" line breaks as the API sends them.
-const SEED_CSR =
-  "-----BEGIN CERTIFICATE REQUEST-----\r\nMIIBUDCB2AIBADBZMRAwDgYDVQQDDAdDU1IsMTIzMQswCQYDVQQGEwJjbjERMA8G\r\nA1UECAwIc2hhbmdoYWkxETAPBgNVBAcMCHNoYW5naGFpMRIwEAYDVQQKDAlzaGFu\r\nZyxoYWkwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAQl9M7bK+vys5x9mnfG3783aPRh\r\nP/xqLPKVsRsqniC3vPZvIz9E7SasMfZLrXVK37QWhtAEtgNG7NrQnwiOye0/8VZL\r\nVX7ildM6CZY4SlJYSa6TBUsXyGjOs514fjxbuT6gADAKBggqhkjOPQQDAgNnADBk\r\nAjBlQiPXU7TDDDwxrh+JfZEYgmr61cIQdE5GMozPDYime30zcuMnVrb9i3o/2BW+\r\n0lECMG0QWbAYh0LoqnmAYqlgTKK8nKsxm0xFuTRyfxynWi8BpCvAGx803Qpa8EJV\r\nJTTjcw==\r\n-----END CERTIFICATE REQUEST-----";
-
-const CA_ID = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
-
-describe("PEM helpers", () => {
-  it("normalises CRLF, missing final newline and indentation", () => {
-    expect(normalizePem("-----BEGIN CERTIFICATE-----\r\n  AAAA\r\nBBBB  \r\n-----END CERTIFICATE-----")).toBe(
-      "-----BEGIN CERTIFICATE-----\nAAAA\nBBBB\n-----END CERTIFICATE-----\n",
-    );
-  });
-
-  it("separates blocks glued together (SCM doc sample) and drops text between blocks", () => {
-    const glued =
-      "-----BEGIN CERTIFICATE-----A-----END CERTIFICATE----------BEGIN CERTIFICATE-----B-----END CERTIFICATE-----";
-    expect(splitPemBlocks(glued)).toEqual([
-      "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n",
-      "-----BEGIN CERTIFICATE-----\nB\n-----END CERTIFICATE-----\n",
-    ]);
-    expect(normalizePem(`junk\n${glued}\ntrailer`)).toBe(splitPemBlocks(glued).join(""));
-  });
-
-  it("keeps encrypted-key headers with their blank line, and literal \\n escapes become line breaks", () => {
-    const encrypted =
-      "-----BEGIN RSA PRIVATE KEY-----\\nProc-Type: 4,ENCRYPTED\\nDEK-Info: AES-256-CBC,00\\n\\nQUJD\\n-----END RSA PRIVATE KEY-----";
-    expect(normalizePem(encrypted)).toBe(
-      "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00\n\nQUJD\n-----END RSA PRIVATE KEY-----\n",
-    );
-  });
-
-  it("is idempotent and leaves non-PEM text trimmed", () => {
-    const once = normalizePem(SEED_CSR);
-    expect(normalizePem(once)).toBe(once);
-    expect(once.endsWith("-----END CERTIFICATE REQUEST-----\n")).toBe(true);
-    expect(once).not.toContain("\r");
-    expect(normalizePem("  hello \r\n")).toBe("hello\n");
-  });
-
-  it("builds a full chain leaf-first without duplicates", () => {
-    const a = "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n";
-    const b = "-----BEGIN CERTIFICATE-----\nB\n-----END CERTIFICATE-----\n";
-    expect(fullChainPem(a, `${a}${b}`)).toBe(`${a}${b}`);
-    expect(fullChainPem(a)).toBe(a);
-  });
-
-  it("reads the common name of the seed's CSR", () => {
-    expect(csrCommonName(SEED_CSR)).toBe("CSR,123");
-    expect(csrCommonName("no csr here")).toBeUndefined();
-  });
-});
+import { CA_ID, SEED_CSR } from "./pem-schemas-fixtures.js";
 
 describe("apply args", () => {
   const args = {
@@ -254,66 +197,6 @@ describe("export and tags", () => {
       ),
     ).toEqual({ env: "prod", empty: "" });
     expect(tagsFromWire(tagListWire.parse({}))).toEqual({});
-  });
-});
-
-describe("responses: both forms", () => {
-  it("reads a certificate with ms timestamps as numbers or numeric strings", () => {
-    const base = {
-      certificate_id: "ae9a326a-b61e-4446-854d-cda30ffe31f5",
-      status: "ISSUED",
-      issuer_id: CA_ID,
-      freeze_flag: 0,
-      gen_mode: "GENERATE",
-      distinguished_name: { common_name: "TestCert", country: "CN" },
-      delete_time: null,
-      future_field: "ignored",
-    };
-    const numeric = certificateFromWire(
-      certificateWire.parse({ ...base, create_time: 1645146939688, not_after: 1739754939688 }),
-    );
-    const strings = certificateFromWire(
-      certificateWire.parse({ ...base, create_time: "1645146939688", not_after: "1739754939688", freeze_flag: "0" }),
-    );
-    expect(numeric).toEqual(strings);
-    expect(numeric).toMatchObject({
-      certificateId: base.certificate_id,
-      status: "ISSUED",
-      createTime: "2022-02-18T01:15:39.688Z",
-      deleteTime: undefined,
-      freezeFlag: 0,
-      distinguishedName: { commonName: "TestCert", country: "CN", state: undefined },
-    });
-  });
-
-  it("reads a CA, including booleans sent as strings", () => {
-    const ca = caFromWire(
-      caWire.parse({
-        ca_id: CA_ID,
-        type: "ROOT",
-        status: "ACTIVED",
-        path_length: "7",
-        crl_configuration: { enabled: "false", valid_days: 7 },
-        create_time: 0,
-        issuer_id: null,
-      }),
-    );
-    expect(ca).toMatchObject({
-      caId: CA_ID,
-      status: "ACTIVED",
-      pathLength: 7,
-      createTime: undefined,
-      issuerId: undefined,
-    });
-    expect(ca.crlConfiguration).toMatchObject({ enabled: false, validDays: 7 });
-    expect(CA_STATUSES).toContain(ca.status);
-  });
-
-  it("rejects a response without the fields everything depends on", () => {
-    expect(certificateWire.safeParse({ status: "ISSUED" }).success).toBe(false);
-    expect(certificateWire.safeParse({ certificate_id: "x", status: "ISSUED", create_time: "yesterday" }).success).toBe(
-      false,
-    );
   });
 });
 
