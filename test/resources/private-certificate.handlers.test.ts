@@ -6,12 +6,12 @@ import { isCcmApiError, ResourceInitError } from "../../provider/errors.js";
 import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
 import { CERTIFICATE_BUNDLE } from "../../provider/resources/certificate-bundle/declaration.js";
 import { PRIVATE_CERTIFICATE } from "../../provider/resources/private-certificate/declaration.js";
-import { parseDuration } from "../../provider/resources/private-certificate/duration.js";
 import type {
   PrivateCertificateInputs,
   PrivateCertificateOutputs,
 } from "../../provider/resources/private-certificate/inputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
+import { parseDuration } from "../../provider/schemas/duration.js";
 import { minimalCertificateArgs } from "../fixtures/certificate-args.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
 import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";

@@ -9,6 +9,7 @@ import { isNotFoundError, ResourceInitError } from "../../errors.js";
 import { claim, claimedIds, oneAtATime } from "../../kernel/claims.js";
 import type { HandlerContext } from "../../kernel/context.js";
 import type { CertificateInfo } from "../../schemas/certificate.js";
+import { renewBeforeMs } from "../../schemas/duration.js";
 import type { RevocationReason } from "../../schemas/enums.js";
 import { explainIssuerRefusal } from "../shared/ca-explain.js";
 import { checkResource } from "../shared/check.js";
@@ -19,7 +20,6 @@ import { changedProperties } from "../shared/diff.js";
 import { isRenewalDue, REPLACING_STATUSES, validityFromNow } from "../shared/renewal.js";
 import { addTags, syncTags } from "../shared/tags.js";
 import { isUnknown } from "../shared/unknowns.js";
-import { renewBeforeMs } from "./duration.js";
 import {
   crossPropertyFailures,
   inputsFromApi,
