@@ -18,6 +18,10 @@ export const DEFAULT_MAX_CONNECTIONS = 16;
 export const DEFAULT_CREATE_ATTEMPTS = 5;
 /** No re-send of a create starts later than this after its first send (ms). */
 export const DEFAULT_CREATE_TIME_BUDGET_MS = 120_000;
+/** The wait before the first lookup after an ambiguous create (ms); later lookups double it. */
+export const DEFAULT_CREATE_SETTLE_MS = 2_000;
+/** The longest first wait the resolver accepts (ms): the waits stop doubling at 30 s anyway. */
+export const CREATE_SETTLE_LIMIT_MS = 30_000;
 /** The ranges the resolver accepts; the descriptions below quote them. */
 export const MAX_RETRIES_LIMIT = 20;
 export const CREATE_ATTEMPTS_LIMIT = 10;
@@ -134,6 +138,15 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     secret: false,
     default: String(DEFAULT_CREATE_TIME_BUDGET_MS),
     description: `no re-send of a create starts later than this after its first send, in ms, 0–${CREATE_TIME_BUDGET_LIMIT_MS}`,
+  },
+  {
+    key: "createSettleMs",
+    env: ["HW_CCM_CREATE_SETTLE_MS"],
+    secret: false,
+    default: String(DEFAULT_CREATE_SETTLE_MS),
+    description:
+      `wait before the first lookup after a create whose outcome is unknown, in ms, 0–${CREATE_SETTLE_LIMIT_MS}; ` +
+      "each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once",
   },
   {
     key: "maxConnections",

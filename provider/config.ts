@@ -10,8 +10,10 @@ import { resolveEndpoints } from "./config-endpoints.js";
 import { type Env, lookup, setting } from "./config-lookup.js";
 import {
   CREATE_ATTEMPTS_LIMIT,
+  CREATE_SETTLE_LIMIT_MS,
   CREATE_TIME_BUDGET_LIMIT_MS,
   DEFAULT_CREATE_ATTEMPTS,
+  DEFAULT_CREATE_SETTLE_MS,
   DEFAULT_CREATE_TIME_BUDGET_MS,
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_MAX_RETRIES,
@@ -51,6 +53,7 @@ export interface ResolvedConfig {
   /** Sends of one create at most, and the time after the first within which a re-send may start. */
   readonly createAttempts: number;
   readonly createTimeBudgetMs: number;
+  readonly createSettleMs: number;
   /** Most sockets the pool of one endpoint holds (one pool per endpoint, CA bundle and size). */
   readonly maxConnections: number;
 }
@@ -85,6 +88,7 @@ export function resolveConfig(
       0,
       CREATE_TIME_BUDGET_LIMIT_MS,
     ),
+    createSettleMs: resolveInt(stackConfig, env, "createSettleMs", DEFAULT_CREATE_SETTLE_MS, 0, CREATE_SETTLE_LIMIT_MS),
     maxConnections: resolveInt(stackConfig, env, "maxConnections", DEFAULT_MAX_CONNECTIONS, 1, MAX_CONNECTIONS_LIMIT),
   };
 }

@@ -35,6 +35,9 @@ export interface CreateLimits {
   readonly maxAttempts: number;
   /** No re-send starts once this long has passed since the first send began (ms). */
   readonly timeBudgetMs: number;
+  /** The wait before the first lookup, so a create the service is still finishing becomes
+   * visible (ms, the createSettleMs setting); later lookups wait twice as long as the one before. */
+  readonly settleMs: number;
 }
 
 /** The clock, and the limits the configuration sets (the Transport is one). */
@@ -45,12 +48,8 @@ export interface CreateContext extends PausingClock {
 export interface CreateOptions extends Partial<CreateLimits> {
   /** Ids the caller already manages; never adopted as the result of this create. */
   readonly knownIds?: Iterable<string>;
-  /** Wait before the first lookup, so a create the service is still finishing becomes visible.
-   * Later lookups wait twice as long as the one before. Default 2000 ms. */
-  readonly settleMs?: number;
 }
 
-export const DEFAULT_SETTLE_MS = 2_000;
 /** No lookup waits longer than this (the doubling stops there). */
 export const MAX_LOOKUP_WAIT_MS = 30_000;
 /** Lookups after the last allowed attempt ended ambiguously, before the outcome is called unknown. */
@@ -131,6 +130,7 @@ function startRun(context: CreateContext, flow: CreateFlow, options: CreateOptio
   const limits: CreateLimits = {
     maxAttempts: options.maxAttempts ?? context.createLimits.maxAttempts,
     timeBudgetMs: options.timeBudgetMs ?? context.createLimits.timeBudgetMs,
+    settleMs: options.settleMs ?? context.createLimits.settleMs,
   };
   const started = context.now();
   return {
@@ -139,7 +139,7 @@ function startRun(context: CreateContext, flow: CreateFlow, options: CreateOptio
     limits,
     started,
     lookup: lookupSince(context, flow, new Set(options.knownIds ?? []), started),
-    waits: lookupWaits(options.settleMs ?? DEFAULT_SETTLE_MS),
+    waits: lookupWaits(limits.settleMs),
     reasons: [],
   };
 }

@@ -74,7 +74,11 @@ export class Transport implements CreateContext {
     this.#sleep = options.sleep ?? sleepReal;
     this.#random = options.random ?? Math.random;
     this.#policy = { ...DEFAULT_RETRY_POLICY, maxRetries: config.maxRetries, ...options.retryPolicy };
-    this.createLimits = { maxAttempts: config.createAttempts, timeBudgetMs: config.createTimeBudgetMs };
+    this.createLimits = {
+      maxAttempts: config.createAttempts,
+      timeBudgetMs: config.createTimeBudgetMs,
+      settleMs: config.createSettleMs,
+    };
     const env = options.env ?? process.env;
     this.#debug =
       options.debug ??

@@ -41,6 +41,7 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["ccmEndpoint"] = args?.ccmEndpoint;
             resourceInputs["cloud"] = args?.cloud;
             resourceInputs["createAttempts"] = args?.createAttempts;
+            resourceInputs["createSettleMs"] = args?.createSettleMs;
             resourceInputs["createTimeBudgetMs"] = args?.createTimeBudgetMs;
             resourceInputs["domainId"] = args?.domainId;
             resourceInputs["endpoints"] = args?.endpoints;
@@ -91,6 +92,10 @@ export interface ProviderArgs {
      * sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
      */
     createAttempts?: pulumi.Input<string | undefined>;
+    /**
+     * wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
+     */
+    createSettleMs?: pulumi.Input<string | undefined>;
     /**
      * no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
      */

@@ -23,7 +23,7 @@ import {
  * fails without running it (a 502 or a reset before processing). */
 type Attempt = "ok" | "lost" | "unprocessed";
 
-const LIMITS: CreateLimits = { maxAttempts: 5, timeBudgetMs: 120_000 };
+const LIMITS: CreateLimits = { maxAttempts: 5, timeBudgetMs: 120_000, settleMs: 2_000 };
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 
 class FakeService {
@@ -166,7 +166,7 @@ describe("re-sending after lookups proved nothing was made", () => {
 
 describe("the limits", () => {
   it("stops after createAttempts sends, looking a few more times first, and says what to do", async () => {
-    const service = new FakeService([], { maxAttempts: 3, timeBudgetMs: 600_000 });
+    const service = new FakeService([], { maxAttempts: 3, timeBudgetMs: 600_000, settleMs: 2_000 });
     const error = await failure(service.create());
     expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
     expect(service.sends).toBe(3);
@@ -177,7 +177,11 @@ describe("the limits", () => {
   });
 
   it("still adopts a create that shows up during the last lookups", async () => {
-    const service = new FakeService(["unprocessed", "lost"], { maxAttempts: 2, timeBudgetMs: 600_000 });
+    const service = new FakeService(["unprocessed", "lost"], {
+      maxAttempts: 2,
+      timeBudgetMs: 600_000,
+      settleMs: 2_000,
+    });
     service.visibleAfterMs = 5_000;
     const result = await service.create();
     expect(result).toEqual({ id: "cert-1", resolution: "adopted", attempts: 2, suspectedDuplicateIds: [] });
@@ -186,7 +190,7 @@ describe("the limits", () => {
   });
 
   it("starts no re-send once createTimeBudgetMs has passed since the first send", async () => {
-    const service = new FakeService([], { maxAttempts: 10, timeBudgetMs: 30_000 });
+    const service = new FakeService([], { maxAttempts: 10, timeBudgetMs: 30_000, settleMs: 2_000 });
     // Slow sends: 10 s, then a lookup that waits as long as the send took (10 s); at 20 s the
     // second send starts, and by its lookup 40 s have passed.
     service.sendMs = 10_000;
@@ -198,8 +202,8 @@ describe("the limits", () => {
 
   it("never re-sends with createAttempts 1 (and a budget of 0 does the same)", async () => {
     for (const limits of [
-      { maxAttempts: 1, timeBudgetMs: 120_000 },
-      { maxAttempts: 5, timeBudgetMs: 0 },
+      { maxAttempts: 1, timeBudgetMs: 120_000, settleMs: 2_000 },
+      { maxAttempts: 5, timeBudgetMs: 0, settleMs: 2_000 },
     ]) {
       const service = new FakeService(["unprocessed", "ok"], limits);
       await expect(service.create()).rejects.toBeInstanceOf(CcmCreateOutcomeUnknownError);
@@ -208,13 +212,13 @@ describe("the limits", () => {
   });
 
   it("lets the caller's options override the configured limits", async () => {
-    const service = new FakeService([], { maxAttempts: 10, timeBudgetMs: 600_000 });
+    const service = new FakeService([], { maxAttempts: 10, timeBudgetMs: 600_000, settleMs: 2_000 });
     await expect(service.create({ maxAttempts: 2 })).rejects.toBeInstanceOf(CcmCreateOutcomeUnknownError);
     expect(service.sends).toBe(2);
   });
 
   it("never waits longer than MAX_LOOKUP_WAIT_MS before a lookup", async () => {
-    const service = new FakeService([], { maxAttempts: 8, timeBudgetMs: 3_600_000 });
+    const service = new FakeService([], { maxAttempts: 8, timeBudgetMs: 3_600_000, settleMs: 2_000 });
     await expect(service.create()).rejects.toBeInstanceOf(CcmCreateOutcomeUnknownError);
     expect(service.sends).toBe(8);
     expect(Math.max(...service.sleeps)).toBe(MAX_LOOKUP_WAIT_MS);

@@ -59,6 +59,8 @@ type providerArgs struct {
 	Cloud *string `pulumi:"cloud"`
 	// sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
 	CreateAttempts *string `pulumi:"createAttempts"`
+	// wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
+	CreateSettleMs *string `pulumi:"createSettleMs"`
 	// no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
 	CreateTimeBudgetMs *string `pulumi:"createTimeBudgetMs"`
 	// account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
@@ -101,6 +103,8 @@ type ProviderArgs struct {
 	Cloud pulumi.StringPtrInput
 	// sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
 	CreateAttempts pulumi.StringPtrInput
+	// wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
+	CreateSettleMs pulumi.StringPtrInput
 	// no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
 	CreateTimeBudgetMs pulumi.StringPtrInput
 	// account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)

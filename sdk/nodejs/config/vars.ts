@@ -85,6 +85,17 @@ Object.defineProperty(exports, "createAttempts", {
 });
 
 /**
+ * wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
+ */
+export declare const createSettleMs: string | undefined;
+Object.defineProperty(exports, "createSettleMs", {
+    get() {
+        return __config.get("createSettleMs");
+    },
+    enumerable: true,
+});
+
+/**
  * no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
  */
 export declare const createTimeBudgetMs: string | undefined;

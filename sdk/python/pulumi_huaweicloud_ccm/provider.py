@@ -26,6 +26,7 @@ class ProviderArgs:
                  ccm_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  create_attempts: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_settle_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  create_time_budget_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
@@ -48,6 +49,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] ccm_endpoint: CCM endpoint (beats the `endpoints` object) (environment: HW_CCM_ENDPOINT)
         :param pulumi.Input[_builtins.str] cloud: cloud domain of the default endpoints (environment: HW_CLOUD)
         :param pulumi.Input[_builtins.str] create_attempts: sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+        :param pulumi.Input[_builtins.str] create_settle_ms: wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
         :param pulumi.Input[_builtins.str] create_time_budget_ms: no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
         :param pulumi.Input[_builtins.str] domain_id: account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
         :param pulumi.Input[_builtins.str] endpoints: JSON object overriding endpoints, e.g. {"ccm":"http://127.0.0.1:8080","scm":"…","sms":"…"}
@@ -75,6 +77,8 @@ class ProviderArgs:
             pulumi.set(__self__, "cloud", cloud)
         if create_attempts is not None:
             pulumi.set(__self__, "create_attempts", create_attempts)
+        if create_settle_ms is not None:
+            pulumi.set(__self__, "create_settle_ms", create_settle_ms)
         if create_time_budget_ms is not None:
             pulumi.set(__self__, "create_time_budget_ms", create_time_budget_ms)
         if domain_id is not None:
@@ -183,6 +187,18 @@ class ProviderArgs:
     @create_attempts.setter
     def create_attempts(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "create_attempts", value)
+
+    @_builtins.property
+    @pulumi.getter(name="createSettleMs")
+    def create_settle_ms(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
+        """
+        return pulumi.get(self, "create_settle_ms")
+
+    @create_settle_ms.setter
+    def create_settle_ms(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "create_settle_ms", value)
 
     @_builtins.property
     @pulumi.getter(name="createTimeBudgetMs")
@@ -342,6 +358,7 @@ class Provider(pulumi.ProviderResource):
                  ccm_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  create_attempts: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_settle_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  create_time_budget_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
@@ -367,6 +384,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] ccm_endpoint: CCM endpoint (beats the `endpoints` object) (environment: HW_CCM_ENDPOINT)
         :param pulumi.Input[_builtins.str] cloud: cloud domain of the default endpoints (environment: HW_CLOUD)
         :param pulumi.Input[_builtins.str] create_attempts: sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
+        :param pulumi.Input[_builtins.str] create_settle_ms: wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
         :param pulumi.Input[_builtins.str] create_time_budget_ms: no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
         :param pulumi.Input[_builtins.str] domain_id: account id, sent as X-Domain-Id (environment: HW_DOMAIN_ID, HUAWEICLOUD_SDK_DOMAIN_ID)
         :param pulumi.Input[_builtins.str] endpoints: JSON object overriding endpoints, e.g. {"ccm":"http://127.0.0.1:8080","scm":"…","sms":"…"}
@@ -411,6 +429,7 @@ class Provider(pulumi.ProviderResource):
                  ccm_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  create_attempts: pulumi.Input[Optional[_builtins.str]] = None,
+                 create_settle_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  create_time_budget_ms: pulumi.Input[Optional[_builtins.str]] = None,
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[_builtins.str]] = None,
@@ -439,6 +458,7 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["ccm_endpoint"] = ccm_endpoint
             __props__.__dict__["cloud"] = cloud
             __props__.__dict__["create_attempts"] = create_attempts
+            __props__.__dict__["create_settle_ms"] = create_settle_ms
             __props__.__dict__["create_time_budget_ms"] = create_time_budget_ms
             __props__.__dict__["domain_id"] = domain_id
             __props__.__dict__["endpoints"] = endpoints

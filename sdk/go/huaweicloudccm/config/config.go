@@ -46,6 +46,11 @@ func GetCreateAttempts(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-ccm:createAttempts")
 }
 
+// wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
+func GetCreateSettleMs(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-ccm:createSettleMs")
+}
+
 // no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
 func GetCreateTimeBudgetMs(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-ccm:createTimeBudgetMs")

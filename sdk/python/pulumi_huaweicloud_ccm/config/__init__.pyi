@@ -49,6 +49,11 @@ createAttempts: Optional[str]
 sends of one certificate apply or CA create at most, the first included, 1–10: after an ambiguous failure it is re-sent only once a lookup showed that nothing was created; 1 never re-sends (environment: HW_CCM_CREATE_ATTEMPTS)
 """
 
+createSettleMs: Optional[str]
+"""
+wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
+"""
+
 createTimeBudgetMs: Optional[str]
 """
 no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)

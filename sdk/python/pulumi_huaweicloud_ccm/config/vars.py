@@ -70,6 +70,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('createAttempts')
 
     @_builtins.property
+    def create_settle_ms(self) -> Optional[str]:
+        """
+        wait before the first lookup after a create whose outcome is unknown, in ms, 0–30000; each later lookup waits twice as long (at most 30 s): lower it where the service shows a new object at once (environment: HW_CCM_CREATE_SETTLE_MS)
+        """
+        return __config__.get('createSettleMs')
+
+    @_builtins.property
     def create_time_budget_ms(self) -> Optional[str]:
         """
         no re-send of a create starts later than this after its first send, in ms, 0–3600000 (environment: HW_CCM_CREATE_TIME_BUDGET_MS)
