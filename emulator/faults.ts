@@ -3,7 +3,9 @@
 // the next `count` matches and/or with a `probability`. Rules are bounded (how many, how slow), so
 // whoever can reach the control plane cannot make every request hang or burn CPU.
 //
-//   latency        wait latency_ms, then carry on (latency rules add up)
+//   latency        wait latency_ms, then carry on (latency rules add up); replacing or clearing
+//                  the rules ends the wait of every request still held, so a test can hold a
+//                  request exactly as long as it needs to instead of guessing a duration
 //   error          answer `status` (default 500) with a PCA-style body, without running the request
 //   throttle       answer 429 APIG.0308 with Retry-After: retry_after (seconds, default 1)
 //   reset          destroy the connection before answering, without running the request
@@ -139,6 +141,8 @@ export function parseFaultFlag(text: string): FaultRule {
 
 export interface FaultDecision {
   latencyMs: number;
+  /** Ends the latency wait early: aborted when the rules are replaced or cleared. */
+  release: AbortSignal;
   /** The terminal fault to apply, if any (error, throttle, reset or lost_response). */
   action: FaultRule | undefined;
 }
@@ -158,6 +162,8 @@ function tooMany(count: number): FaultRuleError {
 
 export class FaultInjector {
   #rules: ArmedRule[] = [];
+  /** Aborted when the rules are replaced or cleared: the latency waits still running end. */
+  #release = new AbortController();
   readonly #random: () => number;
 
   constructor(random: () => number = Math.random) {
@@ -172,6 +178,7 @@ export class FaultInjector {
   replace(rules: FaultRule[]): void {
     if (rules.length > MAX_FAULT_RULES) throw tooMany(rules.length);
     this.#rules = rules.map(arm);
+    this.#releaseHeld();
   }
 
   /** Appends rules, all or none; FaultRuleError (and no change) when there would be too many. */
@@ -183,11 +190,17 @@ export class FaultInjector {
 
   clear(): void {
     this.#rules = [];
+    this.#releaseHeld();
+  }
+
+  #releaseHeld(): void {
+    this.#release.abort();
+    this.#release = new AbortController();
   }
 
   /** Decides what happens to one API request, consuming counts of the rules that apply. */
   take(method: string, path: string): FaultDecision {
-    const decision: FaultDecision = { latencyMs: 0, action: undefined };
+    const decision: FaultDecision = { latencyMs: 0, action: undefined, release: this.#release.signal };
     for (const { rule, pattern } of this.#rules) {
       if (rule.method !== undefined && rule.method !== method.toUpperCase()) continue;
       if (pattern !== undefined && !pattern.test(path)) continue;

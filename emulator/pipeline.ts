@@ -9,6 +9,15 @@ import { errorReply, parseJsonBody, type Reply, readBody, send } from "./http.js
 import { ApiError, ERRORS } from "./model/errors.js";
 import type { Runtime } from "./runtime.js";
 
+/** A latency rule's wait: `ms`, or less when the rules are replaced or cleared meanwhile. */
+async function holdFor(ms: number, release: AbortSignal): Promise<void> {
+  try {
+    await sleep(ms, undefined, { signal: release });
+  } catch (error) {
+    if (!release.aborted) throw error;
+  }
+}
+
 /** Drops the connection with a TCP reset, as a crashed or cut-off server would. */
 export function dropConnection(request: IncomingMessage): void {
   const socket = request.socket;
@@ -55,7 +64,7 @@ export async function handleApiRequest(
   let reply: Reply;
   try {
     const body = await readBody(request);
-    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (decision.latencyMs > 0) await holdFor(decision.latencyMs, decision.release);
     if (action?.kind === "reset") {
       dropConnection(request);
       return;

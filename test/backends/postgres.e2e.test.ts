@@ -81,9 +81,10 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
     // One checkout (workspace, PULUMI_HOME, stack config) and two `pulumi up` processes, as from two
     // terminals or two CI jobs on one commit.
     const stack = stackOf("test/programs/private-ca", "locked");
-    // Slow CA creation keeps the first update, and so its lock, alive while the second one starts.
+    // The first CA creation is held (latency, released when the faults are replaced) so the first
+    // update, and its lock, are alive while the second one starts: no guess at how long that takes.
     await emulator.setFaults([
-      { kind: "latency", method: "POST", path: "^/v1/private-certificate-authorities$", latency_ms: 30_000 },
+      { kind: "latency", method: "POST", path: "^/v1/private-certificate-authorities$", latency_ms: 60_000, count: 1 },
     ]);
     let firstDone = false;
     const first = stack.up().finally(() => {
@@ -103,9 +104,9 @@ describe("state in PostgreSQL (Pulumi's DIY backend)", () => {
       expect((refused as PulumiRunError).stderr).toMatch(/the stack is currently locked by 1 lock\(s\)/);
       expect((refused as PulumiRunError).stderr).toContain("pulumi cancel");
     } finally {
+      await emulator.setFaults([]);
       const { changes } = await first;
       expect(changes).toEqual({ create: 3 });
-      await emulator.setFaults([]);
     }
     // The state is the first update's, whole and current; the lock is gone with it.
     expect(await lockRows()).toEqual([]);

@@ -59,6 +59,19 @@ describe("kinds", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  test("replacing the rules ends the wait of a request a latency rule still holds", async () => {
+    await arm({ kind: "latency", latency_ms: 60_000, count: 1 });
+    const started = performance.now();
+    const held = api.get(CERTS);
+    // The request is held (its count is taken) before the rules change.
+    while ((await api.get("/_emulator/faults", CONTROL)).json.rules.length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await arm([]);
+    expect((await held).status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   test("latency adds up with a terminal fault", async () => {
     await arm([
       { kind: "latency", latency_ms: 200, count: 1 },
