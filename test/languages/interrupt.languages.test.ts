@@ -59,7 +59,11 @@ describe("an interrupted up through the native plugin", () => {
   it("Ctrl-C: the creates in flight finish and are recorded, the plugin exits, the next up converges", async () => {
     const r = await interrupt("cli-sigint");
     expect(r.output).toContain("^C received; cancelling");
-    expect(r.output).toContain("update canceled");
+    // The engine ends a cancelled update as "canceled", or as "failed" when the signal came before
+    // a create the plugin then refused unsent (which it says): both are a clean stop.
+    expect(r.output).toMatch(
+      /update canceled|the operation was cancelled before this create started; nothing was sent/,
+    );
     const audit = await inventoryMatchesExport();
     expect(audit.liveCertificates).toBeGreaterThanOrEqual(r.createsAtSignal);
     await stack?.run(["up"]);
