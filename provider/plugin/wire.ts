@@ -1,15 +1,16 @@
 // Property values between the engine's protobuf Structs and the handlers' plain objects. The plugin
 // answers Configure with acceptSecrets, so secrets reach it wrapped in the engine's secret envelope
 // (a special-signature object); the handlers take plain values, so inputs are unwrapped here, and
-// every value that was secret going in — plus the secrets the resource's declaration names — is wrapped again
-// coming out, which is how a native provider marks its outputs secret in state.
+// every value that was secret going in — plus the secrets the resource's declaration names — is
+// wrapped again coming out, which is how a native provider marks its outputs secret in state.
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import type { Props } from "../resources/call.js";
 
 /** The engine's "special value" key and the signature of a secret (sdk/go/common/resource/sig). */
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-export type Props = Record<string, unknown>;
+export type { Props };
 
 export interface Unwrapped {
   props: Props;
