@@ -16,7 +16,8 @@ export type CcmErrorCode =
   | "ERR_CCM_CREATE_AMBIGUOUS"
   | "ERR_CCM_CREATE_OUTCOME_UNKNOWN"
   | "ERR_CCM_WAIT_TIMEOUT"
-  | "ERR_CCM_DECODE";
+  | "ERR_CCM_DECODE"
+  | "ERR_CCM_LOOKUP";
 
 // GOTCHA: the dynamic-provider host can load this module twice (the serialized shim requires the
 // package by name, tests import the sources), so `instanceof` fails across the copies. A

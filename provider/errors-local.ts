@@ -54,3 +54,13 @@ export class CcmDecodeError extends CcmError<"ERR_CCM_DECODE"> {
     super("ERR_CCM_DECODE", message);
   }
 }
+
+/** A lookup found nothing, several objects where it wanted one, or more than its bound lets it
+ * read; `candidates` names what it found (ids), so the user can narrow the filters. */
+export class CcmLookupError extends CcmError<"ERR_CCM_LOOKUP"> {
+  readonly candidates: readonly string[];
+  constructor(message: string, candidates: readonly string[] = []) {
+    super("ERR_CCM_LOOKUP", message);
+    this.candidates = candidates;
+  }
+}

@@ -31,6 +31,7 @@ export {
   CcmDecodeError,
   CcmExportFormatError,
   CcmInvalidArgumentError,
+  CcmLookupError,
   CcmWaitTimeoutError,
 } from "./errors-local.js";
 export { CcmNetworkError, CcmResponseSchemaError, CcmTimeoutError, TLS_VERIFICATION_CODES } from "./errors-request.js";
@@ -47,4 +48,5 @@ export type AnyCcmError =
   | create.CcmCreateAmbiguousError
   | create.CcmCreateOutcomeUnknownError
   | local.CcmWaitTimeoutError
-  | local.CcmDecodeError;
+  | local.CcmDecodeError
+  | local.CcmLookupError;

@@ -33,6 +33,7 @@ export {
   type CcmErrorCode,
   CcmExportFormatError,
   CcmInvalidArgumentError,
+  CcmLookupError,
   CcmNetworkError,
   CcmResponseSchemaError,
   CcmTimeoutError,

@@ -4,6 +4,7 @@
 import { type ResolvedConfig, resolveConfig } from "../config.js";
 import { CaApi } from "./cas.js";
 import { CertificateApi } from "./certificates.js";
+import { QuotaApi } from "./quotas.js";
 import { ScmApi } from "./scm.js";
 import { SmsApi } from "./sms.js";
 import { Transport, type TransportOptions } from "./transport.js";
@@ -11,6 +12,7 @@ import { Transport, type TransportOptions } from "./transport.js";
 export class CcmClient {
   readonly certificates: CertificateApi;
   readonly cas: CaApi;
+  readonly quotas: QuotaApi;
   readonly scm: ScmApi;
   readonly sms: SmsApi;
 
@@ -18,6 +20,7 @@ export class CcmClient {
     const transport = new Transport(config, options);
     this.certificates = new CertificateApi(transport);
     this.cas = new CaApi(transport);
+    this.quotas = new QuotaApi(transport);
     this.scm = new ScmApi(transport);
     this.sms = new SmsApi(transport);
   }

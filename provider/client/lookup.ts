@@ -3,7 +3,7 @@
 // the caller already manages). cas.ts and certificates.ts give these their list call and their
 // matching rule.
 import type { z } from "zod";
-import { type CreatedKind, isCcmApiError, isNotFoundError } from "../errors.js";
+import { CcmLookupError, type CreatedKind, isCcmApiError, isNotFoundError } from "../errors.js";
 import { LIST_LIMIT } from "../schemas/enums.js";
 import { CandidatesUnverifiedError, serviceTimeThreshold } from "./create.js";
 import type { OperationName } from "./operations.js";
@@ -65,9 +65,10 @@ export abstract class ListedObjects<T, Q extends object, W, L extends { total?: 
     return unlessNotFound(this.get(id));
   }
 
-  /** Every object matching `query`, following offsets page by page. */
-  listAll(query: Omit<Q, "offset" | "limit"> = {} as Omit<Q, "offset" | "limit">): Promise<T[]> {
-    return listEveryPage((page) => this.listPage({ ...query, ...page } as Q));
+  /** Every object matching `query`, following offsets page by page; with `maxItems`, refuses
+   * (CcmLookupError) a list longer than that instead of reading it. */
+  listAll(query: Omit<Q, "offset" | "limit"> = {} as Omit<Q, "offset" | "limit">, maxItems?: number): Promise<T[]> {
+    return listEveryPage((page) => this.listPage({ ...query, ...page } as Q), this.#kind.what, maxItems);
   }
 
   /** Polls until the object has one of `statuses` (wait.ts: not found counts as "not yet"). */
@@ -108,10 +109,19 @@ interface PageQuery {
 }
 
 /** Every item, following offsets page by page at the largest page size. */
-async function listEveryPage<T>(fetch: (page: PageQuery) => Promise<ListedPage<T>>): Promise<T[]> {
+async function listEveryPage<T>(
+  fetch: (page: PageQuery) => Promise<ListedPage<T>>,
+  what: CreatedKind,
+  maxItems = Number.POSITIVE_INFINITY,
+): Promise<T[]> {
   const all: T[] = [];
   for (let offset = 0; ; offset += LIST_LIMIT.max) {
     const page = await fetch({ offset, limit: LIST_LIMIT.max });
+    if (page.total > maxItems) {
+      throw new CcmLookupError(
+        `${page.total} ${what}s match, more than the ${maxItems} this lookup reads; narrow the filters`,
+      );
+    }
     all.push(...page.items);
     if (page.items.length < LIST_LIMIT.max || all.length >= page.total) return all;
   }

@@ -198,6 +198,35 @@ export const OPERATIONS = {
     idempotency: "idempotent",
     iam: inferred("pca:ca:listTags"),
   },
+  // Quotas and tag filters (docs/api-facts.md §2.9, §2.10): reads, for the lookup functions.
+  getCertificateQuota: {
+    service: "ccm",
+    method: "GET",
+    path: "/v1/private-certificates/quotas",
+    idempotency: "idempotent",
+    iam: inferred("pca:cert:getQuota"),
+  },
+  getCaQuota: {
+    service: "ccm",
+    method: "GET",
+    path: "/v1/private-certificate-authorities/quotas",
+    idempotency: "idempotent",
+    iam: inferred("pca:ca:getQuota"),
+  },
+  filterCertificateInstances: {
+    service: "ccm",
+    method: "POST",
+    path: "/v1/private-certificates/resource-instances/filter",
+    idempotency: "idempotent",
+    iam: inferred("pca:cert:listTags"),
+  },
+  filterCaInstances: {
+    service: "ccm",
+    method: "POST",
+    path: "/v1/private-certificate-authorities/resource-instances/filter",
+    idempotency: "idempotent",
+    iam: inferred("pca:ca:listTags"),
+  },
   // SCM and SMS
   exportScmCertificate: {
     service: "scm",

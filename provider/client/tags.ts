@@ -1,6 +1,9 @@
 // Tags of a certificate or a CA: list, add (create or overwrite), remove — in batches of the
 // 20 the API accepts per call.
 
+import { z } from "zod";
+import { CcmLookupError } from "../errors.js";
+import { wireInt } from "../schemas/common.js";
 import { TAG_LIMITS } from "../schemas/enums.js";
 import { type Tags, tagListWire, tagsArgs, tagsFromWire, toTagListBody } from "../schemas/tags.js";
 import type { OperationName } from "./operations.js";
@@ -13,12 +16,30 @@ const OPS = {
     list: "listCertificateTags",
     create: "createCertificateTags",
     delete: "deleteCertificateTags",
+    filter: "filterCertificateInstances",
   },
-  CA: { param: "ca_id", list: "listCaTags", create: "createCaTags", delete: "deleteCaTags" },
+  CA: {
+    param: "ca_id",
+    list: "listCaTags",
+    create: "createCaTags",
+    delete: "deleteCaTags",
+    filter: "filterCaInstances",
+  },
 } as const satisfies Record<
   string,
-  { param: string; list: OperationName; create: OperationName; delete: OperationName }
+  { param: string; list: OperationName; create: OperationName; delete: OperationName; filter: OperationName }
 >;
+
+/** The filter endpoint's largest page (its limit is 10, 20 or 50). */
+const FILTER_PAGE = 50;
+
+const instancesWire = z.looseObject({
+  total_count: wireInt,
+  resources: z
+    .array(z.looseObject({ resource_id: z.string() }))
+    .nullish()
+    .transform((v) => v ?? []),
+});
 
 export class TagApi {
   readonly #t: Transport;
@@ -33,6 +54,30 @@ export class TagApi {
     const call: CallSpec = { op: this.#ops.list, params: { [this.#ops.param]: requireId("id", id) } };
     const response = await this.#t.send(call);
     return tagsFromWire(this.#t.parseJson(call, response, tagListWire));
+  }
+
+  /**
+   * The ids of every object carrying all of `tags` (key → value), through the resource-instance
+   * filter, page by page; refuses to read more than `maxIds`.
+   */
+  async idsTagged(tags: Tags, maxIds: number): Promise<Set<string>> {
+    const filter = Object.entries(validateArgs("tags", tagsArgs, tags)).map(([key, value]) => ({
+      key,
+      values: [value],
+    }));
+    const ids = new Set<string>();
+    for (let offset = 0; ; offset += FILTER_PAGE) {
+      const call: CallSpec = { op: this.#ops.filter, body: { tags: filter, limit: FILTER_PAGE, offset } };
+      const page = this.#t.parseJson(call, await this.#t.send(call), instancesWire);
+      for (const resource of page.resources) ids.add(resource.resource_id);
+      const total = page.total_count ?? 0;
+      if (page.resources.length < FILTER_PAGE || offset + FILTER_PAGE >= total) return ids;
+      if (ids.size >= maxIds) {
+        throw new CcmLookupError(
+          `${total} objects carry these tags, more than the ${maxIds} a lookup reads; narrow the tags`,
+        );
+      }
+    }
   }
 
   /** Creates or overwrites the given tags. */

@@ -20,6 +20,7 @@ const EVERY_ERROR: readonly [AnyCcmError, string][] = [
   [new ccm.CcmCreateOutcomeUnknownError("certificate", "x", "lost"), "ERR_CCM_CREATE_OUTCOME_UNKNOWN"],
   [new ccm.CcmWaitTimeoutError("CA", "id", ["ACTIVED"], "PENDING", 10), "ERR_CCM_WAIT_TIMEOUT"],
   [new ccm.CcmDecodeError("no CERTIFICATE block"), "ERR_CCM_DECODE"],
+  [new ccm.CcmLookupError("2 CAs match", ["c1", "c2"]), "ERR_CCM_LOOKUP"],
 ];
 
 /** A field only the narrowed class has, proving the switch narrowed. */
@@ -47,6 +48,8 @@ function detailOf(error: AnyCcmError): string {
       return error.resourceId;
     case "ERR_CCM_DECODE":
       return error.message;
+    case "ERR_CCM_LOOKUP":
+      return error.candidates.join(",");
     default: {
       const unreachable: never = error;
       return unreachable;
@@ -74,6 +77,7 @@ describe("error codes", () => {
       "certificate",
       "id",
       "no CERTIFICATE block",
+      "c1,c2",
     ]);
   });
 });
