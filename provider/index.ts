@@ -42,6 +42,38 @@ export {
   isCcmError,
   isNotFoundError,
 } from "./errors.js";
+// Functions (lookups): a promise form and an Output form each
+export {
+  type GetPrivateCaArgs,
+  type GetPrivateCaResult,
+  getPrivateCa,
+  getPrivateCaOutput,
+} from "./functions/get-private-ca/get-private-ca.js";
+export {
+  type GetPrivateCasArgs,
+  type GetPrivateCasResult,
+  getPrivateCas,
+  getPrivateCasOutput,
+} from "./functions/get-private-cas/get-private-cas.js";
+export {
+  type GetPrivateCertificateArgs,
+  type GetPrivateCertificateResult,
+  getPrivateCertificate,
+  getPrivateCertificateOutput,
+} from "./functions/get-private-certificate/get-private-certificate.js";
+export {
+  type GetPrivateCertificatesArgs,
+  type GetPrivateCertificatesResult,
+  getPrivateCertificates,
+  getPrivateCertificatesOutput,
+} from "./functions/get-private-certificates/get-private-certificates.js";
+export {
+  type GetQuotasArgs,
+  type GetQuotasResult,
+  getQuotas,
+  getQuotasOutput,
+} from "./functions/get-quotas/get-quotas.js";
+export type { InputArgs } from "./functions/shared/program.js";
 // PEM helpers
 export { certificateMetadata, fullChainPem, normalizePem, splitPemBlocks } from "./pem.js";
 // Resources

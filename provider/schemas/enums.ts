@@ -142,6 +142,9 @@ export const LIST_LIMIT = { default: 10, max: 1000 } as const;
 export const CERTIFICATE_SORT_KEYS = ["create_time", "common_name", "issuer_name", "not_after"] as const;
 export const CA_SORT_KEYS = ["create_time", "common_name", "type", "not_after"] as const;
 export const SORT_DIRECTIONS = ["DESC", "ASC"] as const;
+export type CertificateSortKey = (typeof CERTIFICATE_SORT_KEYS)[number];
+export type CaSortKey = (typeof CA_SORT_KEYS)[number];
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 /**
  * The id formats. CCM ids are UUIDs as the service writes them: 36 characters, lower-case hex in

@@ -1,0 +1,51 @@
+// Finding CAs by filters, shared by getPrivateCa (exactly one) and getPrivateCas (a list).
+import { z } from "zod";
+import type { CcmClient } from "../../client/index.js";
+import type { CaInfo } from "../../schemas/ca.js";
+import { CA_SORT_KEYS, CA_STATUSES, CA_TYPES, type SORT_DIRECTIONS } from "../../schemas/enums.js";
+import { type CommonFilters, FILTER_INPUTS, keepMatching, MAX_RESULTS, nameQuery } from "./filters.js";
+
+export const CA_FILTER_INPUTS = {
+  ...FILTER_INPUTS,
+  status: z.enum(CA_STATUSES).optional(),
+  type: z.enum(CA_TYPES).optional(),
+};
+
+export const CA_FILTER_KEYS = Object.keys(CA_FILTER_INPUTS);
+
+export interface CaFilters extends CommonFilters {
+  readonly status?: (typeof CA_STATUSES)[number] | undefined;
+  readonly type?: (typeof CA_TYPES)[number] | undefined;
+}
+
+export interface CaOrder {
+  readonly sortKey?: (typeof CA_SORT_KEYS)[number] | undefined;
+  readonly sortDirection?: (typeof SORT_DIRECTIONS)[number] | undefined;
+}
+
+/** Every CA the filters keep, in the list's order; more than `maxResults` listed is an error. */
+export async function findCas(
+  client: CcmClient,
+  filters: CaFilters,
+  order: CaOrder = {},
+  maxResults: number = MAX_RESULTS.default,
+): Promise<CaInfo[]> {
+  const listed = await client.cas.listAll(
+    {
+      ...nameQuery(filters),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.type ? { type: filters.type } : {}),
+      ...(order.sortKey ? { sortKey: order.sortKey } : {}),
+      ...(order.sortDirection ? { sortDir: order.sortDirection } : {}),
+    },
+    maxResults,
+  );
+  return keepMatching(
+    listed,
+    filters,
+    (tags) => client.cas.tags.idsTagged(tags, maxResults),
+    (ca) => ca.caId,
+  );
+}
+
+export { CA_SORT_KEYS };
