@@ -68,9 +68,13 @@ export const ROUTES: Route[] = [
   { method: "POST", template: `${CAS}/{ca_id}/export`, handler: cas.exportCaCertificate },
   { method: "GET", template: `${CAS}/{ca_id}/csr`, handler: cas.exportCaCsr },
   { method: "POST", template: `${CAS}/{ca_id}/import`, handler: cas.importCaCertificate },
+  { method: "POST", template: `${CAS}/{ca_id}/ocsp/switch`, handler: cas.switchCaOcsp },
+  { method: "POST", template: `${CAS}/{ca_id}/crl/enable`, handler: cas.enableCaCrl },
+  { method: "POST", template: `${CAS}/{ca_id}/crl/disable`, handler: cas.disableCaCrl },
   { method: "POST", template: `${CAS}/{ca_id}/tags/create`, handler: caTags.create },
   { method: "DELETE", template: `${CAS}/{ca_id}/tags/delete`, handler: caTags.delete },
   { method: "GET", template: `${CAS}/{ca_id}/tags`, handler: caTags.list },
+  { method: "GET", template: "/v1/pca/config/console", handler: cas.consoleConfig },
   // SCM and SMS
   { method: "POST", template: "/v3/scm/certificates/{certificate_id}/export", handler: scm.exportScmCertificate },
   { method: "GET", template: "/v3/tasks/{task_id}/certkey", handler: sms.showCertKey },

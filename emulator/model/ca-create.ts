@@ -55,22 +55,37 @@ export function parsePathLength(body: JsonObject): number | undefined {
 }
 
 function parseCrlConfiguration(value: unknown): CrlConfiguration {
-  const off: CrlConfiguration = { enabled: false, crlName: null, obsBucketName: null, validDays: null };
-  if (value === undefined || value === null) return off;
+  if (value === undefined || value === null) return CRL_OFF;
   const obj = requireObject(value, "crl_configuration");
   const enabled = optionalBoolean(obj, "enabled", "incorrectParameter", "crl_configuration.enabled");
   if (enabled === undefined)
     throw new ApiError("incorrectParameter", "Parameter crl_configuration.enabled is required.");
-  if (!enabled) return off;
-  const bucket = optionalString(obj, "obs_bucket_name", "incorrectParameter", "crl_configuration.obs_bucket_name");
+  return enabled ? parseCrlSettings(obj, "crl_configuration.") : CRL_OFF;
+}
+
+export const CRL_OFF: CrlConfiguration = { enabled: false, crlName: null, obsBucketName: null, validDays: null };
+
+// OBS bucket naming: 3–63 lower-case letters, digits, "-" and ".", starting and ending with a letter or
+// digit. The bucket must exist live, so no other name could work; it also keeps the CRL URL's host valid.
+const OBS_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * An enabled CRL's settings: a create body's `crl_configuration` (prefix "crl_configuration.", the
+ * field paths errors name) or the body of POST …/crl/enable (no prefix), which takes the same fields.
+ */
+export function parseCrlSettings(obj: JsonObject, prefix: string): CrlConfiguration {
+  const bucket = optionalString(obj, "obs_bucket_name", "incorrectParameter", `${prefix}obs_bucket_name`);
   if (!bucket) {
-    throw new ApiError("incorrectParameter", "Parameter crl_configuration.obs_bucket_name is required when enabled.");
+    throw new ApiError("incorrectParameter", `Parameter ${prefix}obs_bucket_name is required when enabled.`);
   }
-  const validDays = optionalInteger(obj, "valid_days", "incorrectParameter", "crl_configuration.valid_days") ?? 7;
+  if (!OBS_BUCKET_NAME.test(bucket)) {
+    throw new ApiError("incorrectParameter", `Parameter ${prefix}obs_bucket_name is not a valid OBS bucket name.`);
+  }
+  const validDays = optionalInteger(obj, "valid_days", "incorrectParameter", `${prefix}valid_days`) ?? 7;
   if (validDays < PENDING_DAYS_MIN || validDays > PENDING_DAYS_MAX) {
-    throw new ApiError("incorrectParameter", "Parameter crl_configuration.valid_days must be 7–30.");
+    throw new ApiError("incorrectParameter", `Parameter ${prefix}valid_days must be 7–30.`);
   }
-  const crlName = optionalString(obj, "crl_name", "incorrectParameter", "crl_configuration.crl_name") ?? null;
+  const crlName = optionalString(obj, "crl_name", "incorrectParameter", `${prefix}crl_name`) ?? null;
   return { enabled: true, crlName, obsBucketName: bucket, validDays };
 }
 
@@ -142,6 +157,7 @@ function parseCreate(body: unknown): CreateRequest {
     pending: null,
     revocation: null,
     crlConfiguration: parseCrlConfiguration(obj.crl_configuration),
+    ocspEnabled: false,
     enterpriseProjectId: parseEnterpriseProjectId(obj),
     tags: [],
     listed: true,

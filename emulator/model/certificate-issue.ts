@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { generateKeyPair, issueCertificate, type ParsedCsr } from "../pki/index.js";
 import { parseKeyAlgorithm, parseSignatureAlgorithm } from "./algorithms.js";
-import { parseEnterpriseProjectId, parseIssuerId, parsePathLength } from "./ca-create.js";
+import { CRL_OFF, parseEnterpriseProjectId, parseIssuerId, parsePathLength } from "./ca-create.js";
 import type { ModelContext } from "./context.js";
 import { readSignedCsr } from "./csr-parse.js";
 import { ApiError } from "./errors.js";
@@ -22,6 +22,7 @@ import {
 } from "./limits.js";
 import { chainBelow, type IssuingCa, requireIssuer } from "./lookup.js";
 import type { CaRecord, CertificateRecord, DistinguishedName, ValidityInput } from "./records.js";
+import { revocationPointersOf } from "./revocation-urls.js";
 import { inheritSubject, parseCertificateSubject } from "./subject.js";
 import { checkPathLength } from "./subordinate.js";
 import { parseValidity, resolveValidity } from "./validity.js";
@@ -83,6 +84,7 @@ export async function applyCertificate(ctx: ModelContext, body: unknown): Promis
     extendedKeyUsages: request.extendedKeyUsages,
     subjectAltNames: request.subjectAltNames,
     customExtension: request.customExtension,
+    ...revocationPointersOf(issuer),
   });
   return commitCertificate(ctx, {
     genMode: "GENERATE",
@@ -185,6 +187,7 @@ export async function applyCertificateByCsr(ctx: ModelContext, body: unknown): P
     serialNumberHex: serialNumber,
     notBefore: new Date(window.notBefore),
     notAfter: new Date(window.notAfter),
+    ...revocationPointersOf(issuer),
     ...(intermediate
       ? { ca: { pathLength }, keyUsages: [...DEFAULT_CA_KEY_USAGES] }
       : { keyUsages: csr.keyUsages ?? [...DEFAULT_CSR_CERT_KEY_USAGES], subjectAltNames: csr.subjectAltNames }),
@@ -256,7 +259,8 @@ function intermediateRecord(
     deleteTime: null,
     pending: null,
     revocation: null,
-    crlConfiguration: { enabled: false, crlName: null, obsBucketName: null, validDays: null },
+    crlConfiguration: CRL_OFF,
+    ocspEnabled: false,
     enterpriseProjectId: made.enterpriseProjectId,
     tags: [],
     listed: false,

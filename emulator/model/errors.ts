@@ -55,6 +55,10 @@ export const ERRORS = {
     "invented",
   ),
   quotaExceeded: spec(403, "PCA.00030401", "The quota is insufficient.", "invented"),
+  // A repeated OCSP switch (docs/api-facts.md §4.2: the Terraform provider treats both as "already in that
+  // state"). Which code means "on" and which "off" is not documented: the emulator's choice, in docs/emulator.md.
+  ocspAlreadyOn: spec(403, "PCA.10010071", "OCSP is already enabled for this CA.", "live"),
+  ocspAlreadyOff: spec(403, "PCA.10010072", "OCSP is already disabled for this CA.", "live"),
   // --- SCM (SSL certificate export) ---
   scmNotFound: spec(404, "SCM.0002", "The certificate does not exist.", "invented"),
   scmInvalidParameter: spec(400, "SCM.0001", "Invalid parameter.", "invented"),

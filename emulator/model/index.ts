@@ -6,6 +6,7 @@ import type { EmulatorStore } from "../store/index.js";
 import { createCa } from "./ca-create.js";
 import { exportCaCertificate, exportCaCsr, importCaCertificate } from "./ca-io.js";
 import { activateCa, deleteCa, disableCa, enableCa, restoreCa, revokeCa } from "./ca-lifecycle.js";
+import { consoleConfig, disableCrl, enableCrl, switchOcsp } from "./ca-switches.js";
 import { exportCertificate } from "./certificate-export.js";
 import { applyCertificate, applyCertificateByCsr } from "./certificate-issue.js";
 import { deleteCertificate, revokeCertificate } from "./certificate-ops.js";
@@ -82,6 +83,10 @@ export class Model {
   exportCaCertificate = (id: string) => exportCaCertificate(this.#ctx, id);
   exportCaCsr = (id: string) => exportCaCsr(this.#ctx, id);
   importCaCertificate = (id: string, body: unknown) => this.#exclusive(() => importCaCertificate(this.#ctx, id, body));
+  switchOcsp = (id: string, body: unknown) => this.#exclusive(() => switchOcsp(this.#ctx, id, body));
+  enableCrl = (id: string, body: unknown) => this.#exclusive(() => enableCrl(this.#ctx, id, body));
+  disableCrl = (id: string) => this.#exclusive(() => disableCrl(this.#ctx, id));
+  consoleConfig = () => consoleConfig();
 
   // --- tags ---
   createTags = (kind: TaggedKind, id: string, body: unknown) =>

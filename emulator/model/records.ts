@@ -62,6 +62,8 @@ export interface CaRecord {
   pending: { issuerId: string | null; validity: ValidityInput | null } | null;
   revocation: Revocation | null;
   crlConfiguration: CrlConfiguration;
+  /** POST …/ocsp/switch. Optional: documents stored before the switch existed lack it, and mean off. */
+  ocspEnabled?: boolean;
   enterpriseProjectId: string;
   tags: Tag[];
   /** CAs issued from a CSR (INTERMEDIATE_CA) are not listed and take no quota (docs/api-facts.md §2.7). */

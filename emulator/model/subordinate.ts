@@ -7,6 +7,7 @@ import { ApiError } from "./errors.js";
 import { MAX_YEARS_OTHER, type SignatureAlgorithmName } from "./limits.js";
 import { chainBelow, requireIssuer } from "./lookup.js";
 import type { CaRecord, ValidityInput } from "./records.js";
+import { revocationPointersOf } from "./revocation-urls.js";
 import { resolveValidity } from "./validity.js";
 
 export interface SubordinateSigning {
@@ -44,6 +45,7 @@ export async function signSubordinate(ctx: ModelContext, ca: CaRecord, signing: 
     notAfter: new Date(window.notAfter),
     ca: { pathLength: ca.pathLength },
     keyUsages: ca.keyUsages,
+    ...revocationPointersOf(issuer),
   });
   // The issuer may have been disabled while we were signing; the real service would not sign then.
   const current = requireIssuer(ctx, signing.issuerId);

@@ -1,7 +1,15 @@
 // Issuing, reading and checking X.509 certificates.
 import { X509Certificate as NodeX509Certificate } from "node:crypto";
 import { PkiInputError } from "./errors.js";
-import { basicConstraints, customExtension, extendedKeyUsage, keyUsage, subjectAltName } from "./extensions.js";
+import {
+  authorityInfoAccess,
+  basicConstraints,
+  crlDistributionPoints,
+  customExtension,
+  extendedKeyUsage,
+  keyUsage,
+  subjectAltName,
+} from "./extensions.js";
 import {
   hashOf,
   importForSigning,
@@ -108,9 +116,10 @@ async function issuerMaterial(certificatePem: unknown, privateKeyPem: unknown, h
  * Issues a certificate and returns its PEM ("\n" line endings). Besides what the request asks for,
  * it always carries BasicConstraints (critical; cA=false for end entities), SubjectKeyIdentifier
  * (SHA-1 of the public key, RFC 5280 §4.2.1.2 method 1) and AuthorityKeyIdentifier (the issuer's
- * SKI, or the certificate's own for a self-signed root). The issuer name is the issuer
- * certificate's subject as parsed (same attributes, order and string types), never rebuilt from
- * SubjectFields, so name chaining holds even for CA certificates this module did not make.
+ * SKI, or the certificate's own for a self-signed root) and, when asked for, CRL Distribution
+ * Points and Authority Information Access (OCSP). The issuer name is the issuer certificate's
+ * subject as parsed (same attributes, order and string types), never rebuilt from SubjectFields,
+ * so name chaining holds even for CA certificates this module did not make.
  *
  * Policy is the caller's: which key usages a CA gets, path-length limits across the chain,
  * validity nested in the issuer's. What is refused here: keys that do not belong together, an
@@ -145,6 +154,8 @@ export async function issueCertificate(req: IssueRequest): Promise<string> {
     subjectAltName(req.subjectAltNames),
     ski,
     new x509.AuthorityKeyIdentifierExtension(issuer.authorityKeyId, false),
+    crlDistributionPoints(req.crlDistributionPoint),
+    authorityInfoAccess(req.ocspUrl),
   ].filter((extension) => extension !== undefined);
   const custom = customExtension(req.customExtension);
   if (custom) {

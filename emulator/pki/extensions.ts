@@ -1,5 +1,6 @@
 // The X.509 v3 extensions a CCM certificate carries, built from the API's request fields
-// (docs/api-facts.md §2.1: key_usages, extended_key_usage, subject_alternative_names, customized_extension).
+// (docs/api-facts.md §2.1: key_usages, extended_key_usage, subject_alternative_names, customized_extension)
+// and from the issuing CA's revocation switches (CRL Distribution Points, Authority Information Access).
 import { isIP } from "node:net";
 import { isValidOid, utf8String } from "./der.js";
 import { PkiInputError } from "./errors.js";
@@ -98,6 +99,26 @@ export function subjectAltName(
     return { type: libraryType, value };
   });
   return new x509.SubjectAlternativeNameExtension(json, false);
+}
+
+/** A URI an extension carries must be printable ASCII (an IA5String) and an absolute URL. */
+function checkUri(value: unknown, what: string): string {
+  if (typeof value !== "string" || !/^[\x21-\x7e]+$/.test(value) || !URL.canParse(value)) {
+    throw new PkiInputError(`${what} must be an absolute URL of printable ASCII`);
+  }
+  return value;
+}
+
+/** Where the issuer's CRL is published (RFC 5280 §4.2.1.13); absent when it publishes none. */
+export function crlDistributionPoints(url: string | undefined): x509.CRLDistributionPointsExtension | undefined {
+  if (url === undefined) return undefined;
+  return new x509.CRLDistributionPointsExtension([checkUri(url, "CRL distribution point")], false);
+}
+
+/** The issuer's OCSP responder (RFC 5280 §4.2.2.1); absent when it has none. */
+export function authorityInfoAccess(ocspUrl: string | undefined): x509.AuthorityInfoAccessExtension | undefined {
+  if (ocspUrl === undefined) return undefined;
+  return new x509.AuthorityInfoAccessExtension({ ocsp: checkUri(ocspUrl, "OCSP URL") }, false);
 }
 
 /** CCM's customized_extension: a non-critical extension whose value is one UTF8String. */

@@ -56,6 +56,10 @@ export interface IssueRequest {
   subjectAltNames?: SubjectAltName[];
   /** Non-critical; the value is encoded as a UTF8String. */
   customExtension?: { oid: string; value: string };
+  /** Non-critical CRL Distribution Points with this one URI (the issuing CA's CRL). */
+  crlDistributionPoint?: string;
+  /** Non-critical Authority Information Access with this one OCSP responder URI. */
+  ocspUrl?: string;
 }
 
 export interface ParsedCsr {

@@ -36,6 +36,14 @@ export async function exportCaCsr(ctx: RouteContext) {
 
 export const importCaCertificate = noContentOn("ca_id", (ctx, id) => ctx.model.importCaCertificate(id, ctx.body));
 
+export const switchCaOcsp = noContentOn("ca_id", (ctx, id) => ctx.model.switchOcsp(id, ctx.body));
+export const enableCaCrl = noContentOn("ca_id", (ctx, id) => ctx.model.enableCrl(id, ctx.body));
+export const disableCaCrl = noContentOn("ca_id", (ctx, id) => ctx.model.disableCrl(id));
+
+export function consoleConfig(ctx: RouteContext) {
+  return ok(ctx.model.consoleConfig());
+}
+
 export function caQuotas(ctx: RouteContext) {
   return ok({ quotas: { resources: [ctx.model.quotas("ca")] } });
 }

@@ -2,6 +2,7 @@
 // epoch milliseconds; statuses are derived from the clock.
 
 import type { CaRecord, CertificateRecord } from "../model/records.js";
+import { crlDistributionPoint, effectiveCrlName } from "../model/revocation-urls.js";
 import { caStatus, certificateStatus } from "../model/status.js";
 import { subjectToApi } from "../model/subject.js";
 
@@ -45,11 +46,14 @@ export function caView(record: CaRecord, now: number) {
     delete_time: record.deleteTime,
     crl_configuration: {
       enabled: record.crlConfiguration.enabled,
-      crl_name: record.crlConfiguration.crlName,
+      crl_name: effectiveCrlName(record),
       obs_bucket_name: record.crlConfiguration.obsBucketName,
       valid_days: record.crlConfiguration.validDays,
-      crl_dis_point: null,
+      crl_dis_point: crlDistributionPoint(record),
     },
+    // Not in the documented detail (docs/api-facts.md §3.2): the emulator reports the switch under the
+    // name of UpdateOcspSwitch's body field, so a client can read back what it set.
+    ocsp_switch: record.ocspEnabled === true,
     enterprise_project_id: record.enterpriseProjectId,
     free_quota: 0,
     // 1 = pay-per-use: the emulator has no yearly/monthly orders.

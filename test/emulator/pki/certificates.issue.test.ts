@@ -186,6 +186,13 @@ describe("issueCertificate details", () => {
       () => ({ customExtension: { oid: "2.5.29.19", value: "v" } }),
       /collides/,
     ],
+    ["a relative CRL distribution point", () => ({ crlDistributionPoint: "crl/root.crl" }), /CRL distribution point/],
+    ["an OCSP URL with a space", () => ({ ocspUrl: "http://ocsp.example/a b" }), /OCSP URL/],
+    [
+      "a custom OID that is the CRL distribution points",
+      () => ({ crlDistributionPoint: "http://crl.example/r.crl", customExtension: { oid: "2.5.29.31", value: "v" } }),
+      /collides/,
+    ],
     ["an unknown key usage", () => ({ keyUsages: ["everything" as "cRLSign"] }), /key usage/],
     [
       "an unknown signature algorithm",
