@@ -1,5 +1,6 @@
 // CCM private CAs: create, get, list, the lifecycle transitions (activate, disable, enable,
-// delete with pending days, restore, revoke), CA certificate / CSR export, certificate import, tags.
+// delete with pending days, restore, revoke), CA certificate / CSR export, certificate import, tags,
+// and the revocation switches (OCSP, CRL; ca-switches.ts).
 // What a CA found after a lost create must match is ca-match.ts's.
 import type { z } from "zod";
 import { CcmInvalidArgumentError, isCcmApiError, isNotFoundError } from "../errors.js";
@@ -25,9 +26,11 @@ import {
   toImportCaCertificateBody,
   toListCasQuery,
 } from "../schemas/ca.js";
+import type { ConsoleConfig, EnableCrlArgs } from "../schemas/ca-switches.js";
 import { toRevokeBody } from "../schemas/certificate.js";
 import { type CaStatus, PENDING_DAYS, type RevocationReason } from "../schemas/enums.js";
 import { type CaCriteria, caCriteria, caMatches, sameKeyUsages } from "./ca-match.js";
+import { disableCaCrl, enableCaCrl, getConsoleConfig, setCaOcsp } from "./ca-switches.js";
 import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "./create.js";
 import { issuedFacts } from "./issued-facts.js";
 import { candidateEvidence, type ListedKind, ListedObjects, scanRecent, sendTransition } from "./lookup.js";
@@ -127,6 +130,26 @@ export class CaApi extends ListedObjects<CaInfo, ListCasQuery, z.output<typeof c
       params: { ca_id: requireId("caId", caId) },
       body: toRevokeBody(reason),
     });
+  }
+
+  /** Turns the OCSP of an ACTIVED or DISABLED CA on or off; `changed` is false when it already was. */
+  setOcsp(caId: string, enabled: boolean): Promise<TransitionResult> {
+    return setCaOcsp(this.transport, caId, enabled);
+  }
+
+  /** Enables the CRL of an ACTIVED or DISABLED CA, or replaces the settings of an enabled one. */
+  enableCrl(caId: string, args: EnableCrlArgs): Promise<void> {
+    return enableCaCrl(this.transport, caId, args);
+  }
+
+  /** Disables the CRL of an ACTIVED or DISABLED CA. */
+  disableCrl(caId: string): Promise<void> {
+    return disableCaCrl(this.transport, caId);
+  }
+
+  /** What the console offers (OCSP, SM2, yearly/monthly CAs…) in this account. */
+  getConsoleConfig(): Promise<ConsoleConfig> {
+    return getConsoleConfig(this.transport);
   }
 
   /**

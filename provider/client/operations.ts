@@ -198,6 +198,40 @@ export const OPERATIONS = {
     idempotency: "idempotent",
     iam: inferred("pca:ca:listTags"),
   },
+  // Revocation switches (docs/api-facts.md §3). "idempotent": sending the same switch again leaves the CA
+  // as the first call did — a repeated OCSP switch is refused with 403 PCA.10010071/72, which the client
+  // reads as "already in that state"; enabling a CRL again sets the same settings; disabling it again
+  // changes nothing — so a resend after a lost response is harmless. IAM names: the API pages of
+  // UpdateOcspSwitch and EnableCertificateAuthorityCrl (identity policy actions); the others inferred.
+  switchCaOcsp: {
+    service: "ccm",
+    method: "POST",
+    path: "/v1/private-certificate-authorities/{ca_id}/ocsp/switch",
+    idempotency: "idempotent",
+    iam: doc("pca:ca:updateOcspSwitch"),
+  },
+  enableCaCrl: {
+    service: "ccm",
+    method: "POST",
+    path: "/v1/private-certificate-authorities/{ca_id}/crl/enable",
+    idempotency: "idempotent",
+    iam: doc("pca:ca:enableCrl"),
+  },
+  disableCaCrl: {
+    service: "ccm",
+    method: "POST",
+    path: "/v1/private-certificate-authorities/{ca_id}/crl/disable",
+    idempotency: "idempotent",
+    iam: inferred("pca:ca:disableCrl"),
+  },
+  // A read of the console's feature flags.
+  getConsoleConfig: {
+    service: "ccm",
+    method: "GET",
+    path: "/v1/pca/config/console",
+    idempotency: "idempotent",
+    iam: inferred("pca:ca:getConsoleConfig"),
+  },
   // Quotas and tag filters (docs/api-facts.md §2.9, §2.10): reads, for the lookup functions.
   getCertificateQuota: {
     service: "ccm",

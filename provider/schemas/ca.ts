@@ -177,6 +177,7 @@ export const caWire = z.looseObject({
   path_length: wireInt,
   ...issuedObjectWireFields,
   crl_configuration: crlConfigurationWire.nullish(),
+  ocsp_switch: wireBool,
   free_quota: wireInt,
   charging_mode: wireInt,
 });
@@ -196,6 +197,8 @@ export interface CaInfo extends IssuedObjectInfo {
   status: CaStatus | (string & {});
   pathLength: number | undefined;
   crlConfiguration: CrlConfiguration | undefined;
+  /** The OCSP switch (POST …/ocsp/switch); undefined when the detail does not report it. */
+  ocspEnabled: boolean | undefined;
   freeQuota: number | undefined;
   /** 0 = yearly/monthly, 1 = pay-per-use. */
   chargingMode: number | undefined;
@@ -217,6 +220,7 @@ export function caFromWire(wire: z.output<typeof caWire>): CaInfo {
           crlDistributionPoint: crl.crl_dis_point,
         }
       : undefined,
+    ocspEnabled: wire.ocsp_switch,
     freeQuota: wire.free_quota,
     chargingMode: wire.charging_mode,
   };

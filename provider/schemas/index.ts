@@ -2,6 +2,7 @@
 // (snake_case), one explicit mapper per shape, and the enums/limits tables.
 export * from "./api-error.js";
 export * from "./ca.js";
+export * from "./ca-switches.js";
 export * from "./certificate.js";
 export * from "./common.js";
 export * from "./distinguished-name.js";
