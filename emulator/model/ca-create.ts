@@ -32,6 +32,7 @@ import {
   UUID_PATTERN,
 } from "./limits.js";
 import type { CaRecord, CrlConfiguration, ValidityInput } from "./records.js";
+import { isObsBucketName } from "./revocation-urls.js";
 import { isPurged } from "./status.js";
 import { parseCaSubject } from "./subject.js";
 import { signSubordinate } from "./subordinate.js";
@@ -65,10 +66,6 @@ function parseCrlConfiguration(value: unknown): CrlConfiguration {
 
 export const CRL_OFF: CrlConfiguration = { enabled: false, crlName: null, obsBucketName: null, validDays: null };
 
-// OBS bucket naming: 3–63 lower-case letters, digits, "-" and ".", starting and ending with a letter or
-// digit. The bucket must exist live, so no other name could work; it also keeps the CRL URL's host valid.
-const OBS_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-
 /**
  * An enabled CRL's settings: a create body's `crl_configuration` (prefix "crl_configuration.", the
  * field paths errors name) or the body of POST …/crl/enable (no prefix), which takes the same fields.
@@ -78,7 +75,7 @@ export function parseCrlSettings(obj: JsonObject, prefix: string): CrlConfigurat
   if (!bucket) {
     throw new ApiError("incorrectParameter", `Parameter ${prefix}obs_bucket_name is required when enabled.`);
   }
-  if (!OBS_BUCKET_NAME.test(bucket)) {
+  if (!isObsBucketName(bucket)) {
     throw new ApiError("incorrectParameter", `Parameter ${prefix}obs_bucket_name is not a valid OBS bucket name.`);
   }
   const validDays = optionalInteger(obj, "valid_days", "incorrectParameter", `${prefix}valid_days`) ?? 7;

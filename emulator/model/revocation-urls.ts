@@ -8,16 +8,29 @@ import type { CaRecord } from "./records.js";
 /** The region the emulator stands in for (the international site's CCM, docs/api-facts.md §1.1). */
 export const EMULATED_REGION = "ap-southeast-3";
 
+// OBS bucket naming: 3–63 lower-case letters, digits, "-" and ".", starting and ending with a letter or
+// digit. The bucket must exist live, so no other name could work; it also keeps the CRL URL's host valid.
+const OBS_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** Checked wherever a CRL is enabled (model/ca-create.ts parseCrlSettings). */
+export function isObsBucketName(name: string): boolean {
+  return OBS_BUCKET_NAME.test(name);
+}
+
 /** The CRL's file name: `crl_name`, or by default the CA's own id (the docs: "the parent CA ID"). */
 export function effectiveCrlName(ca: CaRecord): string | null {
   return ca.crlConfiguration.enabled ? (ca.crlConfiguration.crlName ?? ca.id) : null;
 }
 
-/** `https://<bucket>.obs.<region>.myhuaweicloud.com/<crl name>.crl` while the CRL is enabled, else null. */
+/**
+ * `https://<bucket>.obs.<region>.myhuaweicloud.com/<crl name>.crl` while the CRL is enabled, else null
+ * (also for a bucket name no URL host can hold, which only a document stored by an emulator that did
+ * not check bucket names yet can have).
+ */
 export function crlDistributionPoint(ca: CaRecord): string | null {
   const name = effectiveCrlName(ca);
   const bucket = ca.crlConfiguration.obsBucketName;
-  if (name === null || bucket === null) return null;
+  if (name === null || bucket === null || !isObsBucketName(bucket)) return null;
   return `https://${bucket}.obs.${EMULATED_REGION}.myhuaweicloud.com/${encodeURIComponent(name)}.crl`;
 }
 

@@ -118,7 +118,7 @@ describe("persistence", () => {
     });
   });
 
-  test("a CA stored before the OCSP switch existed loads with it off, and can switch it on", async () => {
+  test("a CA stored before the switches existed loads with OCSP off, and can switch it on", async () => {
     let root = "";
     await onDisk(async (first) => {
       root = await createRoot(first);
@@ -130,9 +130,15 @@ describe("persistence", () => {
     expect(file).toBeDefined();
     const { ocspEnabled, ...older } = JSON.parse(readFileSync(file!, "utf8"));
     expect(ocspEnabled).toBe(false);
-    writeFileSync(file!, JSON.stringify(older));
+    // Its CRL was enabled before bucket names were checked: it keeps a name no URL host can hold.
+    const crlConfiguration = { enabled: true, crlName: null, obsBucketName: "Old_Bucket", validDays: 7 };
+    writeFileSync(file!, JSON.stringify({ ...older, crlConfiguration }));
     await onDisk(async (second) => {
-      expect((await second.get(`${CAS}/${root}`)).json.ocsp_switch).toBe(false);
+      const ca = (await second.get(`${CAS}/${root}`)).json;
+      expect(ca.ocsp_switch).toBe(false);
+      expect(ca.crl_configuration).toMatchObject({ enabled: true, obs_bucket_name: "Old_Bucket", crl_dis_point: null });
+      const leaf = await second.post(CERTS, baseCertificate(root));
+      expect(leaf.status).toBe(200);
       expect((await second.post(`${CAS}/${root}/ocsp/switch`, { ocsp_switch: false })).json.error_code).toBe(
         "PCA.10010072",
       );

@@ -4,7 +4,7 @@
 
 import { describe, expect, test } from "vitest";
 import { DAY, useCaEmulator } from "./helpers/cas.js";
-import { CAS, createRoot, expectError } from "./helpers/fixtures.js";
+import { CAS, createRoot, expectError, rootBody } from "./helpers/fixtures.js";
 
 const { api, status, pendingSubordinate } = useCaEmulator();
 
@@ -114,7 +114,10 @@ describe("CRL enable and disable", () => {
     expect((await api.get(CAS)).json.certificate_authorities[0].crl_configuration.enabled).toBe(false);
   });
 
-  test("a CRL enabled at creation reports its distribution point too", async () => {
+  test("a CRL enabled at creation reports its distribution point too; its bucket name is checked", async () => {
+    const badBucket = await api.post(CAS, rootBody({ crl_configuration: { enabled: true, obs_bucket_name: "A B" } }));
+    expectError(badBucket, 400, "PCA.00020001");
+    expect(badBucket.json.error_msg).toContain("crl_configuration.obs_bucket_name");
     const root = await createRoot(api, {
       crl_configuration: { enabled: true, obs_bucket_name: "bucket", crl_name: "r" },
     });
