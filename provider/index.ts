@@ -110,6 +110,13 @@ export {
   type ScmCertificateBundleArgs,
 } from "./resources/scm-certificate-bundle/scm-certificate-bundle.js";
 export type { ValidityArgs } from "./resources/shared/validity-args.js";
-
+export type {
+  CaSortKey,
+  CaStatus,
+  CaType,
+  CertificateSortKey,
+  CertificateStatus,
+  SortDirection,
+} from "./schemas/enums.js";
 // Enums and limits (the same tables `check` validates with)
 export * as limits from "./schemas/enums.js";

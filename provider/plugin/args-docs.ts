@@ -21,12 +21,16 @@ export interface InterfaceDoc {
 }
 
 /** Where the Args interfaces live, under the package root (the sources ship in the package). */
-export const ARGS_SOURCE_DIR = path.join("provider", "resources");
+export const ARGS_SOURCE_DIRS = [path.join("provider", "resources"), path.join("provider", "functions")];
 
-/** The exported interfaces of every `.ts` file under `<root>/provider/resources`, by name. */
+/** The exported interfaces of every `.ts` file under the resources' and functions' folders, by name. */
 export function readArgsDocs(root: string): ReadonlyMap<string, InterfaceDoc> {
-  const dir = path.join(root, ARGS_SOURCE_DIR);
   const docs = new Map<string, InterfaceDoc>();
+  for (const dir of ARGS_SOURCE_DIRS) readInto(docs, path.join(root, dir));
+  return docs;
+}
+
+function readInto(docs: Map<string, InterfaceDoc>, dir: string): void {
   const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
   for (const file of files.sort()) {
     const text = readFileSync(path.join(dir, file), "utf8");
@@ -40,7 +44,6 @@ export function readArgsDocs(root: string): ReadonlyMap<string, InterfaceDoc> {
       docs.set(name, { description: docText(statement), properties: propertiesOf(statement) });
     }
   }
-  return docs;
 }
 
 function isExported(node: ts.InterfaceDeclaration): boolean {

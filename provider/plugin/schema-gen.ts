@@ -5,142 +5,14 @@
 // `npm run schema` writes it; test/plugin/schema.test.ts fails when it is stale.
 import { z } from "zod";
 import { CONFIG_SETTINGS } from "../config.js";
+import { FUNCTIONS } from "../functions/registry.js";
+import type { FunctionDeclaration } from "../functions/shared/declaration.js";
 import { RESOURCES } from "../resources/registry.js";
 import type { OutputFacts, ResourceDeclaration } from "../resources/shared/declaration.js";
-import { PACKAGE_NAME, TYPE_TOKEN_PREFIXES, typeToken } from "../type-tokens.js";
-import { ARGS_SOURCE_DIR, type InterfaceDoc, type PropertyDoc, readArgsDocs } from "./args-docs.js";
-
-type Json = Record<string, unknown>;
-type TypeSpec = Json;
-
-interface Builder {
-  types: Record<string, Json>;
-  /** The Args interfaces' TSDoc (args-docs.ts): every input's description and enum names. */
-  docs: ReadonlyMap<string, InterfaceDoc>;
-}
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const singular = (s: string) => (s.endsWith("s") ? s.slice(0, -1) : `${s}Item`);
-
-/** A named type: reused when an identical one exists, else qualified by the resource's name. */
-function namedType(builder: Builder, resource: string, name: string, spec: Json): TypeSpec {
-  for (const candidate of [name, `${resource}${name}`]) {
-    const token = `${TYPE_TOKEN_PREFIXES.native}${candidate}`;
-    const existing = builder.types[token];
-    if (existing === undefined) builder.types[token] = spec;
-    if (existing === undefined || JSON.stringify(existing) === JSON.stringify(spec))
-      return { $ref: `#/types/${token}` };
-  }
-  throw new Error(`schema: type ${name} defined twice differently for ${resource}`);
-}
-
-/** The Args interface an object property is typed with (`ValidityArgs` for `validity`). */
-function interfaceOf(builder: Builder, where: string, typeName: string | undefined): InterfaceDoc {
-  const found = typeName === undefined ? undefined : builder.docs.get(typeName);
-  if (!found) {
-    throw new Error(
-      `schema: ${where} is an object, so its Args property must name an exported interface of ${ARGS_SOURCE_DIR}` +
-        ` (found ${typeName ?? "no named type"}): its TSDoc describes the object's properties`,
-    );
-  }
-  return found;
-}
-
-/** Where a node sits: the resource, the property's type name, and its path for errors. */
-interface NodePlace {
-  readonly resource: string;
-  readonly name: string;
-  readonly where: string;
-}
-
-/**
- * The schema type of one zod JSON-schema node. `doc` is the Args property it comes from: its TSDoc
- * is the description, and an enum takes the name of the property's TypeScript type (CaType,
- * RevocationReason), so TypeScript users and the SDKs see the same names; naming it after the
- * property instead gave generic names such as `Type`.
- */
-function typeOf(
-  builder: Builder,
-  resource: string,
-  name: string,
-  node: Json,
-  doc: PropertyDoc,
-  where: string,
-): TypeSpec {
-  const description = doc.description === undefined ? {} : { description: doc.description };
-  const place: NodePlace = { resource, name, where };
-  if (Array.isArray(node.enum) && node.enum.every((v) => typeof v === "string")) {
-    return { ...enumType(builder, place, node.enum as string[], doc), ...description };
-  }
-  if (Array.isArray(node.type)) {
-    return { oneOf: (node.type as string[]).map((t) => ({ type: t })), ...description };
-  }
-  switch (node.type) {
-    case "string":
-    case "integer":
-    case "number":
-    case "boolean":
-      return { type: node.type, ...description };
-    case "array": {
-      // The items share the property's type name; the description belongs to the array.
-      const itemDoc = { ...doc, description: undefined };
-      const items = typeOf(builder, resource, singular(name), (node.items ?? {}) as Json, itemDoc, where);
-      return { type: "array", items, ...description };
-    }
-    case "object":
-      return { ...objectType(builder, place, node, doc), ...description };
-    default:
-      return { $ref: "pulumi.json#/Any", ...description };
-  }
-}
-
-/** A string enum, as a named type called after the property's TypeScript type. */
-function enumType(builder: Builder, place: NodePlace, values: readonly string[], doc: PropertyDoc): TypeSpec {
-  if (doc.typeName === undefined) {
-    throw new Error(`schema: ${place.where} is an enum, so its Args property must name a type alias: the enum's name`);
-  }
-  return namedType(builder, place.resource, doc.typeName, {
-    type: "string",
-    enum: values.map((value) => ({ value, name: value })),
-  });
-}
-
-/** A map (no declared properties), or a named object type described by its Args interface. */
-function objectType(builder: Builder, place: NodePlace, node: Json, doc: PropertyDoc): TypeSpec {
-  const { resource, name, where } = place;
-  const properties = node.properties as Record<string, Json> | undefined;
-  if (!properties) {
-    const values = (node.additionalProperties ?? {}) as Json;
-    const valueType = typeOf(builder, resource, name, values, { description: undefined, typeName: undefined }, where);
-    return { type: "object", additionalProperties: valueType };
-  }
-  const required = (node.required as string[] | undefined) ?? [];
-  const args = interfaceOf(builder, where, doc.typeName);
-  return namedType(builder, resource, capitalize(name), {
-    type: "object",
-    ...(args.description === undefined ? {} : { description: args.description }),
-    properties: propertiesOf(builder, resource, properties, args, where, capitalize(name)),
-    ...(required.length > 0 ? { required } : {}),
-  });
-}
-
-/** Nested types are named after their path ("Validity" → "ValidityType"), so names stay apart. */
-function propertiesOf(
-  builder: Builder,
-  resource: string,
-  properties: Record<string, Json>,
-  args: InterfaceDoc,
-  where: string,
-  parent = "",
-): Record<string, Json> {
-  return Object.fromEntries(
-    Object.entries(properties).map(([key, node]) => {
-      const doc = args.properties.get(key);
-      if (!doc) throw new Error(`schema: ${where}.${key} is an input the Args interface does not declare`);
-      return [key, typeOf(builder, resource, `${parent}${capitalize(key)}`, node, doc, `${where}.${key}`)];
-    }),
-  );
-}
+import { PACKAGE_NAME, typeToken } from "../type-tokens.js";
+import { ARGS_SOURCE_DIRS, readArgsDocs } from "./args-docs.js";
+import { functionSpecs } from "./schema-functions.js";
+import { type Builder, type Json, propertiesOf, type TypeSpec } from "./schema-types.js";
 
 function outputType(spec: OutputFacts): TypeSpec {
   const description = { description: spec.description };
@@ -160,7 +32,8 @@ function resourceSpec(builder: Builder, declaration: ResourceDeclaration): Json 
   const { name: type, inputs, description, outputs, derivedOutputs, secrets } = declaration;
   const json = z.toJSONSchema(inputs, { io: "input", unrepresentable: "any" }) as Json;
   const args = builder.docs.get(`${type}Args`);
-  if (!args) throw new Error(`schema: ${type} needs its public ${type}Args interface in ${ARGS_SOURCE_DIR}`);
+  if (!args)
+    throw new Error(`schema: ${type} needs its public ${type}Args interface in ${ARGS_SOURCE_DIRS.join(" or ")}`);
   const inputProperties = propertiesOf(builder, type, (json.properties ?? {}) as Record<string, Json>, args, type);
   const properties: Record<string, Json> = structuredClone(inputProperties);
   for (const [key, spec] of Object.entries({ ...outputs, ...derivedOutputs })) properties[key] = outputType(spec);
@@ -199,12 +72,13 @@ function configVariables(): Record<string, Json> {
 
 const UNRELEASED_GO_PATH = "example.invalid/pulumi-huaweicloud-ccm/sdk/go/huaweicloudccm";
 
-/** `root`: the package root, whose provider/resources/*.ts hold the Args interfaces' TSDoc. */
+/** `root`: the package root, whose provider/resources and provider/functions hold the Args interfaces' TSDoc. */
 export function buildSchema(
   version: string,
   root: string,
   release: ReleaseSettings = {},
   declarations: readonly ResourceDeclaration[] = RESOURCES,
+  functions: readonly FunctionDeclaration[] = FUNCTIONS,
 ): Json {
   const builder: Builder = { types: {}, docs: readArgsDocs(root) };
   const resources: Record<string, Json> = {};
@@ -222,6 +96,7 @@ export function buildSchema(
     config: { variables: configWithoutDefaults },
     provider: { description: "The provider of the huaweicloud-ccm package.", inputProperties: configWithoutDefaults },
     resources,
+    functions: functionSpecs(builder, functions),
     types: builder.types,
     // respectSchemaVersion: the SDKs ask the engine for this plugin version (not a path-derived v1).
     language: {

@@ -10,7 +10,9 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import * as anyproto from "google-protobuf/google/protobuf/any_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
-import { rememberStackConfig } from "../kernel/context.js";
+import { UnknownFunctionError } from "../functions/invoke-errors.js";
+import { functionOf } from "../functions/registry.js";
+import { handlerContext, rememberStackConfig } from "../kernel/context.js";
 import type { HandlerMethod } from "../kernel/handlers.js";
 import { type CallRequests, type CallResponses, call } from "../resources/call.js";
 import { declarationOf } from "../resources/registry.js";
@@ -193,9 +195,28 @@ const deleteResource = unary<provproto.DeleteRequest, emptyproto.Empty>(byUrn, a
   return new emptyproto.Empty();
 });
 
+// A function: its arguments refused come back as failures (the engine names each property), a
+// lookup that fails as an error; the result is plain (a lookup returns no secret).
+const invoke = unary<provproto.InvokeRequest, provproto.InvokeResponse>(
+  (req) => req.getTok(),
+  async (req, token) => {
+    keepYoungGenerationSmall();
+    const declaration = functionOf(token.slice(token.lastIndexOf(":") + 1));
+    if (!declaration) throw new UnknownFunctionError(token);
+    const outcome = await declaration.invoke(handlerContext(), fromStruct(req.getArgs()).props);
+    const response = new provproto.InvokeResponse();
+    if (outcome.failures) {
+      return response.setFailuresList(
+        outcome.failures.map((f) => new provproto.CheckFailure().setProperty(f.property).setReason(f.reason)),
+      );
+    }
+    return response.setReturn(toStruct(outcome.result as object, []));
+  },
+);
+
 const empty: Unary<unknown, emptyproto.Empty> = (_call, callback) => callback(null, new emptyproto.Empty());
 
-// Methods left out (Invoke, Call, Construct, DiffConfig, Handshake, …) answer UNIMPLEMENTED,
+// Methods left out (Call, Construct, DiffConfig, Handshake, …) answer UNIMPLEMENTED,
 // which the engine takes as "not supported".
 export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplementation {
   // Errors go back as gRPC errors (toServiceError) that nothing prints but the engine.
@@ -211,6 +232,7 @@ export function providerService(schema: LoadedSchema): grpc.UntypedServiceImplem
     read,
     update,
     delete: deleteResource,
+    invoke,
     // Cancel is answered by lifecycle.ts (main.ts wraps this service), which tracks calls in flight.
     attach: empty,
   };

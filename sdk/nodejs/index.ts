@@ -10,6 +10,31 @@ export type CertificateBundle = import("./certificateBundle").CertificateBundle;
 export const CertificateBundle: typeof import("./certificateBundle").CertificateBundle = null as any;
 utilities.lazyLoad(exports, ["CertificateBundle"], () => require("./certificateBundle"));
 
+export { GetPrivateCaArgs, GetPrivateCaResult, GetPrivateCaOutputArgs } from "./getPrivateCa";
+export const getPrivateCa: typeof import("./getPrivateCa").getPrivateCa = null as any;
+export const getPrivateCaOutput: typeof import("./getPrivateCa").getPrivateCaOutput = null as any;
+utilities.lazyLoad(exports, ["getPrivateCa","getPrivateCaOutput"], () => require("./getPrivateCa"));
+
+export { GetPrivateCasArgs, GetPrivateCasResult, GetPrivateCasOutputArgs } from "./getPrivateCas";
+export const getPrivateCas: typeof import("./getPrivateCas").getPrivateCas = null as any;
+export const getPrivateCasOutput: typeof import("./getPrivateCas").getPrivateCasOutput = null as any;
+utilities.lazyLoad(exports, ["getPrivateCas","getPrivateCasOutput"], () => require("./getPrivateCas"));
+
+export { GetPrivateCertificateArgs, GetPrivateCertificateResult, GetPrivateCertificateOutputArgs } from "./getPrivateCertificate";
+export const getPrivateCertificate: typeof import("./getPrivateCertificate").getPrivateCertificate = null as any;
+export const getPrivateCertificateOutput: typeof import("./getPrivateCertificate").getPrivateCertificateOutput = null as any;
+utilities.lazyLoad(exports, ["getPrivateCertificate","getPrivateCertificateOutput"], () => require("./getPrivateCertificate"));
+
+export { GetPrivateCertificatesArgs, GetPrivateCertificatesResult, GetPrivateCertificatesOutputArgs } from "./getPrivateCertificates";
+export const getPrivateCertificates: typeof import("./getPrivateCertificates").getPrivateCertificates = null as any;
+export const getPrivateCertificatesOutput: typeof import("./getPrivateCertificates").getPrivateCertificatesOutput = null as any;
+utilities.lazyLoad(exports, ["getPrivateCertificates","getPrivateCertificatesOutput"], () => require("./getPrivateCertificates"));
+
+export { GetQuotasResult } from "./getQuotas";
+export const getQuotas: typeof import("./getQuotas").getQuotas = null as any;
+export const getQuotasOutput: typeof import("./getQuotas").getQuotasOutput = null as any;
+utilities.lazyLoad(exports, ["getQuotas","getQuotasOutput"], () => require("./getQuotas"));
+
 export { IntermediateCaCertificateArgs } from "./intermediateCaCertificate";
 export type IntermediateCaCertificate = import("./intermediateCaCertificate").IntermediateCaCertificate;
 export const IntermediateCaCertificate: typeof import("./intermediateCaCertificate").IntermediateCaCertificate = null as any;

@@ -72,7 +72,9 @@ describe("getPrivateCa", () => {
     await expect(several).rejects.toMatchObject({ code: "ERR_CCM_LOOKUP", candidates: expect.arrayContaining([a, b]) });
     await expect(several).rejects.toThrow(/2 CAs match the filters.*Twin Root/);
     await expect(GET_PRIVATE_CA.invoke(context(), { commonName: "Nobody" })).rejects.toThrow(/no CA matches/);
-    await expect(GET_PRIVATE_CA.invoke(context(), { caId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow(/no CA has the id/);
+    await expect(GET_PRIVATE_CA.invoke(context(), { caId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow(
+      /no CA has the id/,
+    );
   });
 
   it("leaves out the certificate of a CA that CCM does not export (PENDING)", async () => {

@@ -1,7 +1,8 @@
 // The native plugin from a Go program on the generated Go SDK, through Go's Automation API in
-// inline mode (test/languages/go/main.go): preview, up, refresh, `pulumi import` (then a preview
-// of the program stating the imported certificate), destroy, and no secret in plaintext in the
-// exported state. One step per run of the Go binary.
+// inline mode (test/languages/go/main.go): preview, up, the lookups (functions through the
+// plugin's Invoke), refresh, `pulumi import` (then a preview of the program stating the imported
+// certificate), destroy, and no secret in plaintext in the exported state. One step per run of
+// the Go binary.
 import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,6 +82,18 @@ describe("Go program (Automation API, inline) through the native plugin", () => 
     expect(outputs.status).toEqual({ value: "ISSUED", secret: false });
     expect(outputs.privateKeyPem?.secret).toBe(true);
     expect(String(outputs.privateKeyPem?.value)).toMatch(/-----BEGIN (EC )?PRIVATE KEY-----/);
+  });
+
+  it("the lookups (plugin Invoke) read what up made, in the Output and the promise form", () => {
+    const value = (name: string) => outputs[name]?.value;
+    expect(value("lookupIssuingCommonName")).toBe("Example Issuing CA");
+    expect(String(value("lookupIssuingCertificatePem"))).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect(value("lookupCertificateSans")).toEqual(["DNS:app.internal.example"]);
+    expect(value("lookupCertificateSerial")).toEqual(expect.any(String));
+    // The 90-day certificate is the one expiring within 100 days under the issuing CA.
+    expect(value("lookupExpiringIds")).toHaveLength(1);
+    expect(value("lookupRootIds")).toEqual([value("rootCaId")]);
+    expect(value("quotaCaQuota")).toBeGreaterThan(0);
   });
 
   it("a second preview and a refresh change nothing", async () => {

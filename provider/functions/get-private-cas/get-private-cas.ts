@@ -1,11 +1,11 @@
 // getPrivateCas for TypeScript programs: the promise form and the Output form (shared/program.ts).
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
+import type { ResultOf } from "../shared/declaration.js";
 import { type InputArgs, invokeInProgram, invokeOutput } from "../shared/program.js";
 import { GET_PRIVATE_CAS, type GetPrivateCasArgs } from "./declaration.js";
 
 export type { GetPrivateCasArgs };
-export type GetPrivateCasResult = z.output<typeof GET_PRIVATE_CAS.result>;
+export type GetPrivateCasResult = ResultOf<typeof GET_PRIVATE_CAS>;
 
 /** The private CAs the filters keep, sorted. Reference: docs/reference/GetPrivateCas.md. */
 export function getPrivateCas(args: GetPrivateCasArgs = {}): Promise<GetPrivateCasResult> {

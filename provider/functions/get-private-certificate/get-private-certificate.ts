@@ -1,11 +1,11 @@
 // getPrivateCertificate for TypeScript programs: the promise form and the Output form (shared/program.ts).
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
+import type { ResultOf } from "../shared/declaration.js";
 import { type InputArgs, invokeInProgram, invokeOutput } from "../shared/program.js";
 import { GET_PRIVATE_CERTIFICATE, type GetPrivateCertificateArgs } from "./declaration.js";
 
 export type { GetPrivateCertificateArgs };
-export type GetPrivateCertificateResult = z.output<typeof GET_PRIVATE_CERTIFICATE.result>;
+export type GetPrivateCertificateResult = ResultOf<typeof GET_PRIVATE_CERTIFICATE>;
 
 /** One private certificate by id, with its certificate (never its key). Reference: docs/reference/GetPrivateCertificate.md. */
 export function getPrivateCertificate(args: GetPrivateCertificateArgs): Promise<GetPrivateCertificateResult> {

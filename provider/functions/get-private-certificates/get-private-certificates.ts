@@ -1,11 +1,11 @@
 // getPrivateCertificates for TypeScript programs: the promise form and the Output form (shared/program.ts).
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
+import type { ResultOf } from "../shared/declaration.js";
 import { type InputArgs, invokeInProgram, invokeOutput } from "../shared/program.js";
 import { GET_PRIVATE_CERTIFICATES, type GetPrivateCertificatesArgs } from "./declaration.js";
 
 export type { GetPrivateCertificatesArgs };
-export type GetPrivateCertificatesResult = z.output<typeof GET_PRIVATE_CERTIFICATES.result>;
+export type GetPrivateCertificatesResult = ResultOf<typeof GET_PRIVATE_CERTIFICATES>;
 
 /** The private certificates the filters keep, sorted. Reference: docs/reference/GetPrivateCertificates.md. */
 export function getPrivateCertificates(args: GetPrivateCertificatesArgs = {}): Promise<GetPrivateCertificatesResult> {

@@ -1,11 +1,11 @@
 // getQuotas for TypeScript programs: the promise form and the Output form (shared/program.ts).
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
+import type { ResultOf } from "../shared/declaration.js";
 import { type InputArgs, invokeInProgram, invokeOutput } from "../shared/program.js";
 import { GET_QUOTAS, type GetQuotasArgs } from "./declaration.js";
 
 export type { GetQuotasArgs };
-export type GetQuotasResult = z.output<typeof GET_QUOTAS.result>;
+export type GetQuotasResult = ResultOf<typeof GET_QUOTAS>;
 
 /** The account's CA and certificate quotas and usage. Reference: docs/reference/GetQuotas.md. */
 export function getQuotas(args: GetQuotasArgs = {}): Promise<GetQuotasResult> {

@@ -64,5 +64,8 @@ export function defineFunction<S extends z.ZodObject, R extends z.ZodObject, con
   };
 }
 
+/** A declaration's result type (its `result` field is typed as any zod object). */
+export type ResultOf<D> = D extends FunctionDeclaration<string, unknown, infer R> ? R : never;
+
 /** The description of a result field. */
 export const described = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });

@@ -350,6 +350,346 @@ func (in *caSignatureAlgorithmPtr) ToCaSignatureAlgorithmPtrOutputWithContext(ct
 	return pulumi.ToOutputWithContext(ctx, in).(CaSignatureAlgorithmPtrOutput)
 }
 
+type CaSortKey string
+
+const (
+	CaSortKey_Create_time = CaSortKey("create_time")
+	CaSortKey_Common_name = CaSortKey("common_name")
+	CaSortKeyType         = CaSortKey("type")
+	CaSortKey_Not_after   = CaSortKey("not_after")
+)
+
+func (CaSortKey) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaSortKey)(nil)).Elem()
+}
+
+func (e CaSortKey) ToCaSortKeyOutput() CaSortKeyOutput {
+	return pulumi.ToOutput(e).(CaSortKeyOutput)
+}
+
+func (e CaSortKey) ToCaSortKeyOutputWithContext(ctx context.Context) CaSortKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CaSortKeyOutput)
+}
+
+func (e CaSortKey) ToCaSortKeyPtrOutput() CaSortKeyPtrOutput {
+	return e.ToCaSortKeyPtrOutputWithContext(context.Background())
+}
+
+func (e CaSortKey) ToCaSortKeyPtrOutputWithContext(ctx context.Context) CaSortKeyPtrOutput {
+	return CaSortKey(e).ToCaSortKeyOutputWithContext(ctx).ToCaSortKeyPtrOutputWithContext(ctx)
+}
+
+func (e CaSortKey) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaSortKey) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaSortKey) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e CaSortKey) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type CaSortKeyOutput struct{ *pulumi.OutputState }
+
+func (CaSortKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaSortKey)(nil)).Elem()
+}
+
+func (o CaSortKeyOutput) ToCaSortKeyOutput() CaSortKeyOutput {
+	return o
+}
+
+func (o CaSortKeyOutput) ToCaSortKeyOutputWithContext(ctx context.Context) CaSortKeyOutput {
+	return o
+}
+
+func (o CaSortKeyOutput) ToCaSortKeyPtrOutput() CaSortKeyPtrOutput {
+	return o.ToCaSortKeyPtrOutputWithContext(context.Background())
+}
+
+func (o CaSortKeyOutput) ToCaSortKeyPtrOutputWithContext(ctx context.Context) CaSortKeyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CaSortKey) *CaSortKey {
+		return &v
+	}).(CaSortKeyPtrOutput)
+}
+
+func (o CaSortKeyOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o CaSortKeyOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaSortKey) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o CaSortKeyOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaSortKeyOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaSortKey) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type CaSortKeyPtrOutput struct{ *pulumi.OutputState }
+
+func (CaSortKeyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CaSortKey)(nil)).Elem()
+}
+
+func (o CaSortKeyPtrOutput) ToCaSortKeyPtrOutput() CaSortKeyPtrOutput {
+	return o
+}
+
+func (o CaSortKeyPtrOutput) ToCaSortKeyPtrOutputWithContext(ctx context.Context) CaSortKeyPtrOutput {
+	return o
+}
+
+func (o CaSortKeyPtrOutput) Elem() CaSortKeyOutput {
+	return o.ApplyT(func(v *CaSortKey) CaSortKey {
+		if v != nil {
+			return *v
+		}
+		var ret CaSortKey
+		return ret
+	}).(CaSortKeyOutput)
+}
+
+func (o CaSortKeyPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaSortKeyPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CaSortKey) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// CaSortKeyInput is an input type that accepts values of the CaSortKey enum
+// A concrete instance of `CaSortKeyInput` can be one of the following:
+//
+//	CaSortKey_Create_time
+//	CaSortKey_Common_name
+//	CaSortKeyType
+//	CaSortKey_Not_after
+type CaSortKeyInput interface {
+	pulumi.Input
+
+	ToCaSortKeyOutput() CaSortKeyOutput
+	ToCaSortKeyOutputWithContext(context.Context) CaSortKeyOutput
+}
+
+var caSortKeyPtrType = reflect.TypeOf((**CaSortKey)(nil)).Elem()
+
+type CaSortKeyPtrInput interface {
+	pulumi.Input
+
+	ToCaSortKeyPtrOutput() CaSortKeyPtrOutput
+	ToCaSortKeyPtrOutputWithContext(context.Context) CaSortKeyPtrOutput
+}
+
+type caSortKeyPtr string
+
+func CaSortKeyPtr(v string) CaSortKeyPtrInput {
+	return (*caSortKeyPtr)(&v)
+}
+
+func (*caSortKeyPtr) ElementType() reflect.Type {
+	return caSortKeyPtrType
+}
+
+func (in *caSortKeyPtr) ToCaSortKeyPtrOutput() CaSortKeyPtrOutput {
+	return pulumi.ToOutput(in).(CaSortKeyPtrOutput)
+}
+
+func (in *caSortKeyPtr) ToCaSortKeyPtrOutputWithContext(ctx context.Context) CaSortKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CaSortKeyPtrOutput)
+}
+
+type CaStatus string
+
+const (
+	CaStatusPENDING  = CaStatus("PENDING")
+	CaStatusACTIVED  = CaStatus("ACTIVED")
+	CaStatusDISABLED = CaStatus("DISABLED")
+	CaStatusDELETED  = CaStatus("DELETED")
+	CaStatusEXPIRED  = CaStatus("EXPIRED")
+)
+
+func (CaStatus) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaStatus)(nil)).Elem()
+}
+
+func (e CaStatus) ToCaStatusOutput() CaStatusOutput {
+	return pulumi.ToOutput(e).(CaStatusOutput)
+}
+
+func (e CaStatus) ToCaStatusOutputWithContext(ctx context.Context) CaStatusOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CaStatusOutput)
+}
+
+func (e CaStatus) ToCaStatusPtrOutput() CaStatusPtrOutput {
+	return e.ToCaStatusPtrOutputWithContext(context.Background())
+}
+
+func (e CaStatus) ToCaStatusPtrOutputWithContext(ctx context.Context) CaStatusPtrOutput {
+	return CaStatus(e).ToCaStatusOutputWithContext(ctx).ToCaStatusPtrOutputWithContext(ctx)
+}
+
+func (e CaStatus) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaStatus) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CaStatus) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e CaStatus) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type CaStatusOutput struct{ *pulumi.OutputState }
+
+func (CaStatusOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CaStatus)(nil)).Elem()
+}
+
+func (o CaStatusOutput) ToCaStatusOutput() CaStatusOutput {
+	return o
+}
+
+func (o CaStatusOutput) ToCaStatusOutputWithContext(ctx context.Context) CaStatusOutput {
+	return o
+}
+
+func (o CaStatusOutput) ToCaStatusPtrOutput() CaStatusPtrOutput {
+	return o.ToCaStatusPtrOutputWithContext(context.Background())
+}
+
+func (o CaStatusOutput) ToCaStatusPtrOutputWithContext(ctx context.Context) CaStatusPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CaStatus) *CaStatus {
+		return &v
+	}).(CaStatusPtrOutput)
+}
+
+func (o CaStatusOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o CaStatusOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaStatus) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o CaStatusOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaStatusOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CaStatus) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type CaStatusPtrOutput struct{ *pulumi.OutputState }
+
+func (CaStatusPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CaStatus)(nil)).Elem()
+}
+
+func (o CaStatusPtrOutput) ToCaStatusPtrOutput() CaStatusPtrOutput {
+	return o
+}
+
+func (o CaStatusPtrOutput) ToCaStatusPtrOutputWithContext(ctx context.Context) CaStatusPtrOutput {
+	return o
+}
+
+func (o CaStatusPtrOutput) Elem() CaStatusOutput {
+	return o.ApplyT(func(v *CaStatus) CaStatus {
+		if v != nil {
+			return *v
+		}
+		var ret CaStatus
+		return ret
+	}).(CaStatusOutput)
+}
+
+func (o CaStatusPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CaStatusPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CaStatus) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// CaStatusInput is an input type that accepts values of the CaStatus enum
+// A concrete instance of `CaStatusInput` can be one of the following:
+//
+//	CaStatusPENDING
+//	CaStatusACTIVED
+//	CaStatusDISABLED
+//	CaStatusDELETED
+//	CaStatusEXPIRED
+type CaStatusInput interface {
+	pulumi.Input
+
+	ToCaStatusOutput() CaStatusOutput
+	ToCaStatusOutputWithContext(context.Context) CaStatusOutput
+}
+
+var caStatusPtrType = reflect.TypeOf((**CaStatus)(nil)).Elem()
+
+type CaStatusPtrInput interface {
+	pulumi.Input
+
+	ToCaStatusPtrOutput() CaStatusPtrOutput
+	ToCaStatusPtrOutputWithContext(context.Context) CaStatusPtrOutput
+}
+
+type caStatusPtr string
+
+func CaStatusPtr(v string) CaStatusPtrInput {
+	return (*caStatusPtr)(&v)
+}
+
+func (*caStatusPtr) ElementType() reflect.Type {
+	return caStatusPtrType
+}
+
+func (in *caStatusPtr) ToCaStatusPtrOutput() CaStatusPtrOutput {
+	return pulumi.ToOutput(in).(CaStatusPtrOutput)
+}
+
+func (in *caStatusPtr) ToCaStatusPtrOutputWithContext(ctx context.Context) CaStatusPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CaStatusPtrOutput)
+}
+
 type CaType string
 
 const (
@@ -1022,6 +1362,342 @@ func (in *certificateSignatureAlgorithmPtr) ToCertificateSignatureAlgorithmPtrOu
 	return pulumi.ToOutputWithContext(ctx, in).(CertificateSignatureAlgorithmPtrOutput)
 }
 
+type CertificateSortKey string
+
+const (
+	CertificateSortKey_Create_time = CertificateSortKey("create_time")
+	CertificateSortKey_Common_name = CertificateSortKey("common_name")
+	CertificateSortKey_Issuer_name = CertificateSortKey("issuer_name")
+	CertificateSortKey_Not_after   = CertificateSortKey("not_after")
+)
+
+func (CertificateSortKey) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateSortKey)(nil)).Elem()
+}
+
+func (e CertificateSortKey) ToCertificateSortKeyOutput() CertificateSortKeyOutput {
+	return pulumi.ToOutput(e).(CertificateSortKeyOutput)
+}
+
+func (e CertificateSortKey) ToCertificateSortKeyOutputWithContext(ctx context.Context) CertificateSortKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CertificateSortKeyOutput)
+}
+
+func (e CertificateSortKey) ToCertificateSortKeyPtrOutput() CertificateSortKeyPtrOutput {
+	return e.ToCertificateSortKeyPtrOutputWithContext(context.Background())
+}
+
+func (e CertificateSortKey) ToCertificateSortKeyPtrOutputWithContext(ctx context.Context) CertificateSortKeyPtrOutput {
+	return CertificateSortKey(e).ToCertificateSortKeyOutputWithContext(ctx).ToCertificateSortKeyPtrOutputWithContext(ctx)
+}
+
+func (e CertificateSortKey) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CertificateSortKey) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CertificateSortKey) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e CertificateSortKey) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type CertificateSortKeyOutput struct{ *pulumi.OutputState }
+
+func (CertificateSortKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateSortKey)(nil)).Elem()
+}
+
+func (o CertificateSortKeyOutput) ToCertificateSortKeyOutput() CertificateSortKeyOutput {
+	return o
+}
+
+func (o CertificateSortKeyOutput) ToCertificateSortKeyOutputWithContext(ctx context.Context) CertificateSortKeyOutput {
+	return o
+}
+
+func (o CertificateSortKeyOutput) ToCertificateSortKeyPtrOutput() CertificateSortKeyPtrOutput {
+	return o.ToCertificateSortKeyPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateSortKeyOutput) ToCertificateSortKeyPtrOutputWithContext(ctx context.Context) CertificateSortKeyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CertificateSortKey) *CertificateSortKey {
+		return &v
+	}).(CertificateSortKeyPtrOutput)
+}
+
+func (o CertificateSortKeyOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o CertificateSortKeyOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CertificateSortKey) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o CertificateSortKeyOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateSortKeyOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CertificateSortKey) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type CertificateSortKeyPtrOutput struct{ *pulumi.OutputState }
+
+func (CertificateSortKeyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CertificateSortKey)(nil)).Elem()
+}
+
+func (o CertificateSortKeyPtrOutput) ToCertificateSortKeyPtrOutput() CertificateSortKeyPtrOutput {
+	return o
+}
+
+func (o CertificateSortKeyPtrOutput) ToCertificateSortKeyPtrOutputWithContext(ctx context.Context) CertificateSortKeyPtrOutput {
+	return o
+}
+
+func (o CertificateSortKeyPtrOutput) Elem() CertificateSortKeyOutput {
+	return o.ApplyT(func(v *CertificateSortKey) CertificateSortKey {
+		if v != nil {
+			return *v
+		}
+		var ret CertificateSortKey
+		return ret
+	}).(CertificateSortKeyOutput)
+}
+
+func (o CertificateSortKeyPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateSortKeyPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CertificateSortKey) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// CertificateSortKeyInput is an input type that accepts values of the CertificateSortKey enum
+// A concrete instance of `CertificateSortKeyInput` can be one of the following:
+//
+//	CertificateSortKey_Create_time
+//	CertificateSortKey_Common_name
+//	CertificateSortKey_Issuer_name
+//	CertificateSortKey_Not_after
+type CertificateSortKeyInput interface {
+	pulumi.Input
+
+	ToCertificateSortKeyOutput() CertificateSortKeyOutput
+	ToCertificateSortKeyOutputWithContext(context.Context) CertificateSortKeyOutput
+}
+
+var certificateSortKeyPtrType = reflect.TypeOf((**CertificateSortKey)(nil)).Elem()
+
+type CertificateSortKeyPtrInput interface {
+	pulumi.Input
+
+	ToCertificateSortKeyPtrOutput() CertificateSortKeyPtrOutput
+	ToCertificateSortKeyPtrOutputWithContext(context.Context) CertificateSortKeyPtrOutput
+}
+
+type certificateSortKeyPtr string
+
+func CertificateSortKeyPtr(v string) CertificateSortKeyPtrInput {
+	return (*certificateSortKeyPtr)(&v)
+}
+
+func (*certificateSortKeyPtr) ElementType() reflect.Type {
+	return certificateSortKeyPtrType
+}
+
+func (in *certificateSortKeyPtr) ToCertificateSortKeyPtrOutput() CertificateSortKeyPtrOutput {
+	return pulumi.ToOutput(in).(CertificateSortKeyPtrOutput)
+}
+
+func (in *certificateSortKeyPtr) ToCertificateSortKeyPtrOutputWithContext(ctx context.Context) CertificateSortKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CertificateSortKeyPtrOutput)
+}
+
+type CertificateStatus string
+
+const (
+	CertificateStatusISSUED  = CertificateStatus("ISSUED")
+	CertificateStatusEXPIRED = CertificateStatus("EXPIRED")
+	CertificateStatusREVOKED = CertificateStatus("REVOKED")
+)
+
+func (CertificateStatus) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateStatus)(nil)).Elem()
+}
+
+func (e CertificateStatus) ToCertificateStatusOutput() CertificateStatusOutput {
+	return pulumi.ToOutput(e).(CertificateStatusOutput)
+}
+
+func (e CertificateStatus) ToCertificateStatusOutputWithContext(ctx context.Context) CertificateStatusOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(CertificateStatusOutput)
+}
+
+func (e CertificateStatus) ToCertificateStatusPtrOutput() CertificateStatusPtrOutput {
+	return e.ToCertificateStatusPtrOutputWithContext(context.Background())
+}
+
+func (e CertificateStatus) ToCertificateStatusPtrOutputWithContext(ctx context.Context) CertificateStatusPtrOutput {
+	return CertificateStatus(e).ToCertificateStatusOutputWithContext(ctx).ToCertificateStatusPtrOutputWithContext(ctx)
+}
+
+func (e CertificateStatus) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CertificateStatus) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e CertificateStatus) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e CertificateStatus) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type CertificateStatusOutput struct{ *pulumi.OutputState }
+
+func (CertificateStatusOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateStatus)(nil)).Elem()
+}
+
+func (o CertificateStatusOutput) ToCertificateStatusOutput() CertificateStatusOutput {
+	return o
+}
+
+func (o CertificateStatusOutput) ToCertificateStatusOutputWithContext(ctx context.Context) CertificateStatusOutput {
+	return o
+}
+
+func (o CertificateStatusOutput) ToCertificateStatusPtrOutput() CertificateStatusPtrOutput {
+	return o.ToCertificateStatusPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateStatusOutput) ToCertificateStatusPtrOutputWithContext(ctx context.Context) CertificateStatusPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CertificateStatus) *CertificateStatus {
+		return &v
+	}).(CertificateStatusPtrOutput)
+}
+
+func (o CertificateStatusOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o CertificateStatusOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CertificateStatus) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o CertificateStatusOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateStatusOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e CertificateStatus) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type CertificateStatusPtrOutput struct{ *pulumi.OutputState }
+
+func (CertificateStatusPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CertificateStatus)(nil)).Elem()
+}
+
+func (o CertificateStatusPtrOutput) ToCertificateStatusPtrOutput() CertificateStatusPtrOutput {
+	return o
+}
+
+func (o CertificateStatusPtrOutput) ToCertificateStatusPtrOutputWithContext(ctx context.Context) CertificateStatusPtrOutput {
+	return o
+}
+
+func (o CertificateStatusPtrOutput) Elem() CertificateStatusOutput {
+	return o.ApplyT(func(v *CertificateStatus) CertificateStatus {
+		if v != nil {
+			return *v
+		}
+		var ret CertificateStatus
+		return ret
+	}).(CertificateStatusOutput)
+}
+
+func (o CertificateStatusPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateStatusPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *CertificateStatus) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// CertificateStatusInput is an input type that accepts values of the CertificateStatus enum
+// A concrete instance of `CertificateStatusInput` can be one of the following:
+//
+//	CertificateStatusISSUED
+//	CertificateStatusEXPIRED
+//	CertificateStatusREVOKED
+type CertificateStatusInput interface {
+	pulumi.Input
+
+	ToCertificateStatusOutput() CertificateStatusOutput
+	ToCertificateStatusOutputWithContext(context.Context) CertificateStatusOutput
+}
+
+var certificateStatusPtrType = reflect.TypeOf((**CertificateStatus)(nil)).Elem()
+
+type CertificateStatusPtrInput interface {
+	pulumi.Input
+
+	ToCertificateStatusPtrOutput() CertificateStatusPtrOutput
+	ToCertificateStatusPtrOutputWithContext(context.Context) CertificateStatusPtrOutput
+}
+
+type certificateStatusPtr string
+
+func CertificateStatusPtr(v string) CertificateStatusPtrInput {
+	return (*certificateStatusPtr)(&v)
+}
+
+func (*certificateStatusPtr) ElementType() reflect.Type {
+	return certificateStatusPtrType
+}
+
+func (in *certificateStatusPtr) ToCertificateStatusPtrOutput() CertificateStatusPtrOutput {
+	return pulumi.ToOutput(in).(CertificateStatusPtrOutput)
+}
+
+func (in *certificateStatusPtr) ToCertificateStatusPtrOutputWithContext(ctx context.Context) CertificateStatusPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(CertificateStatusPtrOutput)
+}
+
 type KeyUsage string
 
 const (
@@ -1425,6 +2101,171 @@ func (in *revocationReasonPtr) ToRevocationReasonPtrOutputWithContext(ctx contex
 	return pulumi.ToOutputWithContext(ctx, in).(RevocationReasonPtrOutput)
 }
 
+type SortDirection string
+
+const (
+	SortDirectionDESC = SortDirection("DESC")
+	SortDirectionASC  = SortDirection("ASC")
+)
+
+func (SortDirection) ElementType() reflect.Type {
+	return reflect.TypeOf((*SortDirection)(nil)).Elem()
+}
+
+func (e SortDirection) ToSortDirectionOutput() SortDirectionOutput {
+	return pulumi.ToOutput(e).(SortDirectionOutput)
+}
+
+func (e SortDirection) ToSortDirectionOutputWithContext(ctx context.Context) SortDirectionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(SortDirectionOutput)
+}
+
+func (e SortDirection) ToSortDirectionPtrOutput() SortDirectionPtrOutput {
+	return e.ToSortDirectionPtrOutputWithContext(context.Background())
+}
+
+func (e SortDirection) ToSortDirectionPtrOutputWithContext(ctx context.Context) SortDirectionPtrOutput {
+	return SortDirection(e).ToSortDirectionOutputWithContext(ctx).ToSortDirectionPtrOutputWithContext(ctx)
+}
+
+func (e SortDirection) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SortDirection) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SortDirection) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e SortDirection) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type SortDirectionOutput struct{ *pulumi.OutputState }
+
+func (SortDirectionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SortDirection)(nil)).Elem()
+}
+
+func (o SortDirectionOutput) ToSortDirectionOutput() SortDirectionOutput {
+	return o
+}
+
+func (o SortDirectionOutput) ToSortDirectionOutputWithContext(ctx context.Context) SortDirectionOutput {
+	return o
+}
+
+func (o SortDirectionOutput) ToSortDirectionPtrOutput() SortDirectionPtrOutput {
+	return o.ToSortDirectionPtrOutputWithContext(context.Background())
+}
+
+func (o SortDirectionOutput) ToSortDirectionPtrOutputWithContext(ctx context.Context) SortDirectionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SortDirection) *SortDirection {
+		return &v
+	}).(SortDirectionPtrOutput)
+}
+
+func (o SortDirectionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o SortDirectionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SortDirection) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o SortDirectionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SortDirectionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SortDirection) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type SortDirectionPtrOutput struct{ *pulumi.OutputState }
+
+func (SortDirectionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SortDirection)(nil)).Elem()
+}
+
+func (o SortDirectionPtrOutput) ToSortDirectionPtrOutput() SortDirectionPtrOutput {
+	return o
+}
+
+func (o SortDirectionPtrOutput) ToSortDirectionPtrOutputWithContext(ctx context.Context) SortDirectionPtrOutput {
+	return o
+}
+
+func (o SortDirectionPtrOutput) Elem() SortDirectionOutput {
+	return o.ApplyT(func(v *SortDirection) SortDirection {
+		if v != nil {
+			return *v
+		}
+		var ret SortDirection
+		return ret
+	}).(SortDirectionOutput)
+}
+
+func (o SortDirectionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SortDirectionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *SortDirection) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// SortDirectionInput is an input type that accepts values of the SortDirection enum
+// A concrete instance of `SortDirectionInput` can be one of the following:
+//
+//	SortDirectionDESC
+//	SortDirectionASC
+type SortDirectionInput interface {
+	pulumi.Input
+
+	ToSortDirectionOutput() SortDirectionOutput
+	ToSortDirectionOutputWithContext(context.Context) SortDirectionOutput
+}
+
+var sortDirectionPtrType = reflect.TypeOf((**SortDirection)(nil)).Elem()
+
+type SortDirectionPtrInput interface {
+	pulumi.Input
+
+	ToSortDirectionPtrOutput() SortDirectionPtrOutput
+	ToSortDirectionPtrOutputWithContext(context.Context) SortDirectionPtrOutput
+}
+
+type sortDirectionPtr string
+
+func SortDirectionPtr(v string) SortDirectionPtrInput {
+	return (*sortDirectionPtr)(&v)
+}
+
+func (*sortDirectionPtr) ElementType() reflect.Type {
+	return sortDirectionPtrType
+}
+
+func (in *sortDirectionPtr) ToSortDirectionPtrOutput() SortDirectionPtrOutput {
+	return pulumi.ToOutput(in).(SortDirectionPtrOutput)
+}
+
+func (in *sortDirectionPtr) ToSortDirectionPtrOutputWithContext(ctx context.Context) SortDirectionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(SortDirectionPtrOutput)
+}
+
 type SubjectAlternativeNameType string
 
 const (
@@ -1768,6 +2609,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CaKeyAlgorithmPtrInput)(nil)).Elem(), CaKeyAlgorithm("RSA2048"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CaSignatureAlgorithmInput)(nil)).Elem(), CaSignatureAlgorithm("SHA256"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CaSignatureAlgorithmPtrInput)(nil)).Elem(), CaSignatureAlgorithm("SHA256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaSortKeyInput)(nil)).Elem(), CaSortKey("create_time"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaSortKeyPtrInput)(nil)).Elem(), CaSortKey("create_time"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaStatusInput)(nil)).Elem(), CaStatus("PENDING"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CaStatusPtrInput)(nil)).Elem(), CaStatus("PENDING"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CaTypeInput)(nil)).Elem(), CaType("ROOT"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CaTypePtrInput)(nil)).Elem(), CaType("ROOT"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CertificateBundleTypeInput)(nil)).Elem(), CertificateBundleType("APACHE"))
@@ -1776,11 +2621,17 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CertificateKeyAlgorithmPtrInput)(nil)).Elem(), CertificateKeyAlgorithm("RSA2048"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CertificateSignatureAlgorithmInput)(nil)).Elem(), CertificateSignatureAlgorithm("SHA256"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CertificateSignatureAlgorithmPtrInput)(nil)).Elem(), CertificateSignatureAlgorithm("SHA256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateSortKeyInput)(nil)).Elem(), CertificateSortKey("create_time"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateSortKeyPtrInput)(nil)).Elem(), CertificateSortKey("create_time"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateStatusInput)(nil)).Elem(), CertificateStatus("ISSUED"))
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateStatusPtrInput)(nil)).Elem(), CertificateStatus("ISSUED"))
 	pulumi.RegisterInputType(reflect.TypeOf((*KeyUsageInput)(nil)).Elem(), KeyUsage("digitalSignature"))
 	pulumi.RegisterInputType(reflect.TypeOf((*KeyUsagePtrInput)(nil)).Elem(), KeyUsage("digitalSignature"))
 	pulumi.RegisterInputType(reflect.TypeOf((*KeyUsageArrayInput)(nil)).Elem(), KeyUsageArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RevocationReasonInput)(nil)).Elem(), RevocationReason("UNSPECIFIED"))
 	pulumi.RegisterInputType(reflect.TypeOf((*RevocationReasonPtrInput)(nil)).Elem(), RevocationReason("UNSPECIFIED"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SortDirectionInput)(nil)).Elem(), SortDirection("DESC"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SortDirectionPtrInput)(nil)).Elem(), SortDirection("DESC"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SubjectAlternativeNameTypeInput)(nil)).Elem(), SubjectAlternativeNameType("DNS"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SubjectAlternativeNameTypePtrInput)(nil)).Elem(), SubjectAlternativeNameType("DNS"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ValidityTypeInput)(nil)).Elem(), ValidityType("YEAR"))
@@ -1789,6 +2640,10 @@ func init() {
 	pulumi.RegisterOutputType(CaKeyAlgorithmPtrOutput{})
 	pulumi.RegisterOutputType(CaSignatureAlgorithmOutput{})
 	pulumi.RegisterOutputType(CaSignatureAlgorithmPtrOutput{})
+	pulumi.RegisterOutputType(CaSortKeyOutput{})
+	pulumi.RegisterOutputType(CaSortKeyPtrOutput{})
+	pulumi.RegisterOutputType(CaStatusOutput{})
+	pulumi.RegisterOutputType(CaStatusPtrOutput{})
 	pulumi.RegisterOutputType(CaTypeOutput{})
 	pulumi.RegisterOutputType(CaTypePtrOutput{})
 	pulumi.RegisterOutputType(CertificateBundleTypeOutput{})
@@ -1797,11 +2652,17 @@ func init() {
 	pulumi.RegisterOutputType(CertificateKeyAlgorithmPtrOutput{})
 	pulumi.RegisterOutputType(CertificateSignatureAlgorithmOutput{})
 	pulumi.RegisterOutputType(CertificateSignatureAlgorithmPtrOutput{})
+	pulumi.RegisterOutputType(CertificateSortKeyOutput{})
+	pulumi.RegisterOutputType(CertificateSortKeyPtrOutput{})
+	pulumi.RegisterOutputType(CertificateStatusOutput{})
+	pulumi.RegisterOutputType(CertificateStatusPtrOutput{})
 	pulumi.RegisterOutputType(KeyUsageOutput{})
 	pulumi.RegisterOutputType(KeyUsagePtrOutput{})
 	pulumi.RegisterOutputType(KeyUsageArrayOutput{})
 	pulumi.RegisterOutputType(RevocationReasonOutput{})
 	pulumi.RegisterOutputType(RevocationReasonPtrOutput{})
+	pulumi.RegisterOutputType(SortDirectionOutput{})
+	pulumi.RegisterOutputType(SortDirectionPtrOutput{})
 	pulumi.RegisterOutputType(SubjectAlternativeNameTypeOutput{})
 	pulumi.RegisterOutputType(SubjectAlternativeNameTypePtrOutput{})
 	pulumi.RegisterOutputType(ValidityTypeOutput{})

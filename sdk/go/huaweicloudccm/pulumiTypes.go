@@ -769,6 +769,171 @@ func (o ExtendedKeyUsagePtrOutput) TimeStamping() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// A private CA.
+type PrivateCaSummary struct {
+	// The CA's id.
+	CaId string `pulumi:"caId"`
+	// The subject's common name (CN).
+	CommonName string `pulumi:"commonName"`
+	// When it was created, ISO 8601 (UTC).
+	CreateTime *string `pulumi:"createTime"`
+	// Where its CRL is published, when it is.
+	CrlDistributionPoint *string `pulumi:"crlDistributionPoint"`
+	// Whether the CA publishes a certificate revocation list.
+	CrlEnabled bool `pulumi:"crlEnabled"`
+	// The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+	DistinguishedName map[string]string `pulumi:"distinguishedName"`
+	// The enterprise project it belongs to.
+	EnterpriseProjectId *string `pulumi:"enterpriseProjectId"`
+	// How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+	GenMode *string `pulumi:"genMode"`
+	// The id of the CA that signed it (absent for a ROOT CA).
+	IssuerId *string `pulumi:"issuerId"`
+	// The common name of the CA that signed it.
+	IssuerName *string `pulumi:"issuerName"`
+	// The key algorithm (RSA2048, EC256, …).
+	KeyAlgorithm *string `pulumi:"keyAlgorithm"`
+	// End of validity, ISO 8601 (UTC).
+	NotAfter *string `pulumi:"notAfter"`
+	// Start of validity, ISO 8601 (UTC).
+	NotBefore *string `pulumi:"notBefore"`
+	// How many CAs may sit below it (RFC 5280 pathLenConstraint).
+	PathLength *int `pulumi:"pathLength"`
+	// The certificate's serial number, as CCM reports it.
+	SerialNumber *string `pulumi:"serialNumber"`
+	// The signature hash (SHA256, …).
+	SignatureAlgorithm *string `pulumi:"signatureAlgorithm"`
+	// The status as CCM reports it.
+	Status string `pulumi:"status"`
+	// ROOT or SUBORDINATE.
+	Type string `pulumi:"type"`
+}
+
+// A private CA.
+type PrivateCaSummaryOutput struct{ *pulumi.OutputState }
+
+func (PrivateCaSummaryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrivateCaSummary)(nil)).Elem()
+}
+
+func (o PrivateCaSummaryOutput) ToPrivateCaSummaryOutput() PrivateCaSummaryOutput {
+	return o
+}
+
+func (o PrivateCaSummaryOutput) ToPrivateCaSummaryOutputWithContext(ctx context.Context) PrivateCaSummaryOutput {
+	return o
+}
+
+// The CA's id.
+func (o PrivateCaSummaryOutput) CaId() pulumi.StringOutput {
+	return o.ApplyT(func(v PrivateCaSummary) string { return v.CaId }).(pulumi.StringOutput)
+}
+
+// The subject's common name (CN).
+func (o PrivateCaSummaryOutput) CommonName() pulumi.StringOutput {
+	return o.ApplyT(func(v PrivateCaSummary) string { return v.CommonName }).(pulumi.StringOutput)
+}
+
+// When it was created, ISO 8601 (UTC).
+func (o PrivateCaSummaryOutput) CreateTime() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.CreateTime }).(pulumi.StringPtrOutput)
+}
+
+// Where its CRL is published, when it is.
+func (o PrivateCaSummaryOutput) CrlDistributionPoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.CrlDistributionPoint }).(pulumi.StringPtrOutput)
+}
+
+// Whether the CA publishes a certificate revocation list.
+func (o PrivateCaSummaryOutput) CrlEnabled() pulumi.BoolOutput {
+	return o.ApplyT(func(v PrivateCaSummary) bool { return v.CrlEnabled }).(pulumi.BoolOutput)
+}
+
+// The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+func (o PrivateCaSummaryOutput) DistinguishedName() pulumi.StringMapOutput {
+	return o.ApplyT(func(v PrivateCaSummary) map[string]string { return v.DistinguishedName }).(pulumi.StringMapOutput)
+}
+
+// The enterprise project it belongs to.
+func (o PrivateCaSummaryOutput) EnterpriseProjectId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.EnterpriseProjectId }).(pulumi.StringPtrOutput)
+}
+
+// How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+func (o PrivateCaSummaryOutput) GenMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.GenMode }).(pulumi.StringPtrOutput)
+}
+
+// The id of the CA that signed it (absent for a ROOT CA).
+func (o PrivateCaSummaryOutput) IssuerId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.IssuerId }).(pulumi.StringPtrOutput)
+}
+
+// The common name of the CA that signed it.
+func (o PrivateCaSummaryOutput) IssuerName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.IssuerName }).(pulumi.StringPtrOutput)
+}
+
+// The key algorithm (RSA2048, EC256, …).
+func (o PrivateCaSummaryOutput) KeyAlgorithm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.KeyAlgorithm }).(pulumi.StringPtrOutput)
+}
+
+// End of validity, ISO 8601 (UTC).
+func (o PrivateCaSummaryOutput) NotAfter() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.NotAfter }).(pulumi.StringPtrOutput)
+}
+
+// Start of validity, ISO 8601 (UTC).
+func (o PrivateCaSummaryOutput) NotBefore() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.NotBefore }).(pulumi.StringPtrOutput)
+}
+
+// How many CAs may sit below it (RFC 5280 pathLenConstraint).
+func (o PrivateCaSummaryOutput) PathLength() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *int { return v.PathLength }).(pulumi.IntPtrOutput)
+}
+
+// The certificate's serial number, as CCM reports it.
+func (o PrivateCaSummaryOutput) SerialNumber() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.SerialNumber }).(pulumi.StringPtrOutput)
+}
+
+// The signature hash (SHA256, …).
+func (o PrivateCaSummaryOutput) SignatureAlgorithm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *string { return v.SignatureAlgorithm }).(pulumi.StringPtrOutput)
+}
+
+// The status as CCM reports it.
+func (o PrivateCaSummaryOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v PrivateCaSummary) string { return v.Status }).(pulumi.StringOutput)
+}
+
+// ROOT or SUBORDINATE.
+func (o PrivateCaSummaryOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v PrivateCaSummary) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type PrivateCaSummaryArrayOutput struct{ *pulumi.OutputState }
+
+func (PrivateCaSummaryArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrivateCaSummary)(nil)).Elem()
+}
+
+func (o PrivateCaSummaryArrayOutput) ToPrivateCaSummaryArrayOutput() PrivateCaSummaryArrayOutput {
+	return o
+}
+
+func (o PrivateCaSummaryArrayOutput) ToPrivateCaSummaryArrayOutputWithContext(ctx context.Context) PrivateCaSummaryArrayOutput {
+	return o
+}
+
+func (o PrivateCaSummaryArrayOutput) Index(i pulumi.IntInput) PrivateCaSummaryOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PrivateCaSummary {
+		return vs[0].([]PrivateCaSummary)[vs[1].(int)]
+	}).(PrivateCaSummaryOutput)
+}
+
 // A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
 type PrivateCertificateDistinguishedName struct {
 	// The common name (CN): 1–64 characters.
@@ -1002,6 +1167,143 @@ func (o PrivateCertificateDistinguishedNamePtrOutput) State() pulumi.StringPtrOu
 		}
 		return v.State
 	}).(pulumi.StringPtrOutput)
+}
+
+// A private certificate.
+type PrivateCertificateSummary struct {
+	// The certificate's id.
+	CertificateId string `pulumi:"certificateId"`
+	// The subject's common name (CN).
+	CommonName string `pulumi:"commonName"`
+	// When it was created, ISO 8601 (UTC).
+	CreateTime *string `pulumi:"createTime"`
+	// The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+	DistinguishedName map[string]string `pulumi:"distinguishedName"`
+	// The enterprise project it belongs to.
+	EnterpriseProjectId *string `pulumi:"enterpriseProjectId"`
+	// How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+	GenMode *string `pulumi:"genMode"`
+	// The id of the CA that signed it (absent for a ROOT CA).
+	IssuerId *string `pulumi:"issuerId"`
+	// The common name of the CA that signed it.
+	IssuerName *string `pulumi:"issuerName"`
+	// The key algorithm (RSA2048, EC256, …).
+	KeyAlgorithm *string `pulumi:"keyAlgorithm"`
+	// End of validity, ISO 8601 (UTC).
+	NotAfter *string `pulumi:"notAfter"`
+	// Start of validity, ISO 8601 (UTC).
+	NotBefore *string `pulumi:"notBefore"`
+	// The certificate's serial number, as CCM reports it.
+	SerialNumber *string `pulumi:"serialNumber"`
+	// The signature hash (SHA256, …).
+	SignatureAlgorithm *string `pulumi:"signatureAlgorithm"`
+	// The status as CCM reports it.
+	Status string `pulumi:"status"`
+}
+
+// A private certificate.
+type PrivateCertificateSummaryOutput struct{ *pulumi.OutputState }
+
+func (PrivateCertificateSummaryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrivateCertificateSummary)(nil)).Elem()
+}
+
+func (o PrivateCertificateSummaryOutput) ToPrivateCertificateSummaryOutput() PrivateCertificateSummaryOutput {
+	return o
+}
+
+func (o PrivateCertificateSummaryOutput) ToPrivateCertificateSummaryOutputWithContext(ctx context.Context) PrivateCertificateSummaryOutput {
+	return o
+}
+
+// The certificate's id.
+func (o PrivateCertificateSummaryOutput) CertificateId() pulumi.StringOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) string { return v.CertificateId }).(pulumi.StringOutput)
+}
+
+// The subject's common name (CN).
+func (o PrivateCertificateSummaryOutput) CommonName() pulumi.StringOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) string { return v.CommonName }).(pulumi.StringOutput)
+}
+
+// When it was created, ISO 8601 (UTC).
+func (o PrivateCertificateSummaryOutput) CreateTime() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.CreateTime }).(pulumi.StringPtrOutput)
+}
+
+// The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+func (o PrivateCertificateSummaryOutput) DistinguishedName() pulumi.StringMapOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) map[string]string { return v.DistinguishedName }).(pulumi.StringMapOutput)
+}
+
+// The enterprise project it belongs to.
+func (o PrivateCertificateSummaryOutput) EnterpriseProjectId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.EnterpriseProjectId }).(pulumi.StringPtrOutput)
+}
+
+// How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+func (o PrivateCertificateSummaryOutput) GenMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.GenMode }).(pulumi.StringPtrOutput)
+}
+
+// The id of the CA that signed it (absent for a ROOT CA).
+func (o PrivateCertificateSummaryOutput) IssuerId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.IssuerId }).(pulumi.StringPtrOutput)
+}
+
+// The common name of the CA that signed it.
+func (o PrivateCertificateSummaryOutput) IssuerName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.IssuerName }).(pulumi.StringPtrOutput)
+}
+
+// The key algorithm (RSA2048, EC256, …).
+func (o PrivateCertificateSummaryOutput) KeyAlgorithm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.KeyAlgorithm }).(pulumi.StringPtrOutput)
+}
+
+// End of validity, ISO 8601 (UTC).
+func (o PrivateCertificateSummaryOutput) NotAfter() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.NotAfter }).(pulumi.StringPtrOutput)
+}
+
+// Start of validity, ISO 8601 (UTC).
+func (o PrivateCertificateSummaryOutput) NotBefore() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.NotBefore }).(pulumi.StringPtrOutput)
+}
+
+// The certificate's serial number, as CCM reports it.
+func (o PrivateCertificateSummaryOutput) SerialNumber() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.SerialNumber }).(pulumi.StringPtrOutput)
+}
+
+// The signature hash (SHA256, …).
+func (o PrivateCertificateSummaryOutput) SignatureAlgorithm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) *string { return v.SignatureAlgorithm }).(pulumi.StringPtrOutput)
+}
+
+// The status as CCM reports it.
+func (o PrivateCertificateSummaryOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v PrivateCertificateSummary) string { return v.Status }).(pulumi.StringOutput)
+}
+
+type PrivateCertificateSummaryArrayOutput struct{ *pulumi.OutputState }
+
+func (PrivateCertificateSummaryArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrivateCertificateSummary)(nil)).Elem()
+}
+
+func (o PrivateCertificateSummaryArrayOutput) ToPrivateCertificateSummaryArrayOutput() PrivateCertificateSummaryArrayOutput {
+	return o
+}
+
+func (o PrivateCertificateSummaryArrayOutput) ToPrivateCertificateSummaryArrayOutputWithContext(ctx context.Context) PrivateCertificateSummaryArrayOutput {
+	return o
+}
+
+func (o PrivateCertificateSummaryArrayOutput) Index(i pulumi.IntInput) PrivateCertificateSummaryOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PrivateCertificateSummary {
+		return vs[0].([]PrivateCertificateSummary)[vs[1].(int)]
+	}).(PrivateCertificateSummaryOutput)
 }
 
 // A subject alternative name (SAN) of the certificate.
@@ -1313,8 +1615,12 @@ func init() {
 	pulumi.RegisterOutputType(DistinguishedNamePtrOutput{})
 	pulumi.RegisterOutputType(ExtendedKeyUsageOutput{})
 	pulumi.RegisterOutputType(ExtendedKeyUsagePtrOutput{})
+	pulumi.RegisterOutputType(PrivateCaSummaryOutput{})
+	pulumi.RegisterOutputType(PrivateCaSummaryArrayOutput{})
 	pulumi.RegisterOutputType(PrivateCertificateDistinguishedNameOutput{})
 	pulumi.RegisterOutputType(PrivateCertificateDistinguishedNamePtrOutput{})
+	pulumi.RegisterOutputType(PrivateCertificateSummaryOutput{})
+	pulumi.RegisterOutputType(PrivateCertificateSummaryArrayOutput{})
 	pulumi.RegisterOutputType(SubjectAlternativeNameOutput{})
 	pulumi.RegisterOutputType(SubjectAlternativeNameArrayOutput{})
 	pulumi.RegisterOutputType(ValidityOutput{})

@@ -99,6 +99,84 @@ export interface ExtendedKeyUsage {
 }
 
 /**
+ * A private CA.
+ */
+export interface PrivateCaSummary {
+    /**
+     * The CA's id.
+     */
+    caId: string;
+    /**
+     * The subject's common name (CN).
+     */
+    commonName: string;
+    /**
+     * When it was created, ISO 8601 (UTC).
+     */
+    createTime?: string;
+    /**
+     * Where its CRL is published, when it is.
+     */
+    crlDistributionPoint?: string;
+    /**
+     * Whether the CA publishes a certificate revocation list.
+     */
+    crlEnabled: boolean;
+    /**
+     * The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+     */
+    distinguishedName: {[key: string]: string};
+    /**
+     * The enterprise project it belongs to.
+     */
+    enterpriseProjectId?: string;
+    /**
+     * How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+     */
+    genMode?: string;
+    /**
+     * The id of the CA that signed it (absent for a ROOT CA).
+     */
+    issuerId?: string;
+    /**
+     * The common name of the CA that signed it.
+     */
+    issuerName?: string;
+    /**
+     * The key algorithm (RSA2048, EC256, …).
+     */
+    keyAlgorithm?: string;
+    /**
+     * End of validity, ISO 8601 (UTC).
+     */
+    notAfter?: string;
+    /**
+     * Start of validity, ISO 8601 (UTC).
+     */
+    notBefore?: string;
+    /**
+     * How many CAs may sit below it (RFC 5280 pathLenConstraint).
+     */
+    pathLength?: number;
+    /**
+     * The certificate's serial number, as CCM reports it.
+     */
+    serialNumber?: string;
+    /**
+     * The signature hash (SHA256, …).
+     */
+    signatureAlgorithm?: string;
+    /**
+     * The status as CCM reports it.
+     */
+    status: string;
+    /**
+     * ROOT or SUBORDINATE.
+     */
+    type: string;
+}
+
+/**
  * A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
  */
 export interface PrivateCertificateDistinguishedName {
@@ -126,6 +204,68 @@ export interface PrivateCertificateDistinguishedName {
      * The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
      */
     state?: string;
+}
+
+/**
+ * A private certificate.
+ */
+export interface PrivateCertificateSummary {
+    /**
+     * The certificate's id.
+     */
+    certificateId: string;
+    /**
+     * The subject's common name (CN).
+     */
+    commonName: string;
+    /**
+     * When it was created, ISO 8601 (UTC).
+     */
+    createTime?: string;
+    /**
+     * The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+     */
+    distinguishedName: {[key: string]: string};
+    /**
+     * The enterprise project it belongs to.
+     */
+    enterpriseProjectId?: string;
+    /**
+     * How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+     */
+    genMode?: string;
+    /**
+     * The id of the CA that signed it (absent for a ROOT CA).
+     */
+    issuerId?: string;
+    /**
+     * The common name of the CA that signed it.
+     */
+    issuerName?: string;
+    /**
+     * The key algorithm (RSA2048, EC256, …).
+     */
+    keyAlgorithm?: string;
+    /**
+     * End of validity, ISO 8601 (UTC).
+     */
+    notAfter?: string;
+    /**
+     * Start of validity, ISO 8601 (UTC).
+     */
+    notBefore?: string;
+    /**
+     * The certificate's serial number, as CCM reports it.
+     */
+    serialNumber?: string;
+    /**
+     * The signature hash (SHA256, …).
+     */
+    signatureAlgorithm?: string;
+    /**
+     * The status as CCM reports it.
+     */
+    status: string;
 }
 
 /**

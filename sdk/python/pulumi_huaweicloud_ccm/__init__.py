@@ -8,6 +8,11 @@ import typing
 # Export this package's modules as members:
 from ._enums import *
 from .certificate_bundle import *
+from .get_private_ca import *
+from .get_private_cas import *
+from .get_private_certificate import *
+from .get_private_certificates import *
+from .get_quotas import *
 from .intermediate_ca_certificate import *
 from .migration_task_cert_key import *
 from .private_ca import *

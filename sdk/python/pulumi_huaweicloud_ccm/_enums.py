@@ -9,12 +9,17 @@ from enum import Enum
 __all__ = [
     'CaKeyAlgorithm',
     'CaSignatureAlgorithm',
+    'CaSortKey',
+    'CaStatus',
     'CaType',
     'CertificateBundleType',
     'CertificateKeyAlgorithm',
     'CertificateSignatureAlgorithm',
+    'CertificateSortKey',
+    'CertificateStatus',
     'KeyUsage',
     'RevocationReason',
+    'SortDirection',
     'SubjectAlternativeNameType',
     'ValidityType',
 ]
@@ -35,6 +40,23 @@ class CaSignatureAlgorithm(_builtins.str, Enum):
     SHA384 = "SHA384"
     SHA512 = "SHA512"
     SM3 = "SM3"
+
+
+@pulumi.type_token("huaweicloud-ccm:index:CaSortKey")
+class CaSortKey(_builtins.str, Enum):
+    CREATE_TIME = "create_time"
+    COMMON_NAME = "common_name"
+    TYPE = "type"
+    NOT_AFTER = "not_after"
+
+
+@pulumi.type_token("huaweicloud-ccm:index:CaStatus")
+class CaStatus(_builtins.str, Enum):
+    PENDING = "PENDING"
+    ACTIVED = "ACTIVED"
+    DISABLED = "DISABLED"
+    DELETED = "DELETED"
+    EXPIRED = "EXPIRED"
 
 
 @pulumi.type_token("huaweicloud-ccm:index:CaType")
@@ -67,6 +89,21 @@ class CertificateSignatureAlgorithm(_builtins.str, Enum):
     SHA512 = "SHA512"
 
 
+@pulumi.type_token("huaweicloud-ccm:index:CertificateSortKey")
+class CertificateSortKey(_builtins.str, Enum):
+    CREATE_TIME = "create_time"
+    COMMON_NAME = "common_name"
+    ISSUER_NAME = "issuer_name"
+    NOT_AFTER = "not_after"
+
+
+@pulumi.type_token("huaweicloud-ccm:index:CertificateStatus")
+class CertificateStatus(_builtins.str, Enum):
+    ISSUED = "ISSUED"
+    EXPIRED = "EXPIRED"
+    REVOKED = "REVOKED"
+
+
 @pulumi.type_token("huaweicloud-ccm:index:KeyUsage")
 class KeyUsage(_builtins.str, Enum):
     DIGITAL_SIGNATURE = "digitalSignature"
@@ -91,6 +128,12 @@ class RevocationReason(_builtins.str, Enum):
     CERTIFICAT_E_HOLD = "CERTIFICATE_HOLD"
     PRIVILEG_E_WITHDRAWN = "PRIVILEGE_WITHDRAWN"
     ATTRIBUT_E_AUTHORIT_Y_COMPROMISE = "ATTRIBUTE_AUTHORITY_COMPROMISE"
+
+
+@pulumi.type_token("huaweicloud-ccm:index:SortDirection")
+class SortDirection(_builtins.str, Enum):
+    DESC = "DESC"
+    ASC = "ASC"
 
 
 @pulumi.type_token("huaweicloud-ccm:index:SubjectAlternativeNameType")

@@ -20,7 +20,9 @@ __all__ = [
     'CustomizedExtension',
     'DistinguishedName',
     'ExtendedKeyUsage',
+    'PrivateCaSummary',
     'PrivateCertificateDistinguishedName',
+    'PrivateCertificateSummary',
     'SubjectAlternativeName',
     'Validity',
 ]
@@ -351,6 +353,228 @@ class ExtendedKeyUsage(dict):
 
 
 @pulumi.output_type
+class PrivateCaSummary(dict):
+    """
+    A private CA.
+    """
+    def __init__(__self__, *,
+                 ca_id: _builtins.str,
+                 common_name: _builtins.str,
+                 crl_enabled: _builtins.bool,
+                 distinguished_name: Mapping[str, _builtins.str],
+                 status: _builtins.str,
+                 type: _builtins.str,
+                 create_time: Optional[_builtins.str] = None,
+                 crl_distribution_point: Optional[_builtins.str] = None,
+                 enterprise_project_id: Optional[_builtins.str] = None,
+                 gen_mode: Optional[_builtins.str] = None,
+                 issuer_id: Optional[_builtins.str] = None,
+                 issuer_name: Optional[_builtins.str] = None,
+                 key_algorithm: Optional[_builtins.str] = None,
+                 not_after: Optional[_builtins.str] = None,
+                 not_before: Optional[_builtins.str] = None,
+                 path_length: Optional[_builtins.int] = None,
+                 serial_number: Optional[_builtins.str] = None,
+                 signature_algorithm: Optional[_builtins.str] = None):
+        """
+        A private CA.
+
+        :param _builtins.str ca_id: The CA's id.
+        :param _builtins.str common_name: The subject's common name (CN).
+        :param _builtins.bool crl_enabled: Whether the CA publishes a certificate revocation list.
+        :param Mapping[str, _builtins.str] distinguished_name: The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+        :param _builtins.str status: The status as CCM reports it.
+        :param _builtins.str type: ROOT or SUBORDINATE.
+        :param _builtins.str create_time: When it was created, ISO 8601 (UTC).
+        :param _builtins.str crl_distribution_point: Where its CRL is published, when it is.
+        :param _builtins.str enterprise_project_id: The enterprise project it belongs to.
+        :param _builtins.str gen_mode: How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+        :param _builtins.str issuer_id: The id of the CA that signed it (absent for a ROOT CA).
+        :param _builtins.str issuer_name: The common name of the CA that signed it.
+        :param _builtins.str key_algorithm: The key algorithm (RSA2048, EC256, …).
+        :param _builtins.str not_after: End of validity, ISO 8601 (UTC).
+        :param _builtins.str not_before: Start of validity, ISO 8601 (UTC).
+        :param _builtins.int path_length: How many CAs may sit below it (RFC 5280 pathLenConstraint).
+        :param _builtins.str serial_number: The certificate's serial number, as CCM reports it.
+        :param _builtins.str signature_algorithm: The signature hash (SHA256, …).
+        """
+        pulumi.set(__self__, "ca_id", ca_id)
+        pulumi.set(__self__, "common_name", common_name)
+        pulumi.set(__self__, "crl_enabled", crl_enabled)
+        pulumi.set(__self__, "distinguished_name", distinguished_name)
+        pulumi.set(__self__, "status", status)
+        pulumi.set(__self__, "type", type)
+        if create_time is not None:
+            pulumi.set(__self__, "create_time", create_time)
+        if crl_distribution_point is not None:
+            pulumi.set(__self__, "crl_distribution_point", crl_distribution_point)
+        if enterprise_project_id is not None:
+            pulumi.set(__self__, "enterprise_project_id", enterprise_project_id)
+        if gen_mode is not None:
+            pulumi.set(__self__, "gen_mode", gen_mode)
+        if issuer_id is not None:
+            pulumi.set(__self__, "issuer_id", issuer_id)
+        if issuer_name is not None:
+            pulumi.set(__self__, "issuer_name", issuer_name)
+        if key_algorithm is not None:
+            pulumi.set(__self__, "key_algorithm", key_algorithm)
+        if not_after is not None:
+            pulumi.set(__self__, "not_after", not_after)
+        if not_before is not None:
+            pulumi.set(__self__, "not_before", not_before)
+        if path_length is not None:
+            pulumi.set(__self__, "path_length", path_length)
+        if serial_number is not None:
+            pulumi.set(__self__, "serial_number", serial_number)
+        if signature_algorithm is not None:
+            pulumi.set(__self__, "signature_algorithm", signature_algorithm)
+
+    @_builtins.property
+    @pulumi.getter(name="caId")
+    def ca_id(self) -> _builtins.str:
+        """
+        The CA's id.
+        """
+        return pulumi.get(self, "ca_id")
+
+    @_builtins.property
+    @pulumi.getter(name="commonName")
+    def common_name(self) -> _builtins.str:
+        """
+        The subject's common name (CN).
+        """
+        return pulumi.get(self, "common_name")
+
+    @_builtins.property
+    @pulumi.getter(name="crlEnabled")
+    def crl_enabled(self) -> _builtins.bool:
+        """
+        Whether the CA publishes a certificate revocation list.
+        """
+        return pulumi.get(self, "crl_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="distinguishedName")
+    def distinguished_name(self) -> Mapping[str, _builtins.str]:
+        """
+        The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+        """
+        return pulumi.get(self, "distinguished_name")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        The status as CCM reports it.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> _builtins.str:
+        """
+        ROOT or SUBORDINATE.
+        """
+        return pulumi.get(self, "type")
+
+    @_builtins.property
+    @pulumi.getter(name="createTime")
+    def create_time(self) -> Optional[_builtins.str]:
+        """
+        When it was created, ISO 8601 (UTC).
+        """
+        return pulumi.get(self, "create_time")
+
+    @_builtins.property
+    @pulumi.getter(name="crlDistributionPoint")
+    def crl_distribution_point(self) -> Optional[_builtins.str]:
+        """
+        Where its CRL is published, when it is.
+        """
+        return pulumi.get(self, "crl_distribution_point")
+
+    @_builtins.property
+    @pulumi.getter(name="enterpriseProjectId")
+    def enterprise_project_id(self) -> Optional[_builtins.str]:
+        """
+        The enterprise project it belongs to.
+        """
+        return pulumi.get(self, "enterprise_project_id")
+
+    @_builtins.property
+    @pulumi.getter(name="genMode")
+    def gen_mode(self) -> Optional[_builtins.str]:
+        """
+        How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+        """
+        return pulumi.get(self, "gen_mode")
+
+    @_builtins.property
+    @pulumi.getter(name="issuerId")
+    def issuer_id(self) -> Optional[_builtins.str]:
+        """
+        The id of the CA that signed it (absent for a ROOT CA).
+        """
+        return pulumi.get(self, "issuer_id")
+
+    @_builtins.property
+    @pulumi.getter(name="issuerName")
+    def issuer_name(self) -> Optional[_builtins.str]:
+        """
+        The common name of the CA that signed it.
+        """
+        return pulumi.get(self, "issuer_name")
+
+    @_builtins.property
+    @pulumi.getter(name="keyAlgorithm")
+    def key_algorithm(self) -> Optional[_builtins.str]:
+        """
+        The key algorithm (RSA2048, EC256, …).
+        """
+        return pulumi.get(self, "key_algorithm")
+
+    @_builtins.property
+    @pulumi.getter(name="notAfter")
+    def not_after(self) -> Optional[_builtins.str]:
+        """
+        End of validity, ISO 8601 (UTC).
+        """
+        return pulumi.get(self, "not_after")
+
+    @_builtins.property
+    @pulumi.getter(name="notBefore")
+    def not_before(self) -> Optional[_builtins.str]:
+        """
+        Start of validity, ISO 8601 (UTC).
+        """
+        return pulumi.get(self, "not_before")
+
+    @_builtins.property
+    @pulumi.getter(name="pathLength")
+    def path_length(self) -> Optional[_builtins.int]:
+        """
+        How many CAs may sit below it (RFC 5280 pathLenConstraint).
+        """
+        return pulumi.get(self, "path_length")
+
+    @_builtins.property
+    @pulumi.getter(name="serialNumber")
+    def serial_number(self) -> Optional[_builtins.str]:
+        """
+        The certificate's serial number, as CCM reports it.
+        """
+        return pulumi.get(self, "serial_number")
+
+    @_builtins.property
+    @pulumi.getter(name="signatureAlgorithm")
+    def signature_algorithm(self) -> Optional[_builtins.str]:
+        """
+        The signature hash (SHA256, …).
+        """
+        return pulumi.get(self, "signature_algorithm")
+
+
+@pulumi.output_type
 class PrivateCertificateDistinguishedName(dict):
     """
     A certificate's subject: only the common name is required; omitted fields are inherited from the issuing CA. Each is printable text (no line breaks or other control characters), not only spaces.
@@ -450,6 +674,182 @@ class PrivateCertificateDistinguishedName(dict):
         The state or province (ST): 1–128 characters. Omitted, the issuing CA's.
         """
         return pulumi.get(self, "state")
+
+
+@pulumi.output_type
+class PrivateCertificateSummary(dict):
+    """
+    A private certificate.
+    """
+    def __init__(__self__, *,
+                 certificate_id: _builtins.str,
+                 common_name: _builtins.str,
+                 distinguished_name: Mapping[str, _builtins.str],
+                 status: _builtins.str,
+                 create_time: Optional[_builtins.str] = None,
+                 enterprise_project_id: Optional[_builtins.str] = None,
+                 gen_mode: Optional[_builtins.str] = None,
+                 issuer_id: Optional[_builtins.str] = None,
+                 issuer_name: Optional[_builtins.str] = None,
+                 key_algorithm: Optional[_builtins.str] = None,
+                 not_after: Optional[_builtins.str] = None,
+                 not_before: Optional[_builtins.str] = None,
+                 serial_number: Optional[_builtins.str] = None,
+                 signature_algorithm: Optional[_builtins.str] = None):
+        """
+        A private certificate.
+
+        :param _builtins.str certificate_id: The certificate's id.
+        :param _builtins.str common_name: The subject's common name (CN).
+        :param Mapping[str, _builtins.str] distinguished_name: The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+        :param _builtins.str status: The status as CCM reports it.
+        :param _builtins.str create_time: When it was created, ISO 8601 (UTC).
+        :param _builtins.str enterprise_project_id: The enterprise project it belongs to.
+        :param _builtins.str gen_mode: How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+        :param _builtins.str issuer_id: The id of the CA that signed it (absent for a ROOT CA).
+        :param _builtins.str issuer_name: The common name of the CA that signed it.
+        :param _builtins.str key_algorithm: The key algorithm (RSA2048, EC256, …).
+        :param _builtins.str not_after: End of validity, ISO 8601 (UTC).
+        :param _builtins.str not_before: Start of validity, ISO 8601 (UTC).
+        :param _builtins.str serial_number: The certificate's serial number, as CCM reports it.
+        :param _builtins.str signature_algorithm: The signature hash (SHA256, …).
+        """
+        pulumi.set(__self__, "certificate_id", certificate_id)
+        pulumi.set(__self__, "common_name", common_name)
+        pulumi.set(__self__, "distinguished_name", distinguished_name)
+        pulumi.set(__self__, "status", status)
+        if create_time is not None:
+            pulumi.set(__self__, "create_time", create_time)
+        if enterprise_project_id is not None:
+            pulumi.set(__self__, "enterprise_project_id", enterprise_project_id)
+        if gen_mode is not None:
+            pulumi.set(__self__, "gen_mode", gen_mode)
+        if issuer_id is not None:
+            pulumi.set(__self__, "issuer_id", issuer_id)
+        if issuer_name is not None:
+            pulumi.set(__self__, "issuer_name", issuer_name)
+        if key_algorithm is not None:
+            pulumi.set(__self__, "key_algorithm", key_algorithm)
+        if not_after is not None:
+            pulumi.set(__self__, "not_after", not_after)
+        if not_before is not None:
+            pulumi.set(__self__, "not_before", not_before)
+        if serial_number is not None:
+            pulumi.set(__self__, "serial_number", serial_number)
+        if signature_algorithm is not None:
+            pulumi.set(__self__, "signature_algorithm", signature_algorithm)
+
+    @_builtins.property
+    @pulumi.getter(name="certificateId")
+    def certificate_id(self) -> _builtins.str:
+        """
+        The certificate's id.
+        """
+        return pulumi.get(self, "certificate_id")
+
+    @_builtins.property
+    @pulumi.getter(name="commonName")
+    def common_name(self) -> _builtins.str:
+        """
+        The subject's common name (CN).
+        """
+        return pulumi.get(self, "common_name")
+
+    @_builtins.property
+    @pulumi.getter(name="distinguishedName")
+    def distinguished_name(self) -> Mapping[str, _builtins.str]:
+        """
+        The subject: commonName, country, state, locality, organization, organizationalUnit (those that are set).
+        """
+        return pulumi.get(self, "distinguished_name")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        The status as CCM reports it.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter(name="createTime")
+    def create_time(self) -> Optional[_builtins.str]:
+        """
+        When it was created, ISO 8601 (UTC).
+        """
+        return pulumi.get(self, "create_time")
+
+    @_builtins.property
+    @pulumi.getter(name="enterpriseProjectId")
+    def enterprise_project_id(self) -> Optional[_builtins.str]:
+        """
+        The enterprise project it belongs to.
+        """
+        return pulumi.get(self, "enterprise_project_id")
+
+    @_builtins.property
+    @pulumi.getter(name="genMode")
+    def gen_mode(self) -> Optional[_builtins.str]:
+        """
+        How its key came to be: GENERATE (by CCM), IMPORT or CSR.
+        """
+        return pulumi.get(self, "gen_mode")
+
+    @_builtins.property
+    @pulumi.getter(name="issuerId")
+    def issuer_id(self) -> Optional[_builtins.str]:
+        """
+        The id of the CA that signed it (absent for a ROOT CA).
+        """
+        return pulumi.get(self, "issuer_id")
+
+    @_builtins.property
+    @pulumi.getter(name="issuerName")
+    def issuer_name(self) -> Optional[_builtins.str]:
+        """
+        The common name of the CA that signed it.
+        """
+        return pulumi.get(self, "issuer_name")
+
+    @_builtins.property
+    @pulumi.getter(name="keyAlgorithm")
+    def key_algorithm(self) -> Optional[_builtins.str]:
+        """
+        The key algorithm (RSA2048, EC256, …).
+        """
+        return pulumi.get(self, "key_algorithm")
+
+    @_builtins.property
+    @pulumi.getter(name="notAfter")
+    def not_after(self) -> Optional[_builtins.str]:
+        """
+        End of validity, ISO 8601 (UTC).
+        """
+        return pulumi.get(self, "not_after")
+
+    @_builtins.property
+    @pulumi.getter(name="notBefore")
+    def not_before(self) -> Optional[_builtins.str]:
+        """
+        Start of validity, ISO 8601 (UTC).
+        """
+        return pulumi.get(self, "not_before")
+
+    @_builtins.property
+    @pulumi.getter(name="serialNumber")
+    def serial_number(self) -> Optional[_builtins.str]:
+        """
+        The certificate's serial number, as CCM reports it.
+        """
+        return pulumi.get(self, "serial_number")
+
+    @_builtins.property
+    @pulumi.getter(name="signatureAlgorithm")
+    def signature_algorithm(self) -> Optional[_builtins.str]:
+        """
+        The signature hash (SHA256, …).
+        """
+        return pulumi.get(self, "signature_algorithm")
 
 
 @pulumi.output_type

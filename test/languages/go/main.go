@@ -66,6 +66,29 @@ func program(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
+	// The lookups, in both forms: Output forms wait for ids known only after up (a preview makes no
+	// call for them); the promise form runs at preview too.
+	issuingFound := ccm.LookupPrivateCaOutput(ctx, ccm.LookupPrivateCaOutputArgs{CaId: issuing.CaId})
+	issued := ccm.LookupPrivateCertificateOutput(ctx, ccm.LookupPrivateCertificateOutputArgs{
+		CertificateId: certificate.CertificateId.Elem(),
+	})
+	underIssuing := ccm.GetPrivateCertificatesOutput(ctx, ccm.GetPrivateCertificatesOutputArgs{
+		IssuerId: certificate.IssuerId, ExpiringWithinDays: pulumi.Int(100),
+	})
+	roots := ccm.GetPrivateCasOutput(ctx, ccm.GetPrivateCasOutputArgs{
+		CommonName: root.DistinguishedName.CommonName(), Type: ccm.CaTypeROOT,
+	})
+	quotas, err := ccm.GetQuotas(ctx)
+	if err != nil {
+		return err
+	}
+	ctx.Export("lookupIssuingCommonName", issuingFound.CommonName())
+	ctx.Export("lookupIssuingCertificatePem", issuingFound.CertificatePem())
+	ctx.Export("lookupCertificateSans", issued.SubjectAlternativeNames())
+	ctx.Export("lookupCertificateSerial", issued.SerialNumber())
+	ctx.Export("lookupExpiringIds", underIssuing.Ids())
+	ctx.Export("lookupRootIds", roots.Ids())
+	ctx.Export("quotaCaQuota", pulumi.Int(quotas.CaQuota))
 	// CCM_TAKEN_OVER: the certificate `import` adopted, as the program taking it over states it.
 	if os.Getenv("CCM_TAKEN_OVER") != "" {
 		// The subject as issued: the common name given, the rest inherited from the root.

@@ -21,6 +21,25 @@ export const CaSignatureAlgorithm = {
 
 export type CaSignatureAlgorithm = (typeof CaSignatureAlgorithm)[keyof typeof CaSignatureAlgorithm];
 
+export const CaSortKey = {
+    Create_time: "create_time",
+    Common_name: "common_name",
+    Type: "type",
+    Not_after: "not_after",
+} as const;
+
+export type CaSortKey = (typeof CaSortKey)[keyof typeof CaSortKey];
+
+export const CaStatus = {
+    PENDING: "PENDING",
+    ACTIVED: "ACTIVED",
+    DISABLED: "DISABLED",
+    DELETED: "DELETED",
+    EXPIRED: "EXPIRED",
+} as const;
+
+export type CaStatus = (typeof CaStatus)[keyof typeof CaStatus];
+
 export const CaType = {
     ROOT: "ROOT",
     SUBORDINATE: "SUBORDINATE",
@@ -55,6 +74,23 @@ export const CertificateSignatureAlgorithm = {
 
 export type CertificateSignatureAlgorithm = (typeof CertificateSignatureAlgorithm)[keyof typeof CertificateSignatureAlgorithm];
 
+export const CertificateSortKey = {
+    Create_time: "create_time",
+    Common_name: "common_name",
+    Issuer_name: "issuer_name",
+    Not_after: "not_after",
+} as const;
+
+export type CertificateSortKey = (typeof CertificateSortKey)[keyof typeof CertificateSortKey];
+
+export const CertificateStatus = {
+    ISSUED: "ISSUED",
+    EXPIRED: "EXPIRED",
+    REVOKED: "REVOKED",
+} as const;
+
+export type CertificateStatus = (typeof CertificateStatus)[keyof typeof CertificateStatus];
+
 export const KeyUsage = {
     DigitalSignature: "digitalSignature",
     NonRepudiation: "nonRepudiation",
@@ -82,6 +118,13 @@ export const RevocationReason = {
 } as const;
 
 export type RevocationReason = (typeof RevocationReason)[keyof typeof RevocationReason];
+
+export const SortDirection = {
+    DESC: "DESC",
+    ASC: "ASC",
+} as const;
+
+export type SortDirection = (typeof SortDirection)[keyof typeof SortDirection];
 
 export const SubjectAlternativeNameType = {
     DNS: "DNS",
