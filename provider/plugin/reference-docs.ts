@@ -1,30 +1,24 @@
 // The reference pages under docs/reference/: one per resource of the registry, every property with
 // its type, whether it is required, its default, whether it is secret, what a change of it does and
-// its description. Built from the declarations and from the schema they generate (which carries
+// its description; the functions' pages come from reference-docs-functions.ts, and the index lists
+// both. Built from the declarations and from the schema they generate (which carries
 // the Args TSDoc), so the pages restate nothing by hand. `npm run docs` writes them;
 // test/docs/reference.test.ts fails when a committed page is stale.
+import { FUNCTIONS } from "../functions/registry.js";
+import type { FunctionDeclaration } from "../functions/shared/declaration.js";
 import { RESOURCES } from "../resources/registry.js";
 import type { ChangeKind, InputFacts, OutputFacts, ResourceDeclaration } from "../resources/shared/declaration.js";
 import { TYPE_TOKEN_PREFIXES, typeToken } from "../type-tokens.js";
-
-type Json = Record<string, unknown>;
-
-interface PropertySpec {
-  type?: string;
-  $ref?: string;
-  items?: PropertySpec;
-  additionalProperties?: PropertySpec;
-  oneOf?: PropertySpec[];
-  description?: string;
-}
-
-interface TypeSpec {
-  type: string;
-  description?: string;
-  enum?: { value: string }[];
-  properties?: Record<string, PropertySpec>;
-  required?: string[];
-}
+import { functionIndexRows, functionPages } from "./reference-docs-functions.js";
+import {
+  cell,
+  type Json,
+  type PropertySpec,
+  refToken,
+  type TypeSpec,
+  typeLink,
+  typeName,
+} from "./reference-markdown.js";
 
 /** The directory of the pages, under the package root. */
 export const REFERENCE_DIR = "docs/reference";
@@ -35,13 +29,8 @@ const ON_CHANGE: Record<ChangeKind, string> = {
   custom: "see description",
 };
 
-/** Markdown table cells hold one line and no bare pipe. */
-const cell = (text: string | undefined) => (text ?? "").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
-
-const typeName = (ref: string) => ref.slice(ref.lastIndexOf(":") + 1);
-
 function typeText(spec: PropertySpec): string {
-  if (spec.$ref) return `[${typeName(spec.$ref)}](#${typeName(spec.$ref).toLowerCase()})`;
+  if (spec.$ref) return typeLink(spec.$ref);
   if (spec.oneOf) return spec.oneOf.map(typeText).join(" or ");
   if (spec.type === "array") return `list of ${typeText(spec.items ?? {})}`;
   if (spec.type === "object") return `map of ${typeText(spec.additionalProperties ?? { type: "string" })}`;
@@ -60,7 +49,7 @@ function referencedTypes(
     if (spec.additionalProperties) visit(spec.additionalProperties);
     for (const option of spec.oneOf ?? []) visit(option);
     if (!spec.$ref) return;
-    const token = spec.$ref.replace("#/types/", "");
+    const token = refToken(spec.$ref);
     if (seen.has(token)) return;
     seen.add(token);
     found.push(token);
@@ -156,19 +145,32 @@ export function resourcePage(declaration: ResourceDeclaration, schema: Json): st
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-/** The index page: every resource with its description. */
-export function referenceIndex(resources: readonly ResourceDeclaration[] = RESOURCES): string {
+/** The index page: every resource and every function with its description. */
+export function referenceIndex(
+  resources: readonly ResourceDeclaration[] = RESOURCES,
+  functions: readonly FunctionDeclaration[] = FUNCTIONS,
+): string {
   const rows = resources.map((r) => `| [${r.name}](${r.name}.md) | ${cell(r.description)} |`);
   return [
     "# Reference",
     "",
-    "<!-- Generated from the registry by `npm run docs`. -->",
+    "<!-- Generated from the registries by `npm run docs`. -->",
     "",
-    "Every resource of the package, each property with its type, default, secrecy and what a change of it does.",
+    "Every resource of the package, each property with its type, default, secrecy and what a change of it does;",
+    "then every function (a lookup: it reads, never writes), with how to call it in each language, its",
+    "arguments and its result.",
+    "",
+    "## Resources",
     "",
     "| resource | what it is |",
     "|---|---|",
     ...rows,
+    "",
+    "## Functions",
+    "",
+    "| function | what it looks up |",
+    "|---|---|",
+    ...functionIndexRows(functions),
     "",
   ].join("\n");
 }
@@ -177,8 +179,10 @@ export function referenceIndex(resources: readonly ResourceDeclaration[] = RESOU
 export function referencePages(
   schema: Json,
   resources: readonly ResourceDeclaration[] = RESOURCES,
+  functions: readonly FunctionDeclaration[] = FUNCTIONS,
 ): Map<string, string> {
-  const pages = new Map<string, string>([["README.md", referenceIndex(resources)]]);
+  const pages = new Map<string, string>([["README.md", referenceIndex(resources, functions)]]);
   for (const declaration of resources) pages.set(`${declaration.name}.md`, resourcePage(declaration, schema));
+  for (const [file, text] of functionPages(schema, functions)) pages.set(file, text);
   return pages;
 }
