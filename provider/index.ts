@@ -105,6 +105,7 @@ export {
   type SubjectAlternativeNameArgs,
   type SubjectAlternativeNameType,
 } from "./resources/private-certificate/private-certificate.js";
+export { Revocation, type RevocationArgs } from "./resources/revocation/revocation.js";
 export {
   ScmCertificateBundle,
   type ScmCertificateBundleArgs,

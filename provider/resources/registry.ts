@@ -7,6 +7,7 @@ import { INTERMEDIATE_CA_CERTIFICATE } from "./intermediate-ca-certificate/decla
 import { MIGRATION_TASK_CERT_KEY } from "./migration-task-cert-key/declaration.js";
 import { PRIVATE_CA } from "./private-ca/declaration.js";
 import { PRIVATE_CERTIFICATE } from "./private-certificate/declaration.js";
+import { REVOCATION } from "./revocation/declaration.js";
 import { SCM_CERTIFICATE_BUNDLE } from "./scm-certificate-bundle/declaration.js";
 import type { ResourceDeclaration } from "./shared/declaration.js";
 
@@ -17,6 +18,7 @@ export const RESOURCES = [
   CERTIFICATE_BUNDLE,
   SCM_CERTIFICATE_BUNDLE,
   MIGRATION_TASK_CERT_KEY,
+  REVOCATION,
 ] as const;
 
 /** A type name as state holds it: frozen once released (every shim and type token carries it). */

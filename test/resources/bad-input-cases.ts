@@ -1,4 +1,4 @@
-// The standing bad-input table: malformed inputs over all six resources, each of which `pulumi
+// The standing bad-input table: malformed inputs over all seven resources, each of which `pulumi
 // preview` must refuse — naming the property, saying what is allowed, calling no API and echoing
 // no secret. Rules come from the API pages and docs/api-facts.md (see provider/schemas/enums.ts).
 // `allowed` matches the refusal's reason; `secret` is a value that must appear nowhere in the output.
@@ -13,6 +13,7 @@ import {
 import { INTERMEDIATE_CA_CERTIFICATE_CASES } from "./bad-input-cases/intermediate-ca-certificate.js";
 import { PRIVATE_CA_CASES } from "./bad-input-cases/private-ca.js";
 import { PRIVATE_CERTIFICATE_CASES } from "./bad-input-cases/private-certificate.js";
+import { REVOCATION_CASES } from "./bad-input-cases/revocation.js";
 
 export type ResourceType = ResourceTypeName;
 
@@ -54,6 +55,7 @@ export const BASE_ARGS: Record<ResourceType, Record<string, unknown>> = {
   CertificateBundle: { certificateId: CA_ID, type: "NGINX" },
   ScmCertificateBundle: { certificateId: "scs1554192131150" },
   MigrationTaskCertKey: { taskId: "task-0001" },
+  Revocation: { certificateId: CA_ID, reason: "KEY_COMPROMISE" },
 };
 
 /** The table, one resource's cases after another (each resource's own file, in bad-input-cases/). */
@@ -64,4 +66,5 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...CERTIFICATE_BUNDLE_CASES,
   ...SCM_CERTIFICATE_BUNDLE_CASES,
   ...MIGRATION_TASK_CERT_KEY_CASES,
+  ...REVOCATION_CASES,
 ];

@@ -28,9 +28,9 @@ describe(`bad-input table: ${BAD_INPUT_CASES.length} cases in ${groups.length} p
     await emulator?.close();
   });
 
-  it("covers all six resources with at least 90 cases", () => {
+  it("covers all seven resources with at least 90 cases", () => {
     expect(BAD_INPUT_CASES.length).toBeGreaterThanOrEqual(90);
-    expect(resourceTypes.size).toBe(6);
+    expect(resourceTypes.size).toBe(7);
   });
 
   for (const [index, group] of groups.entries()) {

@@ -18,6 +18,8 @@ const FED: Record<ResourceTypeName, string[]> = {
   // No secret inputs (their secrets are outputs only).
   ScmCertificateBundle: [],
   MigrationTaskCertKey: [],
+  // No secrets at all: ids and a reason.
+  Revocation: [],
 };
 
 describe("no secret input is echoed by check, through the CLI", () => {

@@ -44,6 +44,7 @@ const CASES: Record<ResourceTypeName, { base: Record<string, unknown>; bad: Reco
   CertificateBundle: [{ base: { certificateId: ISSUER, type: "NGINX" }, bad: { password: `no spaces ${MARKER}` } }],
   ScmCertificateBundle: [],
   MigrationTaskCertKey: [],
+  Revocation: [],
 };
 
 describe("check hides every secret input's value", () => {

@@ -9,6 +9,7 @@ import {
   MigrationTaskCertKey,
   PrivateCa,
   PrivateCertificate,
+  Revocation,
   ScmCertificateBundle,
 } from "pulumi-huaweicloud-ccm";
 
@@ -25,6 +26,7 @@ const builders: Record<string, (name: string, args: never) => unknown> = {
   CertificateBundle: (name, args) => new CertificateBundle(name, args),
   ScmCertificateBundle: (name, args) => new ScmCertificateBundle(name, args),
   MigrationTaskCertKey: (name, args) => new MigrationTaskCertKey(name, args),
+  Revocation: (name, args) => new Revocation(name, args),
 };
 
 function revive(value: unknown): unknown {
