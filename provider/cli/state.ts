@@ -128,8 +128,10 @@ function addResource(state: HeldState, resource: ExportedResource, source: strin
   const outputs = record(resource.outputs);
   const id = str(resource.id);
   if (id) state.heldIds.add(id);
-  // A bundle's input names a certificate it depends on, even one no resource here manages.
-  for (const held of [outputs.caId, outputs.certificateId, inputs.certificateId].map(str)) {
+  // A bundle's input names a certificate it depends on, even one no resource here manages; a
+  // Revocation's names its target. Held, never managed: a revoked CA is not scanned, since what it
+  // issued belongs to whoever issued it.
+  for (const held of [outputs.caId, outputs.certificateId, inputs.certificateId, inputs.caId].map(str)) {
     if (held) state.heldIds.add(held);
   }
   if (CA_TYPES.has(typeName) && id) {
