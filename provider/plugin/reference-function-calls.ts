@@ -174,7 +174,7 @@ export function callSection(declaration: FunctionDeclaration, facts: CallFacts):
   return [
     "## Calling it",
     "",
-    `Each language has two forms: one that takes and returns Outputs (at a preview whose arguments are not yet known it makes no call, and its result stays unknown) and one that returns the result. Token: \`${facts.token}\`.`,
+    `TypeScript, Go and Python have two forms: one that takes and returns Outputs (at a preview whose arguments are not yet known it makes no call, and its result stays unknown) and one that returns the result. YAML's \`fn::invoke\` acts as the Output form. Token: \`${facts.token}\`.`,
     "",
     `**TypeScript**, this package's functions (they run in the program's process, with the stack's \`huaweicloud-ccm\` configuration): \`${name}Output\` and \`${name}\`.`,
     "",
