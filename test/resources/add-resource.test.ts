@@ -62,8 +62,11 @@ export interface ProbeArgs {
 const declarations = [...RESOURCES, PROBE];
 
 const root = mkdtempSync(path.join(tmpdir(), "ccm-recipe-"));
-const sources = path.resolve(import.meta.dirname, "../../provider/resources");
-cpSync(sources, path.join(root, "provider/resources"), { recursive: true });
+// The schema reads the Args TSDoc of the resources and of the functions (which it also lists).
+for (const folder of ["resources", "functions"]) {
+  const sources = path.resolve(import.meta.dirname, "../../provider", folder);
+  cpSync(sources, path.join(root, "provider", folder), { recursive: true });
+}
 mkdirSync(path.join(root, "provider/resources/probe"));
 writeFileSync(path.join(root, "provider/resources/probe/declaration.ts"), PROBE_ARGS);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
