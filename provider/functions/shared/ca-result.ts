@@ -11,6 +11,7 @@ export const CA_FIELDS = {
   pathLength: described(z.number().int().optional(), "How many CAs may sit below it (RFC 5280 pathLenConstraint)."),
   crlEnabled: described(z.boolean(), "Whether the CA publishes a certificate revocation list."),
   crlDistributionPoint: described(z.string().optional(), "Where its CRL is published, when it is."),
+  ocspEnabled: described(z.boolean().optional(), "Whether its OCSP switch is on (when CCM reports it)."),
 };
 
 /** One CA in a list result (getPrivateCas). */
@@ -21,7 +22,11 @@ export function caFields(ca: CaInfo): z.input<typeof CA_SUMMARY> {
     caId: ca.caId,
     type: ca.type,
     ...issuedFields(ca),
-    ...defined({ pathLength: ca.pathLength, crlDistributionPoint: ca.crlConfiguration?.crlDistributionPoint }),
+    ...defined({
+      pathLength: ca.pathLength,
+      crlDistributionPoint: ca.crlConfiguration?.crlDistributionPoint,
+      ocspEnabled: ca.ocspEnabled,
+    }),
     crlEnabled: ca.crlConfiguration?.enabled === true,
   };
 }

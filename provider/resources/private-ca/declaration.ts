@@ -1,7 +1,7 @@
 // PrivateCa, declared once: its public Args (whose TSDoc describes each input), what a change of
 // each input does, which are secret, its outputs and its handlers (docs/api-facts.md §3).
 import type * as pulumi from "@pulumi/pulumi";
-import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage } from "../../schemas/enums.js";
+import type { CaKeyAlgorithm, CaSignatureAlgorithm, CaType, KeyUsage, RevocationReason } from "../../schemas/enums.js";
 import { defineResource } from "../shared/declaration.js";
 import { ISSUED_OUTPUTS, suspectedDuplicates, STRING_OUTPUT as text } from "../shared/output-facts.js";
 import type { ValidityArgs } from "../shared/validity-args.js";
@@ -73,7 +73,11 @@ export interface PrivateCaArgs {
    * digitalSignature, keyCertSign, cRLSign.
    */
   keyUsages?: pulumi.Input<pulumi.Input<KeyUsage>[]>;
-  /** Publishing a certificate revocation list (CRL) to OBS. */
+  /**
+   * Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later
+   * change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED
+   * or DISABLED), and a refresh shows a CRL switched outside the stack.
+   */
   crlConfiguration?: pulumi.Input<CrlConfigurationArgs>;
   /**
    * The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project),
@@ -97,13 +101,30 @@ export interface PrivateCaArgs {
   certificatePem?: pulumi.Input<string>;
   /** With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret. */
   certificateChainPem?: pulumi.Input<string>;
+  /**
+   * false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying
+   * so), true enables it again; applied in place. Left out, the CA is created enabled and a CA
+   * disabled or enabled outside the stack is left as it is (its `status` shows it).
+   */
+  enabled?: pulumi.Input<boolean>;
+  /**
+   * Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or
+   * DISABLED). Certificates issued while it is on name the responder (Authority Information
+   * Access). Left out, OCSP is left as it is (off for a new CA).
+   */
+  ocspEnabled?: pulumi.Input<boolean>;
+  /**
+   * SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed,
+   * before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+   */
+  revokeOnDelete?: pulumi.Input<RevocationReason>;
 }
 
 export const PRIVATE_CA = defineResource<typeof privateCaInputs, PrivateCaOutputs, "PrivateCa">({
   name: "PrivateCa",
   description: "A CCM private CA: root or subordinate, created, imported or activated.",
   inputs: privateCaInputs,
-  // Issuance fields change → a new CA; tags and pendingDays change in place.
+  // Issuance fields change → a new CA; tags, pendingDays and the switches change in place.
   inputFacts: {
     type: { change: "replace" },
     distinguishedName: { change: "replace" },
@@ -113,14 +134,17 @@ export const PRIVATE_CA = defineResource<typeof privateCaInputs, PrivateCaOutput
     issuerId: { change: "replace" },
     pathLength: { change: "replace", default: "0 (the service's)" },
     keyUsages: { change: "replace", unordered: true, default: "digitalSignature, keyCertSign, cRLSign" },
-    // CCM's CRL switch needs an OBS agency the client does not manage: a new CA it is.
-    crlConfiguration: { change: "replace" },
+    // Through the CRL enable / disable endpoints (the OBS agency must exist, as at create).
+    crlConfiguration: { change: "update", default: "no CRL" },
     enterpriseProjectId: { change: "replace", default: '"0" (the default project)' },
     tags: { change: "update" },
     pendingDays: { change: "update", default: String(DEFAULT_PENDING_DAYS) },
     // The import pair activates a PENDING SUBORDINATE in place; the handlers judge it.
     certificatePem: { change: "custom", secret: true },
     certificateChainPem: { change: "custom", secret: true },
+    enabled: { change: "update", default: "enabled at creation; then left as it is" },
+    ocspEnabled: { change: "update", default: "off at creation; then left as it is" },
+    revokeOnDelete: { change: "update", default: "none: destroy does not revoke" },
   },
   outputs: {
     caId: {

@@ -37,6 +37,8 @@ import {
   type PrivateCaOutputs,
   privateCaInputs,
 } from "./inputs.js";
+import { revokeBeforeDelete, revokeOnDeleteFailures } from "./revoke-on-delete.js";
+import { applySwitches, observedSwitches } from "./switches.js";
 
 const SUBJECT: CreateSubject = { className: "PrivateCa", apiPath: "/v1/private-certificate-authorities" };
 
@@ -71,6 +73,7 @@ async function describe(
   if (info.status === "PENDING" && csrPem === undefined) csrPem = await exportCsrExplained(api, info.caId);
   return {
     ...inputs,
+    ...observedSwitches(inputs, info),
     ...definedEntries({
       genMode: info.genMode,
       serialNumber: info.serialNumber,
@@ -130,6 +133,9 @@ async function finishCreate(
       info = await api.cas.get(caId);
       known = await describe(api, inputsOf(args), info, { ...suspects, csrPem: known.csrPem });
     }
+    // Disabled at birth, OCSP on: steps after the create, so a failure leaves the CA in state.
+    const switched = await applySwitches(api, caId, args, info);
+    if (switched !== info) known = await describe(api, inputsOf(args), switched, known);
     return known;
   } catch (error) {
     throw new ResourceInitError(caId, { ...known } as Record<string, unknown>, "CA", error);
@@ -173,6 +179,7 @@ export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = 
     const now = context.clock.now();
     return checkResource(declared, privateCaInputs, news, (given) => [
       ...caRuleFailures(given),
+      ...revokeOnDeleteFailures(given),
       ...startFromFailures(given, withoutProvider(olds), now, given.type !== "ROOT"),
     ]);
   },
@@ -207,12 +214,14 @@ export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = 
     const args = withoutProvider(news) as PrivateCaInputs;
     const api = context.client;
     await syncTags(api.cas.tags, id, olds.tags ?? {}, args.tags ?? {});
-    const info = await importOnUpdate(api, id, olds, args);
+    const imported = await importOnUpdate(api, id, olds, args);
+    const info = await applySwitches(api, id, args, imported);
     // Also finishes a create that failed half-way (the engine retries it as an update).
     return { outs: await describe(api, inputsOf(args), info, olds) };
   },
 
   async delete(id, props) {
+    await revokeBeforeDelete(context, id, props);
     await deleteCa(context.client, id, props.pendingDays ?? DEFAULT_PENDING_DAYS);
   },
 });

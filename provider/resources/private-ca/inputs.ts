@@ -2,6 +2,7 @@
 // from state or, for a CA taken over by id, from the API.
 import { z } from "zod";
 import { type CaInfo, createCaArgs } from "../../schemas/ca.js";
+import { revocationReasonArg } from "../../schemas/certificate.js";
 import { PENDING_DAYS } from "../../schemas/enums.js";
 import { certificatesPemArg } from "../../schemas/pem-args.js";
 import { resourceTagsArgs } from "../../schemas/tags.js";
@@ -35,6 +36,9 @@ export const privateCaInputs = z.strictObject({
   pendingDays: z.number().int().min(PENDING_DAYS.min).max(PENDING_DAYS.max).optional(),
   certificatePem: certificatePemArg.optional(),
   certificateChainPem: certificatePemArg.optional(),
+  enabled: z.boolean().optional(),
+  ocspEnabled: z.boolean().optional(),
+  revokeOnDelete: revocationReasonArg.optional(),
 });
 
 export type PrivateCaInputs = z.output<typeof privateCaInputs>;

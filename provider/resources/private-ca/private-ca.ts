@@ -54,6 +54,13 @@ export class PrivateCa extends IssuedResource implements DeclaredOutputs<Private
   declare readonly type: pulumi.Output<string>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
   declare readonly pendingDays: pulumi.Output<number | undefined>;
+  /** As given, or as a refresh found it when it was given (a CA disabled or enabled outside the stack). */
+  declare readonly enabled: pulumi.Output<boolean | undefined>;
+  /** As given, or as a refresh found it when it was given. */
+  declare readonly ocspEnabled: pulumi.Output<boolean | undefined>;
+  /** As given, or as a refresh found it when it was given. */
+  declare readonly crlConfiguration: pulumi.Output<CrlConfigurationArgs | undefined>;
+  declare readonly revokeOnDelete: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: PrivateCaArgs, opts?: pulumi.CustomResourceOptions) {
     super(PRIVATE_CA, name, args, opts);

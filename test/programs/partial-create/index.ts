@@ -26,6 +26,16 @@ function declare(resource: string): { id: pulumi.Output<string>; status: pulumi.
         validity: { type: "YEAR", value: 1 },
         tags,
       });
+    case "root-ca-switched":
+      // Disabled at birth with OCSP on: two steps after the create.
+      return new PrivateCa("partial", {
+        type: "ROOT",
+        distinguishedName: { commonName: "Partial Switched Root", ...ORGANISATION },
+        ...EC256,
+        validity: { type: "YEAR", value: 1 },
+        enabled: false,
+        ocspEnabled: true,
+      });
     case "pending-ca":
       return new PrivateCa("partial", {
         distinguishedName: { commonName: "Partial Pending", ...ORGANISATION },

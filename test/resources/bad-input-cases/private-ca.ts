@@ -1,5 +1,6 @@
 // Bad inputs of PrivateCa: type, algorithms, distinguished name, validity and start, pendingDays,
-// pathLength, key usages, CRL, project, tags, the imported certificate and chain (secrets), issuer.
+// pathLength, key usages, CRL, project, tags, the imported certificate and chain (secrets), issuer,
+// the switches (enabled, ocspEnabled) and revokeOnDelete.
 import { CA_ID, ca, dn, manyTags, validity, YEAR_1990 } from "./common.js";
 import { EPS, LOWER_UUID, PRINTABLE, START_FORMAT, START_PAST, TAG_VALUE } from "./reasons.js";
 
@@ -68,4 +69,8 @@ export const PRIVATE_CA_CASES = [
     /distinguishedNames is not a known property; did you mean distinguishedName\?/,
   ),
   ca("pendingDays misspelled", { pendingDay: 7 }, "pendingDay", /did you mean pendingDays\?/),
+  ca("enabled a string", { enabled: "yes" }, "enabled", /must be a boolean \(got a string\)/),
+  ca("ocspEnabled a number", { ocspEnabled: 1 }, "ocspEnabled", /must be a boolean \(got a number\)/),
+  ca("revokeOnDelete on a ROOT", { revokeOnDelete: "SUPERSEDED" }, "revokeOnDelete", /only SUBORDINATE CAs/),
+  ca("revokeOnDelete unknown", { revokeOnDelete: "LOST" }, "revokeOnDelete", /must be one of "UNSPECIFIED"/),
 ];
