@@ -1,6 +1,7 @@
 // Bad inputs of Revocation: its target (exactly one of certificateId and caId, each a CCM id) and
 // its reason (the RFC 5280 reasons CCM takes). null stands for "left out": the table merges a
-// case over valid base args, so removing the base's certificateId is null.
+// case over valid base args, so removing the base's certificateId is null. "Neither" names caId
+// too, so that the table never packs it with "both" (whose caId would then be the one target).
 import { CA_ID } from "./common.js";
 import { LOWER_UUID } from "./reasons.js";
 
@@ -15,7 +16,7 @@ export const REVOCATION_CASES = [
   revocation("both certificateId and caId", { caId: CA_ID }, "caId", /give certificateId or caId, not both/),
   revocation(
     "neither certificateId nor caId",
-    { certificateId: null },
+    { certificateId: null, caId: null },
     "certificateId",
     /either certificateId \(a private certificate\) or caId \(a SUBORDINATE CA\) is required/,
   ),
