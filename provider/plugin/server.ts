@@ -20,6 +20,7 @@ import { withDerivedOutputs } from "../resources/shared/derived-outputs.js";
 import { reportFailure, reportFailuresAsPlugin } from "../runtime/failure-report.js";
 import { keepYoungGenerationSmall } from "../runtime/host-memory.js";
 import { configFromRequest } from "./config.js";
+import { previewOutputs } from "./preview.js";
 import { type LoadedSchema, resourceTypeName } from "./schema-file.js";
 import { fromStruct, type Props, toStruct } from "./wire.js";
 
@@ -115,7 +116,8 @@ const configure: Unary<provproto.ConfigureRequest, provproto.ConfigureResponse> 
   rememberStackConfig(configFromRequest(call.request));
   callback(
     null,
-    new provproto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false),
+    // Previews of creates and updates are answered here, without an API call (preview.ts).
+    new provproto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(true).setAcceptresources(false),
   );
 };
 
@@ -151,6 +153,10 @@ const create = unary<provproto.CreateRequest, provproto.CreateResponse>(
   byUrn,
   async (req, type) => {
     const inputs = fromStruct(req.getProperties());
+    if (req.getPreview()) {
+      const planned = previewOutputs(type, inputs.props);
+      return new provproto.CreateResponse().setProperties(toStruct(planned, union(inputs.secret, secretsOf(type))));
+    }
     const result = await run(type, "create", { inputs: inputs.props });
     return new provproto.CreateResponse()
       .setId(result.id)
@@ -182,6 +188,10 @@ const update = unary<provproto.UpdateRequest, provproto.UpdateResponse>(
   async (req, type) => {
     const olds = fromStruct(req.getOlds());
     const news = fromStruct(req.getNews());
+    if (req.getPreview()) {
+      const planned = previewOutputs(type, news.props, olds.props);
+      return new provproto.UpdateResponse().setProperties(toStruct(planned, union(news.secret, secretsOf(type))));
+    }
     const result = await run(type, "update", { id: req.getId(), olds: olds.props, news: news.props });
     return new provproto.UpdateResponse().setProperties(
       toStruct(withDerived(type, result.outs), union(news.secret, secretsOf(type))),

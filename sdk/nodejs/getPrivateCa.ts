@@ -117,6 +117,10 @@ export interface GetPrivateCaResult {
      */
     readonly notBefore?: string;
     /**
+     * Whether its OCSP switch is on (when CCM reports it).
+     */
+    readonly ocspEnabled?: boolean;
+    /**
      * How many CAs may sit below it (RFC 5280 pathLenConstraint).
      */
     readonly pathLength?: number;

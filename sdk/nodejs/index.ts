@@ -60,6 +60,11 @@ export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
 
+export { RevocationArgs } from "./revocation";
+export type Revocation = import("./revocation").Revocation;
+export const Revocation: typeof import("./revocation").Revocation = null as any;
+utilities.lazyLoad(exports, ["Revocation"], () => require("./revocation"));
+
 export { ScmCertificateBundleArgs } from "./scmCertificateBundle";
 export type ScmCertificateBundle = import("./scmCertificateBundle").ScmCertificateBundle;
 export const ScmCertificateBundle: typeof import("./scmCertificateBundle").ScmCertificateBundle = null as any;
@@ -92,6 +97,8 @@ const _module = {
                 return new PrivateCa(name, <any>undefined, { urn })
             case "huaweicloud-ccm:index:PrivateCertificate":
                 return new PrivateCertificate(name, <any>undefined, { urn })
+            case "huaweicloud-ccm:index:Revocation":
+                return new Revocation(name, <any>undefined, { urn })
             case "huaweicloud-ccm:index:ScmCertificateBundle":
                 return new ScmCertificateBundle(name, <any>undefined, { urn })
             default:

@@ -50,7 +50,7 @@ export class PrivateCa extends pulumi.CustomResource {
      */
     declare public readonly certificatePem: pulumi.Output<string | undefined>;
     /**
-     * Publishing a certificate revocation list (CRL) to OBS.
+     * Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
      */
     declare public readonly crlConfiguration: pulumi.Output<outputs.CrlConfiguration | undefined>;
     /**
@@ -65,6 +65,10 @@ export class PrivateCa extends pulumi.CustomResource {
      * The CA's subject; all six fields are required.
      */
     declare public readonly distinguishedName: pulumi.Output<outputs.DistinguishedName | undefined>;
+    /**
+     * false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
+     */
+    declare public readonly enabled: pulumi.Output<boolean | undefined>;
     /**
      * The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
      */
@@ -98,6 +102,10 @@ export class PrivateCa extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
+     * Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
+     */
+    declare public readonly ocspEnabled: pulumi.Output<boolean | undefined>;
+    /**
      * SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
      */
     declare public readonly pathLength: pulumi.Output<number | undefined>;
@@ -105,6 +113,10 @@ export class PrivateCa extends pulumi.CustomResource {
      * Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
      */
     declare public readonly pendingDays: pulumi.Output<number | undefined>;
+    /**
+     * SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+     */
+    declare public readonly revokeOnDelete: pulumi.Output<enums.RevocationReason | undefined>;
     /**
      * Serial number, hexadecimal.
      */
@@ -162,12 +174,15 @@ export class PrivateCa extends pulumi.CustomResource {
             resourceInputs["certificatePem"] = args?.certificatePem ? pulumi.secret(args.certificatePem) : undefined;
             resourceInputs["crlConfiguration"] = args?.crlConfiguration;
             resourceInputs["distinguishedName"] = args?.distinguishedName;
+            resourceInputs["enabled"] = args?.enabled;
             resourceInputs["enterpriseProjectId"] = args?.enterpriseProjectId;
             resourceInputs["issuerId"] = args?.issuerId;
             resourceInputs["keyAlgorithm"] = args?.keyAlgorithm;
             resourceInputs["keyUsages"] = args?.keyUsages;
+            resourceInputs["ocspEnabled"] = args?.ocspEnabled;
             resourceInputs["pathLength"] = args?.pathLength;
             resourceInputs["pendingDays"] = args?.pendingDays;
+            resourceInputs["revokeOnDelete"] = args?.revokeOnDelete;
             resourceInputs["signatureAlgorithm"] = args?.signatureAlgorithm;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["type"] = args?.type;
@@ -191,6 +206,7 @@ export class PrivateCa extends pulumi.CustomResource {
             resourceInputs["csrPem"] = undefined /*out*/;
             resourceInputs["deleteTime"] = undefined /*out*/;
             resourceInputs["distinguishedName"] = undefined /*out*/;
+            resourceInputs["enabled"] = undefined /*out*/;
             resourceInputs["enterpriseProjectId"] = undefined /*out*/;
             resourceInputs["genMode"] = undefined /*out*/;
             resourceInputs["issuerId"] = undefined /*out*/;
@@ -199,8 +215,10 @@ export class PrivateCa extends pulumi.CustomResource {
             resourceInputs["keyUsages"] = undefined /*out*/;
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
+            resourceInputs["ocspEnabled"] = undefined /*out*/;
             resourceInputs["pathLength"] = undefined /*out*/;
             resourceInputs["pendingDays"] = undefined /*out*/;
+            resourceInputs["revokeOnDelete"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
             resourceInputs["signatureAlgorithm"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
@@ -230,13 +248,17 @@ export interface PrivateCaArgs {
      */
     certificatePem?: pulumi.Input<string | undefined>;
     /**
-     * Publishing a certificate revocation list (CRL) to OBS.
+     * Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
      */
     crlConfiguration?: pulumi.Input<inputs.CrlConfigurationArgs | undefined>;
     /**
      * The CA's subject; all six fields are required.
      */
     distinguishedName: pulumi.Input<inputs.DistinguishedNameArgs>;
+    /**
+     * false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
+     */
+    enabled?: pulumi.Input<boolean | undefined>;
     /**
      * The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
      */
@@ -254,6 +276,10 @@ export interface PrivateCaArgs {
      */
     keyUsages?: pulumi.Input<pulumi.Input<enums.KeyUsage>[] | undefined>;
     /**
+     * Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
+     */
+    ocspEnabled?: pulumi.Input<boolean | undefined>;
+    /**
      * SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
      */
     pathLength?: pulumi.Input<number | undefined>;
@@ -261,6 +287,10 @@ export interface PrivateCaArgs {
      * Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
      */
     pendingDays?: pulumi.Input<number | undefined>;
+    /**
+     * SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+     */
+    revokeOnDelete?: pulumi.Input<enums.RevocationReason | undefined>;
     /**
      * SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
      */

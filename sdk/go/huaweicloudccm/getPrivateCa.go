@@ -70,6 +70,8 @@ type LookupPrivateCaResult struct {
 	NotAfter *string `pulumi:"notAfter"`
 	// Start of validity, ISO 8601 (UTC).
 	NotBefore *string `pulumi:"notBefore"`
+	// Whether its OCSP switch is on (when CCM reports it).
+	OcspEnabled *bool `pulumi:"ocspEnabled"`
 	// How many CAs may sit below it (RFC 5280 pathLenConstraint).
 	PathLength *int `pulumi:"pathLength"`
 	// The certificate's serial number, as CCM reports it.
@@ -197,6 +199,11 @@ func (o LookupPrivateCaResultOutput) NotAfter() pulumi.StringPtrOutput {
 // Start of validity, ISO 8601 (UTC).
 func (o LookupPrivateCaResultOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupPrivateCaResult) *string { return v.NotBefore }).(pulumi.StringPtrOutput)
+}
+
+// Whether its OCSP switch is on (when CCM reports it).
+func (o LookupPrivateCaResultOutput) OcspEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupPrivateCaResult) *bool { return v.OcspEnabled }).(pulumi.BoolPtrOutput)
 }
 
 // How many CAs may sit below it (RFC 5280 pathLenConstraint).

@@ -31,6 +31,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &PrivateCa{}
 	case "huaweicloud-ccm:index:PrivateCertificate":
 		r = &PrivateCertificate{}
+	case "huaweicloud-ccm:index:Revocation":
+		r = &Revocation{}
 	case "huaweicloud-ccm:index:ScmCertificateBundle":
 		r = &ScmCertificateBundle{}
 	default:

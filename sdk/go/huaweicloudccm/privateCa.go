@@ -22,7 +22,7 @@ type PrivateCa struct {
 	CertificateChainPem pulumi.StringPtrOutput `pulumi:"certificateChainPem"`
 	// The CA's certificate (PEM) once ACTIVED, as exported.
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
-	// Publishing a certificate revocation list (CRL) to OBS.
+	// Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
 	CrlConfiguration CrlConfigurationPtrOutput `pulumi:"crlConfiguration"`
 	// A SUBORDINATE created without issuerId: its certificate signing request (PEM). Fetched once while PENDING and kept after activation (CCM exports it only while PENDING).
 	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
@@ -30,6 +30,8 @@ type PrivateCa struct {
 	DeleteTime pulumi.StringPtrOutput `pulumi:"deleteTime"`
 	// The CA's subject; all six fields are required.
 	DistinguishedName DistinguishedNamePtrOutput `pulumi:"distinguishedName"`
+	// false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
+	Enabled pulumi.BoolPtrOutput `pulumi:"enabled"`
 	// The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 	EnterpriseProjectId pulumi.StringPtrOutput `pulumi:"enterpriseProjectId"`
 	// GENERATE (signed inside CCM), IMPORT (signed elsewhere and imported) or CSR (issued from a CSR, taken over by id).
@@ -46,10 +48,14 @@ type PrivateCa struct {
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity, ISO 8601; absent while a CA is PENDING.
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
+	// Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
+	OcspEnabled pulumi.BoolPtrOutput `pulumi:"ocspEnabled"`
 	// SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
 	PathLength pulumi.IntPtrOutput `pulumi:"pathLength"`
 	// Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
 	PendingDays pulumi.IntPtrOutput `pulumi:"pendingDays"`
+	// SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+	RevokeOnDelete RevocationReasonPtrOutput `pulumi:"revokeOnDelete"`
 	// Serial number, hexadecimal.
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
 	// SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
@@ -133,10 +139,12 @@ type privateCaArgs struct {
 	CertificateChainPem *string `pulumi:"certificateChainPem"`
 	// For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
 	CertificatePem *string `pulumi:"certificatePem"`
-	// Publishing a certificate revocation list (CRL) to OBS.
+	// Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
 	CrlConfiguration *CrlConfiguration `pulumi:"crlConfiguration"`
 	// The CA's subject; all six fields are required.
 	DistinguishedName DistinguishedName `pulumi:"distinguishedName"`
+	// false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
+	Enabled *bool `pulumi:"enabled"`
 	// The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 	EnterpriseProjectId *string `pulumi:"enterpriseProjectId"`
 	// SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
@@ -145,10 +153,14 @@ type privateCaArgs struct {
 	KeyAlgorithm CaKeyAlgorithm `pulumi:"keyAlgorithm"`
 	// The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
 	KeyUsages []KeyUsage `pulumi:"keyUsages"`
+	// Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
+	OcspEnabled *bool `pulumi:"ocspEnabled"`
 	// SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
 	PathLength *int `pulumi:"pathLength"`
 	// Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
 	PendingDays *int `pulumi:"pendingDays"`
+	// SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+	RevokeOnDelete *RevocationReason `pulumi:"revokeOnDelete"`
 	// SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
 	SignatureAlgorithm *CaSignatureAlgorithm `pulumi:"signatureAlgorithm"`
 	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
@@ -165,10 +177,12 @@ type PrivateCaArgs struct {
 	CertificateChainPem pulumi.StringPtrInput
 	// For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
 	CertificatePem pulumi.StringPtrInput
-	// Publishing a certificate revocation list (CRL) to OBS.
+	// Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
 	CrlConfiguration CrlConfigurationPtrInput
 	// The CA's subject; all six fields are required.
 	DistinguishedName DistinguishedNameInput
+	// false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
+	Enabled pulumi.BoolPtrInput
 	// The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
 	EnterpriseProjectId pulumi.StringPtrInput
 	// SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
@@ -177,10 +191,14 @@ type PrivateCaArgs struct {
 	KeyAlgorithm CaKeyAlgorithmInput
 	// The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
 	KeyUsages KeyUsageArrayInput
+	// Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
+	OcspEnabled pulumi.BoolPtrInput
 	// SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
 	PathLength pulumi.IntPtrInput
 	// Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
 	PendingDays pulumi.IntPtrInput
+	// SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+	RevokeOnDelete RevocationReasonPtrInput
 	// SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
 	SignatureAlgorithm CaSignatureAlgorithmPtrInput
 	// Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
@@ -243,7 +261,7 @@ func (o PrivateCaOutput) CertificatePem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.CertificatePem }).(pulumi.StringPtrOutput)
 }
 
-// Publishing a certificate revocation list (CRL) to OBS.
+// Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
 func (o PrivateCaOutput) CrlConfiguration() CrlConfigurationPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) CrlConfigurationPtrOutput { return v.CrlConfiguration }).(CrlConfigurationPtrOutput)
 }
@@ -261,6 +279,11 @@ func (o PrivateCaOutput) DeleteTime() pulumi.StringPtrOutput {
 // The CA's subject; all six fields are required.
 func (o PrivateCaOutput) DistinguishedName() DistinguishedNamePtrOutput {
 	return o.ApplyT(func(v *PrivateCa) DistinguishedNamePtrOutput { return v.DistinguishedName }).(DistinguishedNamePtrOutput)
+}
+
+// false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
+func (o PrivateCaOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PrivateCa) pulumi.BoolPtrOutput { return v.Enabled }).(pulumi.BoolPtrOutput)
 }
 
 // The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
@@ -303,6 +326,11 @@ func (o PrivateCaOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
+// Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
+func (o PrivateCaOutput) OcspEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PrivateCa) pulumi.BoolPtrOutput { return v.OcspEnabled }).(pulumi.BoolPtrOutput)
+}
+
 // SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
 func (o PrivateCaOutput) PathLength() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.IntPtrOutput { return v.PathLength }).(pulumi.IntPtrOutput)
@@ -311,6 +339,11 @@ func (o PrivateCaOutput) PathLength() pulumi.IntPtrOutput {
 // Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
 func (o PrivateCaOutput) PendingDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *PrivateCa) pulumi.IntPtrOutput { return v.PendingDays }).(pulumi.IntPtrOutput)
+}
+
+// SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+func (o PrivateCaOutput) RevokeOnDelete() RevocationReasonPtrOutput {
+	return o.ApplyT(func(v *PrivateCa) RevocationReasonPtrOutput { return v.RevokeOnDelete }).(RevocationReasonPtrOutput)
 }
 
 // Serial number, hexadecimal.

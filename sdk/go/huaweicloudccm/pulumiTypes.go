@@ -797,6 +797,8 @@ type PrivateCaSummary struct {
 	NotAfter *string `pulumi:"notAfter"`
 	// Start of validity, ISO 8601 (UTC).
 	NotBefore *string `pulumi:"notBefore"`
+	// Whether its OCSP switch is on (when CCM reports it).
+	OcspEnabled *bool `pulumi:"ocspEnabled"`
 	// How many CAs may sit below it (RFC 5280 pathLenConstraint).
 	PathLength *int `pulumi:"pathLength"`
 	// The certificate's serial number, as CCM reports it.
@@ -887,6 +889,11 @@ func (o PrivateCaSummaryOutput) NotAfter() pulumi.StringPtrOutput {
 // Start of validity, ISO 8601 (UTC).
 func (o PrivateCaSummaryOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PrivateCaSummary) *string { return v.NotBefore }).(pulumi.StringPtrOutput)
+}
+
+// Whether its OCSP switch is on (when CCM reports it).
+func (o PrivateCaSummaryOutput) OcspEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PrivateCaSummary) *bool { return v.OcspEnabled }).(pulumi.BoolPtrOutput)
 }
 
 // How many CAs may sit below it (RFC 5280 pathLenConstraint).

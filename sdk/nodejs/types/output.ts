@@ -155,6 +155,10 @@ export interface PrivateCaSummary {
      */
     notBefore?: string;
     /**
+     * Whether its OCSP switch is on (when CCM reports it).
+     */
+    ocspEnabled?: boolean;
+    /**
      * How many CAs may sit below it (RFC 5280 pathLenConstraint).
      */
     pathLength?: number;

@@ -18,6 +18,7 @@ from .migration_task_cert_key import *
 from .private_ca import *
 from .private_certificate import *
 from .provider import *
+from .revocation import *
 from .scm_certificate_bundle import *
 from ._inputs import *
 from . import outputs
@@ -42,6 +43,7 @@ _utilities.register(
    "huaweicloud-ccm:index:MigrationTaskCertKey": "MigrationTaskCertKey",
    "huaweicloud-ccm:index:PrivateCa": "PrivateCa",
    "huaweicloud-ccm:index:PrivateCertificate": "PrivateCertificate",
+   "huaweicloud-ccm:index:Revocation": "Revocation",
    "huaweicloud-ccm:index:ScmCertificateBundle": "ScmCertificateBundle"
   }
  }

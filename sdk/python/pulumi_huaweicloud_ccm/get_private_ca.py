@@ -24,7 +24,7 @@ __all__ = [
 
 @pulumi.output_type
 class GetPrivateCaResult:
-    def __init__(__self__, ca_id=None, certificate_chain_pem=None, certificate_pem=None, common_name=None, create_time=None, crl_distribution_point=None, crl_enabled=None, distinguished_name=None, enterprise_project_id=None, gen_mode=None, issuer_id=None, issuer_name=None, key_algorithm=None, not_after=None, not_before=None, path_length=None, serial_number=None, signature_algorithm=None, status=None, tags=None, type=None):
+    def __init__(__self__, ca_id=None, certificate_chain_pem=None, certificate_pem=None, common_name=None, create_time=None, crl_distribution_point=None, crl_enabled=None, distinguished_name=None, enterprise_project_id=None, gen_mode=None, issuer_id=None, issuer_name=None, key_algorithm=None, not_after=None, not_before=None, ocsp_enabled=None, path_length=None, serial_number=None, signature_algorithm=None, status=None, tags=None, type=None):
         if ca_id and not isinstance(ca_id, str):
             raise TypeError("Expected argument 'ca_id' to be a str")
         pulumi.set(__self__, "ca_id", ca_id)
@@ -70,6 +70,9 @@ class GetPrivateCaResult:
         if not_before and not isinstance(not_before, str):
             raise TypeError("Expected argument 'not_before' to be a str")
         pulumi.set(__self__, "not_before", not_before)
+        if ocsp_enabled and not isinstance(ocsp_enabled, bool):
+            raise TypeError("Expected argument 'ocsp_enabled' to be a bool")
+        pulumi.set(__self__, "ocsp_enabled", ocsp_enabled)
         if path_length and not isinstance(path_length, int):
             raise TypeError("Expected argument 'path_length' to be a int")
         pulumi.set(__self__, "path_length", path_length)
@@ -210,6 +213,14 @@ class GetPrivateCaResult:
         return pulumi.get(self, "not_before")
 
     @_builtins.property
+    @pulumi.getter(name="ocspEnabled")
+    def ocsp_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether its OCSP switch is on (when CCM reports it).
+        """
+        return pulumi.get(self, "ocsp_enabled")
+
+    @_builtins.property
     @pulumi.getter(name="pathLength")
     def path_length(self) -> Optional[_builtins.int]:
         """
@@ -279,6 +290,7 @@ class AwaitableGetPrivateCaResult(GetPrivateCaResult):
             key_algorithm=self.key_algorithm,
             not_after=self.not_after,
             not_before=self.not_before,
+            ocsp_enabled=self.ocsp_enabled,
             path_length=self.path_length,
             serial_number=self.serial_number,
             signature_algorithm=self.signature_algorithm,
@@ -333,6 +345,7 @@ def get_private_ca(ca_id: Optional[_builtins.str] = None,
         key_algorithm=pulumi.get(__ret__, 'key_algorithm'),
         not_after=pulumi.get(__ret__, 'not_after'),
         not_before=pulumi.get(__ret__, 'not_before'),
+        ocsp_enabled=pulumi.get(__ret__, 'ocsp_enabled'),
         path_length=pulumi.get(__ret__, 'path_length'),
         serial_number=pulumi.get(__ret__, 'serial_number'),
         signature_algorithm=pulumi.get(__ret__, 'signature_algorithm'),
@@ -384,6 +397,7 @@ def get_private_ca_output(ca_id: pulumi.Input[Optional[Optional[_builtins.str]]]
         key_algorithm=pulumi.get(__response__, 'key_algorithm'),
         not_after=pulumi.get(__response__, 'not_after'),
         not_before=pulumi.get(__response__, 'not_before'),
+        ocsp_enabled=pulumi.get(__response__, 'ocsp_enabled'),
         path_length=pulumi.get(__response__, 'path_length'),
         serial_number=pulumi.get(__response__, 'serial_number'),
         signature_algorithm=pulumi.get(__response__, 'signature_algorithm'),

@@ -373,6 +373,7 @@ class PrivateCaSummary(dict):
                  key_algorithm: Optional[_builtins.str] = None,
                  not_after: Optional[_builtins.str] = None,
                  not_before: Optional[_builtins.str] = None,
+                 ocsp_enabled: Optional[_builtins.bool] = None,
                  path_length: Optional[_builtins.int] = None,
                  serial_number: Optional[_builtins.str] = None,
                  signature_algorithm: Optional[_builtins.str] = None):
@@ -394,6 +395,7 @@ class PrivateCaSummary(dict):
         :param _builtins.str key_algorithm: The key algorithm (RSA2048, EC256, …).
         :param _builtins.str not_after: End of validity, ISO 8601 (UTC).
         :param _builtins.str not_before: Start of validity, ISO 8601 (UTC).
+        :param _builtins.bool ocsp_enabled: Whether its OCSP switch is on (when CCM reports it).
         :param _builtins.int path_length: How many CAs may sit below it (RFC 5280 pathLenConstraint).
         :param _builtins.str serial_number: The certificate's serial number, as CCM reports it.
         :param _builtins.str signature_algorithm: The signature hash (SHA256, …).
@@ -422,6 +424,8 @@ class PrivateCaSummary(dict):
             pulumi.set(__self__, "not_after", not_after)
         if not_before is not None:
             pulumi.set(__self__, "not_before", not_before)
+        if ocsp_enabled is not None:
+            pulumi.set(__self__, "ocsp_enabled", ocsp_enabled)
         if path_length is not None:
             pulumi.set(__self__, "path_length", path_length)
         if serial_number is not None:
@@ -548,6 +552,14 @@ class PrivateCaSummary(dict):
         Start of validity, ISO 8601 (UTC).
         """
         return pulumi.get(self, "not_before")
+
+    @_builtins.property
+    @pulumi.getter(name="ocspEnabled")
+    def ocsp_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether its OCSP switch is on (when CCM reports it).
+        """
+        return pulumi.get(self, "ocsp_enabled")
 
     @_builtins.property
     @pulumi.getter(name="pathLength")

@@ -28,11 +28,14 @@ class PrivateCaArgs:
                  certificate_chain_pem: pulumi.Input[Optional[_builtins.str]] = None,
                  certificate_pem: pulumi.Input[Optional[_builtins.str]] = None,
                  crl_configuration: pulumi.Input[Optional['CrlConfigurationArgs']] = None,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  enterprise_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  issuer_id: pulumi.Input[Optional[_builtins.str]] = None,
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
+                 ocsp_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  path_length: pulumi.Input[Optional[_builtins.int]] = None,
                  pending_days: pulumi.Input[Optional[_builtins.int]] = None,
+                 revoke_on_delete: pulumi.Input[Optional['RevocationReason']] = None,
                  signature_algorithm: pulumi.Input[Optional['CaSignatureAlgorithm']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  validity: pulumi.Input[Optional['ValidityArgs']] = None):
@@ -44,12 +47,15 @@ class PrivateCaArgs:
         :param pulumi.Input['CaType'] type: ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
         :param pulumi.Input[_builtins.str] certificate_chain_pem: With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret.
         :param pulumi.Input[_builtins.str] certificate_pem: For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
-        :param pulumi.Input['CrlConfigurationArgs'] crl_configuration: Publishing a certificate revocation list (CRL) to OBS.
+        :param pulumi.Input['CrlConfigurationArgs'] crl_configuration: Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
+        :param pulumi.Input[_builtins.bool] enabled: false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
         :param pulumi.Input[_builtins.str] enterprise_project_id: The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
         :param pulumi.Input[_builtins.str] issuer_id: SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
         :param pulumi.Input[Sequence[pulumi.Input['KeyUsage']]] key_usages: The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+        :param pulumi.Input[_builtins.bool] ocsp_enabled: Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
         :param pulumi.Input[_builtins.int] path_length: SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
         :param pulumi.Input[_builtins.int] pending_days: Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+        :param pulumi.Input['RevocationReason'] revoke_on_delete: SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
         :param pulumi.Input['CaSignatureAlgorithm'] signature_algorithm: SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
         :param pulumi.Input['ValidityArgs'] validity: How long the CA's certificate is valid. Required for a ROOT (≤ 30 years) and for a SUBORDINATE signed by `issuerId` (≤ 20 years).
@@ -63,16 +69,22 @@ class PrivateCaArgs:
             pulumi.set(__self__, "certificate_pem", certificate_pem)
         if crl_configuration is not None:
             pulumi.set(__self__, "crl_configuration", crl_configuration)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
         if enterprise_project_id is not None:
             pulumi.set(__self__, "enterprise_project_id", enterprise_project_id)
         if issuer_id is not None:
             pulumi.set(__self__, "issuer_id", issuer_id)
         if key_usages is not None:
             pulumi.set(__self__, "key_usages", key_usages)
+        if ocsp_enabled is not None:
+            pulumi.set(__self__, "ocsp_enabled", ocsp_enabled)
         if path_length is not None:
             pulumi.set(__self__, "path_length", path_length)
         if pending_days is not None:
             pulumi.set(__self__, "pending_days", pending_days)
+        if revoke_on_delete is not None:
+            pulumi.set(__self__, "revoke_on_delete", revoke_on_delete)
         if signature_algorithm is not None:
             pulumi.set(__self__, "signature_algorithm", signature_algorithm)
         if tags is not None:
@@ -144,13 +156,25 @@ class PrivateCaArgs:
     @pulumi.getter(name="crlConfiguration")
     def crl_configuration(self) -> pulumi.Input[Optional['CrlConfigurationArgs']]:
         """
-        Publishing a certificate revocation list (CRL) to OBS.
+        Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
         """
         return pulumi.get(self, "crl_configuration")
 
     @crl_configuration.setter
     def crl_configuration(self, value: pulumi.Input[Optional['CrlConfigurationArgs']]):
         pulumi.set(self, "crl_configuration", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
 
     @_builtins.property
     @pulumi.getter(name="enterpriseProjectId")
@@ -189,6 +213,18 @@ class PrivateCaArgs:
         pulumi.set(self, "key_usages", value)
 
     @_builtins.property
+    @pulumi.getter(name="ocspEnabled")
+    def ocsp_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
+        """
+        return pulumi.get(self, "ocsp_enabled")
+
+    @ocsp_enabled.setter
+    def ocsp_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "ocsp_enabled", value)
+
+    @_builtins.property
     @pulumi.getter(name="pathLength")
     def path_length(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -211,6 +247,18 @@ class PrivateCaArgs:
     @pending_days.setter
     def pending_days(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "pending_days", value)
+
+    @_builtins.property
+    @pulumi.getter(name="revokeOnDelete")
+    def revoke_on_delete(self) -> pulumi.Input[Optional['RevocationReason']]:
+        """
+        SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+        """
+        return pulumi.get(self, "revoke_on_delete")
+
+    @revoke_on_delete.setter
+    def revoke_on_delete(self, value: pulumi.Input[Optional['RevocationReason']]):
+        pulumi.set(self, "revoke_on_delete", value)
 
     @_builtins.property
     @pulumi.getter(name="signatureAlgorithm")
@@ -259,12 +307,15 @@ class PrivateCa(pulumi.CustomResource):
                  certificate_pem: pulumi.Input[Optional[_builtins.str]] = None,
                  crl_configuration: pulumi.Input[Optional[Union['CrlConfigurationArgs', 'CrlConfigurationArgsDict']]] = None,
                  distinguished_name: pulumi.Input[Optional[Union['DistinguishedNameArgs', 'DistinguishedNameArgsDict']]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  enterprise_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  issuer_id: pulumi.Input[Optional[_builtins.str]] = None,
                  key_algorithm: pulumi.Input[Optional['CaKeyAlgorithm']] = None,
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
+                 ocsp_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  path_length: pulumi.Input[Optional[_builtins.int]] = None,
                  pending_days: pulumi.Input[Optional[_builtins.int]] = None,
+                 revoke_on_delete: pulumi.Input[Optional['RevocationReason']] = None,
                  signature_algorithm: pulumi.Input[Optional['CaSignatureAlgorithm']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  type: pulumi.Input[Optional['CaType']] = None,
@@ -277,14 +328,17 @@ class PrivateCa(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] certificate_chain_pem: With certificatePem: the signer's chain, issuer first, up to the root. Stored as a secret.
         :param pulumi.Input[_builtins.str] certificate_pem: For a PENDING SUBORDINATE: the certificate signed elsewhere for this CA's `csrPem`. Supplying it imports it (an in-place update) and the CA becomes ACTIVED. Stored as a secret.
-        :param pulumi.Input[Union['CrlConfigurationArgs', 'CrlConfigurationArgsDict']] crl_configuration: Publishing a certificate revocation list (CRL) to OBS.
+        :param pulumi.Input[Union['CrlConfigurationArgs', 'CrlConfigurationArgsDict']] crl_configuration: Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
         :param pulumi.Input[Union['DistinguishedNameArgs', 'DistinguishedNameArgsDict']] distinguished_name: The CA's subject; all six fields are required.
+        :param pulumi.Input[_builtins.bool] enabled: false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
         :param pulumi.Input[_builtins.str] enterprise_project_id: The enterprise project (Huawei Cloud EPS) to create the CA in: "0" (the default project), "all", or an enterprise project id (a lower-case UUID).
         :param pulumi.Input[_builtins.str] issuer_id: SUBORDINATE only: the CCM CA that signs it at creation (with signatureAlgorithm and validity). Leave it out to create the CA PENDING and have its `csrPem` signed elsewhere.
         :param pulumi.Input['CaKeyAlgorithm'] key_algorithm: The CA's key: RSA2048, RSA4096, EC256, EC384 or SM2 (SM2 on the China site only).
         :param pulumi.Input[Sequence[pulumi.Input['KeyUsage']]] key_usages: The CA certificate's key usages (RFC 5280). SUBORDINATE only (a ROOT ignores them); defaults to digitalSignature, keyCertSign, cRLSign.
+        :param pulumi.Input[_builtins.bool] ocsp_enabled: Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
         :param pulumi.Input[_builtins.int] path_length: SUBORDINATE only: how many CA levels may follow below this one (the path length constraint), 0–6 and below the issuer's; the service defaults to 0.
         :param pulumi.Input[_builtins.int] pending_days: Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
+        :param pulumi.Input['RevocationReason'] revoke_on_delete: SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
         :param pulumi.Input['CaSignatureAlgorithm'] signature_algorithm: SHA256, SHA384, SHA512 or SM3. Required for a ROOT and for a SUBORDINATE signed by `issuerId`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags, updated in place: at most 20; keys of 1–128 letters, digits, spaces and _ . : = + - @ (not starting with "_sys_"), values of up to 255 of those characters and "/".
         :param pulumi.Input['CaType'] type: ROOT (self-signed) or SUBORDINATE (signed by another CA: by `issuerId` inside CCM, or elsewhere through its `csrPem`).
@@ -318,12 +372,15 @@ class PrivateCa(pulumi.CustomResource):
                  certificate_pem: pulumi.Input[Optional[_builtins.str]] = None,
                  crl_configuration: pulumi.Input[Optional[Union['CrlConfigurationArgs', 'CrlConfigurationArgsDict']]] = None,
                  distinguished_name: pulumi.Input[Optional[Union['DistinguishedNameArgs', 'DistinguishedNameArgsDict']]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  enterprise_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  issuer_id: pulumi.Input[Optional[_builtins.str]] = None,
                  key_algorithm: pulumi.Input[Optional['CaKeyAlgorithm']] = None,
                  key_usages: pulumi.Input[Optional[Sequence[pulumi.Input['KeyUsage']]]] = None,
+                 ocsp_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  path_length: pulumi.Input[Optional[_builtins.int]] = None,
                  pending_days: pulumi.Input[Optional[_builtins.int]] = None,
+                 revoke_on_delete: pulumi.Input[Optional['RevocationReason']] = None,
                  signature_algorithm: pulumi.Input[Optional['CaSignatureAlgorithm']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  type: pulumi.Input[Optional['CaType']] = None,
@@ -343,14 +400,17 @@ class PrivateCa(pulumi.CustomResource):
             if distinguished_name is None and not opts.urn:
                 raise TypeError("Missing required property 'distinguished_name'")
             __props__.__dict__["distinguished_name"] = distinguished_name
+            __props__.__dict__["enabled"] = enabled
             __props__.__dict__["enterprise_project_id"] = enterprise_project_id
             __props__.__dict__["issuer_id"] = issuer_id
             if key_algorithm is None and not opts.urn:
                 raise TypeError("Missing required property 'key_algorithm'")
             __props__.__dict__["key_algorithm"] = key_algorithm
             __props__.__dict__["key_usages"] = key_usages
+            __props__.__dict__["ocsp_enabled"] = ocsp_enabled
             __props__.__dict__["path_length"] = path_length
             __props__.__dict__["pending_days"] = pending_days
+            __props__.__dict__["revoke_on_delete"] = revoke_on_delete
             __props__.__dict__["signature_algorithm"] = signature_algorithm
             __props__.__dict__["tags"] = tags
             if type is None and not opts.urn:
@@ -399,6 +459,7 @@ class PrivateCa(pulumi.CustomResource):
         __props__.__dict__["csr_pem"] = None
         __props__.__dict__["delete_time"] = None
         __props__.__dict__["distinguished_name"] = None
+        __props__.__dict__["enabled"] = None
         __props__.__dict__["enterprise_project_id"] = None
         __props__.__dict__["gen_mode"] = None
         __props__.__dict__["issuer_id"] = None
@@ -407,8 +468,10 @@ class PrivateCa(pulumi.CustomResource):
         __props__.__dict__["key_usages"] = None
         __props__.__dict__["not_after"] = None
         __props__.__dict__["not_before"] = None
+        __props__.__dict__["ocsp_enabled"] = None
         __props__.__dict__["path_length"] = None
         __props__.__dict__["pending_days"] = None
+        __props__.__dict__["revoke_on_delete"] = None
         __props__.__dict__["serial_number"] = None
         __props__.__dict__["signature_algorithm"] = None
         __props__.__dict__["status"] = None
@@ -447,7 +510,7 @@ class PrivateCa(pulumi.CustomResource):
     @pulumi.getter(name="crlConfiguration")
     def crl_configuration(self) -> pulumi.Output[Optional['outputs.CrlConfiguration']]:
         """
-        Publishing a certificate revocation list (CRL) to OBS.
+        Publishing the CA's certificate revocation list (CRL) to OBS. Sent with the create; a later change is applied in place through CCM's CRL enable and disable calls (the CA must be ACTIVED or DISABLED), and a refresh shows a CRL switched outside the stack.
         """
         return pulumi.get(self, "crl_configuration")
 
@@ -474,6 +537,14 @@ class PrivateCa(pulumi.CustomResource):
         The CA's subject; all six fields are required.
         """
         return pulumi.get(self, "distinguished_name")
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        false disables the CA (it can no longer issue; certificates issued from it fail at `up` saying so), true enables it again; applied in place. Left out, the CA is created enabled and a CA disabled or enabled outside the stack is left as it is (its `status` shows it).
+        """
+        return pulumi.get(self, "enabled")
 
     @_builtins.property
     @pulumi.getter(name="enterpriseProjectId")
@@ -540,6 +611,14 @@ class PrivateCa(pulumi.CustomResource):
         return pulumi.get(self, "not_before")
 
     @_builtins.property
+    @pulumi.getter(name="ocspEnabled")
+    def ocsp_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Turns the CA's OCSP responder on or off in place (CCM's OCSP switch; the CA must be ACTIVED or DISABLED). Certificates issued while it is on name the responder (Authority Information Access). Left out, OCSP is left as it is (off for a new CA).
+        """
+        return pulumi.get(self, "ocsp_enabled")
+
+    @_builtins.property
     @pulumi.getter(name="pathLength")
     def path_length(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
@@ -554,6 +633,14 @@ class PrivateCa(pulumi.CustomResource):
         Days the CA stays restorable after `pulumi destroy` (DELETE ?pending_days=, 7–30; default 7). Updated in place.
         """
         return pulumi.get(self, "pending_days")
+
+    @_builtins.property
+    @pulumi.getter(name="revokeOnDelete")
+    def revoke_on_delete(self) -> pulumi.Output[Optional['RevocationReason']]:
+        """
+        SUBORDINATE only: revoke the CA's certificate with this reason when the resource is destroyed, before it is disabled and scheduled for deletion. Left out, destroy does not revoke.
+        """
+        return pulumi.get(self, "revoke_on_delete")
 
     @_builtins.property
     @pulumi.getter(name="serialNumber")

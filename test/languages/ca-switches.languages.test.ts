@@ -1,0 +1,63 @@
+// PrivateCa's switches through the native plugin from YAML: created with OCSP on; disabled and OCSP
+// off in place (`pulumi config set`, the CA keeps its id); a CA enabled outside the stack shown by
+// refresh and disabled again by the next up; destroy revokes the subordinate (revokeOnDelete) before
+// deleting it.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestEmulator } from "../harness/emulator.js";
+import { CliProject, repoRoot } from "./cli.js";
+import { yamlHostDir } from "./hosts.js";
+
+describe("PrivateCa switches from YAML through the native plugin", () => {
+  let emulator: TestEmulator;
+  let project: CliProject;
+  let rootId: string;
+  const root = () => emulator.client().cas.get(rootId);
+
+  beforeAll(async () => {
+    emulator = await TestEmulator.start();
+    project = new CliProject({ source: path.join(repoRoot, "test/languages/yaml/ca-switches"), path: [yamlHostDir()] });
+    const { config, secrets } = emulator.stackConfig();
+    await project.init(config, secrets);
+  }, 900_000);
+  afterAll(async () => {
+    project?.dispose();
+    await emulator?.close();
+  });
+
+  it("up creates the root with OCSP on", async () => {
+    await project.pulumi("up", "--yes", "--skip-preview");
+    rootId = String((await project.outputs()).rootCaId);
+    expect(await root()).toMatchObject({ status: "ACTIVED", ocspEnabled: true });
+  });
+
+  it("disabling and OCSP off are an in-place update of the same CA", async () => {
+    await project.pulumi("config", "set", "--type", "bool", "enabled", "false");
+    await project.pulumi("config", "set", "--type", "bool", "ocspEnabled", "false");
+    // The plugin answers the update's preview itself: no API call, and the subordinate issued from
+    // the CA keeps its issuerId known (not planned as replaced).
+    const before = await emulator.requestCount();
+    expect(await project.preview()).toEqual({ same: 2, update: 1 });
+    expect(await emulator.requestCount()).toBe(before);
+    await project.pulumi("up", "--yes", "--skip-preview");
+    expect((await project.outputs()).rootCaId).toBe(rootId);
+    expect(await root()).toMatchObject({ status: "DISABLED", ocspEnabled: false });
+    expect(await project.preview("--expect-no-changes")).toEqual({ same: 3 });
+  });
+
+  it("a CA enabled outside the stack: refresh shows it, the next up disables it again", async () => {
+    await emulator.client().cas.enable(rootId);
+    await project.pulumi("refresh", "--yes", "--skip-preview");
+    expect(await project.preview()).toEqual({ same: 2, update: 1 });
+    await project.pulumi("up", "--yes", "--skip-preview");
+    expect((await root()).status).toBe("DISABLED");
+  });
+
+  it("destroy revokes the subordinate with its reason, then deletes both CAs", async () => {
+    const subId = String((await project.outputs()).subCaId);
+    await project.pulumi("destroy", "--yes", "--skip-preview");
+    const cas = (await emulator.inventory()).certificate_authorities;
+    expect(cas.find((ca) => ca.id === subId)).toMatchObject({ revocation_reason: "KEY_COMPROMISE", deleted: true });
+    expect(cas.find((ca) => ca.id === rootId)?.deleted).toBe(true);
+  });
+});
