@@ -93,7 +93,9 @@ function unknownProperty(schema: z.ZodType, path: readonly PropertyKey[], key: s
   const name = propertyPath([...path, key]);
   const hint = nearest
     ? `did you mean ${propertyPath([...path, nearest])}?`
-    : `known ones: ${known.map((k) => propertyPath([...path, k])).join(", ")}`;
+    : known.length === 0
+      ? "none is taken here"
+      : `known ones: ${known.map((k) => propertyPath([...path, k])).join(", ")}`;
   return { property: "", reason: `${name} is not a known property; ${hint}` };
 }
 
