@@ -1,7 +1,9 @@
 // Revocation through the native plugin from a YAML program: up revokes a certificate and a
 // subordinate CA made outside the stack, a second preview and a refresh are quiet, `pulumi import`
 // takes over a certificate and a CA revoked elsewhere (by id alone: the inputs name it under the
-// right property, with no reason — CCM's API reports none), and destroy leaves all of them revoked.
+// right property, with no reason — CCM's API reports none) and the program that then states them
+// plans no change, and destroy leaves all of them revoked.
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
@@ -81,6 +83,22 @@ describe("Revocation (YAML, native plugin)", () => {
     expect(byId(targets.otherCertificateId)?.outputs).toMatchObject({ status: "REVOKED", alreadyRevoked: true });
     expect(byId(targets.otherSubordinateId)?.inputs).toEqual({ caId: targets.otherSubordinateId });
     expect(byId(targets.otherSubordinateId)?.outputs).toMatchObject({ targetKind: "CA", alreadyRevoked: true });
+  });
+
+  it("the program that states the imported revocations, reasons and all, plans no change", async () => {
+    // The reason CCM recorded is not readable, so an imported one is never compared with the program's.
+    const stated = [
+      ["importedCertificate", "certificateId", targets.otherCertificateId, "SUPERSEDED"],
+      ["importedCa", "caId", targets.otherSubordinateId, "CESSATION_OF_OPERATION"],
+    ].map(([name, key, id, reason]) => {
+      const properties = `      ${key}: ${id}\n      reason: ${reason}\n`;
+      return `  ${name}:\n    type: huaweicloud-ccm:Revocation\n    properties:\n${properties}`;
+    });
+    const file = path.join(project.dir, "Pulumi.yaml");
+    const program = readFileSync(file, "utf8");
+    expect(program).toContain("\noutputs:\n");
+    writeFileSync(file, program.replace("\noutputs:\n", `\n${stated.join("")}outputs:\n`));
+    expect(await project.preview("--expect-no-changes")).toEqual({ same: 5 });
   });
 
   it("importing a ROOT CA is refused: CCM revokes none, so there is no revocation to take over", async () => {
