@@ -4,7 +4,7 @@
 // keeps the first reason and a revocation cannot be undone.
 import type { HandlerContext } from "../../kernel/context.js";
 import { checkResource } from "../shared/check.js";
-import { definedEntries, GONE, withoutProvider } from "../shared/common.js";
+import { GONE, withoutProvider } from "../shared/common.js";
 import type { HandlersOf } from "../shared/declaration.js";
 import { changedProperties } from "../shared/diff.js";
 import {
@@ -18,7 +18,7 @@ import {
 } from "./inputs.js";
 import { findTarget, readTarget, revokeTarget } from "./target.js";
 
-function describe(kind: TargetKind, id: string): string {
+function targetLabel(kind: TargetKind, id: string): string {
   return kind === "CERTIFICATE" ? `The certificate ${id}` : `The CA ${id}`;
 }
 
@@ -84,7 +84,7 @@ export const revocationHandlers: HandlersOf<RevocationInputs, RevocationOutputs>
     const { facts, alreadyRevoked } = await revokeTarget(context.client, kind, id, args.reason);
     if (alreadyRevoked) {
       await context.log.warn(
-        `${describe(kind, id)} was already revoked: nothing changed, and CCM keeps the reason recorded first (not necessarily ${args.reason}).`,
+        `${targetLabel(kind, id)} was already revoked: nothing changed, and CCM keeps the reason recorded first (not necessarily ${args.reason}).`,
       );
     }
     const recorded = alreadyRevoked ? {} : { revokedWithReason: args.reason };
@@ -104,16 +104,17 @@ export const revocationHandlers: HandlersOf<RevocationInputs, RevocationOutputs>
     const kept = before.revokedWithReason ?? "the one recorded when it was first revoked";
     // No call: CCM has no way to change a revocation's reason.
     await context.log.warn(
-      `${describe(kind, id)} stays revoked with the reason CCM recorded first (${kept}); the new reason ${args.reason} is kept in state only.`,
+      `${targetLabel(kind, id)} stays revoked with the reason CCM recorded first (${kept}); the new reason ${args.reason} is kept in state only.`,
     );
-    return { outs: { ...before, ...args, ...definedEntries({ revokedWithReason: before.revokedWithReason }) } };
+    // revokedWithReason stays: it is what CCM recorded.
+    return { outs: { ...before, ...args } };
   },
 
   async delete(id, props) {
     // No call: a revocation cannot be undone.
     const kind = props.targetKind ?? targetKindOf(props);
     await context.log.warn(
-      `${describe(kind, id)} stays revoked: a revocation cannot be undone; only the Revocation left the stack.`,
+      `${targetLabel(kind, id)} stays revoked: a revocation cannot be undone; only the Revocation left the stack.`,
     );
   },
 });
