@@ -20,6 +20,8 @@ import type { PrivateCaArgs } from "../../provider/resources/private-ca/declarat
 import type { PrivateCaInputs } from "../../provider/resources/private-ca/inputs.js";
 import type { PrivateCertificateArgs } from "../../provider/resources/private-certificate/declaration.js";
 import type { PrivateCertificateInputs } from "../../provider/resources/private-certificate/inputs.js";
+import type { RevocationArgs } from "../../provider/resources/revocation/declaration.js";
+import type { RevocationInputs } from "../../provider/resources/revocation/inputs.js";
 import type { ScmCertificateBundleArgs } from "../../provider/resources/scm-certificate-bundle/declaration.js";
 import type { ScmCertificateBundleInputs } from "../../provider/resources/scm-certificate-bundle/handlers.js";
 import type { DeclaredOutputs } from "../../provider/resources/shared/ccm-resource.js";
@@ -33,6 +35,7 @@ describe("one typed source per resource", () => {
     expectTypeOf<keyof CertificateBundleArgs>().toEqualTypeOf<keyof CertificateBundleInputs>();
     expectTypeOf<keyof ScmCertificateBundleArgs>().toEqualTypeOf<keyof ScmCertificateBundleInputs>();
     expectTypeOf<keyof MigrationTaskCertKeyArgs>().toEqualTypeOf<keyof MigrationTaskCertKeyInputs>();
+    expectTypeOf<keyof RevocationArgs>().toEqualTypeOf<keyof RevocationInputs>();
   });
 
   it("a declaration must say what each input's change does and describe every stored output", () => {
