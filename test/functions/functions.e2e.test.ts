@@ -4,50 +4,13 @@
 // refresh and destroy, the team's objects untouched; a bad argument is refused with the property
 // and the allowed values, before any API call.
 import { describe, expect, it } from "vitest";
-import type { TestEmulator } from "../harness/emulator.js";
 import { usePreparedStack } from "../harness/emulator-stacks.js";
-
-const SUBJECT = {
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Team",
-  organizationalUnit: "Sec",
-};
-const CA = { keyAlgorithm: "EC256", signatureAlgorithm: "SHA256" } as const;
-
-async function teamObjects(emulator: TestEmulator) {
-  const client = emulator.client();
-  const { caId: rootId } = await client.cas.create({
-    type: "ROOT",
-    ...CA,
-    validity: { type: "YEAR", value: 10 },
-    distinguishedName: { commonName: "Team Root CA", ...SUBJECT },
-  });
-  const issuing = {
-    type: "SUBORDINATE",
-    ...CA,
-    issuerId: rootId,
-    pathLength: 0,
-    validity: { type: "YEAR", value: 5 },
-    distinguishedName: { commonName: "Team Issuing CA", ...SUBJECT },
-  } as const;
-  const { caId: issuingId } = await client.cas.create(issuing);
-  await client.cas.tags.add(issuingId, { team: "security" });
-  await client.cas.create(issuing); // the same name, untagged
-  const { certificateId: expiringId } = await client.certificates.apply({
-    issuerId: issuingId,
-    ...CA,
-    distinguishedName: { commonName: "old.team.example" },
-    validity: { type: "DAY", value: 20 },
-  });
-  return { rootId, issuingId, expiringId };
-}
+import { makeTeamObjects, type TeamObjects } from "../harness/team-objects.js";
 
 describe("lookups in a TypeScript program", () => {
-  let team: Awaited<ReturnType<typeof teamObjects>>;
+  let team: TeamObjects;
   const setup = usePreparedStack(async (emulator) => {
-    team = await teamObjects(emulator);
+    team = await makeTeamObjects(emulator);
     return { program: "test/programs/functions", config: { teamCaName: "Team Issuing CA" } };
   });
 

@@ -7,59 +7,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
+import { makeTeamObjects, type TeamObjects } from "../harness/team-objects.js";
 import { CliProject, repoRoot } from "./cli.js";
 import { yamlHostDir } from "./hosts.js";
-
-const SUBJECT = {
-  country: "CN",
-  state: "Sichuan",
-  locality: "Chengdu",
-  organization: "Example Corp",
-  organizationalUnit: "Security",
-};
-
-interface TeamObjects {
-  rootId: string;
-  issuingId: string;
-  expiringId: string;
-}
-
-/** What the security team made with its own tooling: a root, an issuing CA, a certificate ending in 20 days. */
-async function makeTeamObjects(emulator: TestEmulator): Promise<TeamObjects> {
-  const client = emulator.client();
-  const ca = { keyAlgorithm: "EC256", signatureAlgorithm: "SHA256" } as const;
-  const { caId: rootId } = await client.cas.create({
-    type: "ROOT",
-    ...ca,
-    validity: { type: "YEAR", value: 10 },
-    distinguishedName: { commonName: "Team Root CA", ...SUBJECT },
-  });
-  const { caId: issuingId } = await client.cas.create({
-    type: "SUBORDINATE",
-    ...ca,
-    issuerId: rootId,
-    pathLength: 0,
-    validity: { type: "YEAR", value: 5 },
-    distinguishedName: { commonName: "Team Issuing CA", ...SUBJECT },
-  });
-  await client.cas.tags.add(issuingId, { team: "security" });
-  // The same name without the tag: the tags are what makes the lookup find exactly one.
-  await client.cas.create({
-    type: "SUBORDINATE",
-    ...ca,
-    issuerId: rootId,
-    pathLength: 0,
-    validity: { type: "YEAR", value: 5 },
-    distinguishedName: { commonName: "Team Issuing CA", ...SUBJECT },
-  });
-  const { certificateId: expiringId } = await client.certificates.apply({
-    issuerId: issuingId,
-    ...ca,
-    distinguishedName: { commonName: "old.team.example" },
-    validity: { type: "DAY", value: 20 },
-  });
-  return { rootId, issuingId, expiringId };
-}
 
 describe("YAML lookups (fn::invoke) through the native plugin", () => {
   let emulator: TestEmulator;

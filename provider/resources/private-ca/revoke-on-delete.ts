@@ -5,12 +5,15 @@ import { isCcmApiError, isNotFoundError } from "../../errors.js";
 import type { HandlerContext } from "../../kernel/context.js";
 import type { CheckFailure } from "../../kernel/handlers.js";
 import type { RevocationReason } from "../../schemas/enums.js";
+import { containsUnknown } from "../shared/unknowns.js";
 import type { PrivateCaOutputs } from "./inputs.js";
 
 const HAS_CERTIFICATE = new Set(["ACTIVED", "DISABLED", "EXPIRED"]);
 
+/** revokeOnDelete on anything but a SUBORDINATE (a type still unknown at preview is let through). */
 export function revokeOnDeleteFailures(given: Record<string, unknown>): CheckFailure[] {
-  if (given.revokeOnDelete === undefined || given.type !== "ROOT") return [];
+  const type = given.type;
+  if (given.revokeOnDelete === undefined || type === "SUBORDINATE" || containsUnknown(type)) return [];
   return [
     {
       property: "revokeOnDelete",
