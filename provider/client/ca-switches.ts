@@ -9,7 +9,7 @@ import {
   enableCrlArgs,
   toEnableCrlBody,
 } from "../schemas/ca-switches.js";
-import type { TransitionResult } from "./cas.js";
+import type { TransitionResult } from "./lookup.js";
 import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
 

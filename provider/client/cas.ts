@@ -33,7 +33,14 @@ import { type CaCriteria, caCriteria, caMatches, sameKeyUsages } from "./ca-matc
 import { disableCaCrl, enableCaCrl, getConsoleConfig, setCaOcsp } from "./ca-switches.js";
 import { type CreateOptions, type CreateResult, createWithoutDuplicates } from "./create.js";
 import { issuedFacts } from "./issued-facts.js";
-import { candidateEvidence, type ListedKind, ListedObjects, scanRecent, sendTransition } from "./lookup.js";
+import {
+  candidateEvidence,
+  type ListedKind,
+  ListedObjects,
+  scanRecent,
+  sendTransition,
+  type TransitionResult,
+} from "./lookup.js";
 import type { OperationName } from "./operations.js";
 import type { CallSpec, Transport } from "./transport.js";
 import { requireId, validateArgs } from "./validate.js";
@@ -48,10 +55,7 @@ export interface CaPage {
   readonly cas: CaInfo[];
 }
 
-/** `changed` is false when the CA was already in the target state (a repeat, or a lost response). */
-export interface TransitionResult {
-  readonly changed: boolean;
-}
+export type { TransitionResult };
 
 const CA_KIND: ListedKind<CaInfo, ListCasQuery, z.output<typeof caWire>, z.output<typeof caListWire>> = {
   what: "CA",

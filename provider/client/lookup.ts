@@ -183,6 +183,11 @@ export async function candidateEvidence<T>(candidateIds: readonly string[], read
   }
 }
 
+/** `changed` is false when the object was already in the target state (a repeat, or a lost response). */
+export interface TransitionResult {
+  readonly changed: boolean;
+}
+
 /** Sends a state change. When the service refuses it (a 4xx other than not-found) but a fresh read
  * finds the object already in one of `targets` — a repeat, or our earlier attempt's response was
  * lost — that is success. Resolves to whether this send made the change. */
