@@ -31,11 +31,14 @@ function subjectMap(name: DistinguishedName): Record<string, string> {
   return Object.fromEntries(Object.entries(name).filter((entry): entry is [string, string] => Boolean(entry[1])));
 }
 
-const defined = <T extends Record<string, unknown>>(record: T): Partial<T> =>
+/** The entries of `record` that are set. */
+export const defined = <T extends Record<string, unknown>>(record: T): Partial<T> =>
   Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
 
+const ISSUED = z.object(ISSUED_FIELDS);
+
 /** The shared fields of one CA or certificate, without the absent ones. */
-export function issuedFields(info: IssuedObjectInfo) {
+export function issuedFields(info: IssuedObjectInfo): z.input<typeof ISSUED> {
   return {
     status: info.status,
     commonName: info.distinguishedName.commonName ?? "",
@@ -54,5 +57,3 @@ export function issuedFields(info: IssuedObjectInfo) {
     }),
   };
 }
-
-export { defined };
