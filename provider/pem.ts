@@ -102,6 +102,7 @@ export interface CertificateMetadata {
   /** ISO 8601 */
   readonly notAfter: string;
   readonly fingerprintSha256: string;
+  readonly fingerprintSha1: string;
   readonly subjectAltName: string | undefined;
   readonly isCa: boolean;
 }
@@ -118,6 +119,7 @@ export function certificateMetadata(pem: string): CertificateMetadata {
     notBefore: new Date(cert.validFrom).toISOString(),
     notAfter: new Date(cert.validTo).toISOString(),
     fingerprintSha256: cert.fingerprint256,
+    fingerprintSha1: cert.fingerprint,
     subjectAltName: cert.subjectAltName,
     isCa: cert.ca,
   };

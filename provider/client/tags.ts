@@ -69,14 +69,15 @@ export class TagApi {
     for (let offset = 0; ; offset += FILTER_PAGE) {
       const call: CallSpec = { op: this.#ops.filter, body: { tags: filter, limit: FILTER_PAGE, offset } };
       const page = this.#t.parseJson(call, await this.#t.send(call), instancesWire);
-      for (const resource of page.resources) ids.add(resource.resource_id);
       const total = page.total_count ?? 0;
-      if (page.resources.length < FILTER_PAGE || offset + FILTER_PAGE >= total) return ids;
-      if (ids.size >= maxIds) {
+      // The first page says how many there are: past the bound, fail before reading the rest.
+      if (total > maxIds) {
         throw new CcmLookupError(
           `${total} objects carry these tags, more than the ${maxIds} a lookup reads; narrow the tags`,
         );
       }
+      for (const resource of page.resources) ids.add(resource.resource_id);
+      if (page.resources.length < FILTER_PAGE || offset + FILTER_PAGE >= total) return ids;
     }
   }
 

@@ -13,7 +13,7 @@ import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import { UnknownFunctionError } from "../functions/invoke-errors.js";
 import { functionOf } from "../functions/registry.js";
 import { handlerContext, rememberStackConfig } from "../kernel/context.js";
-import type { HandlerMethod } from "../kernel/handlers.js";
+import type { CheckFailure, HandlerMethod } from "../kernel/handlers.js";
 import { type CallRequests, type CallResponses, call } from "../resources/call.js";
 import { declarationOf } from "../resources/registry.js";
 import { withDerivedOutputs } from "../resources/shared/derived-outputs.js";
@@ -34,6 +34,11 @@ function secretsOf(type: string): readonly string[] {
 function withDerived(type: string, outputs: Props | undefined): Props | undefined {
   const declaration = declarationOf(type);
   return declaration ? withDerivedOutputs(declaration, outputs) : outputs;
+}
+
+/** Refused properties as the engine takes them, from check and from a function's arguments alike. */
+function checkFailures(failures: readonly CheckFailure[]): provproto.CheckFailure[] {
+  return failures.map((f) => new provproto.CheckFailure().setProperty(f.property).setReason(f.reason));
 }
 
 function union(a: Iterable<string>, b: Iterable<string>): Set<string> {
@@ -127,9 +132,7 @@ const check = unary<provproto.CheckRequest, provproto.CheckResponse>(byUrn, asyn
   const result = await run(type, "check", { olds: olds.props, news: news.props });
   const { __provider: _none, ...inputs } = result.inputs ?? news.props;
   const response = new provproto.CheckResponse().setInputs(toStruct(inputs, union(news.secret, secretsOf(type))));
-  response.setFailuresList(
-    (result.failures ?? []).map((f) => new provproto.CheckFailure().setProperty(f.property).setReason(f.reason)),
-  );
+  response.setFailuresList(checkFailures(result.failures ?? []));
   return response;
 });
 
@@ -216,9 +219,7 @@ const invoke = unary<provproto.InvokeRequest, provproto.InvokeResponse>(
     const outcome = await declaration.invoke(handlerContext(), fromStruct(req.getArgs()).props);
     const response = new provproto.InvokeResponse();
     if (outcome.failures) {
-      return response.setFailuresList(
-        outcome.failures.map((f) => new provproto.CheckFailure().setProperty(f.property).setReason(f.reason)),
-      );
+      return response.setFailuresList(checkFailures(outcome.failures));
     }
     return response.setReturn(toStruct(outcome.result as object, []));
   },

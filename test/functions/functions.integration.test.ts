@@ -22,11 +22,11 @@ function context(): HandlerContext {
   return { client, clock: SYSTEM_CLOCK, log: { warn: async () => {} } };
 }
 
-async function invoke<R>(declaration: FunctionDeclaration<string, unknown, R>, args: Record<string, unknown>) {
+async function invoke<R>(declaration: FunctionDeclaration<string, R>, args: Record<string, unknown>) {
   return declaration.invoke(context(), args);
 }
 
-async function result<R>(declaration: FunctionDeclaration<string, unknown, R>, args: Record<string, unknown>) {
+async function result<R>(declaration: FunctionDeclaration<string, R>, args: Record<string, unknown>) {
   const outcome = await invoke(declaration, args);
   if (outcome.failures) throw new Error(JSON.stringify(outcome.failures));
   return outcome.result;
@@ -114,6 +114,14 @@ describe("getPrivateCas", () => {
     expect(listed.cas.map((ca) => ca.commonName)).toEqual(["A Root", "B Root"]);
     expect((await result(GET_PRIVATE_CAS, { status: "PENDING" })).ids).toEqual([sub]);
     expect((await result(GET_PRIVATE_CAS, { nameContains: "Root" })).ids).toHaveLength(3);
+  });
+
+  it("the tag filter keeps to the bound too, failing from its first page", async () => {
+    await root("Tagged A", { team: "x" });
+    await root("Tagged B", { team: "x" });
+    await expect(
+      GET_PRIVATE_CAS.invoke(context(), { commonName: "Tagged A", tags: { team: "x" }, maxResults: 1 }),
+    ).rejects.toThrow(/2 objects carry these tags, more than the 1 a lookup reads; narrow the tags/);
   });
 
   it("fails rather than cut the list when more than maxResults match", async () => {

@@ -1,8 +1,9 @@
 // getPrivateCa, declared once: one CA, by id or by filters that must match exactly one.
 import { z } from "zod";
 import { CcmLookupError } from "../../errors.js";
+import { caCertificateOnce } from "../../resources/shared/ca-certificate.js";
+import type { CaInfo } from "../../schemas/ca.js";
 import type { CaStatus, CaType } from "../../schemas/enums.js";
-import { CA_CERTIFICATE_STATUSES, caCertificatePems } from "../shared/ca-certificate.js";
 import { CA_FIELDS, caFields } from "../shared/ca-result.js";
 import { candidateList } from "../shared/candidates.js";
 import { defineFunction, described } from "../shared/declaration.js";
@@ -52,19 +53,21 @@ export const GET_PRIVATE_CA = defineFunction({
     return [];
   },
   async run({ client }, { caId, ...filters }) {
-    const ca = caId !== undefined ? await client.cas.find(caId) : await onlyOne(await findCas(client, filters));
+    const ca = caId !== undefined ? await client.cas.find(caId) : onlyOne(await findCas(client, filters));
     if (!ca) throw new CcmLookupError(`getPrivateCa: no CA has the id ${JSON.stringify(caId)}`);
-    const [tags, pems] = await Promise.all([
-      client.cas.tags.list(ca.caId),
-      CA_CERTIFICATE_STATUSES.includes(ca.status) ? caCertificatePems(client, ca.caId) : {},
-    ]);
-    return { ...caFields(ca), tags, ...pems };
+    // The CA's own certificate when CCM exports it (ACTIVED or EXPIRED), as PrivateCa reads it.
+    const [tags, pems] = await Promise.all([client.cas.tags.list(ca.caId), caCertificateOnce(client, ca, {})]);
+    return {
+      ...caFields(ca),
+      tags,
+      certificatePem: pems.certificatePem,
+      // A root's chain comes back empty.
+      certificateChainPem: pems.certificateChainPem || undefined,
+    };
   },
 });
 
-async function onlyOne<T extends { caId: string; status: string; distinguishedName: { commonName?: string } }>(
-  cas: T[],
-): Promise<T> {
+function onlyOne(cas: CaInfo[]): CaInfo {
   const [only, ...more] = cas;
   if (only && more.length === 0) return only;
   throw new CcmLookupError(

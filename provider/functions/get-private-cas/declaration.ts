@@ -1,10 +1,10 @@
 // getPrivateCas, declared once: every CA the filters keep, sorted, all pages read up to a bound.
 import { z } from "zod";
-import type { CaSortKey, CaStatus, CaType, SortDirection } from "../../schemas/enums.js";
+import { CA_SORT_KEYS, type CaSortKey, type CaStatus, type CaType, type SortDirection } from "../../schemas/enums.js";
 import { CA_SUMMARY, caFields } from "../shared/ca-result.js";
 import { defineFunction, described } from "../shared/declaration.js";
 import { LIST_INPUTS, MAX_RESULTS } from "../shared/filters.js";
-import { CA_FILTER_INPUTS, CA_SORT_KEYS, findCas } from "../shared/find-cas.js";
+import { CA_FILTER_INPUTS, findCas } from "../shared/find-cas.js";
 
 /** Every filter is optional; none lists every CA (up to `maxResults`). */
 export interface GetPrivateCasArgs {

@@ -1,9 +1,9 @@
 // getPrivateCertificate, declared once: one certificate by id — its detail, its tags and, while it
 // is ISSUED (the only state CCM exports in), its certificate and what is read from it.
-import { X509Certificate } from "node:crypto";
 import { z } from "zod";
 import { CcmLookupError } from "../../errors.js";
-import { certificateFacts } from "../../resources/shared/certificate-facts.js";
+import { certificateMetadata } from "../../pem.js";
+import { subjectAlternativeNamesOf } from "../../resources/shared/certificate-facts.js";
 import { CERTIFICATE_FIELDS, certificateFields } from "../shared/certificate-result.js";
 import { defineFunction, described } from "../shared/declaration.js";
 
@@ -44,16 +44,16 @@ export const GET_PRIVATE_CERTIFICATE = defineFunction({
     // The export carries the private key of a CCM-generated certificate too; it goes no further than here.
     const { certificate, certificateChain } = await client.certificates.exportPem(certificateId, { type: "OTHER" });
     if (!certificate) return { ...fields, subjectAlternativeNames: [] };
-    const facts = certificateFacts(certificate);
+    const meta = certificateMetadata(certificate);
     return {
       ...fields,
       certificatePem: certificate,
       ...(certificateChain ? { certificateChainPem: certificateChain } : {}),
-      subject: facts.subject,
-      issuer: new X509Certificate(certificate).issuer,
-      subjectAlternativeNames: facts.subjectAlternativeNames,
-      sha256Fingerprint: facts.sha256Fingerprint,
-      sha1Fingerprint: new X509Certificate(certificate).fingerprint,
+      subject: meta.subject,
+      issuer: meta.issuer,
+      subjectAlternativeNames: subjectAlternativeNamesOf(meta),
+      sha256Fingerprint: meta.fingerprintSha256,
+      sha1Fingerprint: meta.fingerprintSha1,
     };
   },
 });

@@ -26,20 +26,18 @@ export type InvokeOutcome<Result> =
   | { readonly result: Result; readonly failures?: undefined }
   | { readonly failures: CheckFailure[] };
 
-export interface FunctionDeclaration<Name extends string = string, Args = unknown, Result = unknown> {
+export interface FunctionDeclaration<Name extends string = string, Result = unknown> {
   readonly name: Name;
   readonly description: string;
   readonly inputs: z.ZodObject;
   readonly result: z.ZodObject;
   /** Validates the arguments (0 API calls when they are refused), runs, and checks the result's shape. */
   invoke(context: HandlerContext, args: Readonly<Record<string, unknown>>): Promise<InvokeOutcome<Result>>;
-  /** Only for the typed TypeScript forms: the arguments' type. */
-  readonly argsType?: Args;
 }
 
 export function defineFunction<S extends z.ZodObject, R extends z.ZodObject, const Name extends string>(
   spec: FunctionSpec<S, R, Name>,
-): FunctionDeclaration<Name, z.input<S>, z.output<R>> {
+): FunctionDeclaration<Name, z.output<R>> {
   return {
     name: spec.name,
     description: spec.description,
@@ -65,7 +63,7 @@ export function defineFunction<S extends z.ZodObject, R extends z.ZodObject, con
 }
 
 /** A declaration's result type (its `result` field is typed as any zod object). */
-export type ResultOf<D> = D extends FunctionDeclaration<string, unknown, infer R> ? R : never;
+export type ResultOf<D> = D extends FunctionDeclaration<string, infer R> ? R : never;
 
 /** The description of a result field. */
 export const described = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });

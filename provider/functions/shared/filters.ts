@@ -3,7 +3,6 @@
 // common name, enterprise project, issuer, expiry) is judged here, and tags through the
 // resource-instance filter (client/tags.ts).
 import { z } from "zod";
-import type { CcmClient } from "../../client/index.js";
 import { SORT_DIRECTIONS } from "../../schemas/enums.js";
 import type { IssuedObjectInfo } from "../../schemas/issued-object.js";
 import { tagsArgs } from "../../schemas/tags.js";
@@ -63,5 +62,3 @@ export async function keepMatching<T extends IssuedObjectInfo>(
     );
   });
 }
-
-export type { CcmClient };

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { CcmClient } from "../../client/index.js";
 import type { CaInfo } from "../../schemas/ca.js";
-import { CA_SORT_KEYS, CA_STATUSES, CA_TYPES, type SORT_DIRECTIONS } from "../../schemas/enums.js";
+import { type CA_SORT_KEYS, CA_STATUSES, CA_TYPES, type SORT_DIRECTIONS } from "../../schemas/enums.js";
 import { type CommonFilters, FILTER_INPUTS, keepMatching, MAX_RESULTS, nameQuery } from "./filters.js";
 
 export const CA_FILTER_INPUTS = {
@@ -47,5 +47,3 @@ export async function findCas(
     (ca) => ca.caId,
   );
 }
-
-export { CA_SORT_KEYS };

@@ -32,7 +32,7 @@ function programContext(): HandlerContext {
 }
 
 export async function invokeInProgram<Args, Result>(
-  declaration: FunctionDeclaration<string, Args, Result>,
+  declaration: FunctionDeclaration<string, Result>,
   args: Args,
 ): Promise<Result> {
   const outcome = await declaration.invoke(programContext(), { ...(args ?? {}) });
@@ -46,7 +46,7 @@ export async function invokeInProgram<Args, Result>(
 }
 
 export function invokeOutput<Args, Result>(
-  declaration: FunctionDeclaration<string, Args, Result>,
+  declaration: FunctionDeclaration<string, Result>,
   args: InputArgs<Args>,
 ): pulumi.Output<Result> {
   return pulumi

@@ -1,7 +1,7 @@
 // What the export-style resources (CertificateBundle, ScmCertificateBundle) derive from exported
 // PEMs: the leaf and its chain, split the same way whatever shape the service used, and the
 // non-secret facts about the leaf, read locally with node:crypto.
-import { certificateMetadata, splitPemBlocks } from "../../pem.js";
+import { type CertificateMetadata, certificateMetadata, splitPemBlocks } from "../../pem.js";
 
 const isCertificate = (block: string) => block.startsWith("-----BEGIN CERTIFICATE-----");
 
@@ -26,6 +26,11 @@ export interface CertificateFacts {
   subjectAlternativeNames: string[];
 }
 
+/** The subject alternative names as node:crypto lists them ("DNS:a.example", "IP Address:10.0.0.1"). */
+export function subjectAlternativeNamesOf(meta: CertificateMetadata): string[] {
+  return meta.subjectAltName ? meta.subjectAltName.split(", ") : [];
+}
+
 /** Non-secret facts about a certificate, for outputs users can read without unwrapping secrets. */
 export function certificateFacts(leafPem: string): CertificateFacts {
   const meta = certificateMetadata(leafPem);
@@ -35,6 +40,6 @@ export function certificateFacts(leafPem: string): CertificateFacts {
     notAfter: meta.notAfter,
     sha256Fingerprint: meta.fingerprintSha256,
     subject: meta.subject,
-    subjectAlternativeNames: meta.subjectAltName ? meta.subjectAltName.split(", ") : [],
+    subjectAlternativeNames: subjectAlternativeNamesOf(meta),
   };
 }
