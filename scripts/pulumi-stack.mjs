@@ -34,7 +34,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
+import { LocalWorkspace, PulumiCommand, Stack, StackAlreadyExistsError } from "@pulumi/pulumi/automation/index.js";
 
 const execFileAsync = promisify(execFile);
 const OPS = new Set([
@@ -105,7 +105,18 @@ const backendUrl = args.backend ?? pathToFileURL(backendDir).href;
 
 const pulumiRoot = process.env.CCM_PULUMI_ROOT;
 if (!pulumiRoot) usage("CCM_PULUMI_ROOT is not set: run through `bash scripts/with-toolchain.sh pulumi -- ...`");
-const pulumiCommand = await PulumiCommand.get({ root: pulumiRoot });
+const pulumiCommand = await installedPulumi(pulumiRoot, process.env.CCM_PULUMI_VERSION);
+
+/**
+ * The CLI in `root`. PulumiCommand.get starts it once more only to ask its version — a fifth of a
+ * second of CPU per run, the cost of an operation's worth of engine start-up on these machines —
+ * which the toolchain already knows: it built that version into that root and says so.
+ */
+async function installedPulumi(root, knownVersion) {
+  if (!knownVersion) return PulumiCommand.get({ root });
+  const semver = createRequire(import.meta.resolve("@pulumi/pulumi/automation/index.js"))("semver");
+  return new PulumiCommand(path.resolve(root, "bin/pulumi"), semver.parse(knownVersion));
+}
 if (args["in-directory"]) {
   // The CLI looks for language hosts on PATH and beside itself; say so before it fails mid-run.
   const dirs = [path.dirname(pulumiCommand.command), ...(process.env.PATH ?? "").split(path.delimiter)];
@@ -173,26 +184,47 @@ const env = {
   // The program's own Pulumi.yaml names no backend; the CLI takes it from here, as from `pulumi login`.
   ...(args["in-directory"] ? { PULUMI_BACKEND_URL: backendUrl } : {}),
 };
-const stack = args["in-directory"]
-  ? await LocalWorkspace.createOrSelectStack(
-      { stackName: args.stack, workDir: programCopy(path.join(stateDir, "program")) },
-      { pulumiCommand, pulumiHome: homeDir, envVars: env },
-    )
-  : await LocalWorkspace.createOrSelectStack(
-      { stackName: args.stack, projectName, program },
-      {
-        pulumiCommand,
-        workDir,
-        pulumiHome: homeDir,
-        envVars: env,
-        projectSettings: {
-          name: projectName,
-          runtime: "nodejs",
-          main: programDir,
-          backend: { url: backendUrl },
-        },
+const workspace = args["in-directory"]
+  ? await LocalWorkspace.create({
+      workDir: programCopy(path.join(stateDir, "program")),
+      pulumiCommand,
+      pulumiHome: homeDir,
+      envVars: env,
+    })
+  : await LocalWorkspace.create({
+      program,
+      pulumiCommand,
+      workDir,
+      pulumiHome: homeDir,
+      envVars: env,
+      projectSettings: {
+        name: projectName,
+        runtime: "nodejs",
+        main: programDir,
+        backend: { url: backendUrl },
       },
-    );
+    });
+const stack = await selectOrCreate(args.stack, workspace);
+
+/**
+ * The stack, made on the first run. `pulumi stack select` only checks that the stack exists (every
+ * command the Automation API runs names its stack with --stack), so in a file backend, where the
+ * runner sees the stack's file itself, it saves that CLI start: selecting a stack whose file is
+ * there, creating one whose file is not (and selecting it after all should the CLI say it exists).
+ * Any other backend asks the CLI, as Stack.createOrSelect does.
+ */
+async function selectOrCreate(name, ws) {
+  if (args.backend) return Stack.createOrSelect(name, ws);
+  const stacks = path.join(backendDir, ".pulumi", "stacks", (await ws.projectSettings()).name);
+  if ([".json", ".json.gz"].some((suffix) => existsSync(path.join(stacks, `${name}${suffix}`)))) {
+    ws.selectStack = async () => {};
+    return Stack.select(name, ws);
+  }
+  return Stack.create(name, ws).catch((error) => {
+    if (error instanceof StackAlreadyExistsError) return Stack.select(name, ws);
+    throw error;
+  });
+}
 // The plain CLI in the stack's workspace, with the same home, backend and passphrase.
 async function pulumiCli(cliArgs) {
   const { stdout } = await execFileAsync(pulumiCommand.command, cliArgs, {

@@ -15,12 +15,19 @@ shift || true
 
 node_bin="$(ccm_ensure_node)"
 export PATH="$node_bin:$CCM_REPO_ROOT/node_modules/.bin:$PATH"
+# Node's on-disk compile cache (keyed by file content and Node version, so never stale): every
+# operation starts fresh Node processes — the runner, the dynamic-provider host — that each load
+# @pulumi/pulumi, 0.58 s of CPU without it, 0.36 s with it.
+export NODE_COMPILE_CACHE="${NODE_COMPILE_CACHE:-$CCM_CACHE_DIR/node-compile-cache}"
 
 if [[ "$want" == "pulumi" ]]; then
-  pulumi_bin="$(ccm_ensure_pulumi "$(ccm_pulumi_version "$node_bin")")"
+  pulumi_version="$(ccm_pulumi_version "$node_bin")"
+  pulumi_bin="$(ccm_ensure_pulumi "$pulumi_version")"
   export PATH="$pulumi_bin:$PATH"
-  # The e2e harness and the demo find the CLI here (Automation API PulumiCommand.get({ root })).
+  # The e2e harness and the demo find the CLI here, and its version, which spares every run a
+  # `pulumi version` (scripts/pulumi-stack.mjs).
   export CCM_PULUMI_ROOT="$(dirname "$pulumi_bin")"
+  export CCM_PULUMI_VERSION="$pulumi_version"
   # Never phone home, never touch the user's own ~/.pulumi: each run gets its own home below.
   export PULUMI_SKIP_UPDATE_CHECK=true
   export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
