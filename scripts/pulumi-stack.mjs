@@ -240,13 +240,25 @@ if (Object.keys(config).length > 0) await stack.setAllConfig(config);
 
 const log = args.json ? (text) => process.stderr.write(text) : (text) => process.stdout.write(text);
 const parallel = args.parallel ? Number(args.parallel) : undefined;
+
+// The counts of what an up, refresh or destroy changed, from the engine's own summary event rather
+// than the `pulumi stack history` the Automation API runs after each of them for the same counts:
+// one CLI start less per operation. Should no summary event arrive, the history is asked as before.
+let summary;
+const keepSummary = (event) => {
+  if (event.summaryEvent) summary = event.summaryEvent;
+};
+const historyInfo = stack.info.bind(stack);
+stack.info = async (showSecrets) => (summary ? { resourceChanges: summary.resourceChanges } : historyInfo(showSecrets));
+
 async function runOperations() {
   const results = { timings: {} };
   for (const op of ops) {
+    summary = undefined;
     const started = performance.now();
     switch (op) {
       case "up": {
-        const r = await stack.up({ onOutput: log, parallel });
+        const r = await stack.up({ onOutput: log, onEvent: keepSummary, parallel });
         results.up = { outputs: r.outputs, changes: r.summary.resourceChanges ?? {} };
         break;
       }
@@ -259,7 +271,7 @@ async function runOperations() {
       case "refresh":
       case "refresh-clear-pending-creates": {
         const clearPendingCreates = op === "refresh-clear-pending-creates";
-        const r = await stack.refresh({ onOutput: log, parallel, clearPendingCreates });
+        const r = await stack.refresh({ onOutput: log, onEvent: keepSummary, parallel, clearPendingCreates });
         results[op] = { changes: r.summary.resourceChanges ?? {} };
         break;
       }
@@ -268,7 +280,7 @@ async function runOperations() {
         results.cancel = true;
         break;
       case "destroy": {
-        const r = await stack.destroy({ onOutput: log, parallel });
+        const r = await stack.destroy({ onOutput: log, onEvent: keepSummary, parallel });
         results.destroy = { changes: r.summary.resourceChanges ?? {} };
         break;
       }
