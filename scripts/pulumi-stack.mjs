@@ -13,6 +13,8 @@
 //                 stack locked and its creates in flight pending in state)
 //        export  (`pulumi stack export`: secrets stay ciphertext, as a user would see the state),
 //        output  (`pulumi stack output`: the CLI's own text, where secrets print as [secret])
+//   --serve (with --json, no ops): one process for the stack's whole life, operations on stdin
+//   (scripts/pulumi-stack/serve.mjs).
 //   --json also reports `timings` (ms per operation, the Automation API call around the CLI) and,
 //   after export, `exportBytes` (the size of the CLI's own export text), for bench/provider.mjs.
 //   --backend: a backend URL instead of the file:// one under --state (e.g. postgres://…, the same
@@ -21,7 +23,7 @@
 //
 //   --in-directory: instead of inline, the user's path — the CLI in the program's directory, which
 //   runs the program through the Node language host (`pulumi-language-nodejs`, which must be on
-//   PATH). The directory is a copy of the program's (see programCopy) so that `pulumi stack init`
+//   PATH). The directory is a copy of the program's (programCopy) so that `pulumi stack init`
 //   and `config set` never write into the repository.
 //
 // Why inline mode by default: no registry reachable from our machines carries the Node language
@@ -29,12 +31,14 @@
 // process (`--client`). With a regular Pulumi install, `pulumi up` in the program's directory
 // works as well.
 import { execFile } from "node:child_process";
-import { accessSync, constants, cpSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { LocalWorkspace, PulumiCommand, Stack, StackAlreadyExistsError } from "@pulumi/pulumi/automation/index.js";
+import { inlineProgram, languageHostFound, programCopy } from "./pulumi-stack/program.mjs";
+import { serve } from "./pulumi-stack/serve.mjs";
 
 const execFileAsync = promisify(execFile);
 const OPS = new Set([
@@ -82,12 +86,14 @@ const { values: args, positionals: ops } = parseArgs({
     backend: { type: "string" },
     entry: { type: "string" },
     "in-directory": { type: "boolean", default: false },
+    serve: { type: "boolean", default: false },
   },
 });
 if (!args.program) usage("--program is required");
 // The language host finds the program through its Pulumi.yaml, as for a user; --entry is inline's.
 if (args["in-directory"] && args.entry !== undefined) usage("--entry applies to the inline path only");
-if (ops.length === 0) usage("no operation given");
+if (args.serve && (ops.length > 0 || !args.json)) usage("--serve takes its operations on stdin, and --json");
+if (ops.length === 0 && !args.serve) usage("no operation given");
 for (const op of ops) if (!OPS.has(op)) usage(`unknown operation ${op}`);
 
 const programDir = path.resolve(args.program);
@@ -117,65 +123,9 @@ async function installedPulumi(root, knownVersion) {
   const semver = createRequire(import.meta.resolve("@pulumi/pulumi/automation/index.js"))("semver");
   return new PulumiCommand(path.resolve(root, "bin/pulumi"), semver.parse(knownVersion));
 }
-if (args["in-directory"]) {
-  // The CLI looks for language hosts on PATH and beside itself; say so before it fails mid-run.
-  const dirs = [path.dirname(pulumiCommand.command), ...(process.env.PATH ?? "").split(path.delimiter)];
-  const isHost = (dir) => {
-    try {
-      accessSync(path.join(dir, "pulumi-language-nodejs"), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!dirs.some((dir) => dir && isHost(dir))) {
-    usage("--in-directory needs the Node language host: pulumi-language-nodejs is not on PATH nor beside pulumi");
-  }
-}
-
-// Every run imports the program afresh: a Pulumi program registers its resources as a side effect
-// of being evaluated, and ESM caches modules by URL (CommonJS by file name: those entries are
-// dropped from require's cache, the program's own files only, never its node_modules).
-let evaluation = 0;
-const entryFile = path.join(programDir, args.entry ?? "index.ts");
-const entry = pathToFileURL(entryFile).href;
-const requireFromProgram = createRequire(entryFile);
-const program = async () => {
-  evaluation += 1;
-  if (/\.c?js$/.test(entryFile)) {
-    for (const file of Object.keys(requireFromProgram.cache)) {
-      if (file.startsWith(programDir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
-        delete requireFromProgram.cache[file];
-      }
-    }
-    return { ...requireFromProgram(entryFile) };
-  }
-  const exports = await import(`${entry}?run=${evaluation}`);
-  return { ...exports };
-};
-
-/**
- * The program's directory as the CLI sees it with --in-directory: its files (node_modules aside),
- * the package.json that gives it its module type when the program has none of its own, and a
- * node_modules link to the one its imports resolve from, so the program runs as it would in place.
- * Refreshed on every run; the stack's own Pulumi.<stack>.yaml beside them stays.
- */
-function programCopy(dir) {
-  cpSync(programDir, dir, { recursive: true, filter: (source) => path.basename(source) !== "node_modules" });
-  const packageJson = nearestAbove(programDir, "package.json");
-  if (path.dirname(packageJson) !== programDir) cpSync(packageJson, path.join(dir, "package.json"));
-  const link = path.join(dir, "node_modules");
-  if (!existsSync(link)) symlinkSync(nearestAbove(programDir, "node_modules"), link, "dir");
-  return dir;
-}
-
-/** `name` in `dir` or the closest directory above it that has one, as Node's resolution finds it. */
-function nearestAbove(dir, name) {
-  let candidate = dir;
-  while (!existsSync(path.join(candidate, name)) && path.dirname(candidate) !== candidate) {
-    candidate = path.dirname(candidate);
-  }
-  return path.join(candidate, name);
+// The CLI looks for language hosts on PATH and beside itself; say so before it fails mid-run.
+if (args["in-directory"] && !languageHostFound(pulumiCommand.command)) {
+  usage("--in-directory needs the Node language host: pulumi-language-nodejs is not on PATH nor beside pulumi");
 }
 
 const env = {
@@ -186,13 +136,13 @@ const env = {
 };
 const workspace = args["in-directory"]
   ? await LocalWorkspace.create({
-      workDir: programCopy(path.join(stateDir, "program")),
+      workDir: programCopy(programDir, path.join(stateDir, "program")),
       pulumiCommand,
       pulumiHome: homeDir,
       envVars: env,
     })
   : await LocalWorkspace.create({
-      program,
+      program: inlineProgram(programDir, args.entry),
       pulumiCommand,
       workDir,
       pulumiHome: homeDir,
@@ -238,7 +188,7 @@ async function pulumiCli(cliArgs) {
 const config = { ...parseKeyValues(args.config, false), ...parseKeyValues(args.secret, true) };
 if (Object.keys(config).length > 0) await stack.setAllConfig(config);
 
-const log = args.json ? (text) => process.stderr.write(text) : (text) => process.stdout.write(text);
+let log = args.json ? (text) => process.stderr.write(text) : (text) => process.stdout.write(text);
 const parallel = args.parallel ? Number(args.parallel) : undefined;
 
 // The counts of what an up, refresh or destroy changed, from the engine's own summary event rather
@@ -251,9 +201,9 @@ const keepSummary = (event) => {
 const historyInfo = stack.info.bind(stack);
 stack.info = async (showSecrets) => (summary ? { resourceChanges: summary.resourceChanges } : historyInfo(showSecrets));
 
-async function runOperations() {
+async function runOperations(operations) {
   const results = { timings: {} };
-  for (const op of ops) {
+  for (const op of operations) {
     summary = undefined;
     const started = performance.now();
     switch (op) {
@@ -309,12 +259,23 @@ async function runOperations() {
   return results;
 }
 
-// A failed operation must fail the process: the Automation API's language server keeps handles
-// that would otherwise let Node exit 0 after an unhandled rejection.
-try {
-  const results = await runOperations();
-  if (args.json) process.stdout.write(`${JSON.stringify(results)}\n`);
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
+const describeError = (error) => `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+
+if (args.serve) {
+  await serve(async (operations, config, print) => {
+    if (Object.keys(config).length > 0) await stack.setAllConfig(config);
+    log = print;
+    return runOperations(operations);
+  }, describeError);
+  process.exit();
+} else {
+  // A failed operation must fail the process: the Automation API's language server keeps handles
+  // that would otherwise let Node exit 0 after an unhandled rejection.
+  try {
+    const results = await runOperations(ops);
+    if (args.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+  } catch (error) {
+    process.stderr.write(describeError(error));
+    process.exitCode = 1;
+  }
 }
