@@ -151,13 +151,14 @@ export class ConsumerProject {
   }
 
   /**
-   * A copy of scripts/pulumi-stack.mjs inside the project: it loads the Automation API from the
-   * project's node_modules, so the program, the engine's language server and the dynamic-provider
-   * host all use the project's one SDK copy.
+   * A copy of scripts/pulumi-stack.mjs (and its modules) inside the project: it loads the
+   * Automation API from the project's node_modules, so the program, the engine's language server
+   * and the dynamic-provider host all use the project's one SDK copy.
    */
   installRunner(): string {
     const runner = path.join(this.dir, "pulumi-stack.mjs");
     cpSync(path.join(repoRoot, "scripts/pulumi-stack.mjs"), runner);
+    cpSync(path.join(repoRoot, "scripts/pulumi-stack"), path.join(this.dir, "pulumi-stack"), { recursive: true });
     return runner;
   }
 

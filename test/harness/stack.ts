@@ -1,11 +1,12 @@
-// The e2e harness: runs a Pulumi program from test/ or examples/ through the real Pulumi CLI, each
-// operation in a fresh Node process (scripts/pulumi-stack.mjs), against a file:// backend in a
-// temporary directory with the passphrase secrets provider. Nothing here touches ~/.pulumi.
+// The e2e harness: runs a Pulumi program from test/ or examples/ through the real Pulumi CLI, driven
+// by one runner process per stack (scripts/pulumi-stack.mjs --serve), against a file:// backend in
+// a temporary directory with the passphrase secrets provider. Nothing here touches ~/.pulumi.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { type RunnerAnswer, type RunnerCommand, RunnerSession } from "./runner-session.js";
 
 const execFileAsync = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -84,36 +85,58 @@ export class TestStack {
   /** What the CLI printed during the last successful run (the engine's event log and diagnostics). */
   lastLog = "";
   private configPassed = false;
+  private runner?: RunnerSession;
 
   constructor(private readonly options: TestStackOptions) {
     requirePulumiRoot();
     this.stateDir = mkdtempSync(path.join(tmpdir(), "ccm-e2e-"));
   }
 
-  /** Runs operations in one CLI session; returns the runner's JSON results keyed by operation. */
+  /** Runs operations, one after another; returns the runner's JSON results keyed by operation. */
   async run(ops: string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
-    const args = [this.options.runner ?? runner, ...ops, "--program", path.resolve(repoRoot, this.options.program)];
+    const config = this.configPassed ? {} : { config: this.options.config, secrets: this.options.secrets };
+    const command = { ops, env: { ...this.options.env, ...env }, ...config };
+    // An operation started while another runs is a second terminal on the same checkout.
+    const answer = this.runner?.busy ? await this.secondSession(command) : await this.session().request(command);
+    if (answer.error !== undefined) throw new PulumiRunError(ops, "", `${answer.log}${answer.error}`);
+    this.configPassed = true;
+    this.lastLog = answer.log;
+    return answer.results ?? {};
+  }
+
+  /**
+   * The stack's runner (scripts/pulumi-stack.mjs --serve), started with the first operation: one
+   * process for the stack's life, as a program driving the Automation API has. The engine still
+   * starts the CLI, and the dynamic-provider host, afresh for every operation.
+   */
+  private session(): RunnerSession {
+    this.runner ??= this.startSession();
+    return this.runner;
+  }
+
+  private async secondSession(command: RunnerCommand): Promise<RunnerAnswer> {
+    const session = this.startSession();
+    try {
+      return await session.request(command);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private startSession(): RunnerSession {
+    const args = [this.options.runner ?? runner, "--serve", "--program", path.resolve(repoRoot, this.options.program)];
     args.push("--json", "--state", this.stateDir, "--stack", this.options.stack ?? "test");
     if (this.options.backend) args.push("--backend", this.options.backend);
     if (this.options.entry) args.push("--entry", this.options.entry);
     if (this.options.inDirectory) args.push("--in-directory");
-    if (!this.configPassed) {
-      for (const [k, v] of Object.entries(this.options.config ?? {})) args.push("--config", `${k}=${v}`);
-      for (const [k, v] of Object.entries(this.options.secrets ?? {})) args.push("--secret", `${k}=${v}`);
-    }
-    try {
-      const { stdout, stderr } = await execFileAsync(process.execPath, args, {
-        cwd: repoRoot,
-        env: { ...process.env, ...this.options.env, ...env },
-        maxBuffer: 256 * 1024 * 1024,
-      });
-      this.configPassed = true;
-      this.lastLog = stderr;
-      return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
-    } catch (err) {
-      const e = err as Error & { stdout?: string; stderr?: string };
-      throw new PulumiRunError(ops, e.stdout ?? "", e.stderr ?? e.message);
-    }
+    return new RunnerSession(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...this.options.env } });
+  }
+
+  /** Ends the stack's runner; the next operation starts another. */
+  async close(): Promise<void> {
+    const session = this.runner;
+    this.runner = undefined;
+    await session?.close();
   }
 
   /** Sets (or replaces) environment variables for every operation from the next one on. */
@@ -175,11 +198,18 @@ export class TestStack {
     return (await this.run(["outputs"])).outputs as Record<string, OutputValue>;
   }
 
+  /** Ends the runner and removes the temporary state, with no destroy: for a stack holding nothing. */
+  async discard(): Promise<void> {
+    await this.close();
+    rmSync(this.stateDir, { recursive: true, force: true });
+  }
+
   /** Destroys whatever is left, removes the stack and its temporary state. */
   async dispose(): Promise<void> {
     try {
       await this.run(["destroy", "rm"]);
     } finally {
+      await this.close();
       rmSync(this.stateDir, { recursive: true, force: true });
     }
   }

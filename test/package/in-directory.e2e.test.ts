@@ -2,7 +2,7 @@
 // through the Node language host. Where the host is on PATH the smoke program goes through a whole
 // lifecycle that way; where it is not (our machines), the runner refuses at once, naming what is
 // missing. Either way the program's directory in the repository is left as it was.
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findLanguageHost } from "../harness/consumer.js";
@@ -16,7 +16,7 @@ describe("scripts/pulumi-stack.mjs --in-directory", () => {
   const filesBefore = readdirSync(programDir).sort();
   const stack = new TestStack({ program, config: { message: "hello" }, inDirectory: true });
   // Without a language host no stack was ever made: only the state directory is there to remove.
-  afterAll(() => (languageHost ? stack.dispose() : rmSync(stack.stateDir, { recursive: true, force: true })));
+  afterAll(() => (languageHost ? stack.dispose() : stack.discard()));
 
   it(languageHost
     ? "runs up → no-change preview → export → destroy through the Node language host"

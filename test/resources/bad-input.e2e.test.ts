@@ -2,7 +2,6 @@
 // refused by `pulumi preview` through the real CLI — the property named, what is allowed said, no
 // API call made, no secret echoed. Cases are packed into as few previews as possible; each case
 // still has its own refusal in the CLI's output, so each is judged on its own.
-import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
 import type { TestStack } from "../harness/stack.js";
@@ -24,7 +23,7 @@ describe(`bad-input table: ${BAD_INPUT_CASES.length} cases in ${groups.length} p
   afterAll(async () => {
     console.log(`bad-input table totals: ${JSON.stringify({ ...totals, apiCalls: await emulator?.requestCount() })}`);
     // Every preview failed, so nothing exists to destroy: the state directory is all there is.
-    if (stack) rmSync(stack.stateDir, { recursive: true, force: true });
+    await stack?.discard();
     await emulator?.close();
   });
 

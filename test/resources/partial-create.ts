@@ -3,7 +3,6 @@
 // fault fails exactly that step, then — each straight after such a failed `up` — `refresh`,
 // `destroy` and a fixed `up` work through the real CLI. The emulator's inventory is compared with
 // `pulumi stack export` every time: one object per failed create, none orphaned, none duplicated.
-import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION } from "../harness/ca-fixtures.js";
 import { type InventoryEntry, TestEmulator } from "../harness/emulator.js";
@@ -168,7 +167,7 @@ export function describePartialCreates(scenarios: Scenario[]): void {
       else expect(ids).not.toContain(id);
       // Nothing left to dispose of: spare afterAll a destroy.
       stacks.splice(stacks.indexOf(stack), 1);
-      rmSync(stack.stateDir, { recursive: true, force: true });
+      await stack.discard();
     }
 
     // Each round is up to eight CLI runs: give it room on a loaded machine.
