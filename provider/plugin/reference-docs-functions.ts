@@ -9,10 +9,12 @@ import {
   cell,
   type Json,
   type PropertySpec,
+  referencedTypes,
   refToken,
   type TypeSpec,
   typeLink,
   typeName,
+  typeText,
 } from "./reference-markdown.js";
 import { capitalize } from "./schema-types.js";
 
@@ -31,43 +33,24 @@ interface FunctionSpec {
 export const functionPageName = (name: string) => `${capitalize(name)}.md`;
 
 /** A type: an enum with its values, an object type as a link to its section on the page. */
-function typeText(spec: PropertySpec, types: Record<string, TypeSpec>): string {
-  if (spec.$ref) {
-    const values = types[refToken(spec.$ref)]?.enum;
-    if (!values) return typeLink(spec.$ref);
+function typeWithValues(spec: PropertySpec, types: Record<string, TypeSpec>): string {
+  return typeText(spec, (ref) => {
+    const values = types[refToken(ref)]?.enum;
+    if (!values) return typeLink(ref);
     const listed = values.map((v) => `\`${v.value}\``);
-    return `${typeName(spec.$ref)}: ${listed.slice(0, -1).join(", ")} or ${listed.at(-1)}`;
-  }
-  if (spec.oneOf) return spec.oneOf.map((option) => typeText(option, types)).join(" or ");
-  if (spec.type === "array") return `list of ${typeText(spec.items ?? {}, types)}`;
-  if (spec.type === "object") return `map of ${typeText(spec.additionalProperties ?? { type: "string" }, types)}`;
-  return spec.type ?? "any";
+    return `${typeName(ref)}: ${listed.slice(0, -1).join(", ")} or ${listed.at(-1)}`;
+  });
 }
 
-/** Every object type (not enum) the properties refer to, nested ones after their parents, each once. */
-function objectTypes(properties: PropertySpec[], types: Record<string, TypeSpec>, seen = new Set<string>()): string[] {
-  const found: string[] = [];
-  const visit = (spec: PropertySpec) => {
-    if (spec.items) visit(spec.items);
-    if (spec.additionalProperties) visit(spec.additionalProperties);
-    for (const option of spec.oneOf ?? []) visit(option);
-    if (!spec.$ref) return;
-    const token = refToken(spec.$ref);
-    const type = types[token];
-    if (seen.has(token) || !type || type.enum) return;
-    seen.add(token);
-    found.push(token, ...objectTypes(Object.values(type.properties ?? {}), types, seen));
-  };
-  for (const spec of properties) visit(spec);
-  return found;
-}
+/** The object types (not enums) a page describes in sections of their own. */
+const isObjectType = (type: TypeSpec | undefined) => type !== undefined && !type.enum;
 
 /** The rows of a result or an object type: whether each property is always there. */
 function presenceRows(object: ObjectSpec, types: Record<string, TypeSpec>): string[] {
   const always = new Set(object.required ?? []);
   return Object.entries(object.properties ?? {}).map(
     ([key, spec]) =>
-      `| \`${key}\` | ${typeText(spec, types)} | ${always.has(key) ? "always" : "optional"} | ${cell(spec.description)} |`,
+      `| \`${key}\` | ${typeWithValues(spec, types)} | ${always.has(key) ? "always" : "optional"} | ${cell(spec.description)} |`,
   );
 }
 
@@ -82,7 +65,7 @@ function argumentSection(spec: FunctionSpec, types: Record<string, TypeSpec>): s
     "|---|---|---|---|",
     ...properties.map(
       ([key, property]) =>
-        `| \`${key}\` | ${typeText(property, types)} | ${required.has(key) ? "yes" : ""} | ${cell(property.description)} |`,
+        `| \`${key}\` | ${typeWithValues(property, types)} | ${required.has(key) ? "yes" : ""} | ${cell(property.description)} |`,
     ),
     "",
   ];
@@ -116,7 +99,7 @@ export function functionPage(declaration: FunctionDeclaration, schema: Json): st
   };
   const outputSpecs = Object.values(spec.outputs.properties ?? {});
   const inputSpecs = Object.values(spec.inputs?.properties ?? {});
-  const named = objectTypes([...inputSpecs, ...outputSpecs], types);
+  const named = referencedTypes([...inputSpecs, ...outputSpecs], types, isObjectType);
   const lines = [
     `# ${capitalize(declaration.name)}`,
     "",

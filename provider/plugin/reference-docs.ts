@@ -14,10 +14,10 @@ import {
   cell,
   type Json,
   type PropertySpec,
-  refToken,
+  referencedTypes,
   type TypeSpec,
-  typeLink,
   typeName,
+  typeText,
 } from "./reference-markdown.js";
 
 /** The directory of the pages, under the package root. */
@@ -28,36 +28,6 @@ const ON_CHANGE: Record<ChangeKind, string> = {
   update: "in place",
   custom: "see description",
 };
-
-function typeText(spec: PropertySpec): string {
-  if (spec.$ref) return typeLink(spec.$ref);
-  if (spec.oneOf) return spec.oneOf.map(typeText).join(" or ");
-  if (spec.type === "array") return `list of ${typeText(spec.items ?? {})}`;
-  if (spec.type === "object") return `map of ${typeText(spec.additionalProperties ?? { type: "string" })}`;
-  return spec.type ?? "any";
-}
-
-/** Every named type a property map refers to, nested ones after their parents, each once. */
-function referencedTypes(
-  properties: PropertySpec[],
-  types: Record<string, TypeSpec>,
-  seen = new Set<string>(),
-): string[] {
-  const found: string[] = [];
-  const visit = (spec: PropertySpec) => {
-    if (spec.items) visit(spec.items);
-    if (spec.additionalProperties) visit(spec.additionalProperties);
-    for (const option of spec.oneOf ?? []) visit(option);
-    if (!spec.$ref) return;
-    const token = refToken(spec.$ref);
-    if (seen.has(token)) return;
-    seen.add(token);
-    found.push(token);
-    found.push(...referencedTypes(Object.values(types[token]?.properties ?? {}), types, seen));
-  };
-  for (const spec of properties) visit(spec);
-  return found;
-}
 
 function inputRows(declaration: ResourceDeclaration, resource: Json): string[] {
   const properties = resource.inputProperties as Record<string, PropertySpec>;
