@@ -6,17 +6,22 @@ import { z } from "zod";
 import type { FunctionDeclaration } from "../functions/shared/declaration.js";
 import { typeToken } from "../type-tokens.js";
 import { ARGS_SOURCE_DIRS } from "./args-docs.js";
-import { type Builder, capitalize, type Json, namedType, propertiesOf, type TypeSpec } from "./schema-types.js";
+import {
+  type Builder,
+  capitalize,
+  type Json,
+  namedType,
+  propertiesOf,
+  scalarType,
+  type TypeSpec,
+} from "./schema-types.js";
 
 /** The schema type of one result node (output-side JSON schema of the result). */
 function resultType(builder: Builder, owner: string, node: Json): TypeSpec {
   const description = typeof node.description === "string" ? { description: node.description } : {};
+  const scalar = scalarType(node, description);
+  if (scalar) return scalar;
   switch (node.type) {
-    case "string":
-    case "integer":
-    case "number":
-    case "boolean":
-      return { type: node.type, ...description };
     case "array":
       return { type: "array", items: resultType(builder, owner, (node.items ?? {}) as Json), ...description };
     case "object": {

@@ -69,12 +69,9 @@ function typeOf(
   if (Array.isArray(node.type)) {
     return { oneOf: (node.type as string[]).map((t) => ({ type: t })), ...description };
   }
+  const scalar = scalarType(node, description);
+  if (scalar) return scalar;
   switch (node.type) {
-    case "string":
-    case "integer":
-    case "number":
-    case "boolean":
-      return { type: node.type, ...description };
     case "array": {
       // The items share the property's type name; the description belongs to the array.
       const itemDoc = { ...doc, description: undefined };
@@ -86,6 +83,13 @@ function typeOf(
     default:
       return { $ref: "pulumi.json#/Any", ...description };
   }
+}
+
+const SCALARS = new Set(["string", "integer", "number", "boolean"]);
+
+/** The schema type of a JSON-schema scalar node (string, integer, number, boolean); undefined for any other. */
+export function scalarType(node: Json, description: { description?: string }): TypeSpec | undefined {
+  return typeof node.type === "string" && SCALARS.has(node.type) ? { type: node.type, ...description } : undefined;
 }
 
 /** A string enum, as a named type called after the property's TypeScript type. */
