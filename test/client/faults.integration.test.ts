@@ -6,8 +6,9 @@ import { DEMO_CREDENTIALS } from "../../emulator/index.js";
 import { closeAllPools } from "../../provider/client/http.js";
 import type { CcmClient } from "../../provider/client/index.js";
 import { CcmApiError, CcmNetworkError } from "../../provider/errors.js";
-import type { ApplyCertificateArgs, CreateCaArgs } from "../../provider/schemas/index.js";
+import type { CreateCaArgs } from "../../provider/schemas/index.js";
 import { TestEmulator } from "../harness/emulator.js";
+import { leafArgs } from "./operations-emulator.js";
 
 let harness: TestEmulator;
 let sleeps: number[];
@@ -41,16 +42,6 @@ const ROOT: CreateCaArgs = {
     organizationalUnit: "OU",
   },
 };
-
-function applyArgs(issuerId: string): ApplyCertificateArgs {
-  return {
-    issuerId,
-    keyAlgorithm: "EC256",
-    signatureAlgorithm: "SHA256",
-    distinguishedName: { commonName: "svc.example.com" },
-    validity: { type: "DAY", value: 10 },
-  };
-}
 
 async function counts(): Promise<Record<string, number>> {
   return (await harness.inventory()).requests.by_route;
@@ -104,7 +95,7 @@ describe("retries", () => {
       { kind: "throttle", method: "POST", path: "^/v1/private-certificates$", retry_after: 1, count: 1 },
       { kind: "error", status: 503, method: "POST", path: "^/v1/private-certificates$", count: 1 },
     ]);
-    const result = await client.certificates.apply(applyArgs(caId));
+    const result = await client.certificates.apply(leafArgs(caId));
     expect(result.resolution).toBe("created");
     expect((await counts())["POST /v1/private-certificates"]).toBe(3);
     expect((await counts())["GET /v1/private-certificates"]).toBeUndefined();
@@ -114,7 +105,7 @@ describe("retries", () => {
   it("re-sends an apply once after a reset that processed nothing, having looked first", async () => {
     const { caId } = await client.cas.create(ROOT);
     await harness.setFaults([{ kind: "reset", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
-    const result = await client.certificates.apply(applyArgs(caId));
+    const result = await client.certificates.apply(leafArgs(caId));
     expect(result).toMatchObject({ resolution: "resent", suspectedDuplicateIds: [] });
     const by = await counts();
     expect(by["POST /v1/private-certificates"]).toBe(2);
@@ -127,7 +118,7 @@ describe("lost responses", () => {
   it("apply: the service created the certificate but the answer was lost — exactly one exists, adopted", async () => {
     const { caId } = await client.cas.create(ROOT);
     await harness.setFaults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
-    const result = await client.certificates.apply(applyArgs(caId));
+    const result = await client.certificates.apply(leafArgs(caId));
     expect(result.resolution).toBe("adopted");
     const inventory = await harness.inventory();
     expect(inventory.certificates.map((c) => c.id)).toEqual([result.certificateId]);
@@ -138,9 +129,9 @@ describe("lost responses", () => {
 
   it("apply: an existing look-alike the caller already owns is never adopted", async () => {
     const { caId } = await client.cas.create(ROOT);
-    const first = await client.certificates.apply(applyArgs(caId));
+    const first = await client.certificates.apply(leafArgs(caId));
     await harness.setFaults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
-    const second = await client.certificates.apply(applyArgs(caId), { knownIds: [first.certificateId] });
+    const second = await client.certificates.apply(leafArgs(caId), { knownIds: [first.certificateId] });
     expect(second.resolution).toBe("adopted");
     expect(second.certificateId).not.toBe(first.certificateId);
     expect((await harness.inventory()).certificates).toHaveLength(2);
@@ -148,9 +139,9 @@ describe("lost responses", () => {
 
   it("apply: an unclaimed look-alike makes the lookup ambiguous — no re-send, the candidates are named", async () => {
     const { caId } = await client.cas.create(ROOT);
-    const stray = await client.certificates.apply(applyArgs(caId));
+    const stray = await client.certificates.apply(leafArgs(caId));
     await harness.setFaults([{ kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 }]);
-    const error = await client.certificates.apply(applyArgs(caId)).catch((e: unknown) => e);
+    const error = await client.certificates.apply(leafArgs(caId)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ERR_CCM_CREATE_AMBIGUOUS" });
     expect((error as { candidateIds: string[] }).candidateIds).toContain(stray.certificateId);
     expect((await harness.inventory()).certificates).toHaveLength(2);
@@ -185,7 +176,7 @@ describe("lost responses", () => {
 
   it("revoke, disable and delete confirm a lost first attempt instead of failing the repeat", async () => {
     const { caId } = await client.cas.create(ROOT);
-    const { certificateId } = await client.certificates.apply(applyArgs(caId));
+    const { certificateId } = await client.certificates.apply(leafArgs(caId));
     await harness.setFaults([{ kind: "lost_response", method: "POST", path: "/revoke$", count: 1 }]);
     expect(await client.certificates.revoke(certificateId, "SUPERSEDED")).toEqual({ alreadyRevoked: true });
     await harness.setFaults([{ kind: "lost_response", method: "POST", path: "/disable$", count: 1 }]);

@@ -5,7 +5,7 @@ import { X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { closeAllPools } from "../../provider/client/http.js";
 import type { CcmClient } from "../../provider/client/index.js";
-import type { CreateCaArgs } from "../../provider/schemas/index.js";
+import type { ApplyCertificateArgs, CreateCaArgs } from "../../provider/schemas/index.js";
 import { TestEmulator } from "../harness/emulator.js";
 
 // Assigned by useOperationsEmulator's beforeAll; importers see them through the live binding.
@@ -50,6 +50,17 @@ export async function rootCa(): Promise<string> {
 
 export function pendingSubordinate(commonName = "Example Issuing CA"): CreateCaArgs {
   return { type: "SUBORDINATE", keyAlgorithm: "EC256", distinguishedName: { commonName, ...SUBJECT }, pathLength: 0 };
+}
+
+/** A ten-day EC leaf certificate for svc.example.com under `issuerId`. */
+export function leafArgs(issuerId: string): ApplyCertificateArgs {
+  return {
+    issuerId,
+    keyAlgorithm: "EC256",
+    signatureAlgorithm: "SHA256",
+    distinguishedName: { commonName: "svc.example.com" },
+    validity: { type: "DAY", value: 10 },
+  };
 }
 
 export function cert(pem: string | undefined): X509Certificate {

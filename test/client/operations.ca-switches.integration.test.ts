@@ -2,22 +2,19 @@
 // response, is {changed: false}), enableCrl / disableCrl with the CA detail following, what a
 // certificate issued meanwhile carries, refusals (arguments, state, not found) and getConsoleConfig.
 import { describe, expect, it } from "vitest";
-import type { ApplyCertificateArgs } from "../../provider/schemas/index.js";
-import { cert, client, harness, pendingSubordinate, rootCa, useOperationsEmulator } from "./operations-emulator.js";
+import {
+  cert,
+  client,
+  harness,
+  leafArgs,
+  pendingSubordinate,
+  rootCa,
+  useOperationsEmulator,
+} from "./operations-emulator.js";
 
 useOperationsEmulator();
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
-
-function leafArgs(issuerId: string): ApplyCertificateArgs {
-  return {
-    issuerId,
-    keyAlgorithm: "EC256",
-    signatureAlgorithm: "SHA256",
-    distinguishedName: { commonName: "svc.example.com" },
-    validity: { type: "DAY", value: 10 },
-  };
-}
 
 /** The PEM of a certificate `issuerId` issues now. */
 async function issuedPem(issuerId: string): Promise<string> {

@@ -9,7 +9,7 @@ import { DEMO_CREDENTIALS, type EmulatorOptions, type RunningEmulator, startEmul
 import { CcmClient } from "../../provider/client/index.js";
 import type { TransportOptions } from "../../provider/client/transport.js";
 import { resolveConfig } from "../../provider/config.js";
-import { CLOCK_OFFSET_ENV } from "../../provider/kernel/context.js";
+import { CLOCK_OFFSET_ENV, rememberStackConfig } from "../../provider/kernel/context.js";
 import { requirePulumiRoot, TestStack, type TestStackOptions } from "./stack.js";
 
 /** The emulator's demo credentials (its own exports; CONTRIBUTING.md documents them). */
@@ -48,6 +48,16 @@ export function emulatorStackConfig(url: string): EmulatorStackConfig {
     },
     secrets: { "huaweicloud-ccm:accessKey": DEMO_AK, "huaweicloud-ccm:secretKey": DEMO_SK },
   };
+}
+
+/**
+ * Points the handlers of this process at `url` as a stack's config would (handler tests call the
+ * handlers directly, with no engine): the emulator's region, endpoints and credentials, plus `more`.
+ */
+export function pointHandlersAt(url: string, more: Record<string, string> = {}): void {
+  const { config, secrets } = emulatorStackConfig(url);
+  const all: Record<string, string> = { ...config, ...secrets, ...more };
+  rememberStackConfig({ get: (key) => all[key] });
 }
 
 /** Where an emulator listens and how it ends: in this process, or in a child the caller ends. */

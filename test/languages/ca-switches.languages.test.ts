@@ -2,11 +2,10 @@
 // off in place (`pulumi config set`, the CA keeps its id); a CA enabled outside the stack shown by
 // refresh and disabled again by the next up; destroy revokes the subordinate (revokeOnDelete) before
 // deleting it.
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../harness/emulator.js";
-import { CliProject, repoRoot } from "./cli.js";
-import { yamlHostDir } from "./hosts.js";
+import type { TestEmulator } from "../harness/emulator.js";
+import type { CliProject } from "./cli.js";
+import { startYamlProject } from "./hosts.js";
 
 describe("PrivateCa switches from YAML through the native plugin", () => {
   let emulator: TestEmulator;
@@ -15,10 +14,7 @@ describe("PrivateCa switches from YAML through the native plugin", () => {
   const root = () => emulator.client().cas.get(rootId);
 
   beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    project = new CliProject({ source: path.join(repoRoot, "test/languages/yaml/ca-switches"), path: [yamlHostDir()] });
-    const { config, secrets } = emulator.stackConfig();
-    await project.init(config, secrets);
+    ({ emulator, project } = await startYamlProject("ca-switches"));
   }, 900_000);
   afterAll(async () => {
     project?.dispose();

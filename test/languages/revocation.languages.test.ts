@@ -6,11 +6,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../harness/emulator.js";
+import type { TestEmulator } from "../harness/emulator.js";
 import { resourcesOfType } from "../harness/stack.js";
 import { makeRevocationTargets, type RevocationTargets } from "../resources/revocation-fixtures.js";
-import { CliProject, repoRoot } from "./cli.js";
-import { yamlHostDir } from "./hosts.js";
+import type { CliProject } from "./cli.js";
+import { startYamlProject } from "./hosts.js";
 
 const TOKEN = "huaweicloud-ccm:index:Revocation";
 
@@ -25,11 +25,10 @@ describe("Revocation (YAML, native plugin)", () => {
   };
 
   beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    targets = await makeRevocationTargets(emulator.client());
-    project = new CliProject({ source: path.join(repoRoot, "test/languages/yaml/revocation"), path: [yamlHostDir()] });
-    const { config, secrets } = emulator.stackConfig();
-    await project.init({ ...config, certificateId: targets.certificateId, caId: targets.subordinateId }, secrets);
+    ({ emulator, project } = await startYamlProject("revocation", async (started) => {
+      targets = await makeRevocationTargets(started.client());
+      return { certificateId: targets.certificateId, caId: targets.subordinateId };
+    }));
   }, 900_000);
   afterAll(async () => {
     project?.dispose();

@@ -6,10 +6,10 @@
 // refused at preview, each property named with what is allowed, with 0 API calls.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../harness/emulator.js";
+import type { TestEmulator } from "../harness/emulator.js";
 import { makeTeamObjects, type TeamObjects } from "../harness/team-objects.js";
 import { CliProject, repoRoot } from "./cli.js";
-import { yamlHostDir } from "./hosts.js";
+import { startYamlProject, yamlHostDir } from "./hosts.js";
 
 describe("YAML lookups (fn::invoke) through the native plugin", () => {
   let emulator: TestEmulator;
@@ -17,11 +17,10 @@ describe("YAML lookups (fn::invoke) through the native plugin", () => {
   let team: TeamObjects;
 
   beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    team = await makeTeamObjects(emulator);
-    project = new CliProject({ source: path.join(repoRoot, "test/languages/yaml/functions"), path: [yamlHostDir()] });
-    const { config, secrets } = emulator.stackConfig();
-    await project.init(config, secrets);
+    ({ emulator, project } = await startYamlProject("functions", async (started) => {
+      team = await makeTeamObjects(started);
+      return {};
+    }));
   }, 900_000);
   afterAll(async () => {
     project?.dispose();

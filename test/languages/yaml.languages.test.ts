@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../harness/emulator.js";
 import { resourcesOfType } from "../harness/stack.js";
 import { CliProject, repoRoot } from "./cli.js";
-import { yamlHostDir } from "./hosts.js";
+import { startYamlProject, yamlHostDir } from "./hosts.js";
 import { applyLegacyCertificate, importedLegacyInputs } from "./legacy-certificate.js";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -38,10 +38,7 @@ describe("YAML program through the native plugin", () => {
   let outputs: Record<string, unknown>;
 
   beforeAll(async () => {
-    emulator = await TestEmulator.start();
-    project = new CliProject({ source: path.join(repoRoot, "test/languages/yaml/quickstart"), path: [yamlHostDir()] });
-    const { config, secrets } = emulator.stackConfig();
-    await project.init(config, secrets);
+    ({ emulator, project } = await startYamlProject("quickstart"));
   }, 900_000);
   afterAll(async () => {
     project?.dispose();

@@ -3,7 +3,7 @@
 // for the paths an e2e run cannot reach cheaply: a create that fails half-way, a CA that cannot issue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCcmApiError, ResourceInitError } from "../../provider/errors.js";
-import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
+import { handlerContext } from "../../provider/kernel/context.js";
 import { CERTIFICATE_BUNDLE } from "../../provider/resources/certificate-bundle/declaration.js";
 import { PRIVATE_CERTIFICATE } from "../../provider/resources/private-certificate/declaration.js";
 import type {
@@ -14,7 +14,7 @@ import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { parseDuration } from "../../provider/schemas/duration.js";
 import { minimalCertificateArgs } from "../fixtures/certificate-args.js";
 import { FIXTURE_CSR_PEM } from "../fixtures/pem.js";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { pointHandlersAt, TestEmulator } from "../harness/emulator.js";
 import { createRootCa } from "./fixtures.js";
 
 const handlers = PRIVATE_CERTIFICATE.handlers(handlerContext());
@@ -165,12 +165,7 @@ describe("handlers against the emulator", () => {
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     ({ caId } = await createRootCa(emulator));
-    const config: Record<string, string> = {
-      "huaweicloud-ccm:accessKey": DEMO_AK,
-      "huaweicloud-ccm:secretKey": DEMO_SK,
-      "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: emulator.url }),
-    };
-    rememberStackConfig({ get: (key) => config[key] });
+    pointHandlersAt(emulator.url);
   });
   afterAll(() => emulator?.close());
 

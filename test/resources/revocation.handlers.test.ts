@@ -2,11 +2,11 @@
 // no API call), then create, read, update and delete against an in-process emulator, with the
 // warnings they give collected from the handler context's log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handlerContext, rememberStackConfig } from "../../provider/kernel/context.js";
+import { handlerContext } from "../../provider/kernel/context.js";
 import { REVOCATION } from "../../provider/resources/revocation/declaration.js";
 import type { RevocationInputs, RevocationOutputs } from "../../provider/resources/revocation/inputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { pointHandlersAt, TestEmulator } from "../harness/emulator.js";
 import { makeRevocationTargets, type RevocationTargets } from "./revocation-fixtures.js";
 
 const ID = "2cb2878b-6cd1-460d-bd25-afe655159bdc";
@@ -69,12 +69,7 @@ describe("handlers against the emulator", () => {
   beforeAll(async () => {
     emulator = await TestEmulator.start();
     targets = await makeRevocationTargets(emulator.client());
-    const config: Record<string, string> = {
-      "huaweicloud-ccm:accessKey": DEMO_AK,
-      "huaweicloud-ccm:secretKey": DEMO_SK,
-      "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: emulator.url }),
-    };
-    rememberStackConfig({ get: (key) => config[key] });
+    pointHandlersAt(emulator.url);
   });
   afterAll(() => emulator?.close());
 

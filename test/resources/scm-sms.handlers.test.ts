@@ -13,7 +13,7 @@ import type { ScmCertificateBundleOutputs } from "../../provider/resources/scm-c
 import { withDerivedOutputs } from "../../provider/resources/shared/derived-outputs.js";
 import { UNKNOWN } from "../../provider/resources/shared/unknowns.js";
 import { json, type LocalServer, startLocalServer } from "../client/local-server.js";
-import { DEMO_AK, DEMO_SK, TestEmulator } from "../harness/emulator.js";
+import { pointHandlersAt, TestEmulator } from "../harness/emulator.js";
 
 const scm = SCM_CERTIFICATE_BUNDLE.handlers(handlerContext());
 const sms = MIGRATION_TASK_CERT_KEY.handlers(handlerContext());
@@ -30,15 +30,7 @@ async function failuresOf(
   return Object.fromEntries((result.failures ?? []).map((f) => [f.property, f.reason]));
 }
 
-function pointClientAt(url: string): void {
-  const all: Record<string, string> = {
-    "huaweicloud-ccm:accessKey": DEMO_AK,
-    "huaweicloud-ccm:secretKey": DEMO_SK,
-    "huaweicloud-ccm:endpoints": JSON.stringify({ ccm: url, scm: url, sms: url }),
-    "huaweicloud-ccm:maxRetries": "0",
-  };
-  rememberStackConfig({ get: (key) => all[key] });
-}
+const pointClientAt = (url: string) => pointHandlersAt(url, { "huaweicloud-ccm:maxRetries": "0" });
 
 describe("check and diff (no API call)", () => {
   it("ScmCertificateBundle: exactly 16 characters, named when wrong; unknown at preview passes", async () => {
