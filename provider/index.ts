@@ -42,7 +42,6 @@ export {
   isCcmError,
   isNotFoundError,
 } from "./errors.js";
-// Functions (lookups): a promise form and an Output form each
 export {
   type GetPrivateCaArgs,
   type GetPrivateCaResult,
@@ -73,6 +72,8 @@ export {
   getQuotas,
   getQuotasOutput,
 } from "./functions/get-quotas/get-quotas.js";
+// Functions (lookups): a promise form and an Output form each
+export type { CaFilterArgs } from "./functions/shared/find-cas.js";
 export type { InputArgs } from "./functions/shared/program.js";
 // PEM helpers
 export { certificateMetadata, fullChainPem, normalizePem, splitPemBlocks } from "./pem.js";

@@ -26,11 +26,21 @@ export const ARGS_SOURCE_DIRS = [path.join("provider", "resources"), path.join("
 /** The exported interfaces of every `.ts` file under the resources' and functions' folders, by name. */
 export function readArgsDocs(root: string): ReadonlyMap<string, InterfaceDoc> {
   const docs = new Map<string, InterfaceDoc>();
-  for (const dir of ARGS_SOURCE_DIRS) readInto(docs, path.join(root, dir));
-  return docs;
+  const parents = new Map<string, string[]>();
+  for (const dir of ARGS_SOURCE_DIRS) readInto(docs, parents, path.join(root, dir));
+  // An interface that extends another read here (GetPrivateCaArgs extends CaFilterArgs) has its
+  // properties too; parents from elsewhere (zod-inferred types, pulumi's) carry no TSDoc to read.
+  const withInherited = (name: string, doc: InterfaceDoc): InterfaceDoc => {
+    const known = (parents.get(name) ?? []).flatMap((parent) => {
+      const parentDoc = docs.get(parent);
+      return parentDoc ? [...withInherited(parent, parentDoc).properties] : [];
+    });
+    return known.length === 0 ? doc : { ...doc, properties: new Map([...known, ...doc.properties]) };
+  };
+  return new Map([...docs].map(([name, doc]) => [name, withInherited(name, doc)]));
 }
 
-function readInto(docs: Map<string, InterfaceDoc>, dir: string): void {
+function readInto(docs: Map<string, InterfaceDoc>, parents: Map<string, string[]>, dir: string): void {
   const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
   for (const file of files.sort()) {
     const text = readFileSync(path.join(dir, file), "utf8");
@@ -42,6 +52,11 @@ function readInto(docs: Map<string, InterfaceDoc>, dir: string): void {
       // Names are looked up across files (ValidityArgs is declared once, used by three resources).
       if (docs.has(name)) throw new Error(`args-docs: interface ${name} is exported twice in ${dir}`);
       docs.set(name, { description: docText(statement), properties: propertiesOf(statement) });
+      const extended = (statement.heritageClauses ?? []).flatMap((clause) => clause.types);
+      parents.set(
+        name,
+        extended.flatMap((type) => (ts.isIdentifier(type.expression) ? [type.expression.text] : [])),
+      );
     }
   }
 }

@@ -30,27 +30,27 @@ export interface GetPrivateCaArgs {
      */
     caId?: string;
     /**
-     * The CA's exact common name.
+     * The exact common name to match.
      */
     commonName?: string;
     /**
-     * The enterprise project the CA belongs to.
+     * The enterprise project to match.
      */
     enterpriseProjectId?: string;
     /**
-     * A part of the CA's common name.
+     * A part of the common name to match.
      */
     nameContains?: string;
     /**
-     * The CA's status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+     * The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
      */
     status?: enums.CaStatus;
     /**
-     * Tags the CA carries, all of them (key → value).
+     * Tags to match, all of them (key → value).
      */
     tags?: {[key: string]: string};
     /**
-     * ROOT or SUBORDINATE.
+     * The type to match: ROOT or SUBORDINATE.
      */
     type?: enums.CaType;
 }
@@ -168,27 +168,27 @@ export interface GetPrivateCaOutputArgs {
      */
     caId?: pulumi.Input<string | undefined>;
     /**
-     * The CA's exact common name.
+     * The exact common name to match.
      */
     commonName?: pulumi.Input<string | undefined>;
     /**
-     * The enterprise project the CA belongs to.
+     * The enterprise project to match.
      */
     enterpriseProjectId?: pulumi.Input<string | undefined>;
     /**
-     * A part of the CA's common name.
+     * A part of the common name to match.
      */
     nameContains?: pulumi.Input<string | undefined>;
     /**
-     * The CA's status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+     * The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
      */
     status?: pulumi.Input<enums.CaStatus | undefined>;
     /**
-     * Tags the CA carries, all of them (key → value).
+     * Tags to match, all of them (key → value).
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * ROOT or SUBORDINATE.
+     * The type to match: ROOT or SUBORDINATE.
      */
     type?: pulumi.Input<enums.CaType | undefined>;
 }

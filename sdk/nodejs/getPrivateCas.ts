@@ -28,11 +28,11 @@ export function getPrivateCas(args?: GetPrivateCasArgs, opts?: pulumi.InvokeOpti
 
 export interface GetPrivateCasArgs {
     /**
-     * The CAs' exact common name.
+     * The exact common name to match.
      */
     commonName?: string;
     /**
-     * The enterprise project the CAs belong to.
+     * The enterprise project to match.
      */
     enterpriseProjectId?: string;
     /**
@@ -40,7 +40,7 @@ export interface GetPrivateCasArgs {
      */
     maxResults?: number;
     /**
-     * A part of the CAs' common name.
+     * A part of the common name to match.
      */
     nameContains?: string;
     /**
@@ -52,15 +52,15 @@ export interface GetPrivateCasArgs {
      */
     sortKey?: enums.CaSortKey;
     /**
-     * Only CAs in this status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+     * The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
      */
     status?: enums.CaStatus;
     /**
-     * Tags each CA carries, all of them (key → value).
+     * Tags to match, all of them (key → value).
      */
     tags?: {[key: string]: string};
     /**
-     * Only ROOT or only SUBORDINATE CAs.
+     * The type to match: ROOT or SUBORDINATE.
      */
     type?: enums.CaType;
 }
@@ -96,11 +96,11 @@ export function getPrivateCasOutput(args?: GetPrivateCasOutputArgs, opts?: pulum
 
 export interface GetPrivateCasOutputArgs {
     /**
-     * The CAs' exact common name.
+     * The exact common name to match.
      */
     commonName?: pulumi.Input<string | undefined>;
     /**
-     * The enterprise project the CAs belong to.
+     * The enterprise project to match.
      */
     enterpriseProjectId?: pulumi.Input<string | undefined>;
     /**
@@ -108,7 +108,7 @@ export interface GetPrivateCasOutputArgs {
      */
     maxResults?: pulumi.Input<number | undefined>;
     /**
-     * A part of the CAs' common name.
+     * A part of the common name to match.
      */
     nameContains?: pulumi.Input<string | undefined>;
     /**
@@ -120,15 +120,15 @@ export interface GetPrivateCasOutputArgs {
      */
     sortKey?: pulumi.Input<enums.CaSortKey | undefined>;
     /**
-     * Only CAs in this status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+     * The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
      */
     status?: pulumi.Input<enums.CaStatus | undefined>;
     /**
-     * Tags each CA carries, all of them (key → value).
+     * Tags to match, all of them (key → value).
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * Only ROOT or only SUBORDINATE CAs.
+     * The type to match: ROOT or SUBORDINATE.
      */
     type?: pulumi.Input<enums.CaType | undefined>;
 }

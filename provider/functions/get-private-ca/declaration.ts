@@ -3,29 +3,16 @@ import { z } from "zod";
 import { CcmLookupError } from "../../errors.js";
 import { caCertificateOnce } from "../../resources/shared/ca-certificate.js";
 import type { CaInfo } from "../../schemas/ca.js";
-import type { CaStatus, CaType } from "../../schemas/enums.js";
 import { CA_FIELDS, caFields } from "../shared/ca-result.js";
 import { candidateList } from "../shared/candidates.js";
 import { defineFunction, described } from "../shared/declaration.js";
 import { hasFilters } from "../shared/filters.js";
-import { CA_FILTER_INPUTS, CA_FILTER_KEYS, findCas } from "../shared/find-cas.js";
+import { CA_FILTER_INPUTS, CA_FILTER_KEYS, type CaFilterArgs, findCas } from "../shared/find-cas.js";
 
 /** Give `caId`, or filters that match exactly one CA. */
-export interface GetPrivateCaArgs {
+export interface GetPrivateCaArgs extends CaFilterArgs {
   /** The CA's id. Give it, or filters, not both. */
   caId?: string;
-  /** The CA's exact common name. */
-  commonName?: string;
-  /** A part of the CA's common name. */
-  nameContains?: string;
-  /** Tags the CA carries, all of them (key → value). */
-  tags?: Record<string, string>;
-  /** The enterprise project the CA belongs to. */
-  enterpriseProjectId?: string;
-  /** The CA's status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED. */
-  status?: CaStatus;
-  /** ROOT or SUBORDINATE. */
-  type?: CaType;
 }
 
 export const GET_PRIVATE_CA = defineFunction({

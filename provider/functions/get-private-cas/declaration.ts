@@ -1,25 +1,13 @@
 // getPrivateCas, declared once: every CA the filters keep, sorted, all pages read up to a bound.
 import { z } from "zod";
-import { CA_SORT_KEYS, type CaSortKey, type CaStatus, type CaType, type SortDirection } from "../../schemas/enums.js";
+import { CA_SORT_KEYS, type CaSortKey, type SortDirection } from "../../schemas/enums.js";
 import { CA_SUMMARY, caFields } from "../shared/ca-result.js";
 import { defineFunction, described } from "../shared/declaration.js";
 import { LIST_INPUTS, MAX_RESULTS } from "../shared/filters.js";
-import { CA_FILTER_INPUTS, findCas } from "../shared/find-cas.js";
+import { CA_FILTER_INPUTS, type CaFilterArgs, findCas } from "../shared/find-cas.js";
 
 /** Every filter is optional; none lists every CA (up to `maxResults`). */
-export interface GetPrivateCasArgs {
-  /** The CAs' exact common name. */
-  commonName?: string;
-  /** A part of the CAs' common name. */
-  nameContains?: string;
-  /** Tags each CA carries, all of them (key → value). */
-  tags?: Record<string, string>;
-  /** The enterprise project the CAs belong to. */
-  enterpriseProjectId?: string;
-  /** Only CAs in this status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED. */
-  status?: CaStatus;
-  /** Only ROOT or only SUBORDINATE CAs. */
-  type?: CaType;
+export interface GetPrivateCasArgs extends CaFilterArgs {
   /** The order: create_time (the default), common_name, type or not_after. */
   sortKey?: CaSortKey;
   /** DESC (the default) or ASC. */

@@ -2,7 +2,14 @@
 import { z } from "zod";
 import type { CcmClient } from "../../client/index.js";
 import type { CaInfo } from "../../schemas/ca.js";
-import { type CA_SORT_KEYS, CA_STATUSES, CA_TYPES, type SORT_DIRECTIONS } from "../../schemas/enums.js";
+import {
+  type CA_SORT_KEYS,
+  CA_STATUSES,
+  CA_TYPES,
+  type CaStatus,
+  type CaType,
+  type SORT_DIRECTIONS,
+} from "../../schemas/enums.js";
 import { type CommonFilters, FILTER_INPUTS, keepMatching, MAX_RESULTS, nameQuery } from "./filters.js";
 
 export const CA_FILTER_INPUTS = {
@@ -12,6 +19,22 @@ export const CA_FILTER_INPUTS = {
 };
 
 export const CA_FILTER_KEYS = Object.keys(CA_FILTER_INPUTS);
+
+/** The filters a CA lookup takes (getPrivateCa, getPrivateCas): each one given must match. */
+export interface CaFilterArgs {
+  /** The exact common name to match. */
+  commonName?: string;
+  /** A part of the common name to match. */
+  nameContains?: string;
+  /** Tags to match, all of them (key → value). */
+  tags?: Record<string, string>;
+  /** The enterprise project to match. */
+  enterpriseProjectId?: string;
+  /** The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED. */
+  status?: CaStatus;
+  /** The type to match: ROOT or SUBORDINATE. */
+  type?: CaType;
+}
 
 export interface CaFilters extends CommonFilters {
   readonly status?: (typeof CA_STATUSES)[number] | undefined;

@@ -25,17 +25,17 @@ func LookupPrivateCa(ctx *pulumi.Context, args *LookupPrivateCaArgs, opts ...pul
 type LookupPrivateCaArgs struct {
 	// The CA's id. Give it, or filters, not both.
 	CaId *string `pulumi:"caId"`
-	// The CA's exact common name.
+	// The exact common name to match.
 	CommonName *string `pulumi:"commonName"`
-	// The enterprise project the CA belongs to.
+	// The enterprise project to match.
 	EnterpriseProjectId *string `pulumi:"enterpriseProjectId"`
-	// A part of the CA's common name.
+	// A part of the common name to match.
 	NameContains *string `pulumi:"nameContains"`
-	// The CA's status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+	// The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
 	Status *CaStatus `pulumi:"status"`
-	// Tags the CA carries, all of them (key → value).
+	// Tags to match, all of them (key → value).
 	Tags map[string]string `pulumi:"tags"`
-	// ROOT or SUBORDINATE.
+	// The type to match: ROOT or SUBORDINATE.
 	Type *CaType `pulumi:"type"`
 }
 
@@ -94,17 +94,17 @@ func LookupPrivateCaOutput(ctx *pulumi.Context, args LookupPrivateCaOutputArgs, 
 type LookupPrivateCaOutputArgs struct {
 	// The CA's id. Give it, or filters, not both.
 	CaId pulumi.StringPtrInput `pulumi:"caId"`
-	// The CA's exact common name.
+	// The exact common name to match.
 	CommonName pulumi.StringPtrInput `pulumi:"commonName"`
-	// The enterprise project the CA belongs to.
+	// The enterprise project to match.
 	EnterpriseProjectId pulumi.StringPtrInput `pulumi:"enterpriseProjectId"`
-	// A part of the CA's common name.
+	// A part of the common name to match.
 	NameContains pulumi.StringPtrInput `pulumi:"nameContains"`
-	// The CA's status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+	// The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
 	Status CaStatusPtrInput `pulumi:"status"`
-	// Tags the CA carries, all of them (key → value).
+	// Tags to match, all of them (key → value).
 	Tags pulumi.StringMapInput `pulumi:"tags"`
-	// ROOT or SUBORDINATE.
+	// The type to match: ROOT or SUBORDINATE.
 	Type CaTypePtrInput `pulumi:"type"`
 }
 

@@ -23,23 +23,23 @@ func GetPrivateCas(ctx *pulumi.Context, args *GetPrivateCasArgs, opts ...pulumi.
 }
 
 type GetPrivateCasArgs struct {
-	// The CAs' exact common name.
+	// The exact common name to match.
 	CommonName *string `pulumi:"commonName"`
-	// The enterprise project the CAs belong to.
+	// The enterprise project to match.
 	EnterpriseProjectId *string `pulumi:"enterpriseProjectId"`
 	// The most CAs to read (1–10000, default 1000): when more match, the lookup fails and says so, rather than return a silently cut list.
 	MaxResults *int `pulumi:"maxResults"`
-	// A part of the CAs' common name.
+	// A part of the common name to match.
 	NameContains *string `pulumi:"nameContains"`
 	// DESC (the default) or ASC.
 	SortDirection *SortDirection `pulumi:"sortDirection"`
 	// The order: create_time (the default), common_name, type or not_after.
 	SortKey *CaSortKey `pulumi:"sortKey"`
-	// Only CAs in this status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+	// The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
 	Status *CaStatus `pulumi:"status"`
-	// Tags each CA carries, all of them (key → value).
+	// Tags to match, all of them (key → value).
 	Tags map[string]string `pulumi:"tags"`
-	// Only ROOT or only SUBORDINATE CAs.
+	// The type to match: ROOT or SUBORDINATE.
 	Type *CaType `pulumi:"type"`
 }
 
@@ -56,23 +56,23 @@ func GetPrivateCasOutput(ctx *pulumi.Context, args GetPrivateCasOutputArgs, opts
 }
 
 type GetPrivateCasOutputArgs struct {
-	// The CAs' exact common name.
+	// The exact common name to match.
 	CommonName pulumi.StringPtrInput `pulumi:"commonName"`
-	// The enterprise project the CAs belong to.
+	// The enterprise project to match.
 	EnterpriseProjectId pulumi.StringPtrInput `pulumi:"enterpriseProjectId"`
 	// The most CAs to read (1–10000, default 1000): when more match, the lookup fails and says so, rather than return a silently cut list.
 	MaxResults pulumi.IntPtrInput `pulumi:"maxResults"`
-	// A part of the CAs' common name.
+	// A part of the common name to match.
 	NameContains pulumi.StringPtrInput `pulumi:"nameContains"`
 	// DESC (the default) or ASC.
 	SortDirection SortDirectionPtrInput `pulumi:"sortDirection"`
 	// The order: create_time (the default), common_name, type or not_after.
 	SortKey CaSortKeyPtrInput `pulumi:"sortKey"`
-	// Only CAs in this status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+	// The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
 	Status CaStatusPtrInput `pulumi:"status"`
-	// Tags each CA carries, all of them (key → value).
+	// Tags to match, all of them (key → value).
 	Tags pulumi.StringMapInput `pulumi:"tags"`
-	// Only ROOT or only SUBORDINATE CAs.
+	// The type to match: ROOT or SUBORDINATE.
 	Type CaTypePtrInput `pulumi:"type"`
 }
 

@@ -311,12 +311,12 @@ def get_private_ca(ca_id: Optional[_builtins.str] = None,
     Looks up one private CA: by its id, or by filters (common name, status, type, tags, enterprise project) that must match exactly one CA; when none or several match, the error names the candidates.
 
     :param _builtins.str ca_id: The CA's id. Give it, or filters, not both.
-    :param _builtins.str common_name: The CA's exact common name.
-    :param _builtins.str enterprise_project_id: The enterprise project the CA belongs to.
-    :param _builtins.str name_contains: A part of the CA's common name.
-    :param 'CaStatus' status: The CA's status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
-    :param Mapping[str, _builtins.str] tags: Tags the CA carries, all of them (key → value).
-    :param 'CaType' type: ROOT or SUBORDINATE.
+    :param _builtins.str common_name: The exact common name to match.
+    :param _builtins.str enterprise_project_id: The enterprise project to match.
+    :param _builtins.str name_contains: A part of the common name to match.
+    :param 'CaStatus' status: The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+    :param Mapping[str, _builtins.str] tags: Tags to match, all of them (key → value).
+    :param 'CaType' type: The type to match: ROOT or SUBORDINATE.
     """
     __args__ = dict()
     __args__['caId'] = ca_id
@@ -364,12 +364,12 @@ def get_private_ca_output(ca_id: pulumi.Input[Optional[Optional[_builtins.str]]]
     Looks up one private CA: by its id, or by filters (common name, status, type, tags, enterprise project) that must match exactly one CA; when none or several match, the error names the candidates.
 
     :param _builtins.str ca_id: The CA's id. Give it, or filters, not both.
-    :param _builtins.str common_name: The CA's exact common name.
-    :param _builtins.str enterprise_project_id: The enterprise project the CA belongs to.
-    :param _builtins.str name_contains: A part of the CA's common name.
-    :param 'CaStatus' status: The CA's status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
-    :param Mapping[str, _builtins.str] tags: Tags the CA carries, all of them (key → value).
-    :param 'CaType' type: ROOT or SUBORDINATE.
+    :param _builtins.str common_name: The exact common name to match.
+    :param _builtins.str enterprise_project_id: The enterprise project to match.
+    :param _builtins.str name_contains: A part of the common name to match.
+    :param 'CaStatus' status: The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+    :param Mapping[str, _builtins.str] tags: Tags to match, all of them (key → value).
+    :param 'CaType' type: The type to match: ROOT or SUBORDINATE.
     """
     __args__ = dict()
     __args__['caId'] = ca_id

@@ -73,15 +73,15 @@ def get_private_cas(common_name: Optional[_builtins.str] = None,
     """
     Lists private CAs by common name, status, type, tags and enterprise project, sorted, reading every page up to maxResults.
 
-    :param _builtins.str common_name: The CAs' exact common name.
-    :param _builtins.str enterprise_project_id: The enterprise project the CAs belong to.
+    :param _builtins.str common_name: The exact common name to match.
+    :param _builtins.str enterprise_project_id: The enterprise project to match.
     :param _builtins.int max_results: The most CAs to read (1–10000, default 1000): when more match, the lookup fails and says so, rather than return a silently cut list.
-    :param _builtins.str name_contains: A part of the CAs' common name.
+    :param _builtins.str name_contains: A part of the common name to match.
     :param 'SortDirection' sort_direction: DESC (the default) or ASC.
     :param 'CaSortKey' sort_key: The order: create_time (the default), common_name, type or not_after.
-    :param 'CaStatus' status: Only CAs in this status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
-    :param Mapping[str, _builtins.str] tags: Tags each CA carries, all of them (key → value).
-    :param 'CaType' type: Only ROOT or only SUBORDINATE CAs.
+    :param 'CaStatus' status: The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+    :param Mapping[str, _builtins.str] tags: Tags to match, all of them (key → value).
+    :param 'CaType' type: The type to match: ROOT or SUBORDINATE.
     """
     __args__ = dict()
     __args__['commonName'] = common_name
@@ -112,15 +112,15 @@ def get_private_cas_output(common_name: pulumi.Input[Optional[Optional[_builtins
     """
     Lists private CAs by common name, status, type, tags and enterprise project, sorted, reading every page up to maxResults.
 
-    :param _builtins.str common_name: The CAs' exact common name.
-    :param _builtins.str enterprise_project_id: The enterprise project the CAs belong to.
+    :param _builtins.str common_name: The exact common name to match.
+    :param _builtins.str enterprise_project_id: The enterprise project to match.
     :param _builtins.int max_results: The most CAs to read (1–10000, default 1000): when more match, the lookup fails and says so, rather than return a silently cut list.
-    :param _builtins.str name_contains: A part of the CAs' common name.
+    :param _builtins.str name_contains: A part of the common name to match.
     :param 'SortDirection' sort_direction: DESC (the default) or ASC.
     :param 'CaSortKey' sort_key: The order: create_time (the default), common_name, type or not_after.
-    :param 'CaStatus' status: Only CAs in this status: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
-    :param Mapping[str, _builtins.str] tags: Tags each CA carries, all of them (key → value).
-    :param 'CaType' type: Only ROOT or only SUBORDINATE CAs.
+    :param 'CaStatus' status: The status to match: PENDING, ACTIVED, DISABLED, DELETED or EXPIRED.
+    :param Mapping[str, _builtins.str] tags: Tags to match, all of them (key → value).
+    :param 'CaType' type: The type to match: ROOT or SUBORDINATE.
     """
     __args__ = dict()
     __args__['commonName'] = common_name
