@@ -10,7 +10,15 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { useCaEmulator } from "./helpers/cas.js";
 import { type Api, withEmulator } from "./helpers/client.js";
-import { CAS, CERTS, createCa, createRoot, intermediateByCsrBody, subordinateBody } from "./helpers/fixtures.js";
+import {
+  CAS,
+  CERTS,
+  certificateBody,
+  createCa,
+  createRoot,
+  intermediateByCsrBody,
+  subordinateBody,
+} from "./helpers/fixtures.js";
 
 const { api, pendingSubordinate } = useCaEmulator();
 
@@ -45,15 +53,7 @@ async function issuedBy(issuer: string): Promise<Record<string, string>> {
   };
 }
 
-function baseCertificate(issuer: string) {
-  return {
-    issuer_id: issuer,
-    key_algorithm: "EC256",
-    signature_algorithm: "SHA256",
-    distinguished_name: { common_name: "leaf.example.com" },
-    validity: { type: "DAY", value: 3 },
-  };
-}
+const baseCertificate = (issuer: string) => certificateBody(issuer, { validity: { type: "DAY", value: 3 } });
 
 describe("issued certificates", () => {
   test("carry no revocation pointers while both switches are off", async () => {
