@@ -174,6 +174,17 @@ async function deleteCa(api: CcmClient, id: string, pendingDays: number): Promis
   await api.cas.delete(id, pendingDays);
 }
 
+/** Creates the CA once (an ambiguous failure is looked up, not re-sent), then finishes its setup. */
+async function createCa(context: HandlerContext, args: PrivateCaInputs) {
+  const { caId, suspectedDuplicateIds } = await createOnce(context, args);
+  const what = JSON.stringify(args.distinguishedName.commonName);
+  await warnSuspectedDuplicates(context.log, SUBJECT, what, caId, suspectedDuplicateIds);
+  const suspects = definedEntries({
+    suspectedDuplicateIds: suspectedDuplicateIds.length > 0 ? [...suspectedDuplicateIds] : undefined,
+  });
+  return { id: caId, outs: await finishCreate(context.client, args, caId, suspects) };
+}
+
 export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = (context, declared) => ({
   async check(olds, news) {
     const now = context.clock.now();
@@ -195,14 +206,7 @@ export const privateCaHandlers: HandlersOf<PrivateCaInputs, PrivateCaOutputs> = 
   },
 
   async create(inputs) {
-    const args = withoutProvider(inputs) as PrivateCaInputs;
-    const { caId, suspectedDuplicateIds } = await createOnce(context, args);
-    const what = JSON.stringify(args.distinguishedName.commonName);
-    await warnSuspectedDuplicates(context.log, SUBJECT, what, caId, suspectedDuplicateIds);
-    const suspects = definedEntries({
-      suspectedDuplicateIds: suspectedDuplicateIds.length > 0 ? [...suspectedDuplicateIds] : undefined,
-    });
-    return { id: caId, outs: await finishCreate(context.client, args, caId, suspects) };
+    return createCa(context, withoutProvider(inputs) as PrivateCaInputs);
   },
 
   async read(id, props) {

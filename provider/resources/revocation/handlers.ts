@@ -61,6 +61,20 @@ async function takeOver(context: HandlerContext, id: string) {
   return { id, props, inputs: inputs as RevocationInputs };
 }
 
+/** Revokes the target; one already revoked is taken as it is, with a warning (CCM keeps its first reason). */
+async function revoke(context: HandlerContext, args: RevocationInputs) {
+  const kind = targetKindOf(args);
+  const id = targetIdOf(args);
+  const { facts, alreadyRevoked } = await revokeTarget(context.client, kind, id, args.reason);
+  if (alreadyRevoked) {
+    await context.log.warn(
+      `${targetLabel(kind, id)} was already revoked: nothing changed, and CCM keeps the reason recorded first (not necessarily ${args.reason}).`,
+    );
+  }
+  const recorded = alreadyRevoked ? {} : { revokedWithReason: args.reason };
+  return { id, outs: { ...args, ...facts, alreadyRevoked, ...recorded } };
+}
+
 export const revocationHandlers: HandlersOf<RevocationInputs, RevocationOutputs> = (context, declared) => ({
   async check(_olds, news) {
     // A program that picks one target passes null for the other (`caId: isCa ? id : null`).
@@ -78,17 +92,7 @@ export const revocationHandlers: HandlersOf<RevocationInputs, RevocationOutputs>
   },
 
   async create(inputs) {
-    const args = withoutProvider(inputs) as RevocationInputs;
-    const kind = targetKindOf(args);
-    const id = targetIdOf(args);
-    const { facts, alreadyRevoked } = await revokeTarget(context.client, kind, id, args.reason);
-    if (alreadyRevoked) {
-      await context.log.warn(
-        `${targetLabel(kind, id)} was already revoked: nothing changed, and CCM keeps the reason recorded first (not necessarily ${args.reason}).`,
-      );
-    }
-    const recorded = alreadyRevoked ? {} : { revokedWithReason: args.reason };
-    return { id, outs: { ...args, ...facts, alreadyRevoked, ...recorded } };
+    return revoke(context, withoutProvider(inputs) as RevocationInputs);
   },
 
   async read(id, props) {
