@@ -103,6 +103,8 @@ export type CaType = (typeof CA_TYPES)[number];
 /** CA statuses; "ACTIVED" is the API's spelling. Only ACTIVED CAs issue certificates. */
 export const CA_STATUSES = ["PENDING", "ACTIVED", "DISABLED", "DELETED", "EXPIRED"] as const;
 export type CaStatus = (typeof CA_STATUSES)[number];
+/** The statuses in which a CA holds a certificate in force: what a revocation can apply to. */
+export const CA_STATUSES_WITH_CERTIFICATE: ReadonlySet<string> = new Set<CaStatus>(["ACTIVED", "DISABLED", "EXPIRED"]);
 
 /** Private certificate statuses; there is no pending state (issuance is synchronous). */
 export const CERTIFICATE_STATUSES = ["ISSUED", "EXPIRED", "REVOKED"] as const;

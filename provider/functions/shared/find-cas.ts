@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { CcmClient } from "../../client/index.js";
 import type { CaInfo } from "../../schemas/ca.js";
 import {
-  type CA_SORT_KEYS,
   CA_STATUSES,
   CA_TYPES,
+  type CaSortKey,
   type CaStatus,
   type CaType,
-  type SORT_DIRECTIONS,
+  type SortDirection,
 } from "../../schemas/enums.js";
 import { type CommonFilters, FILTER_INPUTS, keepMatching, MAX_RESULTS, nameQuery } from "./filters.js";
 
@@ -37,13 +37,13 @@ export interface CaFilterArgs {
 }
 
 export interface CaFilters extends CommonFilters {
-  readonly status?: (typeof CA_STATUSES)[number] | undefined;
-  readonly type?: (typeof CA_TYPES)[number] | undefined;
+  readonly status?: CaStatus | undefined;
+  readonly type?: CaType | undefined;
 }
 
 export interface CaOrder {
-  readonly sortKey?: (typeof CA_SORT_KEYS)[number] | undefined;
-  readonly sortDirection?: (typeof SORT_DIRECTIONS)[number] | undefined;
+  readonly sortKey?: CaSortKey | undefined;
+  readonly sortDirection?: SortDirection | undefined;
 }
 
 /** Every CA the filters keep, in the list's order; more than `maxResults` listed is an error. */

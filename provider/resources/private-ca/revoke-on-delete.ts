@@ -4,11 +4,9 @@
 import { isCcmApiError, isNotFoundError } from "../../errors.js";
 import type { HandlerContext } from "../../kernel/context.js";
 import type { CheckFailure } from "../../kernel/handlers.js";
-import type { RevocationReason } from "../../schemas/enums.js";
+import { CA_STATUSES_WITH_CERTIFICATE, type RevocationReason } from "../../schemas/enums.js";
 import { containsUnknown } from "../shared/unknowns.js";
 import type { PrivateCaOutputs } from "./inputs.js";
-
-const HAS_CERTIFICATE = new Set(["ACTIVED", "DISABLED", "EXPIRED"]);
 
 /** revokeOnDelete on anything but a SUBORDINATE (a type still unknown at preview is let through). */
 export function revokeOnDeleteFailures(given: Record<string, unknown>): CheckFailure[] {
@@ -27,7 +25,7 @@ export async function revokeBeforeDelete(context: HandlerContext, id: string, pr
   if (!reason || props.type !== "SUBORDINATE") return;
   const api = context.client;
   const info = await api.cas.find(id);
-  if (!info || !HAS_CERTIFICATE.has(info.status)) return;
+  if (!info || !CA_STATUSES_WITH_CERTIFICATE.has(info.status)) return;
   try {
     await api.cas.revoke(id, reason);
   } catch (error) {

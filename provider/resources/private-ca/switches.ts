@@ -15,12 +15,15 @@ const ENABLED_BY_STATUS: Readonly<Record<string, boolean>> = { ACTIVED: true, EX
 /** Where CCM takes the OCSP and CRL switches (the API's state rules). */
 const SWITCHABLE = new Set(["ACTIVED", "DISABLED"]);
 
+/** How often the CRL is renewed when the input leaves it out: the least CCM allows, as at create. */
+const validDaysOf = (crl: CrlInput) => crl.validDays ?? CRL_VALID_DAYS.min;
+
 function crlAgrees(wanted: CrlInput, actual: CrlConfiguration | undefined): boolean {
   if (!wanted.enabled) return actual?.enabled !== true;
   return (
     actual?.enabled === true &&
     actual.obsBucketName === wanted.obsBucketName &&
-    actual.validDays === (wanted.validDays ?? CRL_VALID_DAYS.min) &&
+    actual.validDays === validDaysOf(wanted) &&
     (wanted.crlName === undefined || actual.crlName === wanted.crlName)
   );
 }
@@ -49,7 +52,7 @@ export async function applySwitches(
     if (crl.enabled) {
       await api.cas.enableCrl(caId, {
         obsBucketName: crl.obsBucketName ?? "",
-        validDays: crl.validDays ?? CRL_VALID_DAYS.min,
+        validDays: validDaysOf(crl),
         ...(crl.crlName === undefined ? {} : { crlName: crl.crlName }),
       });
     } else {

@@ -6,7 +6,7 @@
 import type { CcmClient } from "../../client/index.js";
 import { type CcmApiError, ExplainedApiError, isCcmApiError, isNotFoundError } from "../../errors.js";
 import type { CaInfo } from "../../schemas/ca.js";
-import type { RevocationReason } from "../../schemas/enums.js";
+import { CA_STATUSES_WITH_CERTIFICATE, type RevocationReason } from "../../schemas/enums.js";
 import type { IssuedObjectInfo } from "../../schemas/issued-object.js";
 import { definedEntries } from "../shared/common.js";
 import type { TargetKind } from "./inputs.js";
@@ -31,9 +31,6 @@ export interface Revoked {
  * is not documented; any other answer is reported as the error it is, never taken as success.
  */
 const STATE_REFUSAL_CODE = "PCA.00030203";
-
-/** CA statuses in which a subordinate holds a certificate in force, so a revocation can apply. */
-const REVOCABLE_CA_STATUSES: readonly string[] = ["ACTIVED", "DISABLED", "EXPIRED"];
 
 function factsOf(targetKind: TargetKind, info: IssuedObjectInfo): TargetFacts {
   return {
@@ -73,7 +70,7 @@ function caRefusal(error: CcmApiError, ca: CaInfo): string | undefined {
       "disable it (and revoke the subordinates and certificates it issued)"
     );
   }
-  const revocable = REVOCABLE_CA_STATUSES.includes(ca.status);
+  const revocable = CA_STATUSES_WITH_CERTIFICATE.has(ca.status);
   if (revocable && error.status === 403 && error.errorCode === STATE_REFUSAL_CODE) return undefined;
   if (revocable) return `caId: CCM refused to revoke the CA ${ca.caId} (${ca.status})`;
   return `caId: the CA ${ca.caId} is ${ca.status}: it has no certificate in force to revoke`;
