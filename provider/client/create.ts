@@ -14,7 +14,12 @@
 //   none        → no attempt so far created anything: re-send, while the limits allow
 //                 (CreateLimits: attempts and time, both settings); once they are spent, look a
 //                 few more times (a slow create shows up late) and stop with
-//                 CcmCreateOutcomeUnknownError. A lookup that fails stops at once, re-sending nothing.
+//                 CcmCreateOutcomeUnknownError.
+//   no answer   → the lookup itself failed: when on the service's or the network's side, it is
+//                 asked again (create-lookup.ts); a refusal, or failing every time, stops with
+//                 CcmCreateOutcomeUnknownError, re-sending nothing. Whatever the attempt made is
+//                 then left for the user (the error names it when it was seen): the next run's
+//                 lookups start at its own first attempt. Giving up early costs an orphan.
 //
 // A create the service is still processing when the lookup runs is invisible to it, and a
 // re-send would duplicate it. Each lookup therefore waits longer than the one before (settleMs,
@@ -25,9 +30,17 @@
 // look-alikes that landed late as suspected duplicates. Two identical requests racing (from two
 // processes, or two callers of one process that do not serialize them) look alike; pass the ids
 // you already own as knownIds.
-import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
+import { CcmCreateAmbiguousError, CcmCreateOutcomeUnknownError } from "../errors.js";
 import type { ExecuteResult, RawResponse } from "./attempt-result.js";
 import type { PausingClock } from "./clock.js";
+import {
+  type Lookup,
+  type LookupTarget,
+  type LookupWaits,
+  lookupSince,
+  lookupWaits,
+  MAX_LOOKUP_WAIT_MS,
+} from "./create-lookup.js";
 
 /** How far a create may go on re-sending after lookups proved nothing was made. */
 export interface CreateLimits {
@@ -50,22 +63,8 @@ export interface CreateOptions extends Partial<CreateLimits> {
   readonly knownIds?: Iterable<string>;
 }
 
-/** No lookup waits longer than this (the doubling stops there). */
-export const MAX_LOOKUP_WAIT_MS = 30_000;
 /** Lookups after the last allowed attempt ended ambiguously, before the outcome is called unknown. */
 export const FINAL_LOOKUPS = 3;
-
-/** A lookup found look-alikes it could not check against the request (e.g. their export failed). */
-export class CandidatesUnverifiedError extends Error {
-  constructor(
-    readonly candidateIds: readonly string[],
-    options?: { cause?: unknown },
-  ) {
-    super(`could not check ${candidateIds.join(", ")} against the request`, options);
-    this.name = "CandidatesUnverifiedError";
-  }
-}
-
 /** How the id was obtained: the response ("created"), a lookup after a lost response
  * ("adopted"), or a re-send after lookups proved nothing had been created ("resent"). */
 export type CreateResolution = "created" | "adopted" | "resent";
@@ -79,16 +78,10 @@ export interface CreateResult {
   readonly attempts: number;
 }
 
-export interface CreateFlow {
-  readonly kind: CreatedKind;
-  /** Human description for errors, e.g. `"app.example.com" from CA 1234…`. */
-  readonly what: string;
+export interface CreateFlow extends LookupTarget {
   /** One send, with the retries that are safe before processing. */
   execute(): Promise<ExecuteResult>;
   idFrom(response: RawResponse): string;
-  /** Ids of resources matching the request created at or after `sinceMs` (our clock), leaving out
-   * `exclude` before any costly check. Throws CandidatesUnverifiedError when it cannot tell. */
-  findMatches(sinceMs: number, exclude: ReadonlySet<string>): Promise<string[]>;
   /** False when the service does not list such resources, so "none found" proves nothing. */
   readonly listable: boolean;
 }
@@ -133,13 +126,14 @@ function startRun(context: CreateContext, flow: CreateFlow, options: CreateOptio
     settleMs: options.settleMs ?? context.createLimits.settleMs,
   };
   const started = context.now();
+  const waits = lookupWaits(limits.settleMs);
   return {
     context,
     flow,
     limits,
     started,
-    lookup: lookupSince(context, flow, new Set(options.knownIds ?? []), started),
-    waits: lookupWaits(limits.settleMs),
+    lookup: lookupSince(context, flow, new Set(options.knownIds ?? []), started, waits),
+    waits,
     reasons: [],
   };
 }
@@ -220,47 +214,6 @@ function describeFailures(reasons: readonly string[]): string {
   return `${reasons.length} attempts ended ambiguously (${each.join("; ")})`;
 }
 
-/** The waits before each lookup: settleMs, then doubling up to MAX_LOOKUP_WAIT_MS. */
-interface LookupWaits {
-  readonly first: number;
-  next(): number;
-}
-
-function lookupWaits(settleMs: number): LookupWaits {
-  let wait = settleMs;
-  return {
-    first: settleMs,
-    next() {
-      const now = Math.min(wait, MAX_LOOKUP_WAIT_MS);
-      wait = now * 2;
-      return now;
-    },
-  };
-}
-
-/** Unclaimed matches of `flow`, after a wait of `waitMs`, leaving out `known` and `exclude`. */
-type Lookup = (failure: string, waitMs: number, exclude?: string) => Promise<string[]>;
-
-/** Lookups of resources created since `since`; a failed lookup makes the outcome unknown. */
-function lookupSince(clock: PausingClock, flow: CreateFlow, known: ReadonlySet<string>, since: number): Lookup {
-  return async (failure, waitMs, exclude) => {
-    await clock.sleep(waitMs);
-    const excluded = new Set(known);
-    if (exclude !== undefined) excluded.add(exclude);
-    try {
-      const ids = await flow.findMatches(since, excluded);
-      return [...new Set(ids)].filter((id) => !excluded.has(id));
-    } catch (error) {
-      const reason = isCcmError(error) || error instanceof Error ? error.message : String(error);
-      const candidates = error instanceof CandidatesUnverifiedError ? error.candidateIds : [];
-      throw new CcmCreateOutcomeUnknownError(flow.kind, flow.what, `${failure}, and the lookup failed: ${reason}`, {
-        cause: error,
-        candidateIds: candidates,
-      });
-    }
-  };
-}
-
 /** A result after a re-send, with look-alikes that appeared meanwhile (the check is best effort). */
 async function withLateLookalikes(
   result: Omit<CreateResult, "suspectedDuplicateIds">,
@@ -280,15 +233,4 @@ async function withLateLookalikes(
 function decide(flow: CreateFlow, candidates: readonly string[], attempts: number): CreateResult {
   if (candidates.length > 1) throw new CcmCreateAmbiguousError(flow.kind, flow.what, candidates);
   return { id: candidates[0] as string, resolution: "adopted", suspectedDuplicateIds: [], attempts };
-}
-
-/** Converts "created at or after `sinceMs` on our clock" into the service's clock, given one of
- * its responses. Without a Date header the window widens to the signature's 15-minute tolerance
- * (a request outside it would have been refused, so the clocks are at most that far apart). */
-export function serviceTimeThreshold(sinceMs: number, response: RawResponse): number {
-  const DATE_RESOLUTION_AND_LATENCY_MS = 2_000;
-  const SIGNATURE_SKEW_TOLERANCE_MS = 15 * 60 * 1000;
-  if (response.serverDate === undefined) return sinceMs - SIGNATURE_SKEW_TOLERANCE_MS;
-  const offset = response.serverDate - response.receivedAt;
-  return sinceMs + offset - DATE_RESOLUTION_AND_LATENCY_MS;
 }

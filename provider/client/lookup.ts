@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { CcmLookupError, type CreatedKind, isCcmApiError, isNotFoundError } from "../errors.js";
 import { LIST_LIMIT } from "../schemas/enums.js";
-import { CandidatesUnverifiedError, serviceTimeThreshold } from "./create.js";
+import { CandidatesUnverifiedError, serviceTimeThreshold } from "./create-lookup.js";
 import type { OperationName } from "./operations.js";
 import { TagApi } from "./tags.js";
 import type { CallSpec, RawResponse, Transport } from "./transport.js";

@@ -8,11 +8,12 @@ import {
   type CreateOptions,
   type CreateResult,
   createWithoutDuplicates,
-  MAX_LOOKUP_WAIT_MS,
 } from "../../provider/client/create.js";
+import { CandidatesUnverifiedError, LOOKUP_TRIES, MAX_LOOKUP_WAIT_MS } from "../../provider/client/create-lookup.js";
 import type { RawResponse } from "../../provider/client/transport.js";
 import { DEFAULT_CREATE_ATTEMPTS, DEFAULT_CREATE_TIME_BUDGET_MS, resolveConfig } from "../../provider/config.js";
 import {
+  CcmApiError,
   CcmConfigError,
   CcmCreateAmbiguousError,
   CcmCreateOutcomeUnknownError,
@@ -36,7 +37,9 @@ class FakeService {
   visibleAfterMs = 0;
   /** How long each send takes. */
   sendMs = 100;
-  failLookupAt: number | undefined;
+  /** The lookups (counted from 1) that fail, and how. */
+  failLookups: readonly number[] = [];
+  lookupError: () => Error = () => apiError(403);
 
   constructor(
     private readonly script: readonly Attempt[],
@@ -74,7 +77,7 @@ class FakeService {
         idFrom: (raw) => new TextDecoder().decode(raw.body),
         findMatches: async (sinceMs, exclude) => {
           this.lookupSince.push(sinceMs);
-          if (this.lookupSince.length === this.failLookupAt) throw new Error("HTTP 403 on the list");
+          if (this.failLookups.includes(this.lookupSince.length)) throw this.lookupError();
           return this.made
             .filter((m) => m.atMs >= sinceMs && m.atMs + this.visibleAfterMs <= this.nowMs && !exclude.has(m.id))
             .map((m) => m.id);
@@ -83,6 +86,11 @@ class FakeService {
       options,
     );
   }
+}
+
+/** The list call's failure, after the transport's own retries. */
+function apiError(status: number): CcmApiError {
+  return new CcmApiError({ service: "ccm", method: "GET", path: "/v1/private-certificates", status, errorCode: "X" });
 }
 
 function response(id: string, atMs: number): RawResponse {
@@ -229,11 +237,35 @@ describe("the limits", () => {
 describe("when the lookup cannot answer", () => {
   it("stops at once, sending nothing more, whatever budget is left", async () => {
     const service = new FakeService(["unprocessed", "unprocessed", "ok"]);
-    service.failLookupAt = 2;
+    service.failLookups = [2];
     const error = await failure(service.create());
     expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
-    expect(error.message).toMatch(/2 attempts ended ambiguously .*, and the lookup failed: HTTP 403 on the list/);
+    expect(error.message).toMatch(/2 attempts ended ambiguously .*, and the lookup failed: .*HTTP 403/);
     expect(service.sends).toBe(2);
+    expect(service.lookupSince).toHaveLength(2);
+  });
+
+  it("asks again when the lookup fails on the service's side, and adopts what the lost attempt made", async () => {
+    const service = new FakeService(["lost"]);
+    service.failLookups = [1, 2];
+    service.lookupError = () => apiError(502);
+    const result = await service.create();
+    expect(result).toEqual({ id: "cert-1", resolution: "adopted", attempts: 1, suspectedDuplicateIds: [] });
+    expect(service.sends).toBe(1);
+    // The next waits of the doubling sequence between the tries.
+    expect(service.sleeps).toEqual([2_000, 4_000, 8_000]);
+  });
+
+  it(`gives up after ${LOOKUP_TRIES} failed tries, re-sending nothing and naming what it could not check`, async () => {
+    const service = new FakeService(["lost", "ok"]);
+    service.failLookups = [1, 2, 3, 4];
+    service.lookupError = () => new CandidatesUnverifiedError(["cert-1"], { cause: apiError(429) });
+    const error = await failure(service.create());
+    expect(error).toBeInstanceOf(CcmCreateOutcomeUnknownError);
+    expect((error as CcmCreateOutcomeUnknownError).candidateIds).toEqual(["cert-1"]);
+    expect(error.message).toContain(`and the lookup failed ${LOOKUP_TRIES} times: could not check cert-1`);
+    expect(service.sends).toBe(1);
+    expect(service.lookupSince).toHaveLength(LOOKUP_TRIES);
   });
 
   it("never re-sends a create the service does not list", async () => {
