@@ -78,6 +78,9 @@ export async function stateAudit(url, stack) {
   return audit(await inventory(url), exported);
 }
 
+/** How the CLI's output says that a create's outcome is unknown (CcmCreateOutcomeUnknownError). */
+export const UNKNOWN_OUTCOME = /outcome is unknown|ERR_CCM_CREATE_OUTCOME_UNKNOWN/;
+
 /** Runs `op` until it succeeds, at most `max` times; returns how many runs it took (or max + 1). */
 export async function untilItSucceeds(stack, op, max, failures, log) {
   for (let n = 1; n <= max; n++) {
@@ -86,15 +89,18 @@ export async function untilItSucceeds(stack, op, max, failures, log) {
       return n;
     } catch (error) {
       // Every distinct error line the CLI printed (up to 8), not only the first: which resources
-      // failed and how is what explains a run that did not converge.
+      // failed and how is what explains a run that did not converge. A create whose outcome is
+      // unknown comes first, whatever else failed: the checks look for it in this summary.
       const text = String(error.message);
-      const lines = new Set(
-        text
-          .split("\n")
-          .map((l) => l.trim())
-          .filter((l) => /error|failed/i.test(l) && !l.includes(" failed:")),
-      );
-      const summary = lines.size > 0 ? [...lines].slice(0, 8).join(" | ") : (text.split("\n")[1] ?? "").trim();
+      const lines = [
+        ...new Set(
+          text
+            .split("\n")
+            .map((l) => l.trim())
+            .filter((l) => /error|failed/i.test(l) && !/ failed:$/.test(l)),
+        ),
+      ].sort((a, b) => Number(UNKNOWN_OUTCOME.test(b)) - Number(UNKNOWN_OUTCOME.test(a)));
+      const summary = lines.length > 0 ? lines.slice(0, 8).join(" | ") : (text.split("\n")[1] ?? "").trim();
       failures.push(`${op} #${n}: ${summary.slice(0, 2400)}`);
       log(`  ${op} #${n} failed`);
     }

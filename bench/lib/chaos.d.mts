@@ -1,6 +1,16 @@
 // Types of chaos.mjs for the TypeScript tests that import it (test/chaos.e2e.test.ts,
 // test/cli/orphans.e2e.test.ts, test/languages/chaos.languages.test.ts).
 export type FrontEnd = "dynamic" | "plugin";
+/** How the CLI's output says that a create's outcome is unknown. */
+export declare const UNKNOWN_OUTCOME: RegExp;
+/** Runs `op` until it succeeds, at most `max` times, recording each failure's summary; how many runs it took (max + 1 if none succeeded). */
+export declare function untilItSucceeds(
+  stack: { run(ops: string[]): Promise<unknown> },
+  op: string,
+  max: number,
+  failures: string[],
+  log: (line: string) => void,
+): Promise<number>;
 export interface Audit {
   resources: number;
   pendingOperations: number;

@@ -3,7 +3,7 @@
 // for the native plugin): judged by the emulator's inventory against `pulumi stack export`
 // (bench/lib/chaos.mjs), never by what the provider says of itself.
 import { expect } from "vitest";
-import type { ChaosResult, SigkillResult } from "../../bench/lib/chaos.mjs";
+import { type ChaosResult, type SigkillResult, UNKNOWN_OUTCOME } from "../../bench/lib/chaos.mjs";
 
 /**
  * Converged within `maxUps` with faults really injected, no `up` failed on a create whose outcome
@@ -16,7 +16,7 @@ export function expectChaosConverged(result: ChaosResult, pairs: number, maxUps:
   // The run proves something only if faults were actually injected, creates' lost responses included.
   expect(injected.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThan(0);
   const failedUps = result.failures.filter((failure) => failure.startsWith("up #"));
-  expect(failedUps.filter((failure) => /outcome is unknown|ERR_CCM_CREATE_OUTCOME_UNKNOWN/.test(failure))).toEqual([]);
+  expect(failedUps.filter((failure) => UNKNOWN_OUTCOME.test(failure))).toEqual([]);
   expect(result.ups, result.failures.join("\n")).toBeLessThanOrEqual(maxUps);
   expect(result.afterUp.resources).toBe(2 * pairs + 2);
   expect(result.afterUp.liveCertificates).toBe(pairs);
