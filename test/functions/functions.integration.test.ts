@@ -114,6 +114,11 @@ describe("getPrivateCas", () => {
     expect(listed.cas.map((ca) => ca.commonName)).toEqual(["A Root", "B Root"]);
     expect((await result(GET_PRIVATE_CAS, { status: "PENDING" })).ids).toEqual([sub]);
     expect((await result(GET_PRIVATE_CAS, { nameContains: "Root" })).ids).toHaveLength(3);
+    // CAs created without one are in the default project ("0"); another project has none of them.
+    expect((await result(GET_PRIVATE_CAS, { enterpriseProjectId: "0" })).ids).toHaveLength(4);
+    expect(
+      (await result(GET_PRIVATE_CAS, { enterpriseProjectId: "7f3d2a9e-1c4b-4e8a-9b6f-2d5c8e1a0b3c" })).ids,
+    ).toEqual([]);
   });
 
   it("the tag filter keeps to the bound too, failing from its first page", async () => {
@@ -174,6 +179,31 @@ describe("getPrivateCertificates", () => {
     const expiring = await result(GET_PRIVATE_CERTIFICATES, { issuerId: first, expiringWithinDays: 10 });
     expect(expiring.ids).toEqual([soon]);
     expect(Date.parse(expiring.certificates[0]?.notAfter ?? "")).toBeLessThan(Date.now() + 10 * DAY_MS);
+  });
+
+  it("filters by exact common name, status, tags and enterprise project, each narrowing the same issuer's list", async () => {
+    const issuerId = await root("Filter Root");
+    const web = await certificate(issuerId, "web");
+    const api = await certificate(issuerId, "api");
+    const apiV2 = await certificate(issuerId, "api-v2");
+    const retired = await certificate(issuerId, "retired");
+    await client.certificates.revoke(retired, "SUPERSEDED");
+    await client.certificates.tags.add(api, { team: "payments", tier: "gold" });
+    await client.certificates.tags.add(apiV2, { team: "payments" });
+    const ids = async (filters: Record<string, unknown>) =>
+      new Set((await result(GET_PRIVATE_CERTIFICATES, { issuerId, ...filters })).ids);
+    // Exact: "api" leaves out "api-v2", which nameContains keeps.
+    expect(await ids({ commonName: "api" })).toEqual(new Set([api]));
+    expect(await ids({ nameContains: "api" })).toEqual(new Set([api, apiV2]));
+    expect(await ids({ status: "REVOKED" })).toEqual(new Set([retired]));
+    expect(await ids({ status: "ISSUED" })).toEqual(new Set([web, api, apiV2]));
+    // Every tag given must be carried.
+    expect(await ids({ tags: { team: "payments" } })).toEqual(new Set([api, apiV2]));
+    expect(await ids({ tags: { team: "payments", tier: "gold" } })).toEqual(new Set([api]));
+    expect(await ids({ tags: { team: "search" } })).toEqual(new Set());
+    // Certificates applied without one are in the default project ("0").
+    expect(await ids({ enterpriseProjectId: "0" })).toEqual(new Set([web, api, apiV2, retired]));
+    expect(await ids({ enterpriseProjectId: "7f3d2a9e-1c4b-4e8a-9b6f-2d5c8e1a0b3c" })).toEqual(new Set());
   });
 });
 
