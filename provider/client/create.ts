@@ -65,6 +65,7 @@ export interface CreateOptions extends Partial<CreateLimits> {
 
 /** Lookups after the last allowed attempt ended ambiguously, before the outcome is called unknown. */
 export const FINAL_LOOKUPS = 3;
+
 /** How the id was obtained: the response ("created"), a lookup after a lost response
  * ("adopted"), or a re-send after lookups proved nothing had been created ("resent"). */
 export type CreateResolution = "created" | "adopted" | "resent";
