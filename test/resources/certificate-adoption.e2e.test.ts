@@ -3,7 +3,8 @@
 // certificate is seconds old. Whatever the fault, each resource must end with its own certificate
 // (openssl shows its own EKU and SANs), and destroy with revokeOnDelete must work at the first try.
 // And when a re-send may have duplicated a slow first attempt, `pulumi up` says so; a run of
-// failures that executed nothing converges in one `up`, unless createAttempts is set too low.
+// failures that executed nothing converges in one `up`, unless createAttempts is set too low; a
+// lookup that fails after a lost response is asked again rather than leave an orphan.
 import { describe, expect, it } from "vitest";
 import { typeToken } from "../../provider/runtime/resource-types.js";
 import type { EmulatorStack, TestEmulator } from "../harness/emulator.js";
@@ -164,6 +165,32 @@ describe("an apply that meets four 502s in a row, none of them executed", () => 
     await setup.stack.up();
     await inventoryMatchesState();
     expect(resourcesOfType(await setup.stack.exportState(), CERT)).toHaveLength(2);
+  });
+});
+
+describe("a lost response whose first lookup fails on the service's side", () => {
+  // The apply is executed and its answer lost; then every attempt of the first lookup's list call
+  // (maxRetries 1: two) answers 502. Giving up there left the certificate for no later run to
+  // find, and the next `up` issued a second one (the orphan and duplicate the chaos run found).
+  const LIST = { method: "GET", path: "^/v1/private-certificates$" };
+  const setup = useSameNamePair({
+    ...QUICK_LOOKUPS,
+    "huaweicloud-ccm:maxRetries": "1",
+    faults: faults({ kind: "lost_response", ...APPLY }, { kind: "error", status: 502, ...LIST, count: 2 }),
+  });
+
+  it("asks again and adopts the certificate the lost response made: one `up`, no duplicate, no orphan", async () => {
+    const { outputs, changes } = await setup.stack.up();
+    expect(changes).toEqual({ create: 3 });
+    const clientId = outputString(outputs, "clientId");
+    expect(clientId).not.toBe(outputString(outputs, "serverId"));
+    const { certificates, requests } = await setup.emulator.inventory();
+    expect(certificates.map((c) => c.id).sort()).toEqual([clientId, outputString(outputs, "serverId")].sort());
+    expect(requests.by_route["POST /v1/private-certificates"]).toBe(2);
+    // The failed lookup's two attempts, then the one that answered.
+    expect(requests.by_route["GET /v1/private-certificates"]).toBe(3);
+    const held = resourcesOfType(await setup.stack.exportState(), CERT).map((r) => String(r.id));
+    expect(held.sort()).toEqual(certificates.map((c) => c.id).sort());
   });
 });
 
