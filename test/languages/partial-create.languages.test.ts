@@ -3,7 +3,7 @@
 // certificate instead of forgetting it. After each such failed `up`, `refresh`, `destroy` and a
 // fixed `up` work, and the emulator's inventory is compared with `pulumi stack export` every time:
 // no orphan, no duplicate, no pending operation. A lost create response ends the same way: one
-// certificate, held by the stack.
+// certificate, held by the stack, even when the first lookup for it fails.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestEmulator } from "../harness/emulator.js";
@@ -106,6 +106,31 @@ describe("a create that fails half-way through the native plugin leaves a manage
     const after = (await setup.emulator.inventory()).requests.by_route;
     expect(after[apply]).toBe((before[apply] ?? 0) + 1);
     expect(after[list] ?? 0).toBeGreaterThan(before[list] ?? 0);
+    await destroyed();
+  });
+
+  it("a lost create response whose first lookup fails: asked again, found and held, not made twice", async () => {
+    const apply = "POST /v1/private-certificates";
+    const list = "GET /v1/private-certificates";
+    // Two attempts per call, so that both of the first lookup's fail.
+    await project.pulumi("config", "set", "huaweicloud-ccm:maxRetries", "1");
+    const before = (await setup.emulator.inventory()).requests.by_route;
+    await setup.emulator.setFaults([
+      { kind: "lost_response", method: "POST", path: "^/v1/private-certificates$", count: 1 },
+      { kind: "error", status: 502, method: "GET", path: "^/v1/private-certificates$", count: 2 },
+    ]);
+    try {
+      await project.pulumi("up", "--yes", "--skip-preview");
+    } finally {
+      await project.pulumi("config", "rm", "huaweicloud-ccm:maxRetries");
+    }
+    expect(await setup.emulator.control("GET", "faults")).toEqual({ rules: [] });
+    const state = await inventoryMatchesState();
+    expect(resourcesOfType(state, CERTIFICATE)).toHaveLength(1);
+    const after = (await setup.emulator.inventory()).requests.by_route;
+    expect(after[apply]).toBe((before[apply] ?? 0) + 1);
+    // The failed lookup's two attempts, then the one that found the certificate.
+    expect((after[list] ?? 0) - (before[list] ?? 0)).toBe(3);
     await destroyed();
   });
 });
