@@ -42,6 +42,7 @@ export {
   isCcmError,
   isNotFoundError,
 } from "./errors.js";
+// Functions (lookups): a promise form and an Output form each, and the filters both CA lookups take
 export {
   type GetPrivateCaArgs,
   type GetPrivateCaResult,
@@ -72,7 +73,6 @@ export {
   getQuotas,
   getQuotasOutput,
 } from "./functions/get-quotas/get-quotas.js";
-// Functions (lookups): a promise form and an Output form each
 export type { CaFilterArgs } from "./functions/shared/find-cas.js";
 export type { InputArgs } from "./functions/shared/program.js";
 // PEM helpers

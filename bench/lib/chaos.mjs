@@ -10,22 +10,14 @@
 //               (the file backend's lock), refresh --clear-pending-creates, `ccm-orphans` (find,
 //               then revoke + delete), `up`, `destroy`
 
-import {
-  audit,
-  CHAOS_FAULTS,
-  faultHits,
-  inventory,
-  settle,
-  stateAudit,
-  UNKNOWN_OUTCOME,
-  untilItSucceeds,
-} from "./chaos-audit.mjs";
+import { audit, CHAOS_FAULTS, faultHits, inventory, settle, stateAudit, untilItSucceeds } from "./chaos-audit.mjs";
 import { PluginStack } from "./plugin-stack.mjs";
 import { isAlive, kill } from "./processes.mjs";
 import { isProviderProcess, killMidUp, orphansCommand, repairCheckpoint, watchExit } from "./recovery.mjs";
 import { BenchStack, EMULATOR_SECRETS, emulatorCall } from "./runner.mjs";
 
-export { audit, CHAOS_FAULTS, orphansCommand, stateAudit, UNKNOWN_OUTCOME, untilItSucceeds };
+export { UNKNOWN_OUTCOME } from "./chaos-audit.mjs";
+export { audit, CHAOS_FAULTS, orphansCommand, stateAudit, untilItSucceeds };
 
 /** The front ends a run can go through (the --front-end values of bench/chaos.mjs). */
 export const FRONT_ENDS = ["dynamic", "plugin"];

@@ -2,17 +2,10 @@
 // created since just before the first attempt? Each waits longer than the one before, and a
 // lookup that fails on the service's or the network's side is asked again before the create
 // gives up, since giving up leaves whatever the attempt made for no later run to find.
-import {
-  CcmApiError,
-  CcmCreateOutcomeUnknownError,
-  CcmNetworkError,
-  CcmTimeoutError,
-  type CreatedKind,
-  isCcmError,
-  TLS_VERIFICATION_CODES,
-} from "../errors.js";
+import { CcmCreateOutcomeUnknownError, type CreatedKind, isCcmError } from "../errors.js";
 import type { RawResponse } from "./attempt-result.js";
 import type { PausingClock } from "./clock.js";
+import { failureMayPass } from "./retry.js";
 
 /** No lookup waits longer than this (the doubling stops there). */
 export const MAX_LOOKUP_WAIT_MS = 30_000;
@@ -87,13 +80,10 @@ export function lookupSince(
   };
 }
 
-/** Whether a failed lookup may answer when asked again: the service's or the network's failure
- * (which the transport already retried), not a refusal such as a missing permission. */
+/** Whether a failed lookup may answer when asked again: its call (the list, or a candidate's
+ * export) failed in a way the retry policy retries, not with a refusal such as a missing permission. */
 function mayAnswerLater(error: unknown): boolean {
-  const cause = error instanceof CandidatesUnverifiedError ? error.cause : error;
-  if (cause instanceof CcmApiError) return cause.status === 408 || cause.status === 429 || cause.status >= 500;
-  if (cause instanceof CcmNetworkError) return !TLS_VERIFICATION_CODES.includes(cause.transportCode ?? "");
-  return cause instanceof CcmTimeoutError;
+  return failureMayPass(error instanceof CandidatesUnverifiedError ? error.cause : error);
 }
 
 function lookupFailed(target: LookupTarget, failure: string, error: unknown, tries: number) {

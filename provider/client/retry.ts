@@ -7,7 +7,7 @@
 //   retry only idempotent operations; a create must first find out whether it took effect
 //   ("reconcile", see create.ts), because blindly re-sending it can duplicate a certificate;
 // * unknown errors (programming bugs) are never retried.
-import { TLS_VERIFICATION_CODES } from "../errors.js";
+import { CcmApiError, CcmNetworkError, CcmTimeoutError, TLS_VERIFICATION_CODES } from "../errors.js";
 import type { AttemptOutcome } from "./http.js";
 
 export interface RetryPolicy {
@@ -41,6 +41,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** "idempotent": safe to send again. "create": a non-idempotent create (see create.ts). */
 export type Idempotency = "idempotent" | "create";
+
+/** Whether a call that failed with `error`, its retries spent, may succeed when made again later:
+ * its failure is one the policy retries (a retryable status, a timeout, a network error that is
+ * not fatal), not a refusal such as a missing permission. */
+export function failureMayPass(error: unknown, policy: RetryPolicy = DEFAULT_RETRY_POLICY): boolean {
+  if (error instanceof CcmApiError) return policy.retryableStatuses.includes(error.status);
+  if (error instanceof CcmNetworkError) return !policy.fatalNetworkCodes.includes(error.transportCode ?? "");
+  return error instanceof CcmTimeoutError;
+}
 
 export type RetryDecision =
   | { readonly action: "done" }

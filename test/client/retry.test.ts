@@ -5,9 +5,11 @@ import {
   backoffMs,
   DEFAULT_RETRY_POLICY,
   decideRetry,
+  failureMayPass,
   type Idempotency,
   parseRetryAfter,
 } from "../../provider/client/retry.js";
+import { CcmApiError, CcmNetworkError, CcmTimeoutError } from "../../provider/errors.js";
 
 const NOW = Date.parse("2025-01-01T00:00:00Z");
 
@@ -125,5 +127,22 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter(new Date(NOW - 5000).toUTCString(), NOW)).toBe(0);
     expect(parseRetryAfter("soon", NOW)).toBeUndefined();
     expect(parseRetryAfter(undefined, NOW)).toBeUndefined();
+  });
+});
+
+describe("failureMayPass", () => {
+  const ref = { service: "ccm", method: "GET", path: "/v1/private-certificates" } as const;
+  const api = (status: number) => new CcmApiError({ ...ref, status, errorCode: "X" });
+
+  it("says a failure the policy retries may pass when the call is made again, and a refusal will not", () => {
+    for (const status of DEFAULT_RETRY_POLICY.retryableStatuses) expect(failureMayPass(api(status))).toBe(true);
+    for (const status of [400, 401, 403, 404, 501]) expect(failureMayPass(api(status))).toBe(false);
+    expect(failureMayPass(new CcmTimeoutError(ref, 30_000, true))).toBe(true);
+    expect(
+      failureMayPass(new CcmNetworkError(ref, Object.assign(new Error("reset"), { code: "ECONNRESET" }), true)),
+    ).toBe(true);
+    const untrusted = Object.assign(new Error("bad certificate"), { code: DEFAULT_RETRY_POLICY.fatalNetworkCodes[0] });
+    expect(failureMayPass(new CcmNetworkError(ref, untrusted, false))).toBe(false);
+    expect(failureMayPass(new TypeError("a bug"))).toBe(false);
   });
 });
