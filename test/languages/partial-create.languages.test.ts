@@ -114,7 +114,7 @@ describe("a create that fails half-way through the native plugin leaves a manage
     await destroyed();
   });
 
-  it("a lost create response whose first lookup fails: asked again, found and held, not made twice", async () => {
+  it("a lost create response whose first lookup fails: asked again, found and held, not made twice; then refresh, destroy, up", async () => {
     // Two attempts per call, so that both of the first lookup's fail.
     await project.pulumi("config", "set", "huaweicloud-ccm:maxRetries", "1");
     try {
@@ -126,6 +126,12 @@ describe("a create that fails half-way through the native plugin leaves a manage
     } finally {
       await project.pulumi("config", "rm", "huaweicloud-ccm:maxRetries");
     }
+    // Then refresh, destroy and up, the inventory equal to the export after each.
+    await project.pulumi("refresh", "--yes", "--skip-preview");
+    expect(resourcesOfType(await inventoryMatchesState(), CERTIFICATE)).toHaveLength(1);
+    await destroyed();
+    await project.pulumi("up", "--yes", "--skip-preview");
+    expect(resourcesOfType(await inventoryMatchesState(), CERTIFICATE)).toHaveLength(1);
     await destroyed();
   });
 });
