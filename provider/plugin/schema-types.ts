@@ -99,8 +99,26 @@ function enumType(builder: Builder, place: NodePlace, values: readonly string[],
   }
   return namedType(builder, place.resource, doc.typeName, {
     type: "string",
-    enum: values.map((value) => ({ value, name: value })),
+    enum: enumMemberNames(values).map((name, i) => ({ value: values[i], name })),
   });
+}
+
+/**
+ * The names the SDKs give an enum's members, PascalCase as Pulumi's code generators expect: they
+ * derive Python's UPPER_SNAKE from it, and read `KEY_COMPROMISE` as camelCase (`KE_Y_COMPROMISE`).
+ * An enum with one snake_case value has all its members' words joined (`KeyCompromise`,
+ * `Unspecified`, `CreateTime`), so no enum mixes styles; any other keeps its value, its first
+ * letter raised (`RSA2048`, `CRLSign` for `cRLSign`, `DigitalSignature`).
+ */
+export function enumMemberNames(values: readonly string[]): string[] {
+  const raise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  if (!values.some((value) => value.includes("_"))) return values.map(raise);
+  return values.map((value) =>
+    value
+      .split("_")
+      .map((word) => raise(word.toLowerCase()))
+      .join(""),
+  );
 }
 
 /** A map (no declared properties), or a named object type described by its Args interface. */

@@ -1,7 +1,7 @@
 // The committed SDKs that `npm run sdk` generated from schema.json must build for their users:
 // the Node.js SDK type-checks against the @pulumi/pulumi this repository pins, and every module of
-// the Python SDK byte-compiles (PyPI is not reachable here, so its dependencies cannot be
-// installed to import it). The Go SDK is compiled and run by test/languages/go.
+// the Python SDK byte-compiles (a quick check: test/languages/python* pip-install it with its
+// dependencies and run it). The Go SDK is compiled and run by test/languages/go.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -353,10 +353,10 @@ func (in *caSignatureAlgorithmPtr) ToCaSignatureAlgorithmPtrOutputWithContext(ct
 type CaSortKey string
 
 const (
-	CaSortKey_Create_time = CaSortKey("create_time")
-	CaSortKey_Common_name = CaSortKey("common_name")
-	CaSortKeyType         = CaSortKey("type")
-	CaSortKey_Not_after   = CaSortKey("not_after")
+	CaSortKeyCreateTime = CaSortKey("create_time")
+	CaSortKeyCommonName = CaSortKey("common_name")
+	CaSortKeyType       = CaSortKey("type")
+	CaSortKeyNotAfter   = CaSortKey("not_after")
 )
 
 func (CaSortKey) ElementType() reflect.Type {
@@ -481,10 +481,10 @@ func (o CaSortKeyPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pu
 // CaSortKeyInput is an input type that accepts values of the CaSortKey enum
 // A concrete instance of `CaSortKeyInput` can be one of the following:
 //
-//	CaSortKey_Create_time
-//	CaSortKey_Common_name
+//	CaSortKeyCreateTime
+//	CaSortKeyCommonName
 //	CaSortKeyType
-//	CaSortKey_Not_after
+//	CaSortKeyNotAfter
 type CaSortKeyInput interface {
 	pulumi.Input
 
@@ -1365,10 +1365,10 @@ func (in *certificateSignatureAlgorithmPtr) ToCertificateSignatureAlgorithmPtrOu
 type CertificateSortKey string
 
 const (
-	CertificateSortKey_Create_time = CertificateSortKey("create_time")
-	CertificateSortKey_Common_name = CertificateSortKey("common_name")
-	CertificateSortKey_Issuer_name = CertificateSortKey("issuer_name")
-	CertificateSortKey_Not_after   = CertificateSortKey("not_after")
+	CertificateSortKeyCreateTime = CertificateSortKey("create_time")
+	CertificateSortKeyCommonName = CertificateSortKey("common_name")
+	CertificateSortKeyIssuerName = CertificateSortKey("issuer_name")
+	CertificateSortKeyNotAfter   = CertificateSortKey("not_after")
 )
 
 func (CertificateSortKey) ElementType() reflect.Type {
@@ -1493,10 +1493,10 @@ func (o CertificateSortKeyPtrOutput) ToStringPtrOutputWithContext(ctx context.Co
 // CertificateSortKeyInput is an input type that accepts values of the CertificateSortKey enum
 // A concrete instance of `CertificateSortKeyInput` can be one of the following:
 //
-//	CertificateSortKey_Create_time
-//	CertificateSortKey_Common_name
-//	CertificateSortKey_Issuer_name
-//	CertificateSortKey_Not_after
+//	CertificateSortKeyCreateTime
+//	CertificateSortKeyCommonName
+//	CertificateSortKeyIssuerName
+//	CertificateSortKeyNotAfter
 type CertificateSortKeyInput interface {
 	pulumi.Input
 
@@ -1925,15 +1925,15 @@ func (o KeyUsageArrayOutput) Index(i pulumi.IntInput) KeyUsageOutput {
 type RevocationReason string
 
 const (
-	RevocationReasonUNSPECIFIED                       = RevocationReason("UNSPECIFIED")
-	RevocationReason_KEY_COMPROMISE                   = RevocationReason("KEY_COMPROMISE")
-	RevocationReason_CERTIFICATE_AUTHORITY_COMPROMISE = RevocationReason("CERTIFICATE_AUTHORITY_COMPROMISE")
-	RevocationReason_AFFILIATION_CHANGED              = RevocationReason("AFFILIATION_CHANGED")
-	RevocationReasonSUPERSEDED                        = RevocationReason("SUPERSEDED")
-	RevocationReason_CESSATION_OF_OPERATION           = RevocationReason("CESSATION_OF_OPERATION")
-	RevocationReason_CERTIFICATE_HOLD                 = RevocationReason("CERTIFICATE_HOLD")
-	RevocationReason_PRIVILEGE_WITHDRAWN              = RevocationReason("PRIVILEGE_WITHDRAWN")
-	RevocationReason_ATTRIBUTE_AUTHORITY_COMPROMISE   = RevocationReason("ATTRIBUTE_AUTHORITY_COMPROMISE")
+	RevocationReasonUnspecified                    = RevocationReason("UNSPECIFIED")
+	RevocationReasonKeyCompromise                  = RevocationReason("KEY_COMPROMISE")
+	RevocationReasonCertificateAuthorityCompromise = RevocationReason("CERTIFICATE_AUTHORITY_COMPROMISE")
+	RevocationReasonAffiliationChanged             = RevocationReason("AFFILIATION_CHANGED")
+	RevocationReasonSuperseded                     = RevocationReason("SUPERSEDED")
+	RevocationReasonCessationOfOperation           = RevocationReason("CESSATION_OF_OPERATION")
+	RevocationReasonCertificateHold                = RevocationReason("CERTIFICATE_HOLD")
+	RevocationReasonPrivilegeWithdrawn             = RevocationReason("PRIVILEGE_WITHDRAWN")
+	RevocationReasonAttributeAuthorityCompromise   = RevocationReason("ATTRIBUTE_AUTHORITY_COMPROMISE")
 )
 
 func (RevocationReason) ElementType() reflect.Type {
@@ -2058,15 +2058,15 @@ func (o RevocationReasonPtrOutput) ToStringPtrOutputWithContext(ctx context.Cont
 // RevocationReasonInput is an input type that accepts values of the RevocationReason enum
 // A concrete instance of `RevocationReasonInput` can be one of the following:
 //
-//	RevocationReasonUNSPECIFIED
-//	RevocationReason_KEY_COMPROMISE
-//	RevocationReason_CERTIFICATE_AUTHORITY_COMPROMISE
-//	RevocationReason_AFFILIATION_CHANGED
-//	RevocationReasonSUPERSEDED
-//	RevocationReason_CESSATION_OF_OPERATION
-//	RevocationReason_CERTIFICATE_HOLD
-//	RevocationReason_PRIVILEGE_WITHDRAWN
-//	RevocationReason_ATTRIBUTE_AUTHORITY_COMPROMISE
+//	RevocationReasonUnspecified
+//	RevocationReasonKeyCompromise
+//	RevocationReasonCertificateAuthorityCompromise
+//	RevocationReasonAffiliationChanged
+//	RevocationReasonSuperseded
+//	RevocationReasonCessationOfOperation
+//	RevocationReasonCertificateHold
+//	RevocationReasonPrivilegeWithdrawn
+//	RevocationReasonAttributeAuthorityCompromise
 type RevocationReasonInput interface {
 	pulumi.Input
 

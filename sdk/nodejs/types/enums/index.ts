@@ -22,10 +22,10 @@ export const CaSignatureAlgorithm = {
 export type CaSignatureAlgorithm = (typeof CaSignatureAlgorithm)[keyof typeof CaSignatureAlgorithm];
 
 export const CaSortKey = {
-    Create_time: "create_time",
-    Common_name: "common_name",
+    CreateTime: "create_time",
+    CommonName: "common_name",
     Type: "type",
-    Not_after: "not_after",
+    NotAfter: "not_after",
 } as const;
 
 export type CaSortKey = (typeof CaSortKey)[keyof typeof CaSortKey];
@@ -75,10 +75,10 @@ export const CertificateSignatureAlgorithm = {
 export type CertificateSignatureAlgorithm = (typeof CertificateSignatureAlgorithm)[keyof typeof CertificateSignatureAlgorithm];
 
 export const CertificateSortKey = {
-    Create_time: "create_time",
-    Common_name: "common_name",
-    Issuer_name: "issuer_name",
-    Not_after: "not_after",
+    CreateTime: "create_time",
+    CommonName: "common_name",
+    IssuerName: "issuer_name",
+    NotAfter: "not_after",
 } as const;
 
 export type CertificateSortKey = (typeof CertificateSortKey)[keyof typeof CertificateSortKey];
@@ -106,15 +106,15 @@ export const KeyUsage = {
 export type KeyUsage = (typeof KeyUsage)[keyof typeof KeyUsage];
 
 export const RevocationReason = {
-    UNSPECIFIED: "UNSPECIFIED",
-    KEY_COMPROMISE: "KEY_COMPROMISE",
-    CERTIFICATE_AUTHORITY_COMPROMISE: "CERTIFICATE_AUTHORITY_COMPROMISE",
-    AFFILIATION_CHANGED: "AFFILIATION_CHANGED",
-    SUPERSEDED: "SUPERSEDED",
-    CESSATION_OF_OPERATION: "CESSATION_OF_OPERATION",
-    CERTIFICATE_HOLD: "CERTIFICATE_HOLD",
-    PRIVILEGE_WITHDRAWN: "PRIVILEGE_WITHDRAWN",
-    ATTRIBUTE_AUTHORITY_COMPROMISE: "ATTRIBUTE_AUTHORITY_COMPROMISE",
+    Unspecified: "UNSPECIFIED",
+    KeyCompromise: "KEY_COMPROMISE",
+    CertificateAuthorityCompromise: "CERTIFICATE_AUTHORITY_COMPROMISE",
+    AffiliationChanged: "AFFILIATION_CHANGED",
+    Superseded: "SUPERSEDED",
+    CessationOfOperation: "CESSATION_OF_OPERATION",
+    CertificateHold: "CERTIFICATE_HOLD",
+    PrivilegeWithdrawn: "PRIVILEGE_WITHDRAWN",
+    AttributeAuthorityCompromise: "ATTRIBUTE_AUTHORITY_COMPROMISE",
 } as const;
 
 export type RevocationReason = (typeof RevocationReason)[keyof typeof RevocationReason];
