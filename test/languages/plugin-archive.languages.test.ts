@@ -35,6 +35,7 @@ describe("the plugin archive installed with pulumi plugin install", () => {
   }, 900_000);
   afterAll(async () => {
     await emulator?.close();
+    if (plugin) rmSync(path.dirname(plugin.archive), { recursive: true, force: true });
   });
 
   it("holds the executable alone at its root, named as the engine expects", () => {
