@@ -159,15 +159,16 @@ function seaBlob(work, target, schemaFile, writer) {
 /**
  * Strips the signature of the official binary, as Node's docs do before injecting (signtool remove
  * /s, codesign --remove-signature): the blob would break it, and a broken signature is refused
- * where an absent one is not (macOS on Intel runs unsigned code; the release signs with its own).
+ * where an absent one is not (macOS on Intel runs unsigned code; the publisher signs with its own).
  */
 function removeSignature(executable) {
-  if (executable.endsWith(".exe")) return removePeSignature(executable);
+  if (executable.endsWith(".exe")) {
+    removePeSignature(executable);
+    return;
+  }
   const binary = readFileSync(executable);
-  if (binary.readUInt32LE(0) !== MACHO_64) return 0;
-  const unsigned = unsign(binary);
+  const unsigned = binary.readUInt32LE(0) === MACHO_64 ? unsign(binary) : null;
   if (unsigned) writeFileSync(executable, Buffer.from(unsigned));
-  return unsigned ? binary.length - unsigned.byteLength : 0;
 }
 
 /**
