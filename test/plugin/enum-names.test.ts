@@ -26,6 +26,26 @@ describe("enum member names", () => {
     expect(enumMemberNames(["digitalSignature", "cRLSign"])).toEqual(["DigitalSignature", "CRLSign"]);
   });
 
+  it("the generated Python SDK spells each member as its value's words in capitals", () => {
+    const enums = readFileSync(
+      path.join(import.meta.dirname, "../../sdk/python/pulumi_huaweicloud_ccm/_enums.py"),
+      "utf8",
+    );
+    const members = [...enums.matchAll(/^ {4}([A-Z0-9_]+) = "([^"]+)"$/gm)].map(([, name = "", value = ""]) => ({
+      name,
+      value,
+    }));
+    expect(members.length).toBeGreaterThan(50);
+    for (const { name, value } of members) {
+      // KE_Y_COMPROMISE and C_RL_SIGN split a word; no value here has a one-letter word.
+      expect(
+        name.split("_").every((word) => word.length > 1),
+        `${name} = "${value}"`,
+      ).toBe(true);
+      expect(name.replaceAll("_", "")).toBe(value.replaceAll("_", "").toUpperCase());
+    }
+  });
+
   it("schema.json names every member so", () => {
     for (const type of Object.values(types)) {
       if (!type.enum) continue;
