@@ -23,7 +23,8 @@ const MACHINES = {
 /** The first four bytes of a SEA blob (Node's src/node_sea.cc, kMagic), little-endian. */
 const SEA_BLOB_MAGIC = 0x0143da20;
 
-function headerOf(binary) {
+/** The executable format (ELF, PE, Mach-O or unknown) and CPU its header names. */
+export function binaryHeader(binary) {
   if (binary.readUInt32BE(0) === 0x7f454c46) return { format: "ELF", machine: binary.readUInt16LE(18) };
   if (binary.readUInt32LE(0) === 0xfeedfacf) return { format: "Mach-O", machine: binary.readUInt32LE(4) };
   if (binary.toString("latin1", 0, 2) === "MZ") {
@@ -48,7 +49,7 @@ export function verifyArchive(archive, target, executableName, fuse) {
     execFileSync("tar", ["-xzf", archive, "-C", work]);
     const executable = path.join(work, executableName);
     const binary = readFileSync(executable);
-    const found = headerOf(binary);
+    const found = binaryHeader(binary);
     const expected = MACHINES[target];
     if (found.format !== expected.format || found.machine !== expected.machine) {
       problems.push(

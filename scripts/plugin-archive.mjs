@@ -29,7 +29,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { unsign } from "macho-unsign";
 import { removePeSignature } from "./pe-signature.mjs";
-import { verifyArchive } from "./plugin-archive-verify.mjs";
+import { binaryHeader, verifyArchive } from "./plugin-archive-verify.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
@@ -37,8 +37,6 @@ export const PLUGIN_NAME = "pulumi-resource-huaweicloud-ccm";
 const BUNDLE = path.join(root, "dist/plugin-bundle/main.cjs");
 // The fuse Node's SEA loader looks for (docs: "Single executable applications", postject step).
 const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
-/** The magic number of a 64-bit Mach-O file, as read little-endian. */
-const MACHO_64 = 0xfeedfacf;
 
 /**
  * The platforms whose official Node binary the npm registry carries (`npm view node-<os>-<arch>
@@ -162,12 +160,11 @@ function seaBlob(work, target, schemaFile, writer) {
  * where an absent one is not (macOS on Intel runs unsigned code; the publisher signs with its own).
  */
 function removeSignature(executable) {
-  if (executable.endsWith(".exe")) {
-    removePeSignature(executable);
-    return;
-  }
   const binary = readFileSync(executable);
-  const unsigned = binary.readUInt32LE(0) === MACHO_64 ? unsign(binary) : null;
+  const { format } = binaryHeader(binary);
+  if (format === "PE") removePeSignature(executable);
+  if (format !== "Mach-O") return;
+  const unsigned = unsign(binary);
   if (unsigned) writeFileSync(executable, Buffer.from(unsigned));
 }
 
